@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Jangkau needs, only those that are missing.
+# Runs as root (or through sudo when available). Safe to run again: it does nothing
+# when everything is present.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libgdal-dev gdal-bin
+  libsqlite3-dev sqlite3
+  libxlsxwriter-dev
+  libcpp-httplib-dev
+  nlohmann-json3-dev
+  libcli11-dev
+  libfmt-dev
+  libsodium-dev
+  libgtest-dev libgmock-dev
+  libbenchmark-dev
+  clang-format clang-tidy-19
+)
+# Extra groups, requested by the Makefile targets that need them.
+for group in "$@"; do
+  case "$group" in
+    bench) packages+=(hyperfine) ;;
+    *) echo "install-deps: unknown group '$group'" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Memasang paket Debian yang belum ada / installing missing Debian packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "install-deps: perlu root untuk apt-get / root is needed for apt-get" >&2; exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

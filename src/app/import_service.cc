@@ -1,0 +1,130 @@
+#include "app/import_service.h"
+
+#include <array>
+
+#include "app/validation.h"
+#include "model/choice.h"
+
+namespace jangkau::app {
+namespace {
+
+constexpr std::array<ChoiceEntry<ImportKind>, 8> kKinds = {{
+    {"regions", ImportKind::kRegions},
+    {"facilities", ImportKind::kFacilities},
+    {"staff", ImportKind::kStaff},
+    {"staff_counts", ImportKind::kStaffCounts},
+    {"equipment", ImportKind::kEquipment},
+    {"services", ImportKind::kServices},
+    {"population", ImportKind::kPopulation},
+    {"assumptions", ImportKind::kAssumptions},
+}};
+
+}  // namespace
+
+std::optional<ImportKind> ParseImportKind(std::string_view text) {
+  return LookupChoice<ImportKind>(kKinds, text);
+}
+
+std::string_view ImportKindKey(ImportKind kind) {
+  static constexpr std::array<std::string_view, 8> kKeys = {
+      "regions",   "facilities", "staff",      "staff-counts",
+      "equipment", "services",   "population", "assumptions"};
+  return kKeys[static_cast<std::size_t>(kind)];
+}
+
+std::string ImportKindChoices() {
+  std::string out;
+  for (std::size_t i = 0; i < kKinds.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += ImportKindKey(static_cast<ImportKind>(i));
+  }
+  return out;
+}
+
+ingest::ImportContext LoadImportContext(const store::Workspace& ws) {
+  ingest::ImportContext ctx;
+  ctx.cadres = ws.Cadres();
+  for (const Facility& f : ws.Facilities()) ctx.facility_codes.insert(f.kode);
+  for (const Region& r : ws.Regions(/*with_geometry=*/false)) {
+    ctx.regions.emplace(r.kode, r.level);
+    if (r.level == RegionLevel::kKecamatan && !r.kode_bps.empty()) {
+      ctx.kecamatan_by_bps.emplace(r.kode_bps, r.kode);
+    }
+  }
+  return ctx;
+}
+
+std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind kind,
+                                             const std::string& path, const std::string& user,
+                                             const ingest::Progress& progress) {
+  auto reader = ingest::TableReader::Open(path);
+  if (!reader) return std::unexpected(reader.error());
+  ingest::TableReader& in = **reader;
+  const ingest::ImportContext ctx = LoadImportContext(ws);
+
+  ImportResult result;
+  Diagnostics& diags = result.diagnostics;
+  store::ImportRecord rec{std::string(ImportKindKey(kind)), path, user, 0};
+  // Reads the whole file, then writes only when it is clean.
+  auto finish = [&](std::size_t rows, auto&& write) -> std::expected<ImportResult, Error> {
+    result.rows = static_cast<int64_t>(rows);
+    if (diags.has_errors()) return std::move(result);
+    rec.rows = result.rows;
+    auto written = write(diags.Warnings());
+    if (!written) return std::unexpected(written.error());
+    result.written = true;
+    return std::move(result);
+  };
+
+  switch (kind) {
+    case ImportKind::kRegions: {
+      auto rows = ingest::ReadRegions(in, ctx, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportRegions(rec, rows, w); });
+    }
+    case ImportKind::kPopulation: {
+      auto rows = ingest::ReadPopulation(in, ctx, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportPopulation(rec, rows, w); });
+    }
+    case ImportKind::kFacilities: {
+      auto batch = ingest::ReadFacilities(in, ctx, diags, progress);
+      if (!diags.has_errors()) {
+        // Location checks need the regions; they are shown now and stored by validate.
+        for (Diagnostic& d : FacilityLocationFindings(batch.facilities, ws.Regions())) {
+          diags.Add(std::move(d));
+        }
+      }
+      return finish(batch.facilities.size(), [&](const auto& w) {
+        // Location findings belong to validate's set: store only the row-level warnings.
+        std::vector<Diagnostic> row_level;
+        for (const auto& d : w) {
+          if (d.msg == Msg::kWarnNoCoordinates) row_level.push_back(d);
+        }
+        return ws.ImportFacilities(rec, batch.facilities, batch.with_counts, batch.counts,
+                                   row_level);
+      });
+    }
+    case ImportKind::kAssumptions: {
+      auto rows = ingest::ReadAssumptions(in, ctx, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportAssumptions(rec, rows, w); });
+    }
+    case ImportKind::kStaff: {
+      auto rows = ingest::ReadStaff(in, ctx, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportStaff(rec, rows, w); });
+    }
+    case ImportKind::kStaffCounts: {
+      auto rows = ingest::ReadStaffCounts(in, ctx, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportStaffCounts(rec, rows, w); });
+    }
+    case ImportKind::kEquipment: {
+      auto rows = ingest::ReadEquipment(in, ctx, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportEquipment(rec, rows, w); });
+    }
+    case ImportKind::kServices: {
+      auto rows = ingest::ReadServices(in, ctx, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportServices(rec, rows, w); });
+    }
+  }
+  return std::unexpected(Error{Msg::kInternal, {"import kind"}});
+}
+
+}  // namespace jangkau::app

@@ -1,0 +1,47 @@
+// Importing a file into a workspace: read and check it completely, then store it in one
+// transaction only if no error was found. The same call serves the CLI and the HTTP API.
+// Not thread-safe (uses the caller's Workspace).
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/diagnostic.h"
+#include "ingest/importers.h"
+#include "store/workspace.h"
+
+namespace jangkau::app {
+
+enum class ImportKind {
+  kRegions,
+  kFacilities,
+  kStaff,
+  kStaffCounts,
+  kEquipment,
+  kServices,
+  kPopulation,
+  kAssumptions,
+};
+std::optional<ImportKind> ParseImportKind(std::string_view text);  // "staff-counts", ...
+std::string_view ImportKindKey(ImportKind kind);
+std::string ImportKindChoices();
+
+struct ImportResult {
+  Diagnostics diagnostics;
+  int64_t rows = 0;      // records accepted (written when `written`)
+  bool written = false;  // false: refused, the workspace is unchanged
+};
+
+// Fails (Error) only when the file cannot be read at all or the database refuses the write;
+// a file with bad rows gives a result with errors and written == false.
+std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind kind,
+                                             const std::string& path, const std::string& user,
+                                             const ingest::Progress& progress);
+
+// The importers' view of the workspace.
+ingest::ImportContext LoadImportContext(const store::Workspace& ws);
+
+}  // namespace jangkau::app

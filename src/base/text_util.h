@@ -1,0 +1,24 @@
+// Small string helpers shared by the importers and the catalogues. Pure; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jangkau {
+
+std::string_view Trim(std::string_view s);
+std::string ToLowerAscii(std::string_view s);
+
+// The key used to match what people type against a catalogue: ASCII lower case, every run of
+// characters other than letters and digits turned into one '_', no '_' at either end.
+// "Dokter  Umum" -> "dokter_umum", "Bidan (D3)" -> "bidan_d3", "P3K" -> "p3k".
+std::string NormalizeKey(std::string_view s);
+
+// Splits on `sep`, trimming each part and dropping empty parts.
+std::vector<std::string> SplitList(std::string_view s, char sep);
+
+// Joins with ", ".
+std::string JoinComma(const std::vector<std::string>& parts);
+
+}  // namespace jangkau

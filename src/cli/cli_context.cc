@@ -1,0 +1,33 @@
+#include "cli/cli_context.h"
+
+#include <cstdlib>
+
+namespace jangkau::cli {
+
+int CliContext::Fail(const Error& e, int code) const {
+  err << "jangkau: " << T("galat", "error") << ": " << e.Text(lang) << '\n';
+  return code;
+}
+
+void CliContext::PrintDiagnostic(const Diagnostic& d) const {
+  (d.severity == Severity::kError ? err : out) << Render(d, lang) << '\n';
+}
+
+std::unique_ptr<store::Workspace> OpenWorkspace(CliContext& ctx, const std::string& path) {
+  auto ws = store::Workspace::Open(path);
+  if (!ws) {
+    ctx.exit_code = ctx.Fail(ws.error());
+    return nullptr;
+  }
+  return std::move(*ws);
+}
+
+std::string CurrentUser() {
+  for (const char* var : {"JANGKAU_USER", "USER", "LOGNAME"}) {
+    const char* v = std::getenv(var);
+    if (v != nullptr && *v != '\0') return v;
+  }
+  return "cli";
+}
+
+}  // namespace jangkau::cli

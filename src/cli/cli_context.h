@@ -1,0 +1,52 @@
+// What every subcommand shares: the language, the output streams, and helpers to print
+// errors and open the workspace. One per process; not thread-safe.
+#pragma once
+
+#include <expected>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+
+#include "base/diagnostic.h"
+#include "base/lang.h"
+#include "store/workspace.h"
+
+namespace jangkau::cli {
+
+// Exit codes (docs/cli.md).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRefused = 1;  // bad data refused, validation or integrity failure
+inline constexpr int kExitUsage = 2;    // wrong command line
+inline constexpr int kExitFailed = 3;   // a file or the workspace could not be used
+
+struct CliContext {
+  Lang lang = Lang::kId;
+  std::ostream& out = std::cout;
+  std::ostream& err = std::cerr;
+  bool stdout_is_tty = false;
+  int exit_code = kExitOk;
+
+  // Picks the Bahasa Indonesia or the English text.
+  const char* T(const char* id, const char* en) const { return lang == Lang::kEn ? en : id; }
+  // Prints "jangkau: galat: <message>" on stderr and returns `code`.
+  int Fail(const Error& e, int code = kExitFailed) const;
+  void PrintDiagnostic(const Diagnostic& d) const;
+};
+
+// Opens the workspace or prints why not.
+std::unique_ptr<store::Workspace> OpenWorkspace(CliContext& ctx, const std::string& path);
+// The user recorded in the audit log: $JANGKAU_USER, else $USER, else "cli".
+std::string CurrentUser();
+
+// Subcommands: each adds itself to `app` and, when run, sets ctx.exit_code.
+void AddInitCommand(CLI::App& app, CliContext& ctx);
+void AddImportCommand(CLI::App& app, CliContext& ctx);
+void AddValidateCommand(CLI::App& app, CliContext& ctx);
+void AddShowCommand(CLI::App& app, CliContext& ctx);
+void AddExportCommand(CLI::App& app, CliContext& ctx);
+void AddCheckCommand(CLI::App& app, CliContext& ctx);
+
+}  // namespace jangkau::cli

@@ -1,0 +1,66 @@
+// jangkau import KIND FILE --workspace W
+#include <unistd.h>
+
+#include "app/import_service.h"
+#include "cli/cli_context.h"
+#include "cli/progress_bar.h"
+
+namespace jangkau::cli {
+
+void AddImportCommand(CLI::App& app, CliContext& ctx) {
+  struct Options {
+    std::string kind;
+    std::string file;
+    std::string workspace;
+  };
+  auto opt = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(
+      "import", ctx.T("mengimpor berkas (CSV, XLSX, GeoJSON, GPKG, ...) ke ruang kerja; berkas "
+                      "yang salah ditolak seluruhnya",
+                      "import a file (CSV, XLSX, GeoJSON, GPKG, ...) into the workspace; a file "
+                      "with errors is refused whole"));
+  const std::string kinds = app::ImportKindChoices();
+  cmd->add_option("kind", opt->kind, std::string(ctx.T("jenis data: ", "kind of data: ")) + kinds)
+      ->required();
+  cmd->add_option("file", opt->file, ctx.T("berkas yang diimpor", "file to import"))->required();
+  cmd->add_option("--workspace,-w", opt->workspace, ctx.T("berkas ruang kerja", "workspace file"))
+      ->required();
+  cmd->callback([&ctx, opt, kinds] {
+    auto kind = app::ParseImportKind(opt->kind);
+    if (!kind) {
+      ctx.exit_code = ctx.Fail(Error{Msg::kUnknownKind, {opt->kind, kinds}}, kExitUsage);
+      return;
+    }
+    auto ws = OpenWorkspace(ctx, opt->workspace);
+    if (!ws) return;
+    ProgressBar bar(ctx.out, ctx.stdout_is_tty, ctx.T("membaca", "reading"));
+    auto result = app::RunImport(*ws, *kind, opt->file, CurrentUser(),
+                                 [&bar](int64_t done, int64_t total) { bar.Update(done, total); });
+    bar.Finish();
+    if (!result) {
+      ctx.exit_code = ctx.Fail(result.error());
+      return;
+    }
+    const Diagnostics& diags = result->diagnostics;
+    for (const Diagnostic& d : diags.items()) ctx.PrintDiagnostic(d);
+    const std::size_t shown = diags.items().size();
+    const std::size_t total = diags.error_count() + diags.warning_count();
+    if (total > shown) {
+      ctx.err << Tr(ctx.lang, Msg::kMoreProblems, {std::to_string(total - shown)}) << '\n';
+    }
+    const std::string kind_key(app::ImportKindKey(*kind));
+    if (!result->written) {
+      ctx.err << Tr(ctx.lang, Msg::kImportRefused,
+                    {kind_key, opt->file, std::to_string(diags.error_count())})
+              << '\n';
+      ctx.exit_code = kExitRefused;
+      return;
+    }
+    ctx.out << Tr(ctx.lang, Msg::kImportDone,
+                  {kind_key, opt->file, std::to_string(result->rows),
+                   std::to_string(diags.warning_count())})
+            << '\n';
+  });
+}
+
+}  // namespace jangkau::cli

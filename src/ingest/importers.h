@@ -1,0 +1,58 @@
+// The importers: each reads one kind of table (any format GDAL reads), checks every row
+// against the rules of its template (docs/templates.md) and the workspace's current content,
+// and returns plain model values plus every problem found. They never write anything: the
+// caller stores the batch only when no error was reported. Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "ingest/table_reader.h"
+#include "model/date.h"
+#include "model/facility.h"
+#include "model/region.h"
+#include "model/workforce.h"
+
+namespace jangkau::ingest {
+
+// What the importers need to know about the workspace.
+struct ImportContext {
+  CadreCatalog cadres;
+  std::unordered_set<std::string> facility_codes;
+  std::unordered_map<std::string, RegionLevel> regions;           // kode -> level
+  std::unordered_map<std::string, std::string> kecamatan_by_bps;  // BPS code -> Kemendagri
+  Date today = Date::Today();
+};
+
+// Called every few thousand rows with (rows read, rows expected or -1).
+using Progress = std::function<void(int64_t, int64_t)>;
+
+struct FacilityBatch {
+  std::vector<Facility> facilities;
+  bool with_counts = false;  // the file carries headcount columns (BPPSDMK format)
+  std::vector<StaffCount> counts;
+};
+
+std::vector<Region> ReadRegions(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                                const Progress& progress);
+std::vector<PopulationRecord> ReadPopulation(TableReader& in, const ImportContext& ctx,
+                                             Diagnostics& diags, const Progress& progress);
+FacilityBatch ReadFacilities(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                             const Progress& progress);
+std::vector<FacilityAssumption> ReadAssumptions(TableReader& in, const ImportContext& ctx,
+                                                Diagnostics& diags, const Progress& progress);
+std::vector<StaffMember> ReadStaff(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                                   const Progress& progress);
+std::vector<StaffCount> ReadStaffCounts(TableReader& in, const ImportContext& ctx,
+                                        Diagnostics& diags, const Progress& progress);
+std::vector<EquipmentItem> ReadEquipment(TableReader& in, const ImportContext& ctx,
+                                         Diagnostics& diags, const Progress& progress);
+std::vector<ServiceVolume> ReadServices(TableReader& in, const ImportContext& ctx,
+                                        Diagnostics& diags, const Progress& progress);
+
+}  // namespace jangkau::ingest

@@ -1,0 +1,239 @@
+#include "ingest/table_reader.h"
+
+#include <cmath>
+#include <fstream>
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <fmt/format.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include "base/text_util.h"
+
+namespace jangkau::ingest {
+namespace {
+
+// Feeds text in chunks; records the physical line at which each CSV record starts.
+class CsvLineScanner {
+ public:
+  explicit CsvLineScanner(std::vector<int64_t>& out) : out_(out) {}
+
+  void Feed(std::string_view chunk) {
+    for (char c : chunk) {
+      if (at_record_start_) {
+        if (c == '\n') {  // blank line: GDAL skips it
+          ++line_;
+          continue;
+        }
+        if (c == '\r') continue;
+        out_.push_back(line_);
+        at_record_start_ = false;
+      }
+      if (c == '"') {
+        in_quotes_ = !in_quotes_;
+      } else if (c == '\n') {
+        ++line_;
+        if (!in_quotes_) at_record_start_ = true;
+      }
+    }
+  }
+
+ private:
+  std::vector<int64_t>& out_;
+  int64_t line_ = 1;
+  bool at_record_start_ = true;
+  bool in_quotes_ = false;
+};
+
+bool IsCsvPath(const std::string& path) {
+  const std::string lower = ToLowerAscii(path);
+  return lower.ends_with(".csv") || lower.ends_with(".tsv") || lower.ends_with(".txt") ||
+         lower.ends_with(".csv.gz");
+}
+
+std::string LastGdalError() {
+  const char* msg = CPLGetLastErrorMsg();
+  return (msg != nullptr && *msg != '\0') ? std::string(msg) : std::string("GDAL");
+}
+
+std::string RealToText(double v) {
+  if (std::isfinite(v) && std::floor(v) == v && std::fabs(v) < 1e15) {
+    return fmt::format("{}", static_cast<long long>(v));
+  }
+  return fmt::format("{}", v);
+}
+
+}  // namespace
+
+std::vector<int64_t> CsvRecordLines(std::string_view text) {
+  std::vector<int64_t> lines;
+  CsvLineScanner scanner(lines);
+  scanner.Feed(text);
+  return lines;
+}
+
+struct TableReader::Impl {
+  GDALDatasetH dataset = nullptr;
+  OGRLayerH layer = nullptr;
+  OGRCoordinateTransformationH to_wgs84 = nullptr;
+  std::vector<int> field_of_column;  // OGR field index per column
+  std::vector<int64_t> csv_lines;    // record start lines, header first; empty if not CSV
+  int64_t row_index = 0;             // rows returned so far
+  bool spreadsheet = false;
+
+  ~Impl() {
+    if (to_wgs84 != nullptr) OCTDestroyCoordinateTransformation(to_wgs84);
+    if (dataset != nullptr) GDALClose(dataset);
+  }
+};
+
+TableReader::~TableReader() = default;
+
+std::expected<std::unique_ptr<TableReader>, Error> TableReader::Open(const std::string& path) {
+  static const bool registered = [] {
+    GDALAllRegister();
+    // Spreadsheets always have a header row in Jangkau's templates. The drivers read these
+    // options lazily (when a sheet is first parsed), so they are set for the whole process.
+    CPLSetConfigOption("OGR_XLSX_HEADERS", "FORCE");
+    CPLSetConfigOption("OGR_ODS_HEADERS", "FORCE");
+    return true;
+  }();
+  (void)registered;
+
+  std::unique_ptr<TableReader> reader(new TableReader());
+  reader->path_ = path;
+  reader->impl_ = std::make_unique<Impl>();
+  Impl& impl = *reader->impl_;
+
+  const bool csv = IsCsvPath(path);
+  if (csv) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::unexpected(Error{Msg::kFileOpen, {path, "tidak ada / not found"}});
+    CsvLineScanner scanner(impl.csv_lines);
+    std::vector<char> buffer(1 << 20);
+    while (in) {
+      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      scanner.Feed(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
+    }
+  }
+
+  const char* csv_options[] = {"HEADERS=YES", "AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO",
+                               nullptr};
+  CPLErrorReset();
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  impl.dataset = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                            csv ? csv_options : nullptr, nullptr);
+  CPLPopErrorHandler();
+  if (impl.dataset == nullptr) {
+    return std::unexpected(Error{Msg::kFileOpen, {path, LastGdalError()}});
+  }
+  if (GDALDatasetGetLayerCount(impl.dataset) < 1) {
+    return std::unexpected(Error{Msg::kFileNoLayer, {path}});
+  }
+  impl.layer = GDALDatasetGetLayer(impl.dataset, 0);
+  const std::string driver = GDALGetDriverShortName(GDALGetDatasetDriver(impl.dataset));
+  impl.spreadsheet = driver == "XLSX" || driver == "ODS" || driver == "XLS";
+
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(impl.layer);
+  const int n = OGR_FD_GetFieldCount(defn);
+  for (int i = 0; i < n; ++i) {
+    reader->columns_.push_back(NormalizeKey(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))));
+    impl.field_of_column.push_back(i);
+  }
+
+  // Geometry in another CRS is brought to WGS84 lon/lat.
+  OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(impl.layer);
+  if (srs != nullptr) {
+    OGRSpatialReferenceH wgs84 = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(wgs84, 4326);
+    OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
+    if (!OSRIsSame(srs, wgs84)) {
+      OGRSpatialReferenceH src = OSRClone(srs);
+      OSRSetAxisMappingStrategy(src, OAMS_TRADITIONAL_GIS_ORDER);
+      impl.to_wgs84 = OCTNewCoordinateTransformation(src, wgs84);
+      OSRDestroySpatialReference(src);
+    }
+    OSRDestroySpatialReference(wgs84);
+  }
+
+  if (csv && !impl.csv_lines.empty()) {
+    reader->row_count_hint_ = static_cast<int64_t>(impl.csv_lines.size()) - 1;
+  } else {
+    reader->row_count_hint_ = OGR_L_GetFeatureCount(impl.layer, impl.spreadsheet ? 1 : 0);
+  }
+  OGR_L_ResetReading(impl.layer);
+  return reader;
+}
+
+int TableReader::Column(std::string_view name) const {
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    if (columns_[i] == name) return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+bool TableReader::Next(TableRow& row) {
+  Impl& impl = *impl_;
+  OGRFeatureH feature = OGR_L_GetNextFeature(impl.layer);
+  if (feature == nullptr) return false;
+  ++impl.row_index;
+
+  if (!impl.csv_lines.empty() && static_cast<std::size_t>(impl.row_index) < impl.csv_lines.size()) {
+    row.line = impl.csv_lines[static_cast<std::size_t>(impl.row_index)];
+  } else if (impl.spreadsheet) {
+    // The XLSX/ODS drivers number features by their 1-based sheet row.
+    const GIntBig fid = OGR_F_GetFID(feature);
+    row.line = fid > 0 ? fid : impl.row_index + 1;
+  } else {
+    row.line = impl.row_index + 1;
+  }
+
+  row.cells.assign(columns_.size(), std::string());
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    const int f = impl.field_of_column[c];
+    if (!OGR_F_IsFieldSetAndNotNull(feature, f)) continue;
+    OGRFieldDefnH fd = OGR_F_GetFieldDefnRef(feature, f);
+    std::string text;
+    switch (OGR_Fld_GetType(fd)) {
+      case OFTInteger:
+      case OFTInteger64:
+        text = fmt::format("{}", OGR_F_GetFieldAsInteger64(feature, f));
+        break;
+      case OFTReal:
+        text = RealToText(OGR_F_GetFieldAsDouble(feature, f));
+        break;
+      case OFTDate:
+      case OFTDateTime: {
+        int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+        float ss = 0;
+        OGR_F_GetFieldAsDateTimeEx(feature, f, &y, &m, &d, &hh, &mm, &ss, &tz);
+        text = fmt::format("{:04}-{:02}-{:02}", y, m, d);
+        break;
+      }
+      default:
+        text = OGR_F_GetFieldAsString(feature, f);
+    }
+    row.cells[c] = std::string(Trim(text));
+  }
+
+  row.geometry_wkb.clear();
+  row.point_lon.reset();
+  row.point_lat.reset();
+  OGRGeometryH geom = OGR_F_GetGeometryRef(feature);
+  if (geom != nullptr && !OGR_G_IsEmpty(geom)) {
+    if (impl.to_wgs84 != nullptr) OGR_G_Transform(geom, impl.to_wgs84);
+    const int size = OGR_G_WkbSize(geom);
+    row.geometry_wkb.resize(static_cast<std::size_t>(size));
+    OGR_G_ExportToWkb(geom, wkbNDR, reinterpret_cast<unsigned char*>(row.geometry_wkb.data()));
+    if (wkbFlatten(OGR_G_GetGeometryType(geom)) == wkbPoint) {
+      row.point_lon = OGR_G_GetX(geom, 0);
+      row.point_lat = OGR_G_GetY(geom, 0);
+    }
+  }
+  OGR_F_Destroy(feature);
+  return true;
+}
+
+}  // namespace jangkau::ingest

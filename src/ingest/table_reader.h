@@ -1,0 +1,62 @@
+// Reads any table GDAL/OGR can open (CSV, XLSX, ODS, GeoJSON, GeoPackage, Shapefile, ...)
+// row by row as text cells, keeping for each row the line number a person would look for:
+// for CSV the physical line in the file (header = line 1, multi-line quoted cells counted,
+// blank lines skipped as GDAL skips them), for spreadsheets the sheet row, for other formats
+// the feature's position (1-based, counted after a notional header line so messages read the
+// same). Column names are normalised with NormalizeKey ("Kode Faskes" -> "kode_faskes").
+// Not thread-safe; one reader per thread.
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+
+namespace jangkau::ingest {
+
+struct TableRow {
+  int64_t line = 0;                 // as described above
+  std::vector<std::string> cells;   // one per column, trimmed; typed cells rendered as text
+  std::string geometry_wkb;         // the feature's geometry (EPSG:4326), empty when none
+  std::optional<double> point_lon;  // set when the geometry is a point
+  std::optional<double> point_lat;
+};
+
+class TableReader {
+ public:
+  // Opens the first layer (sheet) of `path`. Failure: kFileOpen / kFileNoLayer.
+  static std::expected<std::unique_ptr<TableReader>, Error> Open(const std::string& path);
+  ~TableReader();
+  TableReader(const TableReader&) = delete;
+  TableReader& operator=(const TableReader&) = delete;
+
+  const std::string& path() const { return path_; }
+  const std::vector<std::string>& columns() const { return columns_; }
+  // 1-based column number of `name`, or 0 when absent.
+  int Column(std::string_view name) const;
+  // Rows in the file, when the driver can tell cheaply; -1 otherwise.
+  int64_t RowCountHint() const { return row_count_hint_; }
+  // Bytes of the file read so far against its size, for progress bars on CSV (0 when unknown).
+  double Fraction() const;
+
+  // Fills `row` with the next row; false at the end.
+  bool Next(TableRow& row);
+
+ private:
+  TableReader() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::string path_;
+  std::vector<std::string> columns_;
+  int64_t row_count_hint_ = -1;
+};
+
+// For CSV text: the physical line (1-based) on which each record starts, header included,
+// skipping blank lines like GDAL's CSV reader. Exposed for tests.
+std::vector<int64_t> CsvRecordLines(std::string_view text);
+
+}  // namespace jangkau::ingest

@@ -1,0 +1,143 @@
+#include "report/table.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace jangkau::report {
+namespace {
+
+std::size_t DisplayWidth(const std::string& s) {
+  // UTF-8: count code points, not bytes.
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string CsvQuote(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace
+
+std::string CellText(const Cell& cell) {
+  struct Visitor {
+    std::string operator()(std::monostate) const { return {}; }
+    std::string operator()(const std::string& s) const { return s; }
+    std::string operator()(int64_t v) const { return std::to_string(v); }
+    std::string operator()(double v) const { return fmt::format("{}", v); }
+  };
+  return std::visit(Visitor{}, cell);
+}
+
+void WriteText(const Table& t, std::ostream& out) {
+  std::vector<std::size_t> width(t.columns.size());
+  for (std::size_t c = 0; c < t.columns.size(); ++c) width[c] = DisplayWidth(t.columns[c]);
+  std::vector<std::vector<std::string>> text;
+  text.reserve(t.rows.size());
+  for (const auto& row : t.rows) {
+    auto& line = text.emplace_back();
+    for (std::size_t c = 0; c < row.size() && c < width.size(); ++c) {
+      line.push_back(CellText(row[c]));
+      width[c] = std::min<std::size_t>(60, std::max(width[c], DisplayWidth(line.back())));
+    }
+  }
+  auto emit = [&](const std::vector<std::string>& cells, const std::vector<bool>& right) {
+    std::string line;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      std::string cell = cells[c];
+      std::size_t w = DisplayWidth(cell);
+      if (w > width[c]) {
+        // Cut on a code point boundary and mark the cut.
+        std::size_t keep = 0;
+        std::size_t seen = 0;
+        while (keep < cell.size() && seen < width[c] - 1) {
+          ++keep;
+          while (keep < cell.size() && (cell[keep] & 0xC0) == 0x80) ++keep;
+          ++seen;
+        }
+        cell = cell.substr(0, keep) + "…";
+        w = width[c];
+      }
+      const std::string pad(width[c] - w, ' ');
+      line += (c > 0 ? "  " : "") + (right[c] ? pad + cell : cell + pad);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << '\n';
+  };
+  std::vector<bool> numeric(t.columns.size(), false);
+  for (const auto& row : t.rows) {
+    for (std::size_t c = 0; c < row.size() && c < numeric.size(); ++c) {
+      if (std::holds_alternative<int64_t>(row[c]) || std::holds_alternative<double>(row[c])) {
+        numeric[c] = true;
+      }
+    }
+  }
+  emit(t.columns, std::vector<bool>(t.columns.size(), false));
+  std::vector<std::string> rule;
+  rule.reserve(width.size());
+  for (std::size_t w : width) rule.emplace_back(std::string(w, '-'));
+  emit(rule, std::vector<bool>(t.columns.size(), false));
+  for (const auto& line : text) emit(line, numeric);
+  if (!t.note.empty()) out << '\n' << t.note << '\n';
+}
+
+void WriteCsv(const Table& t, std::ostream& out) {
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    out << (c > 0 ? "," : "") << CsvQuote(t.columns[c]);
+  }
+  out << '\n';
+  for (const auto& row : t.rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      out << (c > 0 ? "," : "") << CsvQuote(CellText(row[c]));
+    }
+    out << '\n';
+  }
+}
+
+nlohmann::json ToJson(const Table& t) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& row : t.rows) {
+    nlohmann::json obj = nlohmann::json::object();
+    for (std::size_t c = 0; c < row.size() && c < t.columns.size(); ++c) {
+      struct Visitor {
+        nlohmann::json operator()(std::monostate) const { return nullptr; }
+        nlohmann::json operator()(const std::string& s) const { return s; }
+        nlohmann::json operator()(int64_t v) const { return v; }
+        nlohmann::json operator()(double v) const { return v; }
+      };
+      obj[t.columns[c]] = std::visit(Visitor{}, row[c]);
+    }
+    rows.push_back(std::move(obj));
+  }
+  return rows;
+}
+
+std::expected<void, Error> WriteCsvFile(const Table& t, const std::string& path) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return std::unexpected(Error{Msg::kWrite, {path, "open"}});
+    WriteCsv(t, out);
+    out.flush();
+    if (!out) {
+      std::filesystem::remove(tmp);
+      return std::unexpected(Error{Msg::kWrite, {path, "write"}});
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return std::unexpected(Error{Msg::kWrite, {path, ec.message()}});
+  return {};
+}
+
+}  // namespace jangkau::report

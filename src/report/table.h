@@ -1,0 +1,46 @@
+// A table of results ready to show or write: named columns, typed cells and, optionally, a
+// geometry per row. Every output format (terminal text, CSV, JSON, XLSX, GeoJSON, GeoPackage)
+// renders the same Table, so they always agree. Plain value; thread-compatible.
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "base/diagnostic.h"
+
+namespace jangkau::report {
+
+using Cell = std::variant<std::monostate, std::string, int64_t, double>;
+
+struct Table {
+  std::string name;  // layer / sheet name
+  std::vector<std::string> columns;
+  std::vector<std::vector<Cell>> rows;
+  std::vector<std::string> geometry_wkb;  // empty, or one WKB (EPSG:4326) per row ("" = none)
+  std::string note;  // shown under the table (e.g. which values are assumptions)
+};
+
+std::string CellText(const Cell& cell);
+
+// Aligned columns for a terminal.
+void WriteText(const Table& t, std::ostream& out);
+// RFC 4180, header first, "\n" line ends, UTF-8.
+void WriteCsv(const Table& t, std::ostream& out);
+// An array of objects keyed by column name.
+nlohmann::json ToJson(const Table& t);
+
+// Files are written to a temporary name beside `path` and renamed into place, so a failed
+// write never leaves a half-written file. Failure: kWrite with the library's message.
+std::expected<void, Error> WriteCsvFile(const Table& t, const std::string& path);
+std::expected<void, Error> WriteXlsxFile(const Table& t, const std::string& path);
+// driver: "GeoJSON" or "GPKG".
+std::expected<void, Error> WriteVectorFile(const Table& t, const std::string& path,
+                                           const std::string& driver);
+
+}  // namespace jangkau::report

@@ -1,0 +1,171 @@
+#include "store/schema.h"
+
+#include <array>
+
+namespace jangkau::store {
+namespace {
+
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE regions(
+  kode         TEXT PRIMARY KEY,
+  nama         TEXT NOT NULL,
+  tingkat      TEXT NOT NULL CHECK (tingkat IN ('provinsi','kabupaten','kecamatan','desa')),
+  kode_induk   TEXT REFERENCES regions(kode) DEFERRABLE INITIALLY DEFERRED,
+  kode_bps     TEXT,
+  geom         BLOB,
+  centroid_lon REAL,
+  centroid_lat REAL
+);
+CREATE INDEX regions_induk ON regions(kode_induk);
+CREATE INDEX regions_bps ON regions(kode_bps);
+
+CREATE TABLE population(
+  kode_wilayah TEXT NOT NULL REFERENCES regions(kode) ON DELETE CASCADE,
+  tahun        INTEGER NOT NULL,
+  penduduk     INTEGER NOT NULL CHECK (penduduk >= 0),
+  jumlah_kk    INTEGER CHECK (jumlah_kk >= 0),
+  sumber       TEXT,
+  PRIMARY KEY (kode_wilayah, tahun)
+);
+
+CREATE TABLE facilities(
+  kode               TEXT PRIMARY KEY,
+  nama               TEXT NOT NULL,
+  jenis              TEXT NOT NULL,
+  rawat_inap         INTEGER CHECK (rawat_inap IN (0, 1)),
+  rawat_inap_asumsi  INTEGER NOT NULL DEFAULT 0,
+  kategori_wilayah   TEXT CHECK (kategori_wilayah IN
+                       ('perkotaan','perdesaan','terpencil','sangat_terpencil')),
+  kategori_asumsi    INTEGER NOT NULL DEFAULT 0,
+  asumsi_dasar       TEXT,
+  kode_desa          TEXT,
+  kode_kecamatan     TEXT,
+  kode_kecamatan_bps TEXT,
+  kode_kabupaten_bps TEXT,
+  alamat             TEXT,
+  lon                REAL,
+  lat                REAL,
+  status             TEXT NOT NULL DEFAULT 'buka'
+                       CHECK (status IN ('buka','tutup','terendam_banjir')),
+  bpjs               INTEGER CHECK (bpjs IN (0, 1)),
+  akreditasi         TEXT,
+  sumber_berkas      TEXT,
+  sumber_baris       INTEGER
+);
+CREATE INDEX facilities_kecamatan ON facilities(kode_kecamatan);
+
+CREATE TABLE cadres(
+  kode    TEXT PRIMARY KEY,
+  nama    TEXT NOT NULL,
+  nama_en TEXT NOT NULL,
+  rumpun  TEXT NOT NULL
+);
+CREATE TABLE cadre_aliases(
+  alias TEXT PRIMARY KEY,
+  kode  TEXT NOT NULL REFERENCES cadres(kode) ON DELETE CASCADE
+);
+
+CREATE TABLE staff(
+  id                 INTEGER PRIMARY KEY,
+  kode_faskes        TEXT NOT NULL REFERENCES facilities(kode) ON DELETE CASCADE,
+  nama               TEXT NOT NULL,
+  nik                TEXT,
+  jenis_tenaga       TEXT NOT NULL REFERENCES cadres(kode),
+  status_kepegawaian TEXT NOT NULL,
+  tanggal_lahir      TEXT NOT NULL,
+  jabatan            TEXT,
+  pelatihan          TEXT,
+  str_berlaku_sampai TEXT,
+  sumber_baris       INTEGER
+);
+CREATE INDEX staff_faskes ON staff(kode_faskes);
+
+CREATE TABLE staff_counts(
+  kode_faskes        TEXT NOT NULL REFERENCES facilities(kode) ON DELETE CASCADE,
+  jenis_tenaga       TEXT NOT NULL REFERENCES cadres(kode),
+  status_kepegawaian TEXT NOT NULL,
+  jumlah             INTEGER NOT NULL CHECK (jumlah >= 0),
+  PRIMARY KEY (kode_faskes, jenis_tenaga, status_kepegawaian)
+);
+
+CREATE TABLE equipment(
+  kode_faskes TEXT NOT NULL REFERENCES facilities(kode) ON DELETE CASCADE,
+  kode_alat   TEXT NOT NULL,
+  nama_alat   TEXT,
+  kondisi     TEXT NOT NULL CHECK (kondisi IN ('baik','rusak_ringan','rusak_berat')),
+  jumlah      INTEGER NOT NULL CHECK (jumlah >= 0),
+  PRIMARY KEY (kode_faskes, kode_alat, kondisi)
+);
+
+CREATE TABLE services(
+  kode_faskes TEXT NOT NULL REFERENCES facilities(kode) ON DELETE CASCADE,
+  tahun       INTEGER NOT NULL,
+  kegiatan    TEXT NOT NULL,
+  jumlah      INTEGER NOT NULL CHECK (jumlah >= 0),
+  PRIMARY KEY (kode_faskes, tahun, kegiatan)
+);
+
+CREATE TABLE periods(
+  id      INTEGER PRIMARY KEY,
+  nama    TEXT NOT NULL UNIQUE,
+  mulai   TEXT NOT NULL,
+  selesai TEXT NOT NULL
+);
+CREATE TABLE submissions(
+  period_id   INTEGER NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+  kode_faskes TEXT NOT NULL REFERENCES facilities(kode) ON DELETE CASCADE,
+  status      TEXT NOT NULL CHECK (status IN ('draft','submitted','verified','returned')),
+  komentar    TEXT,
+  diubah_pada TEXT NOT NULL,
+  diubah_oleh TEXT NOT NULL,
+  PRIMARY KEY (period_id, kode_faskes)
+);
+
+CREATE TABLE imports(
+  id       INTEGER PRIMARY KEY,
+  waktu    TEXT NOT NULL,
+  pengguna TEXT NOT NULL,
+  jenis    TEXT NOT NULL,
+  berkas   TEXT NOT NULL,
+  baris    INTEGER NOT NULL
+);
+
+CREATE TABLE audit_log(
+  id       INTEGER PRIMARY KEY,
+  waktu    TEXT NOT NULL,
+  pengguna TEXT NOT NULL,
+  aksi     TEXT NOT NULL,
+  entitas  TEXT NOT NULL,
+  kunci    TEXT,
+  rincian  TEXT
+);
+
+CREATE TABLE warnings(
+  id        INTEGER PRIMARY KEY,
+  sumber    TEXT NOT NULL,
+  import_id INTEGER REFERENCES imports(id) ON DELETE CASCADE,
+  entitas   TEXT,
+  berkas    TEXT,
+  baris     INTEGER,
+  kolom     INTEGER,
+  kode      TEXT NOT NULL,
+  args      TEXT NOT NULL
+);
+CREATE INDEX warnings_sumber ON warnings(sumber, entitas);
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, kV1},
+};
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+int LatestSchemaVersion() { return kMigrations.back().version; }
+
+}  // namespace jangkau::store

@@ -1,0 +1,21 @@
+// The workspace schema as an ordered list of forward migrations. Version N of the schema is
+// the result of applying migrations 1..N; PRAGMA user_version records N. Immutable data.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace jangkau::store {
+
+// "JNGK": marks a SQLite file as a Jangkau workspace (PRAGMA application_id).
+inline constexpr int kApplicationId = 0x4A4E474B;
+
+struct Migration {
+  int version;
+  std::string_view sql;
+};
+
+std::span<const Migration> Migrations();
+int LatestSchemaVersion();
+
+}  // namespace jangkau::store

@@ -1,0 +1,272 @@
+#include "store/workspace.h"
+
+#include <ctime>
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "store/schema.h"
+#include "store/sqlite.h"
+
+namespace jangkau::store {
+
+std::string NowIso() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+namespace {
+
+Error DbError(const SqliteError& e) {
+  if (e.busy()) return Error{Msg::kWorkspaceBusy, {}};
+  return Error{Msg::kDatabase, {e.what()}};
+}
+
+void ApplyPragmas(Connection& conn) {
+  conn.Exec("PRAGMA journal_mode=WAL");
+  conn.Exec("PRAGMA synchronous=NORMAL");
+  conn.Exec("PRAGMA foreign_keys=ON");
+}
+
+void Migrate(Connection& conn, int from) {
+  for (const Migration& m : Migrations()) {
+    if (m.version <= from) continue;
+    Transaction txn(conn);
+    conn.Exec(m.sql);
+    conn.Exec(fmt::format("PRAGMA user_version={}", m.version));
+    txn.Commit();
+  }
+}
+
+constexpr char kArgSep = '\x1f';
+
+std::string JoinArgs(const std::vector<std::string>& args) {
+  std::string out;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (i > 0) out.push_back(kArgSep);
+    out += args[i];
+  }
+  return out;
+}
+
+std::vector<std::string> SplitArgs(const std::string& text) {
+  std::vector<std::string> out;
+  if (text.empty()) return out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t p = text.find(kArgSep, start);
+    out.push_back(text.substr(start, p == std::string::npos ? p : p - start));
+    if (p == std::string::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+void InsertWarnings(Connection& conn, std::string_view source, std::optional<int64_t> import_id,
+                    const std::vector<Diagnostic>& warnings) {
+  Statement ins = conn.Prepare(
+      "INSERT INTO warnings(sumber, import_id, entitas, berkas, baris, kolom, kode, args) "
+      "VALUES (?,?,?,?,?,?,?,?)");
+  for (const Diagnostic& d : warnings) {
+    if (d.severity != Severity::kWarning) continue;
+    ins.Bind(1, source);
+    ins.Bind(2, import_id);
+    ins.BindText(3, d.entity);
+    ins.BindText(4, d.file);
+    ins.Bind(5, d.line > 0 ? std::optional<int64_t>(d.line) : std::nullopt);
+    ins.Bind(6, d.column > 0 ? std::optional<int64_t>(d.column) : std::nullopt);
+    ins.Bind(7, MsgCode(d.msg));
+    ins.Bind(8, JoinArgs(d.args));
+    ins.Run();
+  }
+}
+
+}  // namespace
+
+Workspace::Workspace(std::string path, std::unique_ptr<Connection> conn)
+    : path_(std::move(path)), conn_(std::move(conn)) {}
+
+Workspace::~Workspace() = default;
+
+std::expected<std::unique_ptr<Workspace>, Error> Workspace::Create(
+    const std::string& path, const std::vector<Cadre>& cadres,
+    const std::vector<CadreAlias>& aliases) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec))
+    return std::unexpected(Error{Msg::kWorkspaceExists, {path}});
+  try {
+    auto conn = std::make_unique<Connection>(path, /*create=*/true);
+    conn->Exec(fmt::format("PRAGMA application_id={}", kApplicationId));
+    ApplyPragmas(*conn);
+    Migrate(*conn, 0);
+    Transaction txn(*conn);
+    Statement meta = conn->Prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
+    meta.Bind(1, std::string_view("dibuat_pada")).Bind(2, NowIso()).Run();
+    Statement c = conn->Prepare("INSERT INTO cadres(kode, nama, nama_en, rumpun) VALUES (?,?,?,?)");
+    for (const Cadre& cadre : cadres) {
+      c.Bind(1, cadre.kode).Bind(2, cadre.nama).Bind(3, cadre.nama_en).Bind(4, cadre.rumpun).Run();
+    }
+    Statement a = conn->Prepare("INSERT OR REPLACE INTO cadre_aliases(alias, kode) VALUES (?,?)");
+    for (const CadreAlias& alias : aliases) a.Bind(1, alias.alias).Bind(2, alias.kode).Run();
+    txn.Commit();
+    return std::unique_ptr<Workspace>(new Workspace(path, std::move(conn)));
+  } catch (const SqliteError& e) {
+    std::filesystem::remove(path, ec);
+    return std::unexpected(Error{Msg::kWorkspaceOpen, {path, e.what()}});
+  }
+}
+
+std::expected<std::unique_ptr<Workspace>, Error> Workspace::Open(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return std::unexpected(Error{Msg::kWorkspaceMissing, {path}});
+  }
+  try {
+    auto conn = std::make_unique<Connection>(path, /*create=*/false);
+    int64_t app_id = 0;
+    try {
+      app_id = conn->QueryInt("PRAGMA application_id");
+    } catch (const SqliteError&) {
+      return std::unexpected(Error{Msg::kWorkspaceNotJangkau, {path}});
+    }
+    if (app_id != kApplicationId) return std::unexpected(Error{Msg::kWorkspaceNotJangkau, {path}});
+    const int64_t version = conn->QueryInt("PRAGMA user_version");
+    if (version > LatestSchemaVersion()) {
+      return std::unexpected(
+          Error{Msg::kWorkspaceTooNew,
+                {path, std::to_string(version), std::to_string(LatestSchemaVersion())}});
+    }
+    ApplyPragmas(*conn);
+    if (version < LatestSchemaVersion()) Migrate(*conn, static_cast<int>(version));
+    return std::unique_ptr<Workspace>(new Workspace(path, std::move(conn)));
+  } catch (const SqliteError& e) {
+    if (e.busy()) return std::unexpected(Error{Msg::kWorkspaceBusy, {}});
+    return std::unexpected(Error{Msg::kWorkspaceOpen, {path, e.what()}});
+  }
+}
+
+int Workspace::schema_version() const {
+  return static_cast<int>(conn_->QueryInt("PRAGMA user_version"));
+}
+
+std::expected<void, Error> Workspace::WriteImport(
+    const ImportRecord& rec, const std::vector<Diagnostic>& warnings,
+    const std::function<std::set<std::string>()>& body) {
+  try {
+    Transaction txn(*conn_);
+    const std::string now = NowIso();
+    Statement imp = conn_->Prepare(
+        "INSERT INTO imports(waktu, pengguna, jenis, berkas, baris) VALUES (?,?,?,?,?)");
+    imp.Bind(1, now).Bind(2, rec.user).Bind(3, rec.kind).Bind(4, rec.file).Bind(5, rec.rows).Run();
+    const int64_t import_id = conn_->LastInsertId();
+
+    // The entities this import touches: their earlier warnings of the same kind are obsolete.
+    std::set<std::string> entities = body();
+    Statement del = conn_->Prepare("DELETE FROM warnings WHERE sumber = ? AND entitas = ?");
+    for (const auto& e : entities) del.Bind(1, rec.kind).Bind(2, e).Run();
+    InsertWarnings(*conn_, rec.kind, import_id, warnings);
+
+    nlohmann::json detail = {{"berkas", rec.file},
+                             {"baris", rec.rows},
+                             {"peringatan", warnings.size()},
+                             {"entitas", entities.size()}};
+    Statement audit = conn_->Prepare(
+        "INSERT INTO audit_log(waktu, pengguna, aksi, entitas, kunci, rincian) "
+        "VALUES (?,?,'impor',?,?,?)");
+    audit.Bind(1, now).Bind(2, rec.user).Bind(3, rec.kind).Bind(4, rec.file).Bind(5, detail.dump());
+    audit.Run();
+    txn.Commit();
+    return {};
+  } catch (const SqliteError& e) {
+    return std::unexpected(DbError(e));
+  }
+}
+
+std::expected<void, Error> Workspace::ReplaceValidationWarnings(
+    const std::vector<Diagnostic>& found) {
+  try {
+    Transaction txn(*conn_);
+    conn_->Exec("DELETE FROM warnings WHERE sumber = 'validate'");
+    InsertWarnings(*conn_, "validate", std::nullopt, found);
+    txn.Commit();
+    return {};
+  } catch (const SqliteError& e) {
+    return std::unexpected(DbError(e));
+  }
+}
+
+std::vector<Diagnostic> Workspace::StoredWarnings() const {
+  std::vector<Diagnostic> out;
+  Statement s = conn_->Prepare(
+      "SELECT entitas, berkas, baris, kolom, kode, args FROM warnings "
+      "ORDER BY sumber = 'validate', id");
+  while (s.Step()) {
+    Diagnostic d;
+    d.severity = Severity::kWarning;
+    d.entity = s.Text(0);
+    d.file = s.Text(1);
+    d.line = s.OptInt(2).value_or(0);
+    d.column = static_cast<int>(s.OptInt(3).value_or(0));
+    d.msg = MsgFromCode(s.Text(4)).value_or(Msg::kInternal);
+    d.args = SplitArgs(s.Text(5));
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::vector<AuditEntry> Workspace::Audit(int64_t limit) const {
+  std::vector<AuditEntry> out;
+  Statement s = conn_->Prepare(
+      "SELECT id, waktu, pengguna, aksi, entitas, kunci, rincian FROM audit_log "
+      "ORDER BY id DESC LIMIT ?");
+  s.Bind(1, limit);
+  while (s.Step()) {
+    out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)});
+  }
+  return out;
+}
+
+CheckResult Workspace::Check() const {
+  CheckResult result;
+  try {
+    Statement integrity = conn_->Prepare("PRAGMA integrity_check");
+    while (integrity.Step()) {
+      const std::string line = integrity.Text(0);
+      if (line != "ok") result.problems.push_back("integrity_check: " + line);
+    }
+    Statement fk = conn_->Prepare("PRAGMA foreign_key_check");
+    while (fk.Step()) {
+      result.problems.push_back(
+          fmt::format("foreign_key_check: {} rowid {} -> {}", fk.Text(0), fk.Text(1), fk.Text(2)));
+    }
+    if (conn_->QueryInt("PRAGMA user_version") != LatestSchemaVersion()) {
+      result.problems.push_back("user_version differs from the schema version");
+    }
+    // Every row of an importable table must match the rules the importers enforce.
+    const int64_t bad_regions = conn_->QueryInt(
+        "SELECT count(*) FROM regions WHERE kode_induk IS NOT NULL AND "
+        "kode_induk NOT IN (SELECT kode FROM regions)");
+    if (bad_regions > 0) {
+      result.problems.push_back(fmt::format("{} regions with a missing parent", bad_regions));
+    }
+    const int64_t bad_cadres = conn_->QueryInt(
+        "SELECT (SELECT count(*) FROM staff WHERE jenis_tenaga NOT IN (SELECT kode FROM cadres)) "
+        "+ (SELECT count(*) FROM staff_counts WHERE jenis_tenaga NOT IN "
+        "(SELECT kode FROM cadres))");
+    if (bad_cadres > 0) {
+      result.problems.push_back(fmt::format("{} workers with an unknown cadre", bad_cadres));
+    }
+  } catch (const SqliteError& e) {
+    result.problems.push_back(e.what());
+  }
+  result.ok = result.problems.empty();
+  return result;
+}
+
+}  // namespace jangkau::store

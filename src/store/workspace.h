@@ -1,0 +1,126 @@
+// The workspace: one SQLite file per district (*.jangkau) holding regions, population,
+// facilities, health workers, equipment, service volumes, reporting periods, warnings and the
+// audit log. WAL journal, foreign keys on, forward migrations on open. Every write below is
+// one transaction: on any failure nothing of it is written (a process killed mid-write leaves
+// the file as it was before). A Workspace is not thread-safe; open one per thread (SQLite
+// serialises writers between processes).
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <functional>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "model/audit.h"
+#include "model/facility.h"
+#include "model/region.h"
+#include "model/workforce.h"
+
+namespace jangkau::store {
+
+class Connection;
+
+// Who imported what, for the imports table and the audit log.
+struct ImportRecord {
+  std::string kind;  // "facilities", "staff", ...
+  std::string file;
+  std::string user;
+  int64_t rows = 0;
+};
+
+struct CheckResult {
+  bool ok = true;
+  std::vector<std::string> problems;  // SQLite's and Jangkau's own findings
+};
+
+class Workspace {
+ public:
+  // Creates a new workspace file with the latest schema and the given cadre catalogue.
+  // Fails with kWorkspaceExists if `path` exists.
+  static std::expected<std::unique_ptr<Workspace>, Error> Create(
+      const std::string& path, const std::vector<Cadre>& cadres,
+      const std::vector<CadreAlias>& aliases);
+  // Opens an existing workspace and applies pending migrations. Fails with
+  // kWorkspaceMissing, kWorkspaceNotJangkau, kWorkspaceTooNew or kWorkspaceOpen.
+  static std::expected<std::unique_ptr<Workspace>, Error> Open(const std::string& path);
+  ~Workspace();
+
+  const std::string& path() const { return path_; }
+  int schema_version() const;
+
+  // --- reads (a consistent snapshot each) ---
+  std::vector<Region> Regions(bool with_geometry = true) const;
+  std::vector<PopulationRecord> Population() const;
+  std::vector<Facility> Facilities() const;
+  std::vector<StaffMember> Staff() const;
+  std::vector<StaffCount> StaffCounts() const;
+  std::vector<EquipmentItem> Equipment() const;
+  std::vector<ServiceVolume> Services() const;
+  CadreCatalog Cadres() const;
+  std::vector<Diagnostic> StoredWarnings() const;
+  std::vector<AuditEntry> Audit(int64_t limit) const;
+
+  // --- imports: one transaction each, recorded in `imports` and the audit log with the
+  // warnings found; existing rows with the same key are replaced (see each). ---
+  // Upserts regions by kode.
+  std::expected<void, Error> ImportRegions(const ImportRecord& rec,
+                                           const std::vector<Region>& regions,
+                                           const std::vector<Diagnostic>& warnings);
+  // Upserts by (kode_wilayah, tahun).
+  std::expected<void, Error> ImportPopulation(const ImportRecord& rec,
+                                              const std::vector<PopulationRecord>& rows,
+                                              const std::vector<Diagnostic>& warnings);
+  // Upserts facilities by kode; when `with_counts`, replaces the aggregate headcounts of
+  // every facility in the batch by `counts`.
+  std::expected<void, Error> ImportFacilities(const ImportRecord& rec,
+                                              const std::vector<Facility>& facilities,
+                                              bool with_counts,
+                                              const std::vector<StaffCount>& counts,
+                                              const std::vector<Diagnostic>& warnings);
+  // Sets assumed attributes, marking them as assumptions.
+  std::expected<void, Error> ImportAssumptions(const ImportRecord& rec,
+                                               const std::vector<FacilityAssumption>& rows,
+                                               const std::vector<Diagnostic>& warnings);
+  // Replaces the roster of every facility that appears in `staff`.
+  std::expected<void, Error> ImportStaff(const ImportRecord& rec,
+                                         const std::vector<StaffMember>& staff,
+                                         const std::vector<Diagnostic>& warnings);
+  // Replaces the headcounts of every facility that appears in `counts`.
+  std::expected<void, Error> ImportStaffCounts(const ImportRecord& rec,
+                                               const std::vector<StaffCount>& counts,
+                                               const std::vector<Diagnostic>& warnings);
+  // Replaces the equipment list of every facility that appears in `items`.
+  std::expected<void, Error> ImportEquipment(const ImportRecord& rec,
+                                             const std::vector<EquipmentItem>& items,
+                                             const std::vector<Diagnostic>& warnings);
+  // Replaces the volumes of every (facility, year) that appears in `rows`.
+  std::expected<void, Error> ImportServices(const ImportRecord& rec,
+                                            const std::vector<ServiceVolume>& rows,
+                                            const std::vector<Diagnostic>& warnings);
+
+  // Replaces the findings of `jangkau validate` (sumber 'validate').
+  std::expected<void, Error> ReplaceValidationWarnings(const std::vector<Diagnostic>& found);
+
+  // SQLite integrity and foreign-key checks plus Jangkau's own invariants.
+  CheckResult Check() const;
+
+ private:
+  Workspace(std::string path, std::unique_ptr<Connection> conn);
+  // Runs `body` (which writes the rows and returns the entities touched) inside one
+  // transaction with the import record, the warnings and the audit entry.
+  std::expected<void, Error> WriteImport(const ImportRecord& rec,
+                                         const std::vector<Diagnostic>& warnings,
+                                         const std::function<std::set<std::string>()>& body);
+
+  std::string path_;
+  std::unique_ptr<Connection> conn_;
+};
+
+// Current time as ISO 8601 UTC ("2026-11-29T08:33:14Z").
+std::string NowIso();
+
+}  // namespace jangkau::store

@@ -1,0 +1,103 @@
+#include <sstream>
+
+#include <gdal.h>
+#include <gtest/gtest.h>
+#include <ogr_api.h>
+#include <nlohmann/json.hpp>
+
+#include "report/table.h"
+#include "report/workspace_tables.h"
+#include "test_util.h"
+
+namespace jangkau::report {
+namespace {
+
+using testing::TempDir;
+
+Table Sample() {
+  Table t{"contoh", {"kode", "nama", "jumlah", "rasio"}};
+  t.rows.push_back({std::string("P1"), std::string("Jl. A, \"Km\" 3"), int64_t{12}, 0.5});
+  t.rows.push_back({std::string("P2"), Cell{}, int64_t{3}, Cell{}});
+  t.geometry_wkb = {PointWkb(104.9, -3.9), ""};
+  return t;
+}
+
+TEST(Table, CsvQuotesOnlyWhereNeeded) {
+  std::ostringstream out;
+  WriteCsv(Sample(), out);
+  EXPECT_EQ(out.str(), "kode,nama,jumlah,rasio\nP1,\"Jl. A, \"\"Km\"\" 3\",12,0.5\nP2,,3,\n");
+}
+
+TEST(Table, JsonKeepsTypes) {
+  const auto j = ToJson(Sample());
+  EXPECT_EQ(j[0]["jumlah"], 12);
+  EXPECT_EQ(j[0]["rasio"], 0.5);
+  EXPECT_TRUE(j[1]["nama"].is_null());
+}
+
+TEST(Table, TextAlignsColumns) {
+  std::ostringstream out;
+  WriteText(Sample(), out);
+  const std::string text = out.str();
+  EXPECT_NE(text.find("kode  nama"), std::string::npos);
+  EXPECT_NE(text.find("----"), std::string::npos);
+}
+
+// Reads a vector file back through GDAL: feature count and the first feature's 'jumlah'.
+std::pair<int64_t, int64_t> ReadBack(const std::string& path) {
+  GDALAllRegister();
+  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+  if (ds == nullptr) return {-1, -1};
+  OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+  const int64_t n = OGR_L_GetFeatureCount(layer, TRUE);
+  OGR_L_ResetReading(layer);
+  OGRFeatureH f = OGR_L_GetNextFeature(layer);
+  const int idx = OGR_F_GetFieldIndex(f, "jumlah");
+  const int64_t first = idx >= 0 ? OGR_F_GetFieldAsInteger64(f, idx) : -1;
+  OGR_F_Destroy(f);
+  GDALClose(ds);
+  return {n, first};
+}
+
+TEST(FileWriters, XlsxGeoJsonAndGeoPackageReadBack) {
+  TempDir dir;
+  ASSERT_TRUE(WriteXlsxFile(Sample(), dir.File("t.xlsx")));
+  EXPECT_EQ(ReadBack(dir.File("t.xlsx")), (std::pair<int64_t, int64_t>{2, 12}));
+  ASSERT_TRUE(WriteVectorFile(Sample(), dir.File("t.geojson"), "GeoJSON"));
+  EXPECT_EQ(ReadBack(dir.File("t.geojson")), (std::pair<int64_t, int64_t>{2, 12}));
+  ASSERT_TRUE(WriteVectorFile(Sample(), dir.File("t.gpkg"), "GPKG"));
+  EXPECT_EQ(ReadBack(dir.File("t.gpkg")), (std::pair<int64_t, int64_t>{2, 12}));
+  ASSERT_TRUE(WriteCsvFile(Sample(), dir.File("t.csv")));
+  EXPECT_EQ(ReadBack(dir.File("t.csv")), (std::pair<int64_t, int64_t>{2, 12}));
+}
+
+TEST(FileWriters, AFailedWriteLeavesNoFile) {
+  auto r = WriteCsvFile(Sample(), "/nonexistent-dir/t.csv");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().msg, Msg::kWrite);
+}
+
+TEST(WorkspaceTables, AssumedValuesStayInTheirOwnColumns) {
+  Facility f;
+  f.kode = "P1";
+  f.nama = "A";
+  f.rawat_inap = false;
+  f.rawat_inap_assumed = true;
+  f.area = AreaCategory::kPerdesaan;
+  f.area_assumed = false;
+  const Table t = FacilitiesTable({f}, false, Lang::kId);
+  auto col = [&](const std::string& name) {
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      if (t.columns[c] == name) return CellText(t.rows[0][c]);
+    }
+    return std::string("?");
+  };
+  EXPECT_EQ(col("rawat_inap"), "");
+  EXPECT_EQ(col("asumsi_rawat_inap"), "tidak");
+  EXPECT_EQ(col("kategori_wilayah"), "perdesaan");
+  EXPECT_EQ(col("asumsi_kategori_wilayah"), "");
+  EXPECT_NE(t.note.find("ASUMSI"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jangkau::report

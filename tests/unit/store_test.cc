@@ -1,0 +1,184 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "app/reference_data.h"
+#include "store/schema.h"
+#include "store/workspace.h"
+#include "test_util.h"
+
+namespace jangkau::store {
+namespace {
+
+using testing::TempDir;
+
+std::unique_ptr<Workspace> NewWorkspace(const std::string& path) {
+  auto ws = Workspace::Create(path, app::DefaultCadres(), app::DefaultCadreAliases());
+  EXPECT_TRUE(ws.has_value());
+  return ws ? std::move(*ws) : nullptr;
+}
+
+Facility MakeFacility(const std::string& kode) {
+  Facility f;
+  f.kode = kode;
+  f.nama = "Puskesmas " + kode;
+  f.type = FacilityType::kPuskesmas;
+  f.lon = 104.9;
+  f.lat = -3.9;
+  return f;
+}
+
+StaffMember MakeStaff(const std::string& faskes, const std::string& nama) {
+  StaffMember m;
+  m.kode_faskes = faskes;
+  m.nama = nama;
+  m.cadre = "bidan";
+  m.employment = Employment::kPns;
+  m.tanggal_lahir = Date{1985, 8, 17};
+  return m;
+}
+
+TEST(Workspace, CreateThenOpenAtTheLatestSchema) {
+  TempDir dir;
+  const auto path = dir.File("w.jangkau");
+  ASSERT_NE(NewWorkspace(path), nullptr);
+  auto again = Workspace::Create(path, {}, {});
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().msg, Msg::kWorkspaceExists);
+  auto ws = Workspace::Open(path);
+  ASSERT_TRUE(ws.has_value());
+  EXPECT_EQ((*ws)->schema_version(), LatestSchemaVersion());
+  EXPECT_GE((*ws)->Cadres().cadres().size(), 20u);
+  EXPECT_TRUE((*ws)->Check().ok);
+}
+
+TEST(Workspace, RefusesMissingForeignAndNewerFiles) {
+  TempDir dir;
+  auto missing = Workspace::Open(dir.File("nope.jangkau"));
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().msg, Msg::kWorkspaceMissing);
+
+  auto text = Workspace::Open(dir.Write("teks.jangkau", "bukan basis data, hanya teks biasa"));
+  ASSERT_FALSE(text.has_value());
+  EXPECT_EQ(text.error().msg, Msg::kWorkspaceNotJangkau);
+
+  const auto other = dir.File("other.sqlite");
+  sqlite3* db = nullptr;
+  sqlite3_open(other.c_str(), &db);
+  sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto foreign = Workspace::Open(other);
+  ASSERT_FALSE(foreign.has_value());
+  EXPECT_EQ(foreign.error().msg, Msg::kWorkspaceNotJangkau);
+
+  const auto path = dir.File("w.jangkau");
+  NewWorkspace(path).reset();
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto newer = Workspace::Open(path);
+  ASSERT_FALSE(newer.has_value());
+  EXPECT_EQ(newer.error().msg, Msg::kWorkspaceTooNew);
+}
+
+TEST(Workspace, StaffImportReplacesTheRosterOfTheFacilitiesInIt) {
+  TempDir dir;
+  auto ws = NewWorkspace(dir.File("w.jangkau"));
+  ASSERT_TRUE(ws->ImportFacilities({"facilities", "f.csv", "t", 2},
+                                   {MakeFacility("P1"), MakeFacility("P2")}, false, {}, {}));
+  ASSERT_TRUE(ws->ImportStaff({"staff", "a.csv", "t", 3},
+                              {MakeStaff("P1", "A"), MakeStaff("P1", "B"), MakeStaff("P2", "C")},
+                              {}));
+  ASSERT_TRUE(ws->ImportStaff({"staff", "b.csv", "t", 1}, {MakeStaff("P1", "D")}, {}));
+  std::vector<std::string> names;
+  for (const auto& m : ws->Staff()) names.push_back(m.kode_faskes + ":" + m.nama);
+  EXPECT_EQ(names, (std::vector<std::string>{"P1:D", "P2:C"}));
+  const auto audit = ws->Audit(10);
+  ASSERT_EQ(audit.size(), 3u);
+  EXPECT_EQ(audit[0].aksi, "impor");
+  EXPECT_EQ(audit[0].entitas, "staff");
+  EXPECT_EQ(audit[0].kunci, "b.csv");
+  EXPECT_EQ(audit[0].pengguna, "t");
+}
+
+TEST(Workspace, AForeignKeyViolationRollsBackTheWholeImport) {
+  TempDir dir;
+  const auto path = dir.File("w.jangkau");
+  auto ws = NewWorkspace(path);
+  ASSERT_TRUE(
+      ws->ImportFacilities({"facilities", "f.csv", "t", 1}, {MakeFacility("P1")}, false, {}, {}));
+  const std::string before = testing::DumpWorkspace(path);
+  // The second row names a facility the workspace does not have: nothing may be written.
+  auto result = ws->ImportStaff({"staff", "x.csv", "t", 2},
+                                {MakeStaff("P1", "A"), MakeStaff("P404", "B")}, {});
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().msg, Msg::kDatabase);
+  EXPECT_EQ(testing::DumpWorkspace(path), before);
+}
+
+TEST(Workspace, FacilityImportKeepsAssumptionsUntilAFactReplacesThem) {
+  TempDir dir;
+  auto ws = NewWorkspace(dir.File("w.jangkau"));
+  ASSERT_TRUE(
+      ws->ImportFacilities({"facilities", "f.csv", "t", 1}, {MakeFacility("P1")}, false, {}, {}));
+  ASSERT_TRUE(ws->ImportAssumptions(
+      {"assumptions", "a.csv", "t", 1},
+      {{"P1", false, AreaCategory::kPerdesaan, "ASUMSI: tidak ada data"}}, {}));
+  auto f = ws->Facilities().at(0);
+  EXPECT_TRUE(f.rawat_inap_assumed);
+  EXPECT_EQ(f.rawat_inap, false);
+  // Re-importing the source without the attribute keeps the assumption.
+  ASSERT_TRUE(
+      ws->ImportFacilities({"facilities", "f.csv", "t", 1}, {MakeFacility("P1")}, false, {}, {}));
+  f = ws->Facilities().at(0);
+  EXPECT_TRUE(f.rawat_inap_assumed);
+  EXPECT_TRUE(f.area_assumed);
+  // A file that states it turns it into a fact.
+  Facility stated = MakeFacility("P1");
+  stated.rawat_inap = true;
+  ASSERT_TRUE(ws->ImportFacilities({"facilities", "g.csv", "t", 1}, {stated}, false, {}, {}));
+  f = ws->Facilities().at(0);
+  EXPECT_FALSE(f.rawat_inap_assumed);
+  EXPECT_EQ(f.rawat_inap, true);
+  EXPECT_TRUE(f.area_assumed);
+}
+
+TEST(Workspace, WarningsAreStoredPerEntityAndReplacedOnReimport) {
+  TempDir dir;
+  auto ws = NewWorkspace(dir.File("w.jangkau"));
+  Diagnostic w{Severity::kWarning, "f.csv", 5, 9, "P1", Msg::kWarnNoCoordinates, {"P1", "A"}};
+  ASSERT_TRUE(
+      ws->ImportFacilities({"facilities", "f.csv", "t", 1}, {MakeFacility("P1")}, false, {}, {w}));
+  auto stored = ws->StoredWarnings();
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].line, 5);
+  EXPECT_EQ(stored[0].column, 9);
+  EXPECT_EQ(stored[0].args, (std::vector<std::string>{"P1", "A"}));
+  ASSERT_TRUE(
+      ws->ImportFacilities({"facilities", "f.csv", "t", 1}, {MakeFacility("P1")}, false, {}, {}));
+  EXPECT_TRUE(ws->StoredWarnings().empty());
+}
+
+TEST(Workspace, CheckFindsACorruptedFile) {
+  TempDir dir;
+  const auto path = dir.File("w.jangkau");
+  {
+    auto ws = NewWorkspace(path);
+    std::vector<Facility> many;
+    for (int i = 0; i < 2000; ++i) many.push_back(MakeFacility("P" + std::to_string(i)));
+    ASSERT_TRUE(ws->ImportFacilities({"facilities", "f.csv", "t", 2000}, many, false, {}, {}));
+  }
+  // Overwrite a run of bytes in the middle of the file (past the header page).
+  std::string bytes = testing::ReadFile(path);
+  ASSERT_GT(bytes.size(), 40000u);
+  for (std::size_t i = 20000; i < 36000; ++i) bytes[i] = static_cast<char>(i * 7);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  auto ws = Workspace::Open(path);
+  if (ws.has_value()) {
+    EXPECT_FALSE((*ws)->Check().ok);
+  } else {
+    EXPECT_NE(ws.error().msg, Msg::kWorkspaceMissing);
+  }
+}
+
+}  // namespace
+}  // namespace jangkau::store
