@@ -11,6 +11,7 @@ Reads only from --shared (never modified) and writes under --out:
     districts/{oki,muba}/penduduk.csv
     districts/{oki,muba}/faskes_bppsdmk_2019.csv
     districts/{oki,muba}/asumsi_faskes.csv
+    districts/{oki,muba}/indikator_desa.csv
     districts/{oki,muba}/README.md
     national/bppsdmk_faskes_sdmk_indonesia_2019.csv   (byte-identical copy)
     SOURCES.md
@@ -97,6 +98,56 @@ CROSSWALK_COLS = ["iddesa_bps", "nama_desa_bps", "kode_kec_kemendagri", "kode_de
                   "nama_desa_kemendagri", "cara", "catatan"]
 PENDUDUK_COLS = ["kode_wilayah", "tahun", "penduduk", "jumlah_kk", "sumber"]
 ASUMSI_COLS = ["kode_faskes", "nama_faskes", "rawat_inap", "kategori_wilayah", "dasar_asumsi"]
+
+INDIKATOR_COLS = ["kode_wilayah", "indikator", "nilai", "tahun", "sumber"]
+
+# Village indicators copied (long format) from the ICRAF village file. Meaning,
+# unit and source per icraf_village_indicators_metadata.csv; `tahun` is left
+# empty where the metadata gives no year. Each entry:
+#   indikator, source column, satuan, tahun, sumber, description (id), description (en)
+_VIA = " via ICRAF village_typologies_sumsel"
+INDIKATOR = [
+    ("indeks_bahaya_banjir", "indeks_bahaya_banjir", "indeks 0..1", "",
+     "RBI BNPB" + _VIA,
+     "indeks bahaya banjir (rata-rata dalam desa)",
+     "flood hazard index (mean over the village)"),
+    ("jarak_jalan_m", "jarak_jalan", "m", "",
+     "BIG" + _VIA,
+     "jarak ke jalan terdekat (median dalam desa)",
+     "distance to the nearest road (median over the village)"),
+    ("jarak_sungai_m", "jarak_sungai", "m", "",
+     "BIG" + _VIA,
+     "jarak ke sungai terdekat (median dalam desa)",
+     "distance to the nearest river (median over the village)"),
+    ("jarak_rs_km", "jarak_rs_terdekat", "km", "2021",
+     "PODES 2021 (BPS)" + _VIA,
+     "jarak terdekat menuju rumah sakit",
+     "distance to the nearest hospital"),
+    ("persentase_badan_air", "persentase_badan_air", "%", "2020",
+     "Peta Tutupan Lahan 2020 KLHK" + _VIA,
+     "persentase luas badan air (metadata: \"compared to sub-district area\")",
+     "percentage of water body area (metadata: \"compared to sub-district area\")"),
+    ("luas_desa_ha", "luas_desa", "ha", "",
+     "ICRAF village_typologies_sumsel (sumber asli tidak disebut)",
+     "luas desa; kolom tidak ada di metadata, satuan ha disimpulkan dari "
+     "`kepadatan_populasi` (jiwa/hektar) = `jumlah_populasi` / `luas_desa` pada semua baris",
+     "village area; the column is not in the metadata, unit ha inferred because "
+     "`kepadatan_populasi` (jiwa/hektar) = `jumlah_populasi` / `luas_desa` on every row"),
+    ("jumlah_faskes_non_rs", "jumlah_faskes", "jumlah", "2021",
+     "PODES 2021 (BPS)" + _VIA,
+     "jumlah fasilitas kesehatan selain rumah sakit",
+     "number of health facilities other than hospitals"),
+    ("derajat_kemiskinan", "derajat_kemiskinan", "%", "",
+     "IDM (Kemendes)" + _VIA,
+     "tingkat kemiskinan (poverty rate)",
+     "poverty rate"),
+    ("persentase_elektrifikasi", "persentase_elektrifikasi", "%", "2021",
+     "PODES 2021 (BPS)" + _VIA,
+     "persentase elektrifikasi (KK pengguna listrik)",
+     "electrification rate (households using electricity)"),
+]
+# Source texts meaning "no value": no row is written. A real 0 is written.
+INDIKATOR_MISSING = {"", "NA", "NAN", "N/A", "NULL", "NONE"}
 
 ASUMSI_RAWAT_INAP = ("ASUMSI: data BPPSDMK tidak memuat status rawat inap; dianggap non rawat inap "
                      "sampai dikoreksi Dinkes")
@@ -484,6 +535,33 @@ def build_district(d, shared, out, common):
     write_csv(os.path.join(ddir, "asumsi_faskes.csv"), ASUMSI_COLS, asumsi)
     stats["asumsi"] = asumsi
 
+    # indikator_desa.csv (long format, one row per matched desa and indicator)
+    desa_kodes = {k["kode"] for k in desas}
+    ind = []
+    ind_stats = {i[0]: {"rows": 0, "zero": 0, "missing": 0, "nonzero": []} for i in INDIKATOR}
+    for iddesa, kode in iddesa_to_kode.items():
+        assert kode in desa_kodes, "indikator row for %s not in wilayah" % kode
+        b = b_by_id[iddesa]
+        for name, col, _satuan, tahun, sumber, _id, _en in INDIKATOR:
+            v = b[col]
+            st = ind_stats[name]
+            if v.strip().upper() in INDIKATOR_MISSING:
+                st["missing"] += 1
+                continue
+            x = float(v)          # refuse non-numeric text
+            if math.isnan(x) or math.isinf(x):
+                raise SystemExit("indicator %s of %s is %r" % (col, iddesa, v))
+            st["rows"] += 1
+            if x == 0:
+                st["zero"] += 1
+            else:
+                st["nonzero"].append(x)
+            ind.append(dict(kode_wilayah=kode, indikator=name, nilai=v, tahun=tahun, sumber=sumber))
+    ind.sort(key=lambda r: (r["kode_wilayah"], r["indikator"]))
+    write_csv(os.path.join(ddir, "indikator_desa.csv"), INDIKATOR_COLS, ind)
+    stats["indikator_rows"] = len(ind)
+    stats["indikator"] = ind_stats
+
     write_text(os.path.join(ddir, "README.md"), district_readme(d, stats))
     return stats
 
@@ -494,6 +572,67 @@ def build_district(d, shared, out, common):
 
 def fmt_int(n):
     return "{:,}".format(n).replace(",", ".")
+
+
+def fmt_num(x):
+    return ("%d" % x) if x == int(x) else repr(x)
+
+
+def indikator_texts(s):
+    """Tables and remarks on indikator_desa.csv for the README (id, en)."""
+    st = s["indikator"]
+    head = {"id": "| indikator | kolom sumber | satuan | tahun | sumber | arti | baris | nilai 0 |\n"
+                  "|---|---|---|---|---|---|---|---|",
+            "en": "| indikator | source column | unit | tahun | sumber | meaning | rows | value 0 |\n"
+                  "|---|---|---|---|---|---|---|---|"}
+    tables = {}
+    for lang, di in (("id", 5), ("en", 6)):
+        lines = [head[lang]]
+        for i in INDIKATOR:
+            x = st[i[0]]
+            lines.append("| `%s` | `%s` | %s | %s | %s | %s | %d | %d |"
+                         % (i[0], i[1], i[2], i[3] or "—", i[4], i[di], x["rows"], x["zero"]))
+        tables[lang] = "\n".join(lines)
+    rs = st["jarak_rs_km"]
+    rs_vals = sorted(set(rs["nonzero"]))
+    rs_txt = ", ".join(fmt_num(v) for v in rs_vals) or "-"
+    miss = sum(x["missing"] for x in st.values())
+    pov0, air0 = st["derajat_kemiskinan"]["zero"], st["persentase_badan_air"]["zero"]
+    el0 = st["persentase_elektrifikasi"]["zero"]
+    el_id = ("- `persentase_elektrifikasi` bernilai 0 di %d desa (mungkin data hilang diisi 0).\n" % el0) if el0 else ""
+    el_en = ("- `persentase_elektrifikasi` is 0 in %d village(s) (possibly missing stored as 0).\n" % el0) if el0 else ""
+    luas_min = min(st["luas_desa_ha"]["nonzero"]) if st["luas_desa_ha"]["nonzero"] else 0
+    rem_id = f"""- Nilai disalin persis seperti teks sumber (tanpa pembulatan). Nilai kosong/NA di sumber tidak
+  ditulis (tidak ada baris); 0 ditulis sebagai 0. Arti 0 vs hilang mengikuti sumber: sumber tidak
+  membedakan 0 asli dari data hilang yang diisi 0. Sel kosong/NA yang dilewati di kabupaten ini: {miss}.
+- **`jarak_rs_km` tidak masuk akal sebagai jarak**: {rs['zero']} dari {rs['rows']} desa bernilai 0 dan sisanya
+  hanya {rs_txt} km, padahal kabupaten ini hanya punya beberapa rumah sakit. Kemungkinan kolom PODES
+  yang terkode/terpotong dalam olahan ICRAF. Jangan dipakai sebagai jarak tempuh.
+- `derajat_kemiskinan` bernilai 0 di {pov0} desa; 0% kemiskinan meragukan (mungkin data hilang diisi 0).
+{el_id}- `persentase_badan_air`: metadata menyebut "compared to sub-district area", tetapi nilainya berbeda
+  antar desa dalam satu kecamatan; diperlakukan sebagai persentase per desa. 0 di {air0} desa.
+- `luas_desa_ha`: satuan tidak tercantum di metadata (lihat tabel); desa terkecil {fmt_num(luas_min)} ha. Di
+  `crosswalk_desa.csv` (`catatan`) luas ini dibandingkan dengan luas poligon.
+- File ICRAF lengkap memuat kolom `periode` = 2019 untuk semua desa, sedangkan metadata menyebut
+  PODES 2021; `tahun` mengikuti metadata. Tahun dikosongkan bila metadata tidak menyebutnya (BIG,
+  RBI BNPB, IDM, luas desa).
+"""
+    rem_en = f"""- Values are copied exactly as the source text (no rounding). Empty/NA source values get no row;
+  real 0 is written as 0. 0 vs missing semantics follow the source, which does not distinguish a
+  true 0 from a missing value stored as 0. Empty/NA cells skipped in this district: {miss}.
+- **`jarak_rs_km` is implausible as a distance**: {rs['zero']} of {rs['rows']} villages are 0 and the rest are
+  only {rs_txt} km, although the district has only a few hospitals. Probably a coded/truncated PODES
+  field in ICRAF's processing. Do not use it as a travel distance.
+- `derajat_kemiskinan` is 0 in {pov0} villages; 0% poverty is doubtful (possibly missing stored as 0).
+{el_en}- `persentase_badan_air`: the metadata says "compared to sub-district area", yet values differ
+  between villages of the same kecamatan; treated as a per-village percentage. 0 in {air0} villages.
+- `luas_desa_ha`: unit not stated in the metadata (see table); smallest village {fmt_num(luas_min)} ha. The
+  area is compared with the polygon area in `crosswalk_desa.csv` (`catatan`).
+- The full ICRAF file has `periode` = 2019 for every village while the metadata says PODES 2021;
+  `tahun` follows the metadata and is left empty where the metadata gives no year (BIG, RBI BNPB,
+  IDM, village area).
+"""
+    return tables, rem_id, rem_en
 
 
 def district_readme(d, s):
@@ -533,6 +672,9 @@ def district_readme(d, s):
     outs = lst(outside, lambda a: "%s (%s)" % (a["nama_faskes"], a["kode_faskes"]))
     ratio = 100.0 * s["sum_desa_all_bps"] / s["kab_dukcapil"]
     zero = len(s["desa_pop_zero"])
+    ind_tables, ind_rem_id, ind_rem_en = indikator_texts(s)
+    n_ind = len(INDIKATOR)
+    n_ind_desa = sum(1 for r in s["cw_rows"] if r["cara"] in ("nama_persis", "penilaian"))
 
     if d["key"] == "oki":
         pk_id = ("Data BPPSDMK 2019 ini hanya memuat **25 puskesmas** OKI, padahal OKI sebenarnya memiliki "
@@ -584,6 +726,7 @@ manual: ubah skrip lalu jalankan ulang.
 | `penduduk.csv` | penduduk per desa (Kemendes 2024) dan jumlah KK (PODES 2021), tahun 2024; satu baris kabupaten (Dukcapil 2025) | nyata, apa adanya (0 = data hilang) |
 | `faskes_bppsdmk_2019.csv` | {len(s['faskes'])} faskes ({n_pusk} puskesmas, {n_rs} rumah sakit: {rs_names}) dengan jumlah SDMK per profesi, salinan baris sumber tanpa perubahan | nyata (2019) |
 | `asumsi_faskes.csv` | status rawat inap dan kategori wilayah per faskes | **ASUMSI** — wajib dikoreksi Dinkes |
+| `indikator_desa.csv` | {n_ind} indikator per desa (bahaya banjir, jarak jalan/sungai/RS, badan air, luas, faskes non-RS, kemiskinan, elektrifikasi), format panjang `kode_wilayah,indikator,nilai,tahun,sumber`; {s['indikator_rows']} baris | nyata, apa adanya (lihat di bawah) |
 
 Desa tanpa poligon batas (geometri null): {nogeom}.
 
@@ -629,6 +772,14 @@ Puskesmas perkotaan:
 Puskesmas yang titiknya tidak jatuh di desa mana pun di kabupaten ini (kategori bawaan `perdesaan`):
 {outs}
 
+### Indikator desa (`indikator_desa.csv`)
+Satu baris per desa yang tercocokkan di crosswalk ({n_ind_desa} desa) dan per indikator, dari
+`population/oki_muba_desa_population_access.csv` (ICRAF); arti, satuan dan sumber menurut
+`icraf_village_indicators_metadata.csv`. Urut menurut `kode_wilayah` lalu `indikator`.
+
+{ind_tables['id']}
+
+{ind_rem_id}
 ### Cacat data yang diketahui (sengaja tidak diperbaiki)
 Koordinat rumah sakit yang salah:
 {bad_rs_txt}
@@ -660,10 +811,20 @@ Generated by `tools/prepare_samples.py` from public data (see `data/SOURCES.md`)
   `kategori_wilayah` `perkotaan` if the point lies in a kelurahan polygon (Kemendagri suffix starting
   with 1), else `perdesaan`: {kat.get('perkotaan', 0)} perkotaan, {kat.get('perdesaan', 0)} perdesaan. Terpencil / sangat
   terpencil are set by ministerial decree; no list was available, so none is assumed.
+- `indikator_desa.csv` — real, as in the source: {n_ind} village indicators in long format
+  (`kode_wilayah,indikator,nilai,tahun,sumber`), {s['indikator_rows']} rows; see "Village indicators".
 
 ### Facilities
 {pk_en}
 
+### Village indicators (`indikator_desa.csv`)
+One row per village matched in the crosswalk ({n_ind_desa} villages) and per indicator, from
+`population/oki_muba_desa_population_access.csv` (ICRAF); meaning, unit and source from
+`icraf_village_indicators_metadata.csv`. Sorted by `kode_wilayah`, then `indikator`.
+
+{ind_tables['en']}
+
+{ind_rem_en}
 ### Unmatched villages
 BPS rows without a Kemendagri match:
 {ub_id}
@@ -699,10 +860,11 @@ copies of public data; the application reads only these committed files.
 | `districts/*/penduduk.csv` | same population file; `admin/kemendagri_penduduk_kab_2025.csv` | ICRAF as above (population Kemendes 2024, households PODES 2021); kabupaten totals Dukcapil 2025 via `cahyadsn/wilayah` @ b7ad440 | GPL-3 (village rows); MIT (kabupaten row) |
 | `districts/*/faskes_bppsdmk_2019.csv` | `facilities/bppsdmk_faskes_sdmk_oki_muba_2019.csv` (rows of the district, unchanged) | Kemenkes BPPSDMK "Info SDMK" map, scraped Jan 2020: `akirawisnu/faskes-indonesia-2019-scrapper` @ b440d954; kecamatan check columns added by the data preparer | none stated; public government information |
 | `districts/*/asumsi_faskes.csv` | the facility rows + desa polygons (point in polygon) | — | **assumptions**, written by the script |
+| `districts/*/indikator_desa.csv` | `population/oki_muba_desa_population_access.csv` (9 columns, long format, matched desa only); meaning/unit/year from `population/icraf_village_indicators_metadata.csv` | `icraf-indonesia/village_typologies_sumsel` @ 08b4b91 (flood hazard RBI BNPB; road/river distance BIG; water body KLHK land cover 2020; hospital distance, non-hospital facilities, electrification BPS PODES 2021; poverty IDM) | GPL-3 (ICRAF repository) |
 | `national/bppsdmk_faskes_sdmk_indonesia_2019.csv` | `facilities/bppsdmk_faskes_sdmk_indonesia_2019.csv`, byte-identical copy ({national_rows} facilities, CRLF line ends) | `akirawisnu/faskes-indonesia-2019-scrapper` @ b440d954 | none stated; public government information |
 
 Licence notes: the ICRAF-derived village data (population, households, `iddesa`, village names
-in `crosswalk_desa.csv` and `penduduk.csv`) come from a GPL-3 repository; keep this notice when
+in `crosswalk_desa.csv` and `penduduk.csv`, all of `indikator_desa.csv`) come from a GPL-3 repository; keep this notice when
 redistributing. Kemendagri codes, names, boundaries and Dukcapil totals come from MIT-licensed
 repositories by cahyadsn. BPPSDMK facility data is public government information without an
 explicit licence.
@@ -727,6 +889,14 @@ explicit licence.
   `kode_kab_bps`, hospitals coded `R1602…`/`R1606…`); all columns, original order and values, minimal
   quoting as in the source; line ends LF (the source uses CRLF).
 - Assumptions: see each district's README.
+- Village indicators: for each matched desa, {len(INDIKATOR)} columns of the ICRAF file as rows
+  (`kode_wilayah,indikator,nilai,tahun,sumber`), values exactly as the source text; empty/NA values
+  get no row, 0 is kept (0 vs missing as in the source). Renamed with their unit: `jarak_jalan` →
+  `jarak_jalan_m`, `jarak_sungai` → `jarak_sungai_m`, `jarak_rs_terdekat` → `jarak_rs_km`, `luas_desa` →
+  `luas_desa_ha` (not in the metadata; hectares because `kepadatan_populasi`, in jiwa/hektar, equals
+  `jumlah_populasi / luas_desa` on every row), `jumlah_faskes` → `jumlah_faskes_non_rs`. `tahun` is the
+  metadata's year (PODES 2021, KLHK land cover 2020), empty where none is given (BIG, RBI BNPB, IDM).
+  OKI {s['oki']['indikator_rows']} rows, Muba {s['muba']['indikator_rows']} rows.
 
 ## Known defects (kept on purpose — the application's validator reports them)
 - `national/bppsdmk_faskes_sdmk_indonesia_2019.csv` line {national_line} (header = line 1): PUSKESMAS
@@ -742,6 +912,18 @@ explicit licence.
   25. Inpatient status must not be inferred from digits of the facility code.
 - Muba desa 16.06.02.2016 and 16.06.06.2043 have no boundary polygon (null geometry).
 - BPS village TEBING BULANG TIMUR (Muba, 1606030020) has no counterpart in the Kemendagri 2025 list.
+- `indikator_desa.csv`: `jarak_rs_km` is 0 for {s['oki']['indikator']['jarak_rs_km']['zero']} OKI and {s['muba']['indikator']['jarak_rs_km']['zero']} Muba villages and at most {fmt_num(max(s['oki']['indikator']['jarak_rs_km']['nonzero'] + s['muba']['indikator']['jarak_rs_km']['nonzero'] + [0]))}
+  for the rest, implausible as km to the nearest hospital; `derajat_kemiskinan` is 0 for {s['oki']['indikator']['derajat_kemiskinan']['zero']} OKI and {s['muba']['indikator']['derajat_kemiskinan']['zero']} Muba
+  villages (possibly missing stored as 0); `persentase_badan_air` is described in the metadata as
+  relative to the sub-district area but varies between villages of one kecamatan.
+
+## Written for Jangkau (not derived from external data)
+- `reference/jenis_tenaga.csv`, `reference/jenis_tenaga_alias.csv`: the cadre catalogue (Permenkes
+  health-worker groups and the itemised cadres of the BPPSDMK columns) and the spellings people type
+  for each cadre. Compiled into the binary and copied into each new workspace; a district may
+  change the workspace's copy. Extend the alias list when a puskesmas file uses a new spelling.
+- `templates/*.csv`: one example row per import template (docs/templates.md). The names and NIK in
+  them are invented examples.
 """
 
 
@@ -811,6 +993,10 @@ def main():
             s["key"], s["features"], s["cara"], s["penduduk_rows"], len(s["desa_pop_zero"]), len(s["faskes"]),
             {k: sum(1 for x in s["asumsi"] if x["kategori_wilayah"] == k) for k in ("perkotaan", "perdesaan", "")}))
     print("national copy: %d rows, bad longitude at line %s" % (national_rows, national_line))
+    for s in stats:
+        print("%-5s indikator_desa rows=%d: %s" % (s["key"], s["indikator_rows"], ", ".join(
+            "%s=%d (0: %d, skipped: %d)" % (k, v["rows"], v["zero"], v["missing"])
+            for k, v in s["indikator"].items())))
 
 
 if __name__ == "__main__":

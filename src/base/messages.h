@@ -123,6 +123,23 @@ namespace jangkau {
   X(kBadFormat, "bad_format", "format '{0}' tidak didukung untuk {1}; pilihan: {2}",               \
     "format '{0}' is not supported for {1}; choices: {2}")                                         \
   X(kWrite, "write_failed", "gagal menulis {0}: {1}", "failed to write {0}: {1}")                  \
+  /* --- staffing-need calculations --- */                                                       \
+  X(kNeedsNegative, "needs_negative", "{0}: harus bilangan >= 0", "{0}: must be a number >= 0")    \
+  X(kNeedsNotPositive, "needs_not_positive", "{0}: harus bilangan > 0",                           \
+    "{0}: must be a number > 0")                                                                   \
+  X(kNeedsAwtNotPositive, "needs_awt_not_positive",                                                \
+    "{0}: waktu kerja tersedia (AWT) {1} jam tidak positif", "{0}: available working time (AWT) {1} h is not positive") \
+  X(kNeedsCasTooHigh, "needs_allowance_too_high",                                                  \
+    "{0}: jumlah tunjangan/tugas penunjang {1}% dari waktu kerja; harus di bawah 100%",            \
+    "{0}: allowances/support tasks total {1}% of working time; must be below 100%")                \
+  X(kNeedsOneStandard, "needs_one_standard",                                                       \
+    "{0}: isi tepat satu dari minutes_per_unit atau units_per_hour",                               \
+    "{0}: give exactly one of minutes_per_unit or units_per_hour")                                 \
+  X(kNeedsBadPer, "needs_bad_per", "{0}: pilihan yang sah: {1}", "{0}: valid choices: {1}")        \
+  X(kNeedsStpBelowOne, "needs_stp_below_one", "{0}: STP harus >= 1", "{0}: STP must be >= 1")      \
+  X(kNeedsMissingField, "needs_missing_field", "{0}: wajib diisi", "{0}: required")                \
+  X(kNeedsWrongType, "needs_wrong_type", "{0}: harus {1}", "{0}: must be {1}")                     \
+  X(kJsonParse, "json_parse", "{0}: bukan JSON yang sah: {1}", "{0}: not valid JSON: {1}")         \
   /* --- results the CLI reports --- */                                                            \
   X(kWorkspaceCreated, "workspace_created", "ruang kerja {0} dibuat (skema versi {1})",            \
     "workspace {0} created (schema version {1})")                                                  \

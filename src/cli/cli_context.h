@@ -48,5 +48,6 @@ void AddValidateCommand(CLI::App& app, CliContext& ctx);
 void AddShowCommand(CLI::App& app, CliContext& ctx);
 void AddExportCommand(CLI::App& app, CliContext& ctx);
 void AddCheckCommand(CLI::App& app, CliContext& ctx);
+void AddCalcCommands(CLI::App& app, CliContext& ctx);  // wisn, abk
 
 }  // namespace jangkau::cli
