@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "app/import_service.h"
-#include "app/reference_data.h"
+#include "app/reference_tables.h"
 
 namespace {
 
@@ -27,8 +27,7 @@ fs::path BenchDir() {
 
 std::unique_ptr<jangkau::store::Workspace> FreshWorkspace(const fs::path& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
-  return std::move(*jangkau::store::Workspace::Create(path.string(), jangkau::app::DefaultCadres(),
-                                                      jangkau::app::DefaultCadreAliases()));
+  return std::move(*jangkau::app::CreateWorkspace(path.string()));
 }
 
 // The national file with its one impossible longitude (line 9453, "119415581.0") left empty,

@@ -3,41 +3,31 @@
 #include <array>
 
 #include "app/validation.h"
-#include "model/choice.h"
+#include "base/text_util.h"
 
 namespace jangkau::app {
 namespace {
 
-constexpr std::array<ChoiceEntry<ImportKind>, 8> kKinds = {{
-    {"regions", ImportKind::kRegions},
-    {"facilities", ImportKind::kFacilities},
-    {"staff", ImportKind::kStaff},
-    {"staff_counts", ImportKind::kStaffCounts},
-    {"equipment", ImportKind::kEquipment},
-    {"services", ImportKind::kServices},
-    {"population", ImportKind::kPopulation},
-    {"assumptions", ImportKind::kAssumptions},
-}};
+// The command-line names of the kinds, in ImportKind order.
+constexpr std::array<std::string_view, 10> kKeys = {
+    "regions",    "facilities", "staff",       "staff-counts", "equipment",
+    "services",   "population", "assumptions", "indicators",   "catchments"};
 
 }  // namespace
 
 std::optional<ImportKind> ParseImportKind(std::string_view text) {
-  return LookupChoice<ImportKind>(kKinds, text);
+  const std::string key = NormalizeKey(text);
+  for (std::size_t i = 0; i < kKeys.size(); ++i) {
+    if (NormalizeKey(kKeys[i]) == key) return static_cast<ImportKind>(i);
+  }
+  return std::nullopt;
 }
 
-std::string_view ImportKindKey(ImportKind kind) {
-  static constexpr std::array<std::string_view, 8> kKeys = {
-      "regions",   "facilities", "staff",      "staff-counts",
-      "equipment", "services",   "population", "assumptions"};
-  return kKeys[static_cast<std::size_t>(kind)];
-}
+std::string_view ImportKindKey(ImportKind kind) { return kKeys[static_cast<std::size_t>(kind)]; }
 
 std::string ImportKindChoices() {
   std::string out;
-  for (std::size_t i = 0; i < kKinds.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += ImportKindKey(static_cast<ImportKind>(i));
-  }
+  for (auto k : kKeys) out += (out.empty() ? "" : ", ") + std::string(k);
   return out;
 }
 
@@ -118,6 +108,14 @@ std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind ki
     case ImportKind::kEquipment: {
       auto rows = ingest::ReadEquipment(in, ctx, diags, progress);
       return finish(rows.size(), [&](const auto& w) { return ws.ImportEquipment(rec, rows, w); });
+    }
+    case ImportKind::kIndicators: {
+      auto rows = ingest::ReadIndicators(in, ctx, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportIndicators(rec, rows, w); });
+    }
+    case ImportKind::kCatchments: {
+      auto rows = ingest::ReadCatchments(in, ctx, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportCatchments(rec, rows, w); });
     }
     case ImportKind::kServices: {
       auto rows = ingest::ReadServices(in, ctx, diags, progress);

@@ -24,6 +24,8 @@ enum class ImportKind {
   kServices,
   kPopulation,
   kAssumptions,
+  kIndicators,
+  kCatchments,
 };
 std::optional<ImportKind> ParseImportKind(std::string_view text);  // "staff-counts", ...
 std::string_view ImportKindKey(ImportKind kind);

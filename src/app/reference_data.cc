@@ -57,7 +57,9 @@ std::vector<Cadre> DefaultCadres() {
   std::vector<Cadre> out;
   auto rows = ParseCsvText(embedded::JenisTenagaCsv());
   for (std::size_t i = 1; i < rows.size(); ++i) {
-    if (rows[i].size() >= 4) out.push_back({rows[i][0], rows[i][1], rows[i][2], rows[i][3]});
+    if (rows[i].size() >= 5) {
+      out.push_back({rows[i][0], rows[i][1], rows[i][2], rows[i][3], rows[i][4] == "ya"});
+    }
   }
   return out;
 }

@@ -140,6 +140,10 @@ namespace jangkau {
   X(kNeedsMissingField, "needs_missing_field", "{0}: wajib diisi", "{0}: required")                \
   X(kNeedsWrongType, "needs_wrong_type", "{0}: harus {1}", "{0}: must be {1}")                     \
   X(kJsonParse, "json_parse", "{0}: bukan JSON yang sah: {1}", "{0}: not valid JSON: {1}")         \
+  X(kReferenceMissing, "reference_missing", "tabel acuan {0} '{1}' tidak ada di ruang kerja",       \
+    "reference table {0} '{1}' is not in the workspace")                                           \
+  X(kReferenceInvalid, "reference_invalid", "tabel acuan {0} tidak lagi sah: {1}",                 \
+    "reference table {0} no longer checks: {1}")                                                   \
   /* --- results the CLI reports --- */                                                            \
   X(kWorkspaceCreated, "workspace_created", "ruang kerja {0} dibuat (skema versi {1})",            \
     "workspace {0} created (schema version {1})")                                                  \

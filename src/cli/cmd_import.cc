@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include "app/import_service.h"
+#include "app/reference_tables.h"
 #include "cli/cli_context.h"
 #include "cli/progress_bar.h"
 
@@ -12,6 +13,7 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
     std::string kind;
     std::string file;
     std::string workspace;
+    std::string name;
   };
   auto opt = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -19,23 +21,32 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
                       "yang salah ditolak seluruhnya",
                       "import a file (CSV, XLSX, GeoJSON, GPKG, ...) into the workspace; a file "
                       "with errors is refused whole"));
-  const std::string kinds = app::ImportKindChoices();
+  const std::string kinds = app::ImportKindChoices() + ", " + app::ReferenceKindChoices();
   cmd->add_option("kind", opt->kind, std::string(ctx.T("jenis data: ", "kind of data: ")) + kinds)
       ->required();
   cmd->add_option("file", opt->file, ctx.T("berkas yang diimpor", "file to import"))->required();
   cmd->add_option("--workspace,-w", opt->workspace, ctx.T("berkas ruang kerja", "workspace file"))
       ->required();
+  cmd->add_option("--name", opt->name,
+                  ctx.T("nama tabel acuan (mis. pmk43_2019); bawaan: nama tabel yang dikirim",
+                        "reference table name (e.g. pmk43_2019); default: the shipped table's"));
   cmd->callback([&ctx, opt, kinds] {
     auto kind = app::ParseImportKind(opt->kind);
-    if (!kind) {
+    auto reference = app::ParseReferenceKind(opt->kind);
+    if (!kind && !reference) {
       ctx.exit_code = ctx.Fail(Error{Msg::kUnknownKind, {opt->kind, kinds}}, kExitUsage);
       return;
     }
     auto ws = OpenWorkspace(ctx, opt->workspace);
     if (!ws) return;
     ProgressBar bar(ctx.out, ctx.stdout_is_tty, ctx.T("membaca", "reading"));
-    auto result = app::RunImport(*ws, *kind, opt->file, CurrentUser(),
-                                 [&bar](int64_t done, int64_t total) { bar.Update(done, total); });
+    auto progress = [&bar](int64_t done, int64_t total) { bar.Update(done, total); };
+    auto result =
+        kind ? app::RunImport(*ws, *kind, opt->file, CurrentUser(), progress)
+             : app::ImportReference(
+                   *ws, *reference, opt->file,
+                   opt->name.empty() ? app::DefaultReferenceName(*reference) : opt->name,
+                   CurrentUser(), progress);
     bar.Finish();
     if (!result) {
       ctx.exit_code = ctx.Fail(result.error());
@@ -48,7 +59,8 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
     if (total > shown) {
       ctx.err << Tr(ctx.lang, Msg::kMoreProblems, {std::to_string(total - shown)}) << '\n';
     }
-    const std::string kind_key(app::ImportKindKey(*kind));
+    const std::string kind_key(kind ? app::ImportKindKey(*kind)
+                                    : app::ReferenceKindKey(*reference));
     if (!result->written) {
       ctx.err << Tr(ctx.lang, Msg::kImportRefused,
                     {kind_key, opt->file, std::to_string(diags.error_count())})

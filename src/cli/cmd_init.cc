@@ -1,5 +1,5 @@
 // jangkau init --workspace W
-#include "app/reference_data.h"
+#include "app/reference_tables.h"
 #include "cli/cli_context.h"
 
 namespace jangkau::cli {
@@ -13,7 +13,7 @@ void AddInitCommand(CLI::App& app, CliContext& ctx) {
                   ctx.T("berkas ruang kerja (*.jangkau)", "workspace file (*.jangkau)"))
       ->required();
   cmd->callback([&ctx, path] {
-    auto ws = store::Workspace::Create(*path, app::DefaultCadres(), app::DefaultCadreAliases());
+    auto ws = app::CreateWorkspace(*path);
     if (!ws) {
       ctx.exit_code = ctx.Fail(
           ws.error(), ws.error().msg == Msg::kWorkspaceExists ? kExitRefused : kExitFailed);

@@ -15,6 +15,7 @@
 #include "ingest/table_reader.h"
 #include "model/date.h"
 #include "model/facility.h"
+#include "model/reference.h"
 #include "model/region.h"
 #include "model/workforce.h"
 
@@ -54,5 +55,27 @@ std::vector<EquipmentItem> ReadEquipment(TableReader& in, const ImportContext& c
                                          Diagnostics& diags, const Progress& progress);
 std::vector<ServiceVolume> ReadServices(TableReader& in, const ImportContext& ctx,
                                         Diagnostics& diags, const Progress& progress);
+
+// Reference tables (data/reference/ has the shipped defaults; docs/needs.md the columns).
+NormTable ReadNormTable(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                        const Progress& progress);
+std::vector<RatioTarget> ReadRatioTargets(TableReader& in, const ImportContext& ctx,
+                                          Diagnostics& diags, const Progress& progress);
+std::vector<ActivityStandard> ReadActivityStandards(TableReader& in, const ImportContext& ctx,
+                                                    Diagnostics& diags, const Progress& progress);
+std::vector<CompetenceRequirement> ReadCompetence(TableReader& in, const ImportContext& ctx,
+                                                  Diagnostics& diags, const Progress& progress);
+std::vector<EquipmentStandard> ReadEquipmentStandards(TableReader& in, const ImportContext& ctx,
+                                                      Diagnostics& diags,
+                                                      const Progress& progress);
+std::vector<CostEntry> ReadCosts(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                                 const Progress& progress);
+std::vector<RetirementRule> ReadRetirementRules(TableReader& in, const ImportContext& ctx,
+                                                Diagnostics& diags, const Progress& progress);
+// Village indicators (long form) and explicit village -> facility assignments.
+std::vector<RegionIndicator> ReadIndicators(TableReader& in, const ImportContext& ctx,
+                                            Diagnostics& diags, const Progress& progress);
+std::vector<Catchment> ReadCatchments(TableReader& in, const ImportContext& ctx,
+                                      Diagnostics& diags, const Progress& progress);
 
 }  // namespace jangkau::ingest

@@ -1,10 +1,13 @@
 #include "ingest/table_reader.h"
 
+#include <atomic>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_vsi.h>
 #include <fmt/format.h>
 #include <gdal.h>
 #include <ogr_api.h>
@@ -75,6 +78,7 @@ std::vector<int64_t> CsvRecordLines(std::string_view text) {
 }
 
 struct TableReader::Impl {
+  std::string vsimem_path;  // in-memory copy to unlink, for OpenText
   GDALDatasetH dataset = nullptr;
   OGRLayerH layer = nullptr;
   OGRCoordinateTransformationH to_wgs84 = nullptr;
@@ -86,12 +90,23 @@ struct TableReader::Impl {
   ~Impl() {
     if (to_wgs84 != nullptr) OCTDestroyCoordinateTransformation(to_wgs84);
     if (dataset != nullptr) GDALClose(dataset);
+    if (!vsimem_path.empty()) VSIUnlink(vsimem_path.c_str());
   }
 };
 
 TableReader::~TableReader() = default;
 
 std::expected<std::unique_ptr<TableReader>, Error> TableReader::Open(const std::string& path) {
+  return OpenImpl(path, nullptr);
+}
+
+std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenText(const std::string& name,
+                                                                         const std::string& text) {
+  return OpenImpl(name, &text);
+}
+
+std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(
+    const std::string& path, const std::string* text) {
   static const bool registered = [] {
     GDALAllRegister();
     // Spreadsheets always have a header row in Jangkau's templates. The drivers read these
@@ -107,8 +122,21 @@ std::expected<std::unique_ptr<TableReader>, Error> TableReader::Open(const std::
   reader->impl_ = std::make_unique<Impl>();
   Impl& impl = *reader->impl_;
 
-  const bool csv = IsCsvPath(path);
-  if (csv) {
+  const bool csv = text != nullptr || IsCsvPath(path);
+  std::string open_path = path;
+  if (text != nullptr) {
+    static std::atomic<int64_t> counter{0};
+    impl.vsimem_path = fmt::format("/vsimem/jangkau/{}-{}.csv", reinterpret_cast<uintptr_t>(&impl),
+                                   counter.fetch_add(1));
+    VSILFILE* f = VSIFileFromMemBuffer(impl.vsimem_path.c_str(),
+                                       reinterpret_cast<GByte*>(const_cast<char*>(text->data())),
+                                       static_cast<vsi_l_offset>(text->size()), FALSE);
+    if (f == nullptr) return std::unexpected(Error{Msg::kFileOpen, {path, "vsimem"}});
+    VSIFCloseL(f);
+    open_path = impl.vsimem_path;
+    CsvLineScanner scanner(impl.csv_lines);
+    scanner.Feed(*text);
+  } else if (csv) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::unexpected(Error{Msg::kFileOpen, {path, "tidak ada / not found"}});
     CsvLineScanner scanner(impl.csv_lines);
@@ -123,7 +151,7 @@ std::expected<std::unique_ptr<TableReader>, Error> TableReader::Open(const std::
                                nullptr};
   CPLErrorReset();
   CPLPushErrorHandler(CPLQuietErrorHandler);
-  impl.dataset = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+  impl.dataset = GDALOpenEx(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                             csv ? csv_options : nullptr, nullptr);
   CPLPopErrorHandler();
   if (impl.dataset == nullptr) {

@@ -29,7 +29,11 @@ struct TableRow {
 class TableReader {
  public:
   // Opens the first layer (sheet) of `path`. Failure: kFileOpen / kFileNoLayer.
+  // The text given to OpenText must outlive the reader (it is read in place).
   static std::expected<std::unique_ptr<TableReader>, Error> Open(const std::string& path);
+  // Reads CSV `text` held in memory; `name` is what messages call the file.
+  static std::expected<std::unique_ptr<TableReader>, Error> OpenText(const std::string& name,
+                                                                     const std::string& text);
   ~TableReader();
   TableReader(const TableReader&) = delete;
   TableReader& operator=(const TableReader&) = delete;
@@ -48,6 +52,8 @@ class TableReader {
 
  private:
   TableReader() = default;
+  static std::expected<std::unique_ptr<TableReader>, Error> OpenImpl(const std::string& path,
+                                                                     const std::string* text);
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string path_;

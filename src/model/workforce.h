@@ -20,6 +20,9 @@ struct Cadre {
   std::string nama;     // Bahasa Indonesia
   std::string nama_en;  // English
   std::string rumpun;   // group
+  // True for a cadre that lumps several others together ("tenaga medis, tidak dirinci" in
+  // sources that only have group counts); it then counts toward every norm line of its rumpun.
+  bool aggregate = false;
 };
 
 struct CadreAlias {

@@ -63,7 +63,8 @@ CREATE TABLE cadres(
   kode    TEXT PRIMARY KEY,
   nama    TEXT NOT NULL,
   nama_en TEXT NOT NULL,
-  rumpun  TEXT NOT NULL
+  rumpun  TEXT NOT NULL,
+  agregat INTEGER NOT NULL DEFAULT 0 CHECK (agregat IN (0, 1))
 );
 CREATE TABLE cadre_aliases(
   alias TEXT PRIMARY KEY,
@@ -108,6 +109,33 @@ CREATE TABLE services(
   kegiatan    TEXT NOT NULL,
   jumlah      INTEGER NOT NULL CHECK (jumlah >= 0),
   PRIMARY KEY (kode_faskes, tahun, kegiatan)
+);
+
+CREATE TABLE region_indicators(
+  kode_wilayah TEXT NOT NULL REFERENCES regions(kode) ON DELETE CASCADE,
+  indikator    TEXT NOT NULL,
+  nilai        REAL NOT NULL,
+  tahun        INTEGER,
+  sumber       TEXT,
+  PRIMARY KEY (kode_wilayah, indikator)
+);
+
+CREATE TABLE catchments(
+  kode_desa   TEXT PRIMARY KEY REFERENCES regions(kode) ON DELETE CASCADE,
+  kode_faskes TEXT NOT NULL REFERENCES facilities(kode) ON DELETE CASCADE
+);
+
+-- Reference tables (norms, ratio targets, activity standards, ...) as validated CSV text,
+-- every version kept; the highest version of (jenis, nama) is in force.
+CREATE TABLE reference_tables(
+  jenis    TEXT NOT NULL,
+  nama     TEXT NOT NULL,
+  versi    INTEGER NOT NULL,
+  isi      TEXT NOT NULL,
+  sumber   TEXT NOT NULL,
+  waktu    TEXT NOT NULL,
+  pengguna TEXT NOT NULL,
+  PRIMARY KEY (jenis, nama, versi)
 );
 
 CREATE TABLE periods(

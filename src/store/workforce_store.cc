@@ -44,8 +44,9 @@ std::set<std::string> ReplaceByFacility(Connection& conn, std::string_view table
 
 CadreCatalog Workspace::Cadres() const {
   std::vector<Cadre> cadres;
-  Statement s = conn_->Prepare("SELECT kode, nama, nama_en, rumpun FROM cadres ORDER BY rowid");
-  while (s.Step()) cadres.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3)});
+  Statement s =
+      conn_->Prepare("SELECT kode, nama, nama_en, rumpun, agregat FROM cadres ORDER BY rowid");
+  while (s.Step()) cadres.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4) != 0});
   std::vector<CadreAlias> aliases;
   Statement a = conn_->Prepare("SELECT alias, kode FROM cadre_aliases ORDER BY rowid");
   while (a.Step()) aliases.push_back({a.Text(0), a.Text(1)});

@@ -94,9 +94,10 @@ Workspace::Workspace(std::string path, std::unique_ptr<Connection> conn)
 
 Workspace::~Workspace() = default;
 
-std::expected<std::unique_ptr<Workspace>, Error> Workspace::Create(
-    const std::string& path, const std::vector<Cadre>& cadres,
-    const std::vector<CadreAlias>& aliases) {
+std::expected<std::unique_ptr<Workspace>, Error> Workspace::Create(const std::string& path,
+                                                                   const Seed& seed) {
+  const auto& cadres = seed.cadres;
+  const auto& aliases = seed.aliases;
   std::error_code ec;
   if (std::filesystem::exists(path, ec))
     return std::unexpected(Error{Msg::kWorkspaceExists, {path}});
@@ -108,12 +109,21 @@ std::expected<std::unique_ptr<Workspace>, Error> Workspace::Create(
     Transaction txn(*conn);
     Statement meta = conn->Prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
     meta.Bind(1, std::string_view("dibuat_pada")).Bind(2, NowIso()).Run();
-    Statement c = conn->Prepare("INSERT INTO cadres(kode, nama, nama_en, rumpun) VALUES (?,?,?,?)");
+    Statement c = conn->Prepare(
+        "INSERT INTO cadres(kode, nama, nama_en, rumpun, agregat) VALUES (?,?,?,?,?)");
     for (const Cadre& cadre : cadres) {
-      c.Bind(1, cadre.kode).Bind(2, cadre.nama).Bind(3, cadre.nama_en).Bind(4, cadre.rumpun).Run();
+      c.Bind(1, cadre.kode).Bind(2, cadre.nama).Bind(3, cadre.nama_en).Bind(4, cadre.rumpun);
+      c.Bind(5, int64_t{cadre.aggregate ? 1 : 0}).Run();
     }
     Statement a = conn->Prepare("INSERT OR REPLACE INTO cadre_aliases(alias, kode) VALUES (?,?)");
     for (const CadreAlias& alias : aliases) a.Bind(1, alias.alias).Bind(2, alias.kode).Run();
+    Statement r = conn->Prepare(
+        "INSERT INTO reference_tables(jenis, nama, versi, isi, sumber, waktu, pengguna) "
+        "VALUES (?,?,1,?,'bawaan',?,'jangkau')");
+    const std::string now = NowIso();
+    for (const auto& [kind, name, text] : seed.references) {
+      r.Bind(1, kind).Bind(2, name).Bind(3, text).Bind(4, now).Run();
+    }
     txn.Commit();
     return std::unique_ptr<Workspace>(new Workspace(path, std::move(conn)));
   } catch (const SqliteError& e) {

@@ -11,12 +11,14 @@
 #include <functional>
 #include <memory>
 #include <set>
+#include <tuple>
 #include <string>
 #include <vector>
 
 #include "base/diagnostic.h"
 #include "model/audit.h"
 #include "model/facility.h"
+#include "model/reference.h"
 #include "model/region.h"
 #include "model/workforce.h"
 
@@ -39,11 +41,17 @@ struct CheckResult {
 
 class Workspace {
  public:
-  // Creates a new workspace file with the latest schema and the given cadre catalogue.
+  // Creates a new workspace file with the latest schema, the cadre catalogue and the
+  // reference tables of `seed`, in one transaction.
   // Fails with kWorkspaceExists if `path` exists.
-  static std::expected<std::unique_ptr<Workspace>, Error> Create(
-      const std::string& path, const std::vector<Cadre>& cadres,
-      const std::vector<CadreAlias>& aliases);
+  struct Seed {
+    std::vector<Cadre> cadres;
+    std::vector<CadreAlias> aliases;
+    // Reference tables in force from the start: (kind, name, CSV text).
+    std::vector<std::tuple<std::string, std::string, std::string>> references;
+  };
+  static std::expected<std::unique_ptr<Workspace>, Error> Create(const std::string& path,
+                                                                 const Seed& seed);
   // Opens an existing workspace and applies pending migrations. Fails with
   // kWorkspaceMissing, kWorkspaceNotJangkau, kWorkspaceTooNew or kWorkspaceOpen.
   static std::expected<std::unique_ptr<Workspace>, Error> Open(const std::string& path);
@@ -101,6 +109,34 @@ class Workspace {
   std::expected<void, Error> ImportServices(const ImportRecord& rec,
                                             const std::vector<ServiceVolume>& rows,
                                             const std::vector<Diagnostic>& warnings);
+
+  // Upserts per (desa, indicator).
+  std::expected<void, Error> ImportIndicators(const ImportRecord& rec,
+                                              const std::vector<RegionIndicator>& rows,
+                                              const std::vector<Diagnostic>& warnings);
+  // Upserts per desa.
+  std::expected<void, Error> ImportCatchments(const ImportRecord& rec,
+                                              const std::vector<Catchment>& rows,
+                                              const std::vector<Diagnostic>& warnings);
+  std::vector<RegionIndicator> Indicators() const;
+  std::vector<Catchment> Catchments() const;
+
+  // Reference tables: validated CSV text stored as a new version of (kind, name).
+  std::expected<void, Error> StoreReference(const ImportRecord& rec, const std::string& kind,
+                                            const std::string& name, const std::string& csv_text);
+  struct ReferenceVersion {
+    std::string kind;
+    std::string name;
+    int64_t version = 0;
+    std::string source;  // file it came from, or "bawaan" for the shipped default
+    std::string waktu;
+    std::string csv_text;
+  };
+  // The version in force (the highest) of (kind, name), if any.
+  std::optional<ReferenceVersion> Reference(const std::string& kind,
+                                            const std::string& name) const;
+  // The versions in force of every reference table (without their text).
+  std::vector<ReferenceVersion> References() const;
 
   // Replaces the findings of `jangkau validate` (sumber 'validate').
   std::expected<void, Error> ReplaceValidationWarnings(const std::vector<Diagnostic>& found);

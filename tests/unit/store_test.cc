@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include "app/reference_data.h"
+#include "app/reference_tables.h"
 #include "store/schema.h"
 #include "store/workspace.h"
 #include "test_util.h"
@@ -12,7 +13,7 @@ namespace {
 using testing::TempDir;
 
 std::unique_ptr<Workspace> NewWorkspace(const std::string& path) {
-  auto ws = Workspace::Create(path, app::DefaultCadres(), app::DefaultCadreAliases());
+  auto ws = app::CreateWorkspace(path);
   EXPECT_TRUE(ws.has_value());
   return ws ? std::move(*ws) : nullptr;
 }
@@ -41,7 +42,7 @@ TEST(Workspace, CreateThenOpenAtTheLatestSchema) {
   TempDir dir;
   const auto path = dir.File("w.jangkau");
   ASSERT_NE(NewWorkspace(path), nullptr);
-  auto again = Workspace::Create(path, {}, {});
+  auto again = Workspace::Create(path, {});
   ASSERT_FALSE(again.has_value());
   EXPECT_EQ(again.error().msg, Msg::kWorkspaceExists);
   auto ws = Workspace::Open(path);

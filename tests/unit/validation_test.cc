@@ -2,6 +2,7 @@
 #include <ogr_api.h>
 
 #include "app/reference_data.h"
+#include "app/reference_tables.h"
 #include "app/validation.h"
 #include "test_util.h"
 
@@ -87,7 +88,7 @@ TEST(FacilityLocations, WithoutAKecamatanTheKabupatenFromTheCodeIsUsed) {
 TEST(WorkspaceFindings, PopulationGapsTotalsBoundariesAndAssumptions) {
   TempDir dir;
   auto created =
-      store::Workspace::Create(dir.File("w.jangkau"), DefaultCadres(), DefaultCadreAliases());
+      CreateWorkspace(dir.File("w.jangkau"));
   ASSERT_TRUE(created.has_value());
   store::Workspace& ws = **created;
   std::vector<Region> regions = {

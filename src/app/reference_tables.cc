@@ -1,0 +1,203 @@
+#include "app/reference_tables.h"
+
+#include <array>
+#include <sstream>
+
+#include "app/reference_data.h"
+#include "ingest/importers.h"
+#include "model/choice.h"
+#include "report/table.h"
+
+namespace jangkau::embedded {
+std::string_view NormaPuskesmasCsv();
+std::string_view RasioPendudukCsv();
+std::string_view StandarKegiatanCsv();
+std::string_view KompetensiWajibCsv();
+std::string_view AlatStandarCsv();
+std::string_view BiayaFormasiCsv();
+std::string_view UsiaPensiunCsv();
+}  // namespace jangkau::embedded
+
+namespace jangkau::app {
+namespace {
+
+constexpr std::array<std::string_view, 7> kKeys = {
+    "norms", "ratio-targets", "activity-standards", "competence", "equipment-standards",
+    "costs", "retirement"};
+
+std::string_view EmbeddedText(ReferenceKind kind) {
+  switch (kind) {
+    case ReferenceKind::kNorms:
+      return embedded::NormaPuskesmasCsv();
+    case ReferenceKind::kRatioTargets:
+      return embedded::RasioPendudukCsv();
+    case ReferenceKind::kActivityStandards:
+      return embedded::StandarKegiatanCsv();
+    case ReferenceKind::kCompetence:
+      return embedded::KompetensiWajibCsv();
+    case ReferenceKind::kEquipmentStandards:
+      return embedded::AlatStandarCsv();
+    case ReferenceKind::kCosts:
+      return embedded::BiayaFormasiCsv();
+    case ReferenceKind::kRetirement:
+      return embedded::UsiaPensiunCsv();
+  }
+  return {};
+}
+
+// Runs the kind's importer over `in`; true when clean.
+bool Check(ReferenceKind kind, ingest::TableReader& in, const ingest::ImportContext& ctx,
+           Diagnostics& diags, const ingest::Progress& progress) {
+  switch (kind) {
+    case ReferenceKind::kNorms:
+      ingest::ReadNormTable(in, ctx, diags, progress);
+      break;
+    case ReferenceKind::kRatioTargets:
+      ingest::ReadRatioTargets(in, ctx, diags, progress);
+      break;
+    case ReferenceKind::kActivityStandards:
+      ingest::ReadActivityStandards(in, ctx, diags, progress);
+      break;
+    case ReferenceKind::kCompetence:
+      ingest::ReadCompetence(in, ctx, diags, progress);
+      break;
+    case ReferenceKind::kEquipmentStandards:
+      ingest::ReadEquipmentStandards(in, ctx, diags, progress);
+      break;
+    case ReferenceKind::kCosts:
+      ingest::ReadCosts(in, ctx, diags, progress);
+      break;
+    case ReferenceKind::kRetirement:
+      ingest::ReadRetirementRules(in, ctx, diags, progress);
+      break;
+  }
+  return !diags.has_errors();
+}
+
+// The table exactly as read (header and cells), as CSV text: what the workspace stores.
+std::expected<std::string, Error> CanonicalCsv(const std::string& path) {
+  auto reader = ingest::TableReader::Open(path);
+  if (!reader) return std::unexpected(reader.error());
+  report::Table t{"", (*reader)->columns()};
+  ingest::TableRow row;
+  while ((*reader)->Next(row)) {
+    std::vector<report::Cell> cells(row.cells.begin(), row.cells.end());
+    t.rows.push_back(std::move(cells));
+  }
+  std::ostringstream out;
+  report::WriteCsv(t, out);
+  return out.str();
+}
+
+template <typename T, typename Read>
+std::expected<T, Error> Load(const store::Workspace& ws, ReferenceKind kind,
+                             const std::string& name, Read read) {
+  auto stored = ws.Reference(std::string(ReferenceKindKey(kind)), name);
+  if (!stored) {
+    return std::unexpected(
+        Error{Msg::kReferenceMissing, {std::string(ReferenceKindKey(kind)), name}});
+  }
+  const std::string label = std::string(ReferenceKindKey(kind)) + ":" + name;
+  auto reader = ingest::TableReader::OpenText(label, stored->csv_text);
+  if (!reader) return std::unexpected(reader.error());
+  Diagnostics diags;
+  T value = read(**reader, LoadImportContext(ws), diags, ingest::Progress());
+  if (diags.has_errors()) {
+    return std::unexpected(
+        Error{Msg::kReferenceInvalid, {label, Render(diags.items().front(), Lang::kId)}});
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<ReferenceKind> ParseReferenceKind(std::string_view text) {
+  const std::string key = NormalizeKey(text);
+  for (std::size_t i = 0; i < kKeys.size(); ++i) {
+    if (NormalizeKey(kKeys[i]) == key) return static_cast<ReferenceKind>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view ReferenceKindKey(ReferenceKind kind) {
+  return kKeys[static_cast<std::size_t>(kind)];
+}
+
+std::string ReferenceKindChoices() {
+  std::string out;
+  for (auto k : kKeys) out += (out.empty() ? "" : ", ") + std::string(k);
+  return out;
+}
+
+std::string DefaultReferenceName(ReferenceKind kind) {
+  return kind == ReferenceKind::kNorms ? "pmk75_2014" : "bawaan";
+}
+
+store::Workspace::Seed DefaultSeed() {
+  store::Workspace::Seed seed{DefaultCadres(), DefaultCadreAliases(), {}};
+  for (std::size_t i = 0; i < kKeys.size(); ++i) {
+    const auto kind = static_cast<ReferenceKind>(i);
+    seed.references.emplace_back(std::string(kKeys[i]), DefaultReferenceName(kind),
+                                 std::string(EmbeddedText(kind)));
+  }
+  return seed;
+}
+
+std::expected<std::unique_ptr<store::Workspace>, Error> CreateWorkspace(const std::string& path) {
+  return store::Workspace::Create(path, DefaultSeed());
+}
+
+std::expected<ImportResult, Error> ImportReference(store::Workspace& ws, ReferenceKind kind,
+                                                   const std::string& path,
+                                                   const std::string& name,
+                                                   const std::string& user,
+                                                   const ingest::Progress& progress) {
+  auto reader = ingest::TableReader::Open(path);
+  if (!reader) return std::unexpected(reader.error());
+  ImportResult result;
+  if (!Check(kind, **reader, LoadImportContext(ws), result.diagnostics, progress)) {
+    return result;
+  }
+  auto text = CanonicalCsv(path);
+  if (!text) return std::unexpected(text.error());
+  store::ImportRecord rec{std::string(ReferenceKindKey(kind)), path, user, 0};
+  auto stored = ws.StoreReference(rec, rec.kind, name, *text);
+  if (!stored) return std::unexpected(stored.error());
+  result.written = true;
+  result.rows = static_cast<int64_t>(std::count(text->begin(), text->end(), '\n')) - 1;
+  return result;
+}
+
+std::expected<NormTable, Error> LoadNorms(const store::Workspace& ws, const std::string& name) {
+  auto table = Load<NormTable>(ws, ReferenceKind::kNorms, name, ingest::ReadNormTable);
+  if (table) table->name = name;
+  return table;
+}
+std::expected<std::vector<RatioTarget>, Error> LoadRatioTargets(const store::Workspace& ws) {
+  return Load<std::vector<RatioTarget>>(ws, ReferenceKind::kRatioTargets, "bawaan",
+                                        ingest::ReadRatioTargets);
+}
+std::expected<std::vector<ActivityStandard>, Error> LoadActivityStandards(
+    const store::Workspace& ws) {
+  return Load<std::vector<ActivityStandard>>(ws, ReferenceKind::kActivityStandards, "bawaan",
+                                             ingest::ReadActivityStandards);
+}
+std::expected<std::vector<CompetenceRequirement>, Error> LoadCompetence(
+    const store::Workspace& ws) {
+  return Load<std::vector<CompetenceRequirement>>(ws, ReferenceKind::kCompetence, "bawaan",
+                                                  ingest::ReadCompetence);
+}
+std::expected<std::vector<EquipmentStandard>, Error> LoadEquipmentStandards(
+    const store::Workspace& ws) {
+  return Load<std::vector<EquipmentStandard>>(ws, ReferenceKind::kEquipmentStandards, "bawaan",
+                                              ingest::ReadEquipmentStandards);
+}
+std::expected<std::vector<CostEntry>, Error> LoadCosts(const store::Workspace& ws) {
+  return Load<std::vector<CostEntry>>(ws, ReferenceKind::kCosts, "bawaan", ingest::ReadCosts);
+}
+std::expected<std::vector<RetirementRule>, Error> LoadRetirementRules(const store::Workspace& ws) {
+  return Load<std::vector<RetirementRule>>(ws, ReferenceKind::kRetirement, "bawaan",
+                                           ingest::ReadRetirementRules);
+}
+
+}  // namespace jangkau::app

@@ -1,0 +1,62 @@
+// Reference tables in the workspace: which kinds exist, their shipped defaults, importing a
+// district's own version (validated like any import, stored as a new version), and loading
+// the version in force as typed values for the engines. Not thread-safe (uses the caller's
+// Workspace).
+#pragma once
+
+#include <expected>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/import_service.h"
+#include "model/reference.h"
+#include "store/workspace.h"
+
+namespace jangkau::app {
+
+enum class ReferenceKind {
+  kNorms,
+  kRatioTargets,
+  kActivityStandards,
+  kCompetence,
+  kEquipmentStandards,
+  kCosts,
+  kRetirement,
+};
+// "norms", "ratio-targets", "activity-standards", "competence", "equipment-standards",
+// "costs", "retirement".
+std::optional<ReferenceKind> ParseReferenceKind(std::string_view text);
+std::string_view ReferenceKindKey(ReferenceKind kind);
+std::string ReferenceKindChoices();
+// The name of the shipped table of each kind ("pmk75_2014" for norms, "bawaan" otherwise).
+std::string DefaultReferenceName(ReferenceKind kind);
+
+// Cadres, their spellings and every shipped reference table, for a new workspace.
+store::Workspace::Seed DefaultSeed();
+// Creates a workspace seeded with DefaultSeed().
+std::expected<std::unique_ptr<store::Workspace>, Error> CreateWorkspace(const std::string& path);
+
+// Checks `path` with the kind's importer and, when clean, stores it as the next version of
+// (kind, name). Same contract as RunImport.
+std::expected<ImportResult, Error> ImportReference(store::Workspace& ws, ReferenceKind kind,
+                                                   const std::string& path,
+                                                   const std::string& name,
+                                                   const std::string& user,
+                                                   const ingest::Progress& progress);
+
+// The version in force, parsed. Failure: kReferenceMissing, or the problems of a stored table
+// that no longer checks (e.g. a cadre since removed) as kReferenceInvalid.
+std::expected<NormTable, Error> LoadNorms(const store::Workspace& ws, const std::string& name);
+std::expected<std::vector<RatioTarget>, Error> LoadRatioTargets(const store::Workspace& ws);
+std::expected<std::vector<ActivityStandard>, Error> LoadActivityStandards(
+    const store::Workspace& ws);
+std::expected<std::vector<CompetenceRequirement>, Error> LoadCompetence(
+    const store::Workspace& ws);
+std::expected<std::vector<EquipmentStandard>, Error> LoadEquipmentStandards(
+    const store::Workspace& ws);
+std::expected<std::vector<CostEntry>, Error> LoadCosts(const store::Workspace& ws);
+std::expected<std::vector<RetirementRule>, Error> LoadRetirementRules(const store::Workspace& ws);
+
+}  // namespace jangkau::app

@@ -1,0 +1,104 @@
+// Reference tables a district can change: staffing norms, population ratio targets, activity
+// standards, required competences, standard equipment, costs per position, retirement ages,
+// and per-village indicators. They are data (data/reference/ ships the defaults), never code.
+// Plain values; thread-compatible.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/facility.h"
+
+namespace jangkau {
+
+// One line of a minimum-staffing norm (e.g. Permenkes 75/2014 for puskesmas): the cadres it
+// counts and the required number per area category and inpatient status.
+struct NormRow {
+  std::string kode;                 // "dokter"
+  std::string nama;                 // "Dokter / DLP"
+  std::vector<std::string> cadres;  // cadre codes counted toward the row
+  // Index: 2 x area group (0 perkotaan, 1 perdesaan, 2 terpencil and sangat terpencil)
+  // + (1 when rawat inap).
+  std::array<int, 6> required{};
+};
+
+struct NormTable {
+  std::string name;  // "pmk75_2014"
+  std::vector<NormRow> rows;
+};
+
+// Index into NormRow::required.
+int NormColumn(AreaCategory area, bool rawat_inap);
+
+// Target health workers per 100,000 population for a group of cadres.
+struct RatioTarget {
+  std::vector<std::string> cadres;
+  double per_100k = 0;
+  std::string note;
+};
+
+enum class ActivityComponent { kService, kSupport, kAdditional };
+enum class Period { kDay, kWeek, kMonth, kYear };
+
+// A WISN/ABK activity standard for a cadre: service activities have minutes per unit (matched
+// to service volumes by `kegiatan`); support and additional activities have hours per period
+// (additional ones done by `staff` members only).
+struct ActivityStandard {
+  std::string cadre;
+  ActivityComponent component = ActivityComponent::kService;
+  std::string kegiatan;
+  std::optional<double> minutes_per_unit;
+  std::optional<double> hours;
+  Period per = Period::kYear;
+  double staff = 1;
+};
+
+// A competence a facility must have: at least `minimum` workers of `cadres` trained in
+// `training`, for facilities of `type` (and inpatient status, when given).
+struct CompetenceRequirement {
+  FacilityType type = FacilityType::kPuskesmas;
+  std::optional<bool> rawat_inap;  // nullopt: every facility of the type
+  std::string training;
+  std::vector<std::string> cadres;
+  int minimum = 1;
+  std::string basis;
+};
+
+struct EquipmentStandard {
+  FacilityType type = FacilityType::kPuskesmas;
+  std::string kode_alat;
+  std::string nama_alat;
+  int minimum = 1;
+};
+
+// Annual cost of one position (salary and allowances), in rupiah.
+struct CostEntry {
+  std::string cadre;
+  std::string employment;  // EmploymentKey
+  double annual_cost = 0;
+};
+
+// Retirement age by jabatan: the first rule whose pattern occurs in the jabatan (case-
+// insensitive) applies; pattern "*" matches everything.
+struct RetirementRule {
+  std::string pattern;
+  int age = 58;
+};
+
+struct RegionIndicator {
+  std::string kode_wilayah;
+  std::string indikator;  // "indeks_bahaya_banjir", "jarak_jalan_m", ...
+  double nilai = 0;
+  std::optional<int> tahun;
+  std::string sumber;
+};
+
+// An explicit assignment of a village to the facility that serves it.
+struct Catchment {
+  std::string kode_desa;
+  std::string kode_faskes;
+};
+
+}  // namespace jangkau

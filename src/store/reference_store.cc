@@ -1,0 +1,103 @@
+// Workspace reads and writes of reference tables, village indicators and catchments.
+#include <set>
+
+#include "store/fault_injection.h"
+#include "store/sqlite.h"
+#include "store/workspace.h"
+
+namespace jangkau::store {
+
+std::expected<void, Error> Workspace::ImportIndicators(const ImportRecord& rec,
+                                                       const std::vector<RegionIndicator>& rows,
+                                                       const std::vector<Diagnostic>& warnings) {
+  return WriteImport(rec, warnings, [&] {
+    Statement up = conn_->Prepare(
+        "INSERT INTO region_indicators(kode_wilayah, indikator, nilai, tahun, sumber) "
+        "VALUES (?,?,?,?,?) ON CONFLICT(kode_wilayah, indikator) DO UPDATE SET "
+        "nilai=excluded.nilai, tahun=excluded.tahun, sumber=excluded.sumber");
+    std::set<std::string> touched;
+    int64_t n = 0;
+    for (const RegionIndicator& r : rows) {
+      up.Bind(1, r.kode_wilayah).Bind(2, r.indikator).Bind(3, r.nilai);
+      up.Bind(4, r.tahun ? std::optional<int64_t>(*r.tahun) : std::nullopt).BindText(5, r.sumber);
+      up.Run();
+      touched.insert(r.kode_wilayah);
+      MaybeInjectKill(++n);
+    }
+    return touched;
+  });
+}
+
+std::expected<void, Error> Workspace::ImportCatchments(const ImportRecord& rec,
+                                                       const std::vector<Catchment>& rows,
+                                                       const std::vector<Diagnostic>& warnings) {
+  return WriteImport(rec, warnings, [&] {
+    Statement up = conn_->Prepare(
+        "INSERT INTO catchments(kode_desa, kode_faskes) VALUES (?,?) ON CONFLICT(kode_desa) "
+        "DO UPDATE SET kode_faskes=excluded.kode_faskes");
+    std::set<std::string> touched;
+    int64_t n = 0;
+    for (const Catchment& c : rows) {
+      up.Bind(1, c.kode_desa).Bind(2, c.kode_faskes).Run();
+      touched.insert(c.kode_faskes);
+      MaybeInjectKill(++n);
+    }
+    return touched;
+  });
+}
+
+std::vector<RegionIndicator> Workspace::Indicators() const {
+  std::vector<RegionIndicator> out;
+  Statement s = conn_->Prepare(
+      "SELECT kode_wilayah, indikator, nilai, tahun, sumber FROM region_indicators "
+      "ORDER BY kode_wilayah, indikator");
+  while (s.Step()) {
+    RegionIndicator r{s.Text(0), s.Text(1), s.Real(2), std::nullopt, s.Text(4)};
+    if (auto t = s.OptInt(3)) r.tahun = static_cast<int>(*t);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<Catchment> Workspace::Catchments() const {
+  std::vector<Catchment> out;
+  Statement s = conn_->Prepare("SELECT kode_desa, kode_faskes FROM catchments ORDER BY kode_desa");
+  while (s.Step()) out.push_back({s.Text(0), s.Text(1)});
+  return out;
+}
+
+std::expected<void, Error> Workspace::StoreReference(const ImportRecord& rec,
+                                                     const std::string& kind,
+                                                     const std::string& name,
+                                                     const std::string& csv_text) {
+  return WriteImport(rec, {}, [&] {
+    Statement ins = conn_->Prepare(
+        "INSERT INTO reference_tables(jenis, nama, versi, isi, sumber, waktu, pengguna) "
+        "VALUES (?1, ?2, (SELECT coalesce(max(versi), 0) + 1 FROM reference_tables "
+        "WHERE jenis = ?1 AND nama = ?2), ?3, ?4, ?5, ?6)");
+    ins.Bind(1, kind).Bind(2, name).Bind(3, csv_text).Bind(4, rec.file).Bind(5, NowIso());
+    ins.Bind(6, rec.user).Run();
+    return std::set<std::string>{kind + ":" + name};
+  });
+}
+
+std::optional<Workspace::ReferenceVersion> Workspace::Reference(const std::string& kind,
+                                                                const std::string& name) const {
+  Statement s = conn_->Prepare(
+      "SELECT versi, sumber, waktu, isi FROM reference_tables WHERE jenis = ? AND nama = ? "
+      "ORDER BY versi DESC LIMIT 1");
+  s.Bind(1, kind).Bind(2, name);
+  if (!s.Step()) return std::nullopt;
+  return ReferenceVersion{kind, name, s.Int(0), s.Text(1), s.Text(2), s.Text(3)};
+}
+
+std::vector<Workspace::ReferenceVersion> Workspace::References() const {
+  std::vector<ReferenceVersion> out;
+  Statement s = conn_->Prepare(
+      "SELECT jenis, nama, max(versi), sumber, waktu FROM reference_tables "
+      "GROUP BY jenis, nama ORDER BY jenis, nama");
+  while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4), {}});
+  return out;
+}
+
+}  // namespace jangkau::store
