@@ -20,6 +20,7 @@ J import regions "$data/wilayah.geojson" --workspace "$ws"
 J import population "$data/penduduk.csv" --workspace "$ws"
 J import facilities "$data/faskes_bppsdmk_2019.csv" --workspace "$ws"
 J import assumptions "$data/asumsi_faskes.csv" --workspace "$ws"
+J import indicators "$data/indikator_desa.csv" --workspace "$ws"
 J check --workspace "$ws"
 
 echo
@@ -35,3 +36,16 @@ say "== 3. Ringkasan" "== 3. Summary"
 J show summary --workspace "$ws"
 J export facilities --workspace "$ws" --format gpkg --out "$out/fasyankes_oki.gpkg"
 J export warnings --workspace "$ws" --format xlsx --out "$out/peringatan_oki.xlsx"
+
+echo
+say "== 4. Kebutuhan tenaga menurut norma Permenkes 75/2014 (lengkap: $out/kebutuhan_norma.csv)" \
+    "== 4. Staffing need by the Permenkes 75/2014 norms (full: $out/kebutuhan_norma.csv)"
+J needs --workspace "$ws" --method norms --format csv > "$out/kebutuhan_norma.csv"
+J needs --workspace "$ws" --method norms --by cadre
+say "  (kelompok 'a+b': sumber hanya mencatat jumlah gabungan, mis. tenaga medis)" \
+    "  (group 'a+b': the source only counts them together, e.g. tenaga medis)"
+
+echo
+say "== 5. Usulan formasi untuk BKPSDM (plafon Rp 5 miliar)" \
+    "== 5. Staffing proposal for BKPSDM (ceiling Rp 5 billion)"
+J proposal --workspace "$ws" --budget 5000000000 --out "$out/usulan_formasi_oki.xlsx"

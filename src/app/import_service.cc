@@ -10,8 +10,8 @@ namespace {
 
 // The command-line names of the kinds, in ImportKind order.
 constexpr std::array<std::string_view, 10> kKeys = {
-    "regions",    "facilities", "staff",       "staff-counts", "equipment",
-    "services",   "population", "assumptions", "indicators",   "catchments"};
+    "regions",  "facilities", "staff",       "staff-counts", "equipment",
+    "services", "population", "assumptions", "indicators",   "catchments"};
 
 }  // namespace
 

@@ -13,9 +13,7 @@ class Reader {
  public:
   explicit Reader(std::string path) : path_(std::move(path)) {}
 
-  std::string Path(const std::string& key) const {
-    return path_.empty() ? key : path_ + "." + key;
-  }
+  std::string Path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
 
   // A required number; records kNeedsMissingField / kNeedsWrongType.
   double Number(const Json& obj, const std::string& key) {
@@ -53,6 +51,8 @@ class Reader {
     error_ = NeedsError{field, msg, std::move(args)};
   }
   const std::optional<NeedsError>& error() const { return error_; }
+  // The recorded problem (call after error() said there is one).
+  NeedsError TakeError() const { return error_.value_or(NeedsError{"", Msg::kInternal, {}}); }
 
  private:
   double NumberValue(const Json& v, const std::string& path) {
@@ -84,7 +84,7 @@ needs::Rounding ParseRounding(Reader& r, const Json& j) {
 std::expected<needs::WisnCase, NeedsError> ParseWisnCase(const Json& j) {
   Reader r("");
   needs::WisnCase c;
-  if (!r.Object(j, "(case)")) return std::unexpected(*r.error());
+  if (!r.Object(j, "(case)")) return std::unexpected(r.TakeError());
   if (!j.contains("awt")) {
     r.Fail("awt", Msg::kNeedsMissingField, {});
   } else if (r.Object(j.at("awt"), "awt")) {
@@ -96,7 +96,7 @@ std::expected<needs::WisnCase, NeedsError> ParseWisnCase(const Json& j) {
     c.awt.sick_leave = a.Number(awt, "sick_leave");
     c.awt.other_leave = a.Number(awt, "other_leave");
     c.awt.hours_per_day = a.Number(awt, "hours_per_day");
-    if (a.error()) return std::unexpected(*a.error());
+    if (a.error()) return std::unexpected(a.TakeError());
   }
   if (const Json* acts = r.Array(j, "activities", true)) {
     for (std::size_t i = 0; i < acts->size(); ++i) {
@@ -108,7 +108,7 @@ std::expected<needs::WisnCase, NeedsError> ParseWisnCase(const Json& j) {
       act.annual_workload = a.Number((*acts)[i], "annual_workload");
       act.minutes_per_unit = a.OptNumber((*acts)[i], "minutes_per_unit");
       act.units_per_hour = a.OptNumber((*acts)[i], "units_per_hour");
-      if (a.error()) return std::unexpected(*a.error());
+      if (a.error()) return std::unexpected(a.TakeError());
       c.activities.push_back(act);
     }
   }
@@ -121,9 +121,11 @@ std::expected<needs::WisnCase, NeedsError> ParseWisnCase(const Json& j) {
       ca.name = a.Text((*cas)[i], "name", true);
       ca.hours = a.Number((*cas)[i], "hours");
       const std::string per = a.Text((*cas)[i], "per", true);
-      if (a.error()) return std::unexpected(*a.error());
+      if (a.error()) return std::unexpected(a.TakeError());
       auto p = ParsePer(per);
-      if (!p) return std::unexpected(NeedsError{path + ".per", Msg::kNeedsBadPer, {path + ".per", "day, week, month, year"}});
+      if (!p)
+        return std::unexpected(NeedsError{
+            path + ".per", Msg::kNeedsBadPer, {path + ".per", "day, week, month, year"}});
       ca.per = *p;
       c.category_allowances.push_back(ca);
     }
@@ -138,10 +140,11 @@ std::expected<needs::WisnCase, NeedsError> ParseWisnCase(const Json& j) {
       ia.hours = a.Number((*ias)[i], "hours");
       ia.staff = a.Number((*ias)[i], "staff");
       const std::string per = a.Text((*ias)[i], "per", true);
-      if (a.error()) return std::unexpected(*a.error());
+      if (a.error()) return std::unexpected(a.TakeError());
       auto p = ParsePer(per);
       if (!p || *p == needs::AllowancePer::kDay) {
-        return std::unexpected(NeedsError{path + ".per", Msg::kNeedsBadPer, {path + ".per", "week, month, year"}});
+        return std::unexpected(
+            NeedsError{path + ".per", Msg::kNeedsBadPer, {path + ".per", "week, month, year"}});
       }
       ia.per = *p;
       c.individual_allowances.push_back(ia);
@@ -149,14 +152,14 @@ std::expected<needs::WisnCase, NeedsError> ParseWisnCase(const Json& j) {
   }
   c.current_staff = r.OptNumber(j, "current_staff");
   c.rounding = ParseRounding(r, j);
-  if (r.error()) return std::unexpected(*r.error());
+  if (r.error()) return std::unexpected(r.TakeError());
   return c;
 }
 
 std::expected<needs::AbkCase, NeedsError> ParseAbkCase(const Json& j) {
   Reader r("");
   needs::AbkCase c;
-  if (!r.Object(j, "(case)")) return std::unexpected(*r.error());
+  if (!r.Object(j, "(case)")) return std::unexpected(r.TakeError());
   c.wkt_minutes = r.Number(j, "wkt_minutes");
   if (const Json* acts = r.Array(j, "activities", true)) {
     for (std::size_t i = 0; i < acts->size(); ++i) {
@@ -167,7 +170,7 @@ std::expected<needs::AbkCase, NeedsError> ParseAbkCase(const Json& j) {
       act.name = a.Text((*acts)[i], "name", true);
       act.capaian = a.Number((*acts)[i], "capaian");
       act.norma_waktu_minutes = a.Number((*acts)[i], "norma_waktu_minutes");
-      if (a.error()) return std::unexpected(*a.error());
+      if (a.error()) return std::unexpected(a.TakeError());
       c.activities.push_back(act);
     }
   }
@@ -179,13 +182,13 @@ std::expected<needs::AbkCase, NeedsError> ParseAbkCase(const Json& j) {
       needs::AbkSupportTask t;
       t.name = a.Text((*tasks)[i], "name", true);
       t.minutes_per_year = a.Number((*tasks)[i], "minutes_per_year");
-      if (a.error()) return std::unexpected(*a.error());
+      if (a.error()) return std::unexpected(a.TakeError());
       c.support_tasks.push_back(t);
     }
   }
   c.stp = r.OptNumber(j, "stp");
   c.rounding = ParseRounding(r, j);
-  if (r.error()) return std::unexpected(*r.error());
+  if (r.error()) return std::unexpected(r.TakeError());
   return c;
 }
 
@@ -205,8 +208,8 @@ Json WisnResultJson(const needs::WisnResult& r) {
 }
 
 Json AbkResultJson(const needs::AbkResult& r) {
-  return {{"sbk", r.sbk},   {"jkt", r.jkt},   {"ftp_percent", r.ftp_percent},
-          {"stp", r.stp},   {"need", r.need}, {"need_rounded", r.need_rounded}};
+  return {{"sbk", r.sbk}, {"jkt", r.jkt},   {"ftp_percent", r.ftp_percent},
+          {"stp", r.stp}, {"need", r.need}, {"need_rounded", r.need_rounded}};
 }
 
 }  // namespace jangkau::app

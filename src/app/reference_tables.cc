@@ -148,8 +148,7 @@ std::expected<std::unique_ptr<store::Workspace>, Error> CreateWorkspace(const st
 }
 
 std::expected<ImportResult, Error> ImportReference(store::Workspace& ws, ReferenceKind kind,
-                                                   const std::string& path,
-                                                   const std::string& name,
+                                                   const std::string& path, const std::string& name,
                                                    const std::string& user,
                                                    const ingest::Progress& progress) {
   auto reader = ingest::TableReader::Open(path);

@@ -41,8 +41,7 @@ std::expected<std::unique_ptr<store::Workspace>, Error> CreateWorkspace(const st
 // Checks `path` with the kind's importer and, when clean, stores it as the next version of
 // (kind, name). Same contract as RunImport.
 std::expected<ImportResult, Error> ImportReference(store::Workspace& ws, ReferenceKind kind,
-                                                   const std::string& path,
-                                                   const std::string& name,
+                                                   const std::string& path, const std::string& name,
                                                    const std::string& user,
                                                    const ingest::Progress& progress);
 
@@ -52,8 +51,7 @@ std::expected<NormTable, Error> LoadNorms(const store::Workspace& ws, const std:
 std::expected<std::vector<RatioTarget>, Error> LoadRatioTargets(const store::Workspace& ws);
 std::expected<std::vector<ActivityStandard>, Error> LoadActivityStandards(
     const store::Workspace& ws);
-std::expected<std::vector<CompetenceRequirement>, Error> LoadCompetence(
-    const store::Workspace& ws);
+std::expected<std::vector<CompetenceRequirement>, Error> LoadCompetence(const store::Workspace& ws);
 std::expected<std::vector<EquipmentStandard>, Error> LoadEquipmentStandards(
     const store::Workspace& ws);
 std::expected<std::vector<CostEntry>, Error> LoadCosts(const store::Workspace& ws);

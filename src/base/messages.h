@@ -123,12 +123,13 @@ namespace jangkau {
   X(kBadFormat, "bad_format", "format '{0}' tidak didukung untuk {1}; pilihan: {2}",               \
     "format '{0}' is not supported for {1}; choices: {2}")                                         \
   X(kWrite, "write_failed", "gagal menulis {0}: {1}", "failed to write {0}: {1}")                  \
-  /* --- staffing-need calculations --- */                                                       \
+  /* --- staffing-need calculations --- */                                                         \
   X(kNeedsNegative, "needs_negative", "{0}: harus bilangan >= 0", "{0}: must be a number >= 0")    \
-  X(kNeedsNotPositive, "needs_not_positive", "{0}: harus bilangan > 0",                           \
+  X(kNeedsNotPositive, "needs_not_positive", "{0}: harus bilangan > 0",                            \
     "{0}: must be a number > 0")                                                                   \
   X(kNeedsAwtNotPositive, "needs_awt_not_positive",                                                \
-    "{0}: waktu kerja tersedia (AWT) {1} jam tidak positif", "{0}: available working time (AWT) {1} h is not positive") \
+    "{0}: waktu kerja tersedia (AWT) {1} jam tidak positif",                                       \
+    "{0}: available working time (AWT) {1} h is not positive")                                     \
   X(kNeedsCasTooHigh, "needs_allowance_too_high",                                                  \
     "{0}: jumlah tunjangan/tugas penunjang {1}% dari waktu kerja; harus di bawah 100%",            \
     "{0}: allowances/support tasks total {1}% of working time; must be below 100%")                \
@@ -140,7 +141,7 @@ namespace jangkau {
   X(kNeedsMissingField, "needs_missing_field", "{0}: wajib diisi", "{0}: required")                \
   X(kNeedsWrongType, "needs_wrong_type", "{0}: harus {1}", "{0}: must be {1}")                     \
   X(kJsonParse, "json_parse", "{0}: bukan JSON yang sah: {1}", "{0}: not valid JSON: {1}")         \
-  X(kReferenceMissing, "reference_missing", "tabel acuan {0} '{1}' tidak ada di ruang kerja",       \
+  X(kReferenceMissing, "reference_missing", "tabel acuan {0} '{1}' tidak ada di ruang kerja",      \
     "reference table {0} '{1}' is not in the workspace")                                           \
   X(kReferenceInvalid, "reference_invalid", "tabel acuan {0} tidak lagi sah: {1}",                 \
     "reference table {0} no longer checks: {1}")                                                   \

@@ -49,5 +49,7 @@ void AddShowCommand(CLI::App& app, CliContext& ctx);
 void AddExportCommand(CLI::App& app, CliContext& ctx);
 void AddCheckCommand(CLI::App& app, CliContext& ctx);
 void AddCalcCommands(CLI::App& app, CliContext& ctx);  // wisn, abk
+void AddNeedsCommand(CLI::App& app, CliContext& ctx);
+void AddProposalCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace jangkau::cli

@@ -37,8 +37,9 @@ void AddCalc(CLI::App& app, CliContext& ctx, const char* name, const char* help_
              const char* help_en, Parse parse, Compute compute, ToJson to_json) {
   auto path = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand(name, ctx.T(help_id, help_en));
-  cmd->add_option("case", *path, ctx.T("berkas kasus JSON (lihat docs/needs.md)",
-                                       "JSON case file (see docs/needs.md)"))
+  cmd->add_option(
+         "case", *path,
+         ctx.T("berkas kasus JSON (lihat docs/needs.md)", "JSON case file (see docs/needs.md)"))
       ->required();
   cmd->callback([&ctx, path, parse, compute, to_json] {
     auto json = ReadCase(ctx, *path);

@@ -41,12 +41,11 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
     if (!ws) return;
     ProgressBar bar(ctx.out, ctx.stdout_is_tty, ctx.T("membaca", "reading"));
     auto progress = [&bar](int64_t done, int64_t total) { bar.Update(done, total); };
-    auto result =
-        kind ? app::RunImport(*ws, *kind, opt->file, CurrentUser(), progress)
-             : app::ImportReference(
-                   *ws, *reference, opt->file,
-                   opt->name.empty() ? app::DefaultReferenceName(*reference) : opt->name,
-                   CurrentUser(), progress);
+    auto result = kind ? app::RunImport(*ws, *kind, opt->file, CurrentUser(), progress)
+                       : app::ImportReference(
+                             *ws, *reference, opt->file,
+                             opt->name.empty() ? app::DefaultReferenceName(*reference) : opt->name,
+                             CurrentUser(), progress);
     bar.Finish();
     if (!result) {
       ctx.exit_code = ctx.Fail(result.error());

@@ -83,6 +83,8 @@ int main(int argc, char** argv) {
   cli::AddShowCommand(app, ctx);
   cli::AddExportCommand(app, ctx);
   cli::AddCheckCommand(app, ctx);
+  cli::AddNeedsCommand(app, ctx);
+  cli::AddProposalCommand(app, ctx);
   cli::AddCalcCommands(app, ctx);
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->set_help_flag("-h,--help", ctx.T("tampilkan bantuan ini", "show this help"));

@@ -45,7 +45,7 @@ std::optional<ActivityComponent> ParseComponent(std::string_view text) {
 // "ya", "tidak" or "semua" (every facility).
 std::optional<std::optional<bool>> ParseInpatientScope(std::string_view text) {
   if (NormalizeKey(text) == "semua") return std::optional<bool>();
-  if (auto b = ParseYesNo(text)) return std::optional<bool>(*b);
+  if (auto b = ParseYesNo(text)) return std::optional<std::optional<bool>>(b);
   return std::nullopt;
 }
 
@@ -71,8 +71,8 @@ NormTable ReadNormTable(TableReader& in, const ImportContext& ctx, Diagnostics& 
   const int c_nama = cols.Required({"nama"});
   const int c_cadres = cols.Required({"jenis_tenaga"});
   static constexpr std::array<std::string_view, 6> kValueColumns = {
-      "perkotaan_nri", "perkotaan_ri", "perdesaan_nri", "perdesaan_ri", "terpencil_nri",
-      "terpencil_ri"};
+      "perkotaan_nri", "perkotaan_ri",  "perdesaan_nri",
+      "perdesaan_ri",  "terpencil_nri", "terpencil_ri"};
   std::array<int, 6> c_values{};
   for (std::size_t i = 0; i < kValueColumns.size(); ++i) {
     c_values[i] = cols.Required({kValueColumns[i]});
@@ -128,8 +128,7 @@ std::vector<RatioTarget> ReadRatioTargets(TableReader& in, const ImportContext& 
 }
 
 std::vector<ActivityStandard> ReadActivityStandards(TableReader& in, const ImportContext& ctx,
-                                                    Diagnostics& diags,
-                                                    const Progress& progress) {
+                                                    Diagnostics& diags, const Progress& progress) {
   ColumnMap cols(in, diags);
   const int c_cadre = cols.Required({"jenis_tenaga"});
   const int c_comp = cols.Required({"komponen"});
@@ -148,7 +147,8 @@ std::vector<ActivityStandard> ReadActivityStandards(TableReader& in, const Impor
     auto kegiatan = f.Required(c_kegiatan);
     if (!cadre || !comp || !kegiatan) return;
     if (cadre->size() != 1) {
-      f.Error(c_cadre, Msg::kBadChoice, {std::string(f.Name(c_cadre)), std::string(f.Text(c_cadre)), "satu jenis tenaga"});
+      f.Error(c_cadre, Msg::kBadChoice,
+              {std::string(f.Name(c_cadre)), std::string(f.Text(c_cadre)), "satu jenis tenaga"});
       return;
     }
     s.cadre = cadre->front();
@@ -296,14 +296,14 @@ std::vector<RegionIndicator> ReadIndicators(TableReader& in, const ImportContext
     const std::string key = NormalizeKey(*name);
     if (!f.Unique(seen, *kode + "|" + key, c_name, *kode + " " + key)) return;
     RegionIndicator r{*kode, key, *value, std::nullopt, std::string(f.Text(c_source))};
-    if (year) r.tahun = *year;
+    r.tahun = year;
     out.push_back(std::move(r));
   });
   return out;
 }
 
-std::vector<Catchment> ReadCatchments(TableReader& in, const ImportContext& ctx,
-                                      Diagnostics& diags, const Progress& progress) {
+std::vector<Catchment> ReadCatchments(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                                      const Progress& progress) {
   ColumnMap cols(in, diags);
   const int c_desa = cols.Required({"kode_desa"});
   const int c_faskes = cols.Required({"kode_faskes"});

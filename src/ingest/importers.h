@@ -66,8 +66,7 @@ std::vector<ActivityStandard> ReadActivityStandards(TableReader& in, const Impor
 std::vector<CompetenceRequirement> ReadCompetence(TableReader& in, const ImportContext& ctx,
                                                   Diagnostics& diags, const Progress& progress);
 std::vector<EquipmentStandard> ReadEquipmentStandards(TableReader& in, const ImportContext& ctx,
-                                                      Diagnostics& diags,
-                                                      const Progress& progress);
+                                                      Diagnostics& diags, const Progress& progress);
 std::vector<CostEntry> ReadCosts(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
                                  const Progress& progress);
 std::vector<RetirementRule> ReadRetirementRules(TableReader& in, const ImportContext& ctx,
@@ -75,7 +74,7 @@ std::vector<RetirementRule> ReadRetirementRules(TableReader& in, const ImportCon
 // Village indicators (long form) and explicit village -> facility assignments.
 std::vector<RegionIndicator> ReadIndicators(TableReader& in, const ImportContext& ctx,
                                             Diagnostics& diags, const Progress& progress);
-std::vector<Catchment> ReadCatchments(TableReader& in, const ImportContext& ctx,
-                                      Diagnostics& diags, const Progress& progress);
+std::vector<Catchment> ReadCatchments(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                                      const Progress& progress);
 
 }  // namespace jangkau::ingest

@@ -105,8 +105,8 @@ std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenText(const s
   return OpenImpl(name, &text);
 }
 
-std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(
-    const std::string& path, const std::string* text) {
+std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(const std::string& path,
+                                                                         const std::string* text) {
   static const bool registered = [] {
     GDALAllRegister();
     // Spreadsheets always have a header row in Jangkau's templates. The drivers read these

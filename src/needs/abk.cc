@@ -17,7 +17,8 @@ std::expected<AbkResult, NeedsError> ComputeAbk(const AbkCase& c) {
   for (std::size_t i = 0; i < c.activities.size(); ++i) {
     const AbkActivity& a = c.activities[i];
     const std::string base = fmt::format("activities[{}]", i);
-    if (!std::isfinite(a.capaian) || a.capaian < 0) return invalid(base + ".capaian", Msg::kNeedsNegative);
+    if (!std::isfinite(a.capaian) || a.capaian < 0)
+      return invalid(base + ".capaian", Msg::kNeedsNegative);
     if (!std::isfinite(a.norma_waktu_minutes) || a.norma_waktu_minutes <= 0) {
       return invalid(base + ".norma_waktu_minutes", Msg::kNeedsNotPositive);
     }
@@ -40,7 +41,8 @@ std::expected<AbkResult, NeedsError> ComputeAbk(const AbkCase& c) {
   } else {
     r.ftp_percent = support / c.wkt_minutes * 100.0;
     if (r.ftp_percent >= 100.0) {
-      return std::unexpected(NeedsError{"support_tasks", Msg::kNeedsCasTooHigh,
+      return std::unexpected(NeedsError{"support_tasks",
+                                        Msg::kNeedsCasTooHigh,
                                         {"support_tasks", fmt::format("{:.4f}", r.ftp_percent)}});
     }
     r.stp = 1.0 / (1.0 - r.ftp_percent / 100.0);
@@ -52,8 +54,7 @@ std::expected<AbkResult, NeedsError> ComputeAbk(const AbkCase& c) {
 
 double AbkWktHours(const WktFactors& f) {
   const double working_days = 52.0 * f.days_per_week;
-  const double days =
-      working_days - (f.annual_leave + f.public_holidays + f.training + f.absence);
+  const double days = working_days - (f.annual_leave + f.public_holidays + f.training + f.absence);
   return days * f.effective_hours_per_week / f.days_per_week;
 }
 

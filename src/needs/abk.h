@@ -49,10 +49,10 @@ std::expected<AbkResult, NeedsError> ComputeAbk(const AbkCase& c);
 // per day (26.25 h a week spread over the working days).
 struct WktFactors {
   int days_per_week = 5;
-  double annual_leave = 12;      // cuti tahunan
-  double public_holidays = 19;   // libur nasional + cuti bersama
-  double training = 5;           // pendidikan dan pelatihan
-  double absence = 12;           // ketidakhadiran kerja
+  double annual_leave = 12;                 // cuti tahunan
+  double public_holidays = 19;              // libur nasional + cuti bersama
+  double training = 5;                      // pendidikan dan pelatihan
+  double absence = 12;                      // ketidakhadiran kerja
   double effective_hours_per_week = 26.25;  // 37.5 h x 70%
 };
 double AbkWktHours(const WktFactors& f);

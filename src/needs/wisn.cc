@@ -24,9 +24,9 @@ double RoundStaff(double value, Rounding rounding) {
 std::expected<WisnResult, NeedsError> ComputeWisn(const WisnCase& c) {
   const WisnAwt& a = c.awt;
   const std::pair<const char*, double> awt_fields[] = {
-      {"awt.working_days", a.working_days},   {"awt.public_holidays", a.public_holidays},
-      {"awt.annual_leave", a.annual_leave},   {"awt.sick_leave", a.sick_leave},
-      {"awt.other_leave", a.other_leave},     {"awt.hours_per_day", a.hours_per_day}};
+      {"awt.working_days", a.working_days}, {"awt.public_holidays", a.public_holidays},
+      {"awt.annual_leave", a.annual_leave}, {"awt.sick_leave", a.sick_leave},
+      {"awt.other_leave", a.other_leave},   {"awt.hours_per_day", a.hours_per_day}};
   for (const auto& [field, value] : awt_fields) {
     if (!std::isfinite(value) || value < 0) return Invalid(field, Msg::kNeedsNegative);
   }
@@ -34,7 +34,8 @@ std::expected<WisnResult, NeedsError> ComputeWisn(const WisnCase& c) {
   const double days =
       a.working_days - (a.public_holidays + a.annual_leave + a.sick_leave + a.other_leave);
   r.awt_hours = days * a.hours_per_day;
-  if (r.awt_hours <= 0) return Invalid("awt", Msg::kNeedsAwtNotPositive, {fmt::format("{}", r.awt_hours)});
+  if (r.awt_hours <= 0)
+    return Invalid("awt", Msg::kNeedsAwtNotPositive, {fmt::format("{}", r.awt_hours)});
   const double weekly_hours = a.hours_per_day * a.working_days / 52.0;
 
   for (std::size_t i = 0; i < c.activities.size(); ++i) {
@@ -48,10 +49,12 @@ std::expected<WisnResult, NeedsError> ComputeWisn(const WisnCase& c) {
     }
     double sw = 0;
     if (act.minutes_per_unit) {
-      if (!(*act.minutes_per_unit > 0)) return Invalid(base + ".minutes_per_unit", Msg::kNeedsNotPositive);
+      if (!(*act.minutes_per_unit > 0))
+        return Invalid(base + ".minutes_per_unit", Msg::kNeedsNotPositive);
       sw = r.awt_hours * 60.0 / *act.minutes_per_unit;
     } else {
-      if (!(*act.units_per_hour > 0)) return Invalid(base + ".units_per_hour", Msg::kNeedsNotPositive);
+      if (!(*act.units_per_hour > 0))
+        return Invalid(base + ".units_per_hour", Msg::kNeedsNotPositive);
       sw = r.awt_hours * *act.units_per_hour;
     }
     r.standard_workloads.push_back(sw);
@@ -87,8 +90,10 @@ std::expected<WisnResult, NeedsError> ComputeWisn(const WisnCase& c) {
   for (std::size_t i = 0; i < c.individual_allowances.size(); ++i) {
     const WisnIndividualAllowance& ia = c.individual_allowances[i];
     const std::string base = fmt::format("individual_allowances[{}]", i);
-    if (!std::isfinite(ia.hours) || ia.hours < 0) return Invalid(base + ".hours", Msg::kNeedsNegative);
-    if (!std::isfinite(ia.staff) || ia.staff < 0) return Invalid(base + ".staff", Msg::kNeedsNegative);
+    if (!std::isfinite(ia.hours) || ia.hours < 0)
+      return Invalid(base + ".hours", Msg::kNeedsNegative);
+    if (!std::isfinite(ia.staff) || ia.staff < 0)
+      return Invalid(base + ".staff", Msg::kNeedsNegative);
     double per_year = 0;
     switch (ia.per) {
       case AllowancePer::kWeek:

@@ -66,11 +66,11 @@ struct WisnResult {
   double total_cas = 0;                    // fraction of working time (0.108 = 10.8%)
   double caf = 0;                          // 1 / (1 - total CAS)
   double total_ias_hours = 0;
-  double iaf = 0;                          // total IAS / AWT
-  double required = 0;                     // A x CAF + IAF
+  double iaf = 0;       // total IAS / AWT
+  double required = 0;  // A x CAF + IAF
   double required_rounded = 0;
-  std::optional<double> difference;        // current - required (negative: shortage)
-  std::optional<double> ratio;             // current / required; absent when required = 0
+  std::optional<double> difference;  // current - required (negative: shortage)
+  std::optional<double> ratio;       // current / required; absent when required = 0
 };
 
 // Success: the full calculation. Failure: the first invalid field (AWT <= 0, total CAS >= 100%,

@@ -44,56 +44,126 @@ ColumnType TypeOf(const Table& t, std::size_t c) {
 }  // namespace
 
 std::expected<void, Error> WriteXlsxFile(const Table& t, const std::string& path) {
+  // The data sheet holds the table alone, so the file imports back; a note gets its own sheet.
+  Table data = t;
+  data.note.clear();
+  std::vector<Sheet> sheets = {Sheet{t.name, "", {data}}};
+  if (!t.note.empty()) sheets.push_back(Sheet{"Catatan", "", {Table{"", {"catatan"}, {{t.note}}}}});
+  return WriteWorkbook(sheets, path);
+}
+
+std::expected<void, Error> WriteWorkbook(const std::vector<Sheet>& sheets,
+                                         const std::string& path) {
   const std::string tmp = TempPath(path);
   lxw_workbook* wb = workbook_new(tmp.c_str());
   if (wb == nullptr) return std::unexpected(Error{Msg::kWrite, {path, "workbook_new"}});
-  std::string sheet_name = t.name.substr(0, 31);
-  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name.empty() ? nullptr : sheet_name.c_str());
+  lxw_format* title = workbook_add_format(wb);
+  format_set_bold(title);
+  format_set_font_size(title, 13);
   lxw_format* header = workbook_add_format(wb);
   format_set_bold(header);
   format_set_bg_color(header, 0xDDEBF7);
   format_set_border(header, LXW_BORDER_THIN);
   format_set_text_wrap(header);
+  format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
   lxw_format* integer = workbook_add_format(wb);
   format_set_num_format(integer, "#,##0");
   lxw_format* real = workbook_add_format(wb);
-  format_set_num_format(real, "#,##0.00####");
+  format_set_num_format(real, "#,##0.00");
+  lxw_format* money = workbook_add_format(wb);
+  format_set_num_format(money, "\"Rp\" #,##0");
+  lxw_format* total_label = workbook_add_format(wb);
+  format_set_bold(total_label);
+  format_set_top(total_label, LXW_BORDER_THIN);
+  lxw_format* total_number = workbook_add_format(wb);
+  format_set_bold(total_number);
+  format_set_top(total_number, LXW_BORDER_THIN);
+  format_set_num_format(total_number, "#,##0.##");
+  lxw_format* total_money = workbook_add_format(wb);
+  format_set_bold(total_money);
+  format_set_top(total_money, LXW_BORDER_THIN);
+  format_set_num_format(total_money, "\"Rp\" #,##0");
 
-  std::vector<std::size_t> width(t.columns.size(), 8);
-  for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t.columns[c].c_str(), header);
-    width[c] = std::max(width[c], t.columns[c].size());
-  }
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    const auto row_index = static_cast<lxw_row_t>(r + 1);
-    for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
-      const auto col = static_cast<lxw_col_t>(c);
-      const Cell& cell = t.rows[r][c];
-      if (const auto* s = std::get_if<std::string>(&cell)) {
-        worksheet_write_string(ws, row_index, col, s->c_str(), nullptr);
-        width[c] = std::max(width[c], std::min<std::size_t>(s->size(), 60));
-      } else if (const auto* i = std::get_if<int64_t>(&cell)) {
-        worksheet_write_number(ws, row_index, col, static_cast<double>(*i), integer);
-        width[c] = std::max(width[c], CellText(cell).size() + 2);
-      } else if (const auto* d = std::get_if<double>(&cell)) {
-        worksheet_write_number(ws, row_index, col, *d, real);
-        width[c] = std::max<std::size_t>(width[c], 12);
-      }
+  for (const Sheet& sheet : sheets) {
+    const std::string name = sheet.name.substr(0, 31);
+    lxw_worksheet* ws = workbook_add_worksheet(wb, name.empty() ? nullptr : name.c_str());
+    std::vector<std::size_t> width;
+    lxw_row_t row = 0;
+    if (!sheet.title.empty()) {
+      worksheet_write_string(ws, row, 0, sheet.title.c_str(), title);
+      row += 2;
     }
-  }
-  for (std::size_t c = 0; c < width.size(); ++c) {
-    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                         static_cast<double>(width[c]) + 2, nullptr);
-  }
-  worksheet_freeze_panes(ws, 1, 0);
-  if (!t.columns.empty()) {
-    worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t.rows.size()),
-                         static_cast<lxw_col_t>(t.columns.size() - 1));
-  }
-  if (!t.note.empty()) {
-    lxw_worksheet* notes = workbook_add_worksheet(wb, "Catatan");
-    worksheet_set_column(notes, 0, 0, 120, nullptr);
-    worksheet_write_string(notes, 0, 0, t.note.c_str(), nullptr);
+    bool frozen = false;
+    for (const Table& t : sheet.blocks) {
+      if (width.size() < t.columns.size()) width.resize(t.columns.size(), 8);
+      auto is = [](const std::vector<std::string>& names, const std::string& c) {
+        return std::find(names.begin(), names.end(), c) != names.end();
+      };
+      for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        std::string label = t.columns[c];
+        if (sheet.human_headers) {
+          std::replace(label.begin(), label.end(), '_', ' ');
+          if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
+            label[0] = static_cast<char>(label[0] - 32);
+        }
+        worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), label.c_str(), header);
+        width[c] = std::max(width[c], std::min<std::size_t>(label.size(), 24));
+      }
+      if (!frozen) {
+        worksheet_freeze_panes(ws, row + 1, 0);
+        frozen = true;
+      }
+      const lxw_row_t first = row + 1;
+      for (const auto& cells : t.rows) {
+        ++row;
+        for (std::size_t c = 0; c < cells.size() && c < t.columns.size(); ++c) {
+          const auto col = static_cast<lxw_col_t>(c);
+          const Cell& cell = cells[c];
+          const bool is_money = is(t.money_columns, t.columns[c]);
+          if (const auto* s = std::get_if<std::string>(&cell)) {
+            worksheet_write_string(ws, row, col, s->c_str(), nullptr);
+            width[c] = std::max(width[c], std::min<std::size_t>(s->size(), 60));
+          } else if (const auto* i = std::get_if<int64_t>(&cell)) {
+            worksheet_write_number(ws, row, col, static_cast<double>(*i),
+                                   is_money ? money : integer);
+            width[c] = std::max(width[c], CellText(cell).size() + (is_money ? 6 : 2));
+          } else if (const auto* d = std::get_if<double>(&cell)) {
+            worksheet_write_number(ws, row, col, *d, is_money ? money : real);
+            width[c] = std::max<std::size_t>(width[c], is_money ? 18 : 10);
+          }
+        }
+      }
+      if (!t.total_columns.empty() && !t.rows.empty()) {
+        ++row;
+        worksheet_write_string(ws, row, 0, "Jumlah / Total", total_label);
+        for (std::size_t c = 1; c < t.columns.size(); ++c) {
+          if (!is(t.total_columns, t.columns[c])) continue;
+          double sum = 0;
+          for (const auto& cells : t.rows) {
+            if (c >= cells.size()) continue;
+            if (const auto* i = std::get_if<int64_t>(&cells[c])) sum += static_cast<double>(*i);
+            if (const auto* d = std::get_if<double>(&cells[c])) sum += *d;
+          }
+          // A formula keeps the total right when someone edits a cell; the cached value is ours.
+          char range[64];
+          lxw_rowcol_to_range(range, first, static_cast<lxw_col_t>(c), row - 1,
+                              static_cast<lxw_col_t>(c));
+          const std::string formula = std::string("=SUM(") + range + ")";
+          worksheet_write_formula_num(
+              ws, row, static_cast<lxw_col_t>(c), formula.c_str(),
+              is(t.money_columns, t.columns[c]) ? total_money : total_number, sum);
+        }
+      }
+      if (!t.note.empty()) {
+        row += 2;
+        worksheet_write_string(ws, row, 0, t.note.c_str(), nullptr);
+      }
+      row += 3;
+    }
+    for (std::size_t c = 0; c < width.size(); ++c) {
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                           static_cast<double>(width[c]) + 2, nullptr);
+    }
   }
   const lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) {

@@ -47,7 +47,15 @@ void WriteText(const Table& t, std::ostream& out) {
   for (const auto& row : t.rows) {
     auto& line = text.emplace_back();
     for (std::size_t c = 0; c < row.size() && c < width.size(); ++c) {
-      line.push_back(CellText(row[c]));
+      // On a terminal, two decimals are enough to read; files keep full precision.
+      if (const auto* d = std::get_if<double>(&row[c])) {
+        std::string text = fmt::format("{:.2f}", *d);
+        while (text.back() == '0') text.pop_back();
+        if (text.back() == '.') text.pop_back();
+        line.push_back(text == "-0" ? "0" : text);
+      } else {
+        line.push_back(CellText(row[c]));
+      }
       width[c] = std::min<std::size_t>(60, std::max(width[c], DisplayWidth(line.back())));
     }
   }

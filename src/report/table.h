@@ -24,6 +24,18 @@ struct Table {
   std::vector<std::vector<Cell>> rows;
   std::vector<std::string> geometry_wkb;  // empty, or one WKB (EPSG:4326) per row ("" = none)
   std::string note;  // shown under the table (e.g. which values are assumptions)
+  // Spreadsheet presentation: columns shown as rupiah, columns summed in a totals row.
+  std::vector<std::string> money_columns;
+  std::vector<std::string> total_columns;
+};
+
+// A worksheet: a title line, then one or more tables one under the other.
+struct Sheet {
+  std::string name;   // at most 31 characters (Excel's limit)
+  std::string title;  // first line, bold; empty for none
+  std::vector<Table> blocks;
+  // Show "biaya_total" as "Biaya total": for people rather than for re-import.
+  bool human_headers = false;
 };
 
 std::string CellText(const Cell& cell);
@@ -39,6 +51,9 @@ nlohmann::json ToJson(const Table& t);
 // write never leaves a half-written file. Failure: kWrite with the library's message.
 std::expected<void, Error> WriteCsvFile(const Table& t, const std::string& path);
 std::expected<void, Error> WriteXlsxFile(const Table& t, const std::string& path);
+// A workbook for people to use directly: formatted headers, column widths, the first table's
+// header row frozen, number formats, totals rows.
+std::expected<void, Error> WriteWorkbook(const std::vector<Sheet>& sheets, const std::string& path);
 // driver: "GeoJSON" or "GPKG".
 std::expected<void, Error> WriteVectorFile(const Table& t, const std::string& path,
                                            const std::string& driver);

@@ -118,7 +118,8 @@ Table ServicesTable(const std::vector<ServiceVolume>& rows) {
 Table CadresTable(const std::vector<Cadre>& cadres) {
   Table t{"jenis_tenaga", {"kode", "nama", "nama_en", "rumpun", "agregat"}};
   for (const Cadre& c : cadres) {
-    t.rows.push_back({c.kode, c.nama, c.nama_en, c.rumpun, std::string(c.aggregate ? "ya" : "tidak")});
+    t.rows.push_back(
+        {c.kode, c.nama, c.nama_en, c.rumpun, std::string(c.aggregate ? "ya" : "tidak")});
   }
   return t;
 }

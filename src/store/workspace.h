@@ -11,8 +11,8 @@
 #include <functional>
 #include <memory>
 #include <set>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -133,8 +133,7 @@ class Workspace {
     std::string csv_text;
   };
   // The version in force (the highest) of (kind, name), if any.
-  std::optional<ReferenceVersion> Reference(const std::string& kind,
-                                            const std::string& name) const;
+  std::optional<ReferenceVersion> Reference(const std::string& kind, const std::string& name) const;
   // The versions in force of every reference table (without their text).
   std::vector<ReferenceVersion> References() const;
 

@@ -133,9 +133,8 @@ TEST(Abk, PuskesmasMidwifeKnownAnswer) {
   AbkCase c;
   c.wkt_minutes = 72000;
   // Norma waktu from the SBK per activity: 72,000 / SBK.
-  const std::pair<double, double> sbk_capaian[] = {{2400, 845}, {120, 197},  {1200, 342},
-                                                   {1200, 326}, {1200, 35},  {1200, 31},
-                                                   {2400, 456}};
+  const std::pair<double, double> sbk_capaian[] = {
+      {2400, 845}, {120, 197}, {1200, 342}, {1200, 326}, {1200, 35}, {1200, 31}, {2400, 456}};
   for (const auto& [sbk, capaian] : sbk_capaian) c.activities.push_back({"", capaian, 72000 / sbk});
   c.stp = 1.21;
   auto r = ComputeAbk(c);
@@ -186,8 +185,8 @@ TEST(NeedsJson, ParsesTheDocumentedWisnCaseAndNamesMissingFields) {
   ASSERT_FALSE(bad_per.has_value());
   EXPECT_EQ(bad_per.error().field, "individual_allowances[0].per");
 
-  auto wrong_type = app::ParseAbkCase(nlohmann::json::parse(
-      R"({"wkt_minutes": "72000", "activities": []})"));
+  auto wrong_type =
+      app::ParseAbkCase(nlohmann::json::parse(R"({"wkt_minutes": "72000", "activities": []})"));
   ASSERT_FALSE(wrong_type.has_value());
   EXPECT_EQ(wrong_type.error().field, "wkt_minutes");
 }

@@ -87,8 +87,7 @@ TEST(FacilityLocations, WithoutAKecamatanTheKabupatenFromTheCodeIsUsed) {
 
 TEST(WorkspaceFindings, PopulationGapsTotalsBoundariesAndAssumptions) {
   TempDir dir;
-  auto created =
-      CreateWorkspace(dir.File("w.jangkau"));
+  auto created = CreateWorkspace(dir.File("w.jangkau"));
   ASSERT_TRUE(created.has_value());
   store::Workspace& ws = **created;
   std::vector<Region> regions = {

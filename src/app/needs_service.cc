@@ -1,0 +1,223 @@
+#include "app/needs_service.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "app/reference_tables.h"
+#include "needs/ratio.h"
+
+namespace jangkau::app {
+namespace {
+
+// Latest population per region.
+std::map<std::string, PopulationRecord> LatestPopulation(const store::Workspace& ws) {
+  std::map<std::string, PopulationRecord> latest;
+  for (const PopulationRecord& p : ws.Population()) {
+    auto& slot = latest[p.kode_wilayah];
+    if (slot.kode_wilayah.empty() || p.tahun > slot.tahun) slot = p;
+  }
+  return latest;
+}
+
+// Cadres that lump several others -> the norm lines sharing their rumpun.
+std::map<std::string, std::vector<std::string>> AggregateSpans(const CadreCatalog& cadres,
+                                                               const NormTable& table) {
+  std::map<std::string, std::vector<std::string>> spans;
+  for (const Cadre& agg : cadres.cadres()) {
+    if (!agg.aggregate) continue;
+    for (const NormRow& row : table.rows) {
+      for (const auto& c : row.cadres) {
+        const Cadre* cadre = cadres.Find(c);
+        if (cadre != nullptr && cadre->rumpun == agg.rumpun) {
+          spans[agg.kode].push_back(row.kode);
+          break;
+        }
+      }
+    }
+  }
+  return spans;
+}
+
+}  // namespace
+
+NeedsInputs LoadNeedsInputs(const store::Workspace& ws) {
+  NeedsInputs in;
+  in.cadres = ws.Cadres();
+  const std::vector<Facility> facilities = ws.Facilities();
+  for (const StaffMember& m : ws.Staff()) in.roster[m.kode_faskes].push_back(m);
+  std::map<std::string, std::map<std::string, double>> counts;
+  for (const StaffCount& c : ws.StaffCounts()) counts[c.kode_faskes][c.cadre] += c.jumlah;
+  for (const EquipmentItem& e : ws.Equipment()) in.equipment[e.kode_faskes].push_back(e);
+  std::map<std::string, int> latest_year;
+  for (const ServiceVolume& s : ws.Services()) {
+    latest_year[s.kode_faskes] = std::max(latest_year[s.kode_faskes], s.tahun);
+  }
+  for (const ServiceVolume& s : ws.Services()) {
+    if (s.tahun == latest_year[s.kode_faskes]) {
+      in.volumes[s.kode_faskes][s.kegiatan] += static_cast<double>(s.jumlah);
+    }
+  }
+
+  for (const Facility& f : facilities) {
+    needs::FacilityProfile p;
+    p.kode = f.kode;
+    p.nama = f.nama;
+    p.type = f.type;
+    p.rawat_inap = f.rawat_inap;
+    p.area = f.area;
+    p.attributes_assumed = f.rawat_inap_assumed || f.area_assumed;
+    p.lon = f.lon;
+    p.lat = f.lat;
+    if (auto r = in.roster.find(f.kode); r != in.roster.end()) {
+      for (const StaffMember& m : r->second) p.staff[m.cadre] += 1;
+    } else if (auto c = counts.find(f.kode); c != counts.end()) {
+      p.staff = c->second;
+    }
+    in.facility_names[f.kode] = f.nama;
+    in.facilities.push_back(std::move(p));
+  }
+
+  // Population served: explicit catchments where given, else every village of the facility's
+  // kecamatan shared equally among the puskesmas there.
+  const auto population = LatestPopulation(ws);
+  const std::vector<Region> regions = ws.Regions(/*with_geometry=*/false);
+  std::map<std::string, std::string> catchment;
+  for (const Catchment& c : ws.Catchments()) catchment[c.kode_desa] = c.kode_faskes;
+  std::map<std::string, std::vector<std::string>> puskesmas_by_kecamatan;
+  for (const Facility& f : facilities) {
+    if (f.type == FacilityType::kPuskesmas && !f.kode_kecamatan.empty() &&
+        f.status != FacilityStatus::kTutup) {
+      puskesmas_by_kecamatan[f.kode_kecamatan].push_back(f.kode);
+    }
+  }
+  std::map<std::string, double> hazard_weighted;  // facility -> sum(pop x hazard)
+  std::map<std::string, double> hazard_pop;
+  std::map<std::string, double> hazard;
+  for (const RegionIndicator& i : ws.Indicators()) {
+    if (i.indikator == "indeks_bahaya_banjir") hazard[i.kode_wilayah] = i.nilai;
+  }
+  in.population_basis = catchment.empty() ? "kecamatan" : "catchments+kecamatan";
+  for (const Region& r : regions) {
+    if (r.level != RegionLevel::kDesa) continue;
+    auto pop = population.find(r.kode);
+    if (pop == population.end() || pop->second.penduduk <= 0) continue;
+    const double people = static_cast<double>(pop->second.penduduk);
+    std::vector<std::string> served_by;
+    if (auto c = catchment.find(r.kode); c != catchment.end()) {
+      served_by = {c->second};
+    } else if (auto k = puskesmas_by_kecamatan.find(ParentCode(r.kode));
+               k != puskesmas_by_kecamatan.end()) {
+      served_by = k->second;
+    }
+    if (served_by.empty()) {
+      in.population_unassigned += pop->second.penduduk;
+      continue;
+    }
+    const double share = people / static_cast<double>(served_by.size());
+    for (const auto& kode : served_by) {
+      in.population_served[kode] += share;
+      if (auto h = hazard.find(r.kode); h != hazard.end()) {
+        hazard_weighted[kode] += share * h->second;
+        hazard_pop[kode] += share;
+      }
+    }
+  }
+
+  for (const needs::FacilityProfile& f : in.facilities) {
+    needs::PriorityFactors factors;
+    factors.population_served = in.population_served[f.kode];
+    if (hazard_pop[f.kode] > 0) factors.flood_hazard = hazard_weighted[f.kode] / hazard_pop[f.kode];
+    if (f.lon && f.lat) {
+      double nearest = std::numeric_limits<double>::infinity();
+      for (const needs::FacilityProfile& g : in.facilities) {
+        if (&g == &f || !g.lon || !g.lat) continue;
+        nearest = std::min(nearest, needs::HaversineKm(*f.lon, *f.lat, *g.lon, *g.lat));
+      }
+      if (std::isfinite(nearest)) factors.remoteness = nearest;
+    }
+    in.factors[f.kode] = factors;
+  }
+  return in;
+}
+
+std::expected<NeedsReport, Error> ComputeNeeds(const store::Workspace& ws,
+                                               const NeedsRequest& request) {
+  NeedsReport report;
+  report.inputs = LoadNeedsInputs(ws);
+  const NeedsInputs& in = report.inputs;
+  for (needs::NeedMethod method : request.methods) {
+    switch (method) {
+      case needs::NeedMethod::kNorms: {
+        auto table = LoadNorms(ws, request.norms);
+        if (!table) return std::unexpected(table.error());
+        needs::NormOptions options;
+        options.aggregate_spans = AggregateSpans(in.cadres, *table);
+        auto result = needs::NormNeeds(*table, in.facilities, options);
+        report.lines.insert(report.lines.end(), result.lines.begin(), result.lines.end());
+        report.skipped = std::move(result.skipped);
+        break;
+      }
+      case needs::NeedMethod::kWisn:
+      case needs::NeedMethod::kAbk: {
+        auto standards = LoadActivityStandards(ws);
+        if (!standards) return std::unexpected(standards.error());
+        needs::WorkloadOptions options;
+        options.method = method;
+        auto result = needs::WorkloadNeeds(*standards, in.facilities, in.volumes, options);
+        report.lines.insert(report.lines.end(), result.lines.begin(), result.lines.end());
+        report.refused.insert(report.refused.end(), result.refused.begin(), result.refused.end());
+        break;
+      }
+      case needs::NeedMethod::kRatio: {
+        auto targets = LoadRatioTargets(ws);
+        if (!targets) return std::unexpected(targets.error());
+        auto lines = needs::RatioNeeds(*targets, in.facilities, in.population_served);
+        report.lines.insert(report.lines.end(), lines.begin(), lines.end());
+        break;
+      }
+    }
+  }
+  return report;
+}
+
+std::expected<ProposalReport, Error> ComputeProposal(const store::Workspace& ws,
+                                                     const ProposalRequest& request) {
+  ProposalReport report;
+  report.request = request;
+  auto needs_report = ComputeNeeds(ws, request.needs);
+  if (!needs_report) return std::unexpected(needs_report.error());
+  report.needs = std::move(*needs_report);
+  const NeedsInputs& in = report.needs.inputs;
+
+  auto costs = LoadCosts(ws);
+  auto retirement_rules = LoadRetirementRules(ws);
+  auto competence = LoadCompetence(ws);
+  auto equipment = LoadEquipmentStandards(ws);
+  if (!costs) return std::unexpected(costs.error());
+  if (!retirement_rules) return std::unexpected(retirement_rules.error());
+  if (!competence) return std::unexpected(competence.error());
+  if (!equipment) return std::unexpected(equipment.error());
+  report.costs = *costs;
+  report.ranked = needs::Prioritise(report.needs.lines, in.factors, request.weights);
+  report.proposal = needs::BuildProposal(report.ranked, *costs, request.options);
+  report.moves =
+      needs::Redistribute(report.needs.lines, report.ranked, in.facilities, request.max_move_km);
+
+  std::vector<StaffMember> roster;
+  for (const auto& [kode, people] : in.roster)
+    roster.insert(roster.end(), people.begin(), people.end());
+  const int base_year = request.year - 1;
+  report.retirements =
+      needs::RetirementsBetween(roster, *retirement_rules, request.year, request.year + 4);
+  needs::ProjectionOptions projection;
+  projection.base_year = base_year;
+  projection.years = 5;
+  projection.attrition_rate = request.attrition_rate;
+  report.projection = needs::ProjectNeeds(report.needs.lines, report.retirements, projection);
+  report.competence = needs::CompetenceGaps(*competence, in.facilities, in.roster);
+  report.equipment = needs::EquipmentGaps(*equipment, in.facilities, in.equipment);
+  return report;
+}
+
+}  // namespace jangkau::app

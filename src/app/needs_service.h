@@ -1,0 +1,76 @@
+// Staffing need, competence and equipment gaps, retirement projection, priority and the
+// costed proposal, computed from a workspace: loads the values the engines need, runs them
+// and returns every result for the CLI, the workbook and (later) the HTTP API.
+// Not thread-safe (uses the caller's Workspace).
+#pragma once
+
+#include <expected>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "needs/gaps.h"
+#include "needs/need_line.h"
+#include "needs/norms.h"
+#include "needs/projection.h"
+#include "needs/proposal.h"
+#include "needs/workload.h"
+#include "store/workspace.h"
+
+namespace jangkau::app {
+
+// What the engines need from the workspace.
+struct NeedsInputs {
+  std::vector<needs::FacilityProfile> facilities;
+  std::map<std::string, std::string> facility_names;
+  std::map<std::string, double> population_served;  // facility -> people
+  std::string population_basis;       // how villages were assigned ("catchments", "kecamatan", ...)
+  int64_t population_unassigned = 0;  // people in villages no facility serves
+  std::map<std::string, needs::PriorityFactors> factors;
+  std::map<std::string, std::vector<StaffMember>> roster;  // facilities with a roster
+  std::map<std::string, std::vector<EquipmentItem>> equipment;
+  needs::VolumeTable volumes;  // latest year per facility
+  CadreCatalog cadres;
+};
+NeedsInputs LoadNeedsInputs(const store::Workspace& ws);
+
+struct NeedsRequest {
+  std::set<needs::NeedMethod> methods = {needs::NeedMethod::kNorms};
+  std::string norms = "pmk75_2014";
+};
+
+struct NeedsReport {
+  NeedsInputs inputs;
+  std::vector<needs::NeedLine> lines;           // every method asked for, in method order
+  std::vector<needs::SkippedFacility> skipped;  // norms could not be applied
+  std::vector<std::tuple<std::string, std::string, needs::NeedsError>> refused;  // WISN/ABK
+};
+std::expected<NeedsReport, Error> ComputeNeeds(const store::Workspace& ws,
+                                               const NeedsRequest& request);
+
+struct ProposalRequest {
+  NeedsRequest needs;  // one method: the one the proposal is based on
+  needs::ProposalOptions options;
+  needs::PriorityWeights weights;
+  int year = 0;  // budget year
+  double attrition_rate = 0.0;
+  double max_move_km = 50;
+};
+
+struct ProposalReport {
+  NeedsReport needs;
+  std::vector<needs::PriorityLine> ranked;
+  needs::Proposal proposal;
+  std::vector<needs::Move> moves;
+  std::vector<needs::Retirement> retirements;  // this year to year + 4
+  std::vector<needs::ProjectionLine> projection;
+  std::vector<needs::CompetenceGap> competence;
+  needs::EquipmentResult equipment;
+  std::vector<CostEntry> costs;
+  ProposalRequest request;
+};
+std::expected<ProposalReport, Error> ComputeProposal(const store::Workspace& ws,
+                                                     const ProposalRequest& request);
+
+}  // namespace jangkau::app

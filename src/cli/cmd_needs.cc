@@ -1,0 +1,216 @@
+// jangkau needs --workspace W [--method norms|abk|wisn|ratio|all] [--format table|csv|json]
+// jangkau proposal --workspace W --budget RUPIAH [--year Y] --out FILE.xlsx|.csv|.json
+#include <fstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "app/needs_tables.h"
+#include "cli/cli_context.h"
+#include "model/date.h"
+
+namespace jangkau::cli {
+namespace {
+
+std::optional<std::set<needs::NeedMethod>> ParseMethods(const std::string& text) {
+  if (text == "all") {
+    return std::set<needs::NeedMethod>{needs::NeedMethod::kNorms, needs::NeedMethod::kAbk,
+                                       needs::NeedMethod::kWisn, needs::NeedMethod::kRatio};
+  }
+  for (auto m : {needs::NeedMethod::kNorms, needs::NeedMethod::kAbk, needs::NeedMethod::kWisn,
+                 needs::NeedMethod::kRatio}) {
+    if (text == needs::MethodKey(m)) return std::set<needs::NeedMethod>{m};
+  }
+  return std::nullopt;
+}
+
+void PrintTable(CliContext& ctx, const report::Table& t, const std::string& format) {
+  if (format == "csv") {
+    report::WriteCsv(t, ctx.out);
+  } else if (format == "json") {
+    ctx.out << report::ToJson(t).dump(2) << '\n';
+  } else {
+    report::WriteText(t, ctx.out);
+  }
+}
+
+}  // namespace
+
+void AddNeedsCommand(CLI::App& app, CliContext& ctx) {
+  struct Options {
+    std::string workspace;
+    std::string method = "norms";
+    std::string format = "table";
+    std::string norms = "pmk75_2014";
+    std::string by = "facility";
+  };
+  auto opt = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(
+      "needs", ctx.T("kebutuhan tenaga per fasyankes dan jenis tenaga: saat ini, kebutuhan, "
+                     "selisih, rasio",
+                     "staffing need per facility and cadre: current, required, gap, ratio"));
+  cmd->add_option("--workspace,-w", opt->workspace, ctx.T("berkas ruang kerja", "workspace file"))
+      ->required();
+  cmd->add_option("--method,-m", opt->method, "norms|abk|wisn|ratio|all")
+      ->check(CLI::IsMember({"norms", "abk", "wisn", "ratio", "all"}));
+  cmd->add_option("--format,-f", opt->format, "table|csv|json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--norms", opt->norms,
+                  ctx.T("tabel norma yang dipakai (bawaan pmk75_2014)",
+                        "norm table to apply (default pmk75_2014)"));
+  cmd->add_option("--by", opt->by,
+                  ctx.T("facility: per fasyankes (bawaan); cadre: rekap per jenis tenaga",
+                        "facility: per facility (default); cadre: totals per cadre"))
+      ->check(CLI::IsMember({"facility", "cadre"}));
+  cmd->callback([&ctx, opt] {
+    auto ws = OpenWorkspace(ctx, opt->workspace);
+    if (!ws) return;
+    app::NeedsRequest request;
+    request.methods = *ParseMethods(opt->method);
+    request.norms = opt->norms;
+    auto report = app::ComputeNeeds(*ws, request);
+    if (!report) {
+      ctx.exit_code = ctx.Fail(report.error());
+      return;
+    }
+    PrintTable(ctx,
+               opt->by == "cadre" ? app::CadreTotalsTable(*report)
+                                  : app::NeedLinesTable(*report, ctx.lang),
+               opt->format);
+  });
+}
+
+void AddProposalCommand(CLI::App& app, CliContext& ctx) {
+  struct Options {
+    std::string workspace;
+    double budget = -1;
+    int year = Date::Today().year + 1;
+    std::string out;
+    std::string method = "norms";
+    std::string norms = "pmk75_2014";
+    std::string employment = "pppk";
+    std::vector<double> weights;
+    std::vector<std::string> ceilings;
+    double attrition = 0.02;
+    double max_move_km = 50;
+  };
+  auto opt = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(
+      "proposal", ctx.T("usulan formasi berbiaya dan berprioritas untuk BKPSDM (XLSX, CSV, JSON)",
+                        "costed, prioritised staffing proposal for BKPSDM (XLSX, CSV, JSON)"));
+  cmd->add_option("--workspace,-w", opt->workspace, ctx.T("berkas ruang kerja", "workspace file"))
+      ->required();
+  cmd->add_option("--budget", opt->budget,
+                  ctx.T("plafon anggaran per tahun (rupiah)", "budget ceiling per year (rupiah)"))
+      ->required()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option(
+      "--year", opt->year,
+      ctx.T("tahun anggaran (bawaan: tahun depan)", "budget year (default: next year)"));
+  cmd->add_option(
+         "--out,-o", opt->out,
+         ctx.T("berkas keluaran: .xlsx, .csv atau .json", "output file: .xlsx, .csv or .json"))
+      ->required();
+  cmd->add_option("--method,-m", opt->method, "norms|abk|wisn|ratio")
+      ->check(CLI::IsMember({"norms", "abk", "wisn", "ratio"}));
+  cmd->add_option("--norms", opt->norms, ctx.T("tabel norma", "norm table"));
+  cmd->add_option(
+      "--employment", opt->employment,
+      ctx.T("status formasi baru (bawaan pppk)", "status of new positions (default pppk)"));
+  cmd->add_option("--weights", opt->weights,
+                  ctx.T("bobot kekurangan,penduduk,keterpencilan,banjir (bawaan 0.4,0.25,0.2,0.15)",
+                        "weights shortage,population,remoteness,flood (default 0.4,0.25,0.2,0.15)"))
+      ->delimiter(',')
+      ->expected(4);
+  cmd->add_option("--ceiling", opt->ceilings,
+                  ctx.T("plafon per jenis tenaga, mis. --ceiling bidan=10 (boleh berulang)",
+                        "ceiling per cadre, e.g. --ceiling bidan=10 (repeatable)"));
+  cmd->add_option("--attrition", opt->attrition,
+                  ctx.T("laju keluar selain pensiun per tahun (bawaan 0.02)",
+                        "yearly attrition other than retirement (default 0.02)"))
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--max-move-km", opt->max_move_km,
+                  ctx.T("jarak terjauh saran redistribusi (km, bawaan 50)",
+                        "longest redistribution move (km, default 50)"));
+  cmd->callback([&ctx, opt] {
+    auto ws = OpenWorkspace(ctx, opt->workspace);
+    if (!ws) return;
+    app::ProposalRequest request;
+    request.needs.methods = *ParseMethods(opt->method);
+    request.needs.norms = opt->norms;
+    request.options.budget = opt->budget;
+    request.options.employment = opt->employment;
+    request.year = opt->year;
+    request.attrition_rate = opt->attrition;
+    request.max_move_km = opt->max_move_km;
+    if (opt->weights.size() == 4) {
+      request.weights = {opt->weights[0], opt->weights[1], opt->weights[2], opt->weights[3]};
+    }
+    const CadreCatalog cadres = ws->Cadres();
+    for (const std::string& c : opt->ceilings) {
+      const auto eq = c.find('=');
+      std::optional<std::string> cadre;
+      int n = -1;
+      if (eq != std::string::npos) {
+        cadre = cadres.Normalize(c.substr(0, eq));
+        try {
+          n = std::stoi(c.substr(eq + 1));
+        } catch (const std::exception&) {
+          n = -1;
+        }
+      }
+      if (!cadre || n < 0) {
+        ctx.exit_code = ctx.Fail(Error{Msg::kUsage, {"--ceiling " + c}}, kExitUsage);
+        return;
+      }
+      request.options.cadre_ceilings[*cadre] = n;
+    }
+    auto report = app::ComputeProposal(*ws, request);
+    if (!report) {
+      ctx.exit_code = ctx.Fail(report.error());
+      return;
+    }
+    const auto sheets = app::ProposalWorkbook(*report, ctx.lang);
+    std::expected<void, Error> written;
+    if (opt->out.ends_with(".csv")) {
+      written = report::WriteCsvFile(sheets[3].blocks[0], opt->out);  // Usulan Formasi
+    } else if (opt->out.ends_with(".json")) {
+      nlohmann::json j = nlohmann::json::object();
+      for (const auto& sheet : sheets) {
+        nlohmann::json blocks = nlohmann::json::object();
+        for (const auto& b : sheet.blocks) blocks[b.name] = report::ToJson(b);
+        j[sheet.name] = blocks;
+      }
+      std::ofstream out(opt->out);
+      out << j.dump(2) << '\n';
+      if (!out) written = std::unexpected(Error{Msg::kWrite, {opt->out, "write"}});
+    } else {
+      written = report::WriteWorkbook(sheets, opt->out);
+    }
+    if (!written) {
+      ctx.exit_code = ctx.Fail(written.error());
+      return;
+    }
+    const auto& p = report->proposal;
+    ctx.out
+        << fmt::format(
+               fmt::runtime(ctx.T(
+                   "usulan {}: {} formasi, biaya {:.0f} dari plafon {:.0f} rupiah; ditulis ke {}",
+                   "proposal {}: {} positions, cost {:.0f} of a {:.0f} rupiah ceiling; written to "
+                   "{}")),
+               opt->year, p.positions, p.total_cost, p.budget, opt->out)
+        << '\n';
+    const report::Table top = app::TopFacilitiesTable(*report, 5);
+    ctx.out << ctx.T("Lima fasyankes dengan prioritas tertinggi:",
+                     "The five facilities with the highest priority:")
+            << '\n';
+    for (const auto& row : top.rows) {
+      ctx.out << fmt::format("  {}. {} {} ({} {}: {})\n", report::CellText(row[0]),
+                             report::CellText(row[1]), report::CellText(row[2]),
+                             report::CellText(row[4]), ctx.T("formasi", "positions"),
+                             report::CellText(row[5]));
+    }
+  });
+}
+
+}  // namespace jangkau::cli

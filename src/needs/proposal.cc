@@ -1,0 +1,143 @@
+#include "needs/proposal.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace jangkau::needs {
+
+double HaversineKm(double lon1, double lat1, double lon2, double lat2) {
+  constexpr double kEarthRadiusKm = 6371.0088;
+  constexpr double kDeg = M_PI / 180.0;
+  const double dlat = (lat2 - lat1) * kDeg;
+  const double dlon = (lon2 - lon1) * kDeg;
+  const double a =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(lat1 * kDeg) * std::cos(lat2 * kDeg) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+std::vector<PriorityLine> Prioritise(const std::vector<NeedLine>& lines,
+                                     const std::map<std::string, PriorityFactors>& factors,
+                                     const PriorityWeights& weights) {
+  std::vector<PriorityLine> out;
+  double max_pop = 0;
+  double max_remote = 0;
+  for (const NeedLine& l : lines) {
+    if (l.Shortage() == 0) continue;
+    if (auto f = factors.find(l.kode_faskes); f != factors.end()) {
+      max_pop = std::max(max_pop, f->second.population_served);
+      max_remote = std::max(max_remote, f->second.remoteness.value_or(0));
+    }
+  }
+  const double total_weight =
+      weights.shortage + weights.population + weights.remoteness + weights.flood;
+  for (const NeedLine& l : lines) {
+    const int positions = l.Shortage();
+    if (positions == 0) continue;
+    PriorityLine p;
+    p.need = l;
+    p.positions = positions;
+    p.shortage_score = l.required_rounded > 0 ? std::min(1.0, positions / l.required_rounded) : 1.0;
+    if (auto f = factors.find(l.kode_faskes); f != factors.end()) {
+      if (max_pop > 0) p.population_score = f->second.population_served / max_pop;
+      if (max_remote > 0 && f->second.remoteness)
+        p.remoteness_score = f->second.remoteness.value_or(0) / max_remote;
+      p.flood_score = std::clamp(f->second.flood_hazard.value_or(0), 0.0, 1.0);
+    }
+    p.index = total_weight > 0
+                  ? (weights.shortage * p.shortage_score + weights.population * p.population_score +
+                     weights.remoteness * p.remoteness_score + weights.flood * p.flood_score) /
+                        total_weight
+                  : 0;
+    out.push_back(std::move(p));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const PriorityLine& a, const PriorityLine& b) {
+    if (a.index != b.index) return a.index > b.index;
+    return std::tie(a.need.kode_faskes, a.need.group) < std::tie(b.need.kode_faskes, b.need.group);
+  });
+  for (std::size_t i = 0; i < out.size(); ++i) out[i].rank = static_cast<int>(i) + 1;
+  return out;
+}
+
+Proposal BuildProposal(const std::vector<PriorityLine>& ranked, const std::vector<CostEntry>& costs,
+                       const ProposalOptions& options) {
+  Proposal proposal;
+  proposal.budget = options.budget;
+  std::map<std::string, int> used_by_cadre;
+  for (const PriorityLine& p : ranked) {
+    ProposalLine line;
+    line.priority = p;
+    line.cadre = p.need.cadres.empty() ? p.need.group : p.need.cadres.front();
+    line.positions = p.positions;
+    auto cost = std::find_if(costs.begin(), costs.end(), [&](const CostEntry& c) {
+      return c.cadre == line.cadre && c.employment == options.employment;
+    });
+    if (cost == costs.end()) {
+      line.reason = "biaya_tidak_ada";
+    } else {
+      line.unit_cost = cost->annual_cost;
+      line.total_cost = cost->annual_cost * line.positions;
+      auto ceiling = options.cadre_ceilings.find(line.cadre);
+      if (ceiling != options.cadre_ceilings.end() &&
+          used_by_cadre[line.cadre] + line.positions > ceiling->second) {
+        line.reason = "plafon_jenis_tenaga";
+      } else if (proposal.total_cost + line.total_cost > options.budget + 1e-6) {
+        line.reason = "anggaran";
+      } else {
+        line.funded = true;
+        proposal.total_cost += line.total_cost;
+        proposal.positions += line.positions;
+        used_by_cadre[line.cadre] += line.positions;
+      }
+    }
+    proposal.lines.push_back(std::move(line));
+  }
+  return proposal;
+}
+
+std::vector<Move> Redistribute(const std::vector<NeedLine>& lines,
+                               const std::vector<PriorityLine>& ranked,
+                               const std::vector<FacilityProfile>& facilities, double max_km) {
+  struct LonLat {
+    double lon;
+    double lat;
+  };
+  std::map<std::string, LonLat> where;
+  for (const auto& f : facilities) {
+    if (f.lon && f.lat) where[f.kode] = {*f.lon, *f.lat};
+  }
+  // Surplus left per (group, facility).
+  std::map<std::string, std::map<std::string, int>> surplus;
+  for (const NeedLine& l : lines) {
+    if (l.Surplus() > 0 && where.contains(l.kode_faskes))
+      surplus[l.group][l.kode_faskes] = l.Surplus();
+  }
+  std::vector<Move> moves;
+  for (const PriorityLine& p : ranked) {
+    auto to = where.find(p.need.kode_faskes);
+    auto pool = surplus.find(p.need.group);
+    if (to == where.end() || pool == surplus.end()) continue;
+    int needed = p.positions;
+    while (needed > 0) {
+      const std::string* best = nullptr;
+      double best_km = max_km;
+      for (const auto& [from, left] : pool->second) {
+        if (left == 0 || from == p.need.kode_faskes) continue;
+        const LonLat& a = where.at(from);
+        const double km = HaversineKm(a.lon, a.lat, to->second.lon, to->second.lat);
+        if (km <= best_km) {
+          best_km = km;
+          best = &from;
+        }
+      }
+      if (best == nullptr) break;
+      const int n = std::min(needed, pool->second[*best]);
+      pool->second[*best] -= n;
+      needed -= n;
+      moves.push_back({*best, p.need.kode_faskes, p.need.group, n, best_km});
+    }
+  }
+  return moves;
+}
+
+}  // namespace jangkau::needs

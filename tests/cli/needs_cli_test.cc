@@ -1,0 +1,270 @@
+// `jangkau wisn`, `abk`, `needs` and `proposal` from outside, on inline cases and the OKI sample.
+#include <fstream>
+
+#include <cpl_conv.h>
+#include <gdal.h>
+#include <gtest/gtest.h>
+#include <ogr_api.h>
+#include <nlohmann/json.hpp>
+
+#include "test_util.h"
+
+namespace jangkau {
+namespace {
+
+using testing::RunCommand;
+using testing::TempDir;
+
+const std::string kJangkau = JANGKAU_BINARY;
+const std::string kData = std::string(JANGKAU_SOURCE_DIR) + "/data";
+
+std::string J(const std::string& args) { return "LANG=C.UTF-8 " + kJangkau + " " + args; }
+
+const char* kWisnCase = R"({
+  "awt": {"working_days": 260, "public_holidays": 16, "annual_leave": 12, "sick_leave": 12,
+          "other_leave": 5, "hours_per_day": 7.5},
+  "activities": [
+    {"name": "outpatient", "annual_workload": 6000, "minutes_per_unit": 15},
+    {"name": "emergency", "annual_workload": 800, "minutes_per_unit": 30},
+    {"name": "inpatient days", "annual_workload": 2000, "units_per_hour": 1}],
+  "category_allowances": [
+    {"name": "daily", "hours": 0.5, "per": "day"},
+    {"name": "monthly", "hours": 2, "per": "month"},
+    {"name": "weekly", "hours": 1, "per": "week"}],
+  "individual_allowances": [
+    {"name": "supervision", "hours": 4, "per": "week", "staff": 1},
+    {"name": "training", "hours": 8, "per": "month", "staff": 2}],
+  "current_staff": 5})";
+
+TEST(CalcCli, WisnPrintsTheResultKeys) {
+  TempDir dir;
+  auto r = RunCommand(J("wisn " + dir.Write("case.json", kWisnCase)));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_NEAR(j["awt_hours"].get<double>(), 1612.5, 1e-6);
+  EXPECT_NEAR(j["staff_for_services"].get<double>(), 2.418605, 1e-6);
+  EXPECT_NEAR(j["caf"].get<double>(), 1.121349, 1e-6);
+  EXPECT_NEAR(j["iaf"].get<double>(), 0.248062, 1e-6);
+  EXPECT_NEAR(j["required"].get<double>(), 2.960162, 1e-6);
+  EXPECT_EQ(j["required_rounded"].get<double>(), 3);
+  EXPECT_NEAR(j["difference"].get<double>(), 2.039838, 1e-6);
+  EXPECT_NEAR(j["ratio"].get<double>(), 1.689097, 1e-6);
+}
+
+TEST(CalcCli, InvalidCasesAreRefusedNamingTheField) {
+  TempDir dir;
+  nlohmann::json c = nlohmann::json::parse(kWisnCase);
+  c["category_allowances"].push_back({{"name", "all"}, {"hours", 7}, {"per", "day"}});
+  auto r = RunCommand(J("wisn " + dir.Write("cas.json", c.dump())));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("category_allowances"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("100%"), std::string::npos);
+
+  c = nlohmann::json::parse(kWisnCase);
+  c["awt"]["public_holidays"] = 300;
+  r = RunCommand(J("--lang en wisn " + dir.Write("awt.json", c.dump())));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("available working time (AWT)"), std::string::npos) << r.out;
+
+  c = nlohmann::json::parse(kWisnCase);
+  c["activities"][1].erase("minutes_per_unit");
+  r = RunCommand(J("wisn " + dir.Write("std.json", c.dump())));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("activities[1]"), std::string::npos);
+
+  r = RunCommand(J("abk " + dir.Write("bad.json", "{\"wkt_minutes\": 72000, ")));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("bukan JSON yang sah"), std::string::npos);
+}
+
+TEST(CalcCli, AbkMedicalRecordsOfficer) {
+  TempDir dir;
+  auto r = RunCommand(J("abk " + dir.Write("abk.json", R"({
+    "wkt_minutes": 72000,
+    "activities": [{"name": "rawat jalan", "capaian": 15800, "norma_waktu_minutes": 3},
+                   {"name": "rawat inap", "capaian": 45000, "norma_waktu_minutes": 5}],
+    "support_tasks": [{"name": "seminar", "minutes_per_year": 1440},
+                      {"name": "rapat", "minutes_per_year": 1440}]})")));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_NEAR(j["jkt"].get<double>(), 3.783333, 1e-6);
+  EXPECT_NEAR(j["ftp_percent"].get<double>(), 4, 1e-6);
+  EXPECT_NEAR(j["stp"].get<double>(), 1.041667, 1e-6);
+  EXPECT_NEAR(j["need"].get<double>(), 3.940972, 1e-6);
+  EXPECT_EQ(j["need_rounded"].get<double>(), 4);
+}
+
+std::string OkiWorkspace(const TempDir& dir) {
+  const std::string ws = dir.File("oki.jangkau");
+  const std::string d = kData + "/districts/oki/";
+  EXPECT_EQ(RunCommand(J("init --workspace " + ws)).exit_code, 0);
+  for (const auto& [kind, file] :
+       std::vector<std::pair<std::string, std::string>>{{"regions", "wilayah.geojson"},
+                                                        {"population", "penduduk.csv"},
+                                                        {"facilities", "faskes_bppsdmk_2019.csv"},
+                                                        {"assumptions", "asumsi_faskes.csv"},
+                                                        {"indicators", "indikator_desa.csv"}}) {
+    EXPECT_EQ(RunCommand(J("import " + kind + " " + d + file + " --workspace " + ws)).exit_code, 0);
+  }
+  return ws;
+}
+
+TEST(NeedsCli, NormGapsOnOkiFollowTheSourceHeadcounts) {
+  TempDir dir;
+  const std::string ws = OkiWorkspace(dir);
+  auto r = RunCommand(J("needs --workspace " + ws + " --method norms --format json"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto lines = nlohmann::json::parse(r.out);
+  // From the BPPSDMK file itself: puskesmas whose "medis" column is 0 have no doctor and no
+  // dentist, so (non-inpatient, rural or urban) each lacks one of both.
+  std::ifstream in(kData + "/districts/oki/faskes_bppsdmk_2019.csv");
+  std::string line;
+  std::getline(in, line);
+  std::set<std::string> no_doctor;
+  while (std::getline(in, line)) {
+    // kode_faskes is the first cell, medis the 11th; addresses with commas are quoted.
+    std::vector<std::string> cells;
+    std::string cell;
+    bool quoted = false;
+    for (char ch : line) {
+      if (ch == '"')
+        quoted = !quoted;
+      else if (ch == ',' && !quoted)
+        cells.push_back(cell), cell.clear();
+      else
+        cell += ch;
+    }
+    cells.push_back(cell);
+    if (cells[1] == "PUSKESMAS" && cells[10] == "0") no_doctor.insert(cells[0]);
+  }
+  ASSERT_FALSE(no_doctor.empty());
+  int checked = 0;
+  for (const auto& l : lines) {
+    if (!no_doctor.contains(l["kode_faskes"].get<std::string>())) continue;
+    if (l["kelompok"] == "dokter" || l["kelompok"] == "dokter_gigi") {
+      EXPECT_EQ(l["saat_ini"].get<double>(), 0);
+      EXPECT_EQ(l["kekurangan"].get<int>(), 1);
+      EXPECT_EQ(l["asumsi"], "ya");
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 2 * static_cast<int>(no_doctor.size()));
+}
+
+// The rows of the block under `header_first` (a cell text) in a sheet read through GDAL.
+std::vector<std::vector<std::string>> SheetRows(const std::string& path, const std::string& sheet) {
+  GDALAllRegister();
+  CPLSetConfigOption("OGR_XLSX_HEADERS", "DISABLE");
+  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+  std::vector<std::vector<std::string>> rows;
+  if (ds == nullptr) return rows;
+  OGRLayerH layer = GDALDatasetGetLayerByName(ds, sheet.c_str());
+  if (layer != nullptr) {
+    OGRFeatureH f = nullptr;
+    while ((f = OGR_L_GetNextFeature(layer)) != nullptr) {
+      std::vector<std::string> row;
+      for (int i = 0; i < OGR_F_GetFieldCount(f); ++i)
+        row.emplace_back(OGR_F_GetFieldAsString(f, i));
+      rows.push_back(std::move(row));
+      OGR_F_Destroy(f);
+    }
+  }
+  GDALClose(ds);
+  CPLSetConfigOption("OGR_XLSX_HEADERS", nullptr);
+  return rows;
+}
+
+TEST(ProposalCli, WorkbookReadsBackAndStaysWithinTheBudget) {
+  TempDir dir;
+  const std::string ws = OkiWorkspace(dir);
+  const std::string xlsx = dir.File("usulan.xlsx");
+  const double budget = 1.5e9;
+  auto r = RunCommand(
+      J("proposal --workspace " + ws + " --budget 1500000000 --year 2027 --out " + xlsx));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("Lima fasyankes dengan prioritas tertinggi"), std::string::npos);
+
+  GDALAllRegister();
+  GDALDatasetH ds = GDALOpenEx(xlsx.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+  ASSERT_NE(ds, nullptr);
+  std::vector<std::string> names;
+  for (int i = 0; i < GDALDatasetGetLayerCount(ds); ++i) {
+    names.emplace_back(OGR_L_GetName(GDALDatasetGetLayer(ds, i)));
+  }
+  GDALClose(ds);
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"Ringkasan", "Kebutuhan per Fasyankes", "Per Jenis Tenaga",
+                                      "Usulan Formasi", "Redistribusi", "Proyeksi Pensiun",
+                                      "Kompetensi", "Alat Kesehatan", "Metode dan Asumsi"}));
+
+  // Sum the funded lines' costs from the sheet itself.
+  const auto rows = SheetRows(xlsx, "Usulan Formasi");
+  int header = -1;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!rows[i].empty() && rows[i][0] == "Peringkat") {
+      header = static_cast<int>(i);
+      break;
+    }
+  }
+  ASSERT_GE(header, 0);
+  const auto& cols = rows[static_cast<std::size_t>(header)];
+  const auto col = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(cols.begin(), cols.end(), name) - cols.begin());
+  };
+  const std::size_t c_total = col("Biaya total");
+  const std::size_t c_funded = col("Didanai");
+  ASSERT_LT(c_total, cols.size());
+  double funded = 0;
+  int funded_lines = 0;
+  for (std::size_t i = static_cast<std::size_t>(header) + 1; i < rows.size(); ++i) {
+    if (rows[i].empty() || rows[i][0].empty() || rows[i][0].starts_with("Jumlah")) break;
+    ASSERT_EQ(rows[i][c_funded], "ya");
+    funded += std::stod(rows[i][c_total]);
+    ++funded_lines;
+  }
+  EXPECT_GT(funded_lines, 0);
+  EXPECT_LE(funded, budget);
+
+  // The same proposal as JSON agrees with the workbook.
+  const std::string json_path = dir.File("usulan.json");
+  ASSERT_EQ(RunCommand(J("proposal --workspace " + ws + " --budget 1500000000 --year 2027 --out " +
+                         json_path))
+                .exit_code,
+            0);
+  std::ifstream jin(json_path);
+  const auto j = nlohmann::json::parse(jin);
+  EXPECT_EQ(static_cast<int>(j["Usulan Formasi"]["usulan"].size()), funded_lines);
+}
+
+TEST(ReferenceCli, ADistrictNormTableIsCheckedAndUsedByName) {
+  TempDir dir;
+  const std::string ws = OkiWorkspace(dir);
+  const auto bad = dir.Write("norma.csv",
+                             "kode,nama,jenis_tenaga,perkotaan_nri,perkotaan_ri,perdesaan_nri,"
+                             "perdesaan_ri,terpencil_nri,terpencil_ri\n"
+                             "bidan,Bidan,bidan,4,7,4,7,4,7\n"
+                             "dokter,Dokter,dukun,1,2,1,2,1,2\n"
+                             "perawat,Perawat,perawat,5,8,lima,8,5,8\n");
+  auto refused = RunCommand(J("import norms " + bad + " --name kab_2026 --workspace " + ws));
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.out.find(bad + ":3:3: galat"), std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find(bad + ":4:6: galat"), std::string::npos);
+  const auto good = dir.Write("norma2.csv",
+                              "kode,nama,jenis_tenaga,perkotaan_nri,perkotaan_ri,perdesaan_nri,"
+                              "perdesaan_ri,terpencil_nri,terpencil_ri\n"
+                              "bidan,Bidan,Bidan,9,9,9,9,9,9\n");
+  ASSERT_EQ(RunCommand(J("import norms " + good + " --name kab_2026 --workspace " + ws)).exit_code,
+            0);
+  auto r = RunCommand(J("needs --workspace " + ws + " --norms kab_2026 --format json"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  for (const auto& l : nlohmann::json::parse(r.out)) {
+    EXPECT_EQ(l["kelompok"], "bidan");
+    EXPECT_EQ(l["kebutuhan_bulat"].get<double>(), 9);
+  }
+  auto missing = RunCommand(J("needs --workspace " + ws + " --norms tidak_ada"));
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_NE(missing.out.find("tidak_ada"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jangkau
