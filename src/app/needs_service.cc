@@ -214,6 +214,13 @@ std::expected<ProposalReport, Error> ComputeProposal(const store::Workspace& ws,
   projection.base_year = base_year;
   projection.years = 5;
   projection.attrition_rate = request.attrition_rate;
+  // Planned hires are given per cadre; a line counts those of its first cadre.
+  for (const needs::NeedLine& l : report.needs.lines) {
+    if (l.cadres.empty()) continue;
+    if (auto h = request.planned_hires.find(l.cadres.front()); h != request.planned_hires.end()) {
+      projection.planned_hires[l.group] = h->second;
+    }
+  }
   report.projection = needs::ProjectNeeds(report.needs.lines, report.retirements, projection);
   report.competence = needs::CompetenceGaps(*competence, in.facilities, in.roster);
   report.equipment = needs::EquipmentGaps(*equipment, in.facilities, in.equipment);

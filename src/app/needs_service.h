@@ -55,6 +55,7 @@ struct ProposalRequest {
   needs::PriorityWeights weights;
   int year = 0;  // budget year
   double attrition_rate = 0.0;
+  std::map<std::string, double> planned_hires;  // cadre -> hires per year, for the projection
   double max_move_km = 50;
 };
 

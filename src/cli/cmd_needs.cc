@@ -91,6 +91,7 @@ void AddProposalCommand(CLI::App& app, CliContext& ctx) {
     std::string employment = "pppk";
     std::vector<double> weights;
     std::vector<std::string> ceilings;
+    std::vector<std::string> hires;
     double attrition = 0.02;
     double max_move_km = 50;
   };
@@ -125,6 +126,10 @@ void AddProposalCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--ceiling", opt->ceilings,
                   ctx.T("plafon per jenis tenaga, mis. --ceiling bidan=10 (boleh berulang)",
                         "ceiling per cadre, e.g. --ceiling bidan=10 (repeatable)"));
+  cmd->add_option(
+      "--hires", opt->hires,
+      ctx.T("rekrutmen terencana per fasyankes per tahun untuk proyeksi, mis. --hires bidan=1",
+            "planned hires per facility per year for the projection, e.g. --hires bidan=1"));
   cmd->add_option("--attrition", opt->attrition,
                   ctx.T("laju keluar selain pensiun per tahun (bawaan 0.02)",
                         "yearly attrition other than retirement (default 0.02)"))
@@ -147,23 +152,38 @@ void AddProposalCommand(CLI::App& app, CliContext& ctx) {
       request.weights = {opt->weights[0], opt->weights[1], opt->weights[2], opt->weights[3]};
     }
     const CadreCatalog cadres = ws->Cadres();
-    for (const std::string& c : opt->ceilings) {
-      const auto eq = c.find('=');
-      std::optional<std::string> cadre;
-      int n = -1;
-      if (eq != std::string::npos) {
-        cadre = cadres.Normalize(c.substr(0, eq));
-        try {
-          n = std::stoi(c.substr(eq + 1));
-        } catch (const std::exception&) {
-          n = -1;
+    // "CADRE=N" pairs of --ceiling and --hires.
+    auto parse_pairs = [&](const std::vector<std::string>& items, const char* option,
+                           auto&& store) {
+      for (const std::string& item : items) {
+        const auto eq = item.find('=');
+        std::optional<std::string> cadre;
+        double n = -1;
+        if (eq != std::string::npos) {
+          cadre = cadres.Normalize(item.substr(0, eq));
+          try {
+            n = std::stod(item.substr(eq + 1));
+          } catch (const std::exception&) {
+            n = -1;
+          }
         }
+        if (!cadre || n < 0) {
+          ctx.exit_code =
+              ctx.Fail(Error{Msg::kUsage, {std::string(option) + " " + item}}, kExitUsage);
+          return false;
+        }
+        store(*cadre, n);
       }
-      if (!cadre || n < 0) {
-        ctx.exit_code = ctx.Fail(Error{Msg::kUsage, {"--ceiling " + c}}, kExitUsage);
-        return;
-      }
-      request.options.cadre_ceilings[*cadre] = n;
+      return true;
+    };
+    if (!parse_pairs(opt->ceilings, "--ceiling", [&](const std::string& c, double n) {
+          request.options.cadre_ceilings[c] = static_cast<int>(n);
+        })) {
+      return;
+    }
+    if (!parse_pairs(opt->hires, "--hires",
+                     [&](const std::string& c, double n) { request.planned_hires[c] = n; })) {
+      return;
     }
     auto report = app::ComputeProposal(*ws, request);
     if (!report) {
