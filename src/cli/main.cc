@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
   cli::AddExportCommand(app, ctx);
   cli::AddCheckCommand(app, ctx);
   cli::AddNeedsCommand(app, ctx);
+  cli::AddAccessCommand(app, ctx);
   cli::AddProposalCommand(app, ctx);
   cli::AddCalcCommands(app, ctx);
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {

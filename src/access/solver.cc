@@ -1,0 +1,443 @@
+#include "access/solver.h"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cmath>
+#include <functional>
+#include <queue>
+#include <thread>
+
+namespace jangkau::access {
+namespace {
+
+using grid::PaddedGrid;
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+
+// One kind of step to a neighbour, as offsets in the padded layout.
+struct Move {
+  int64_t offset = 0;  // the neighbour
+  int64_t via1 = 0;    // knight: the two intermediate cells; diagonal: the two orthogonal
+  int64_t via2 = 0;    // cells it cuts past
+  double factor = 0;   // step length / number of cells whose friction is summed
+  int kind = 0;        // 0 orthogonal, 1 diagonal, 2 knight
+};
+
+// The 8 king's moves first (orthogonal, then diagonal), then the 8 knight's moves.
+std::vector<Move> MakeMoves(int neighbours, int64_t stride, double cell_w, double cell_h) {
+  const double ns = cell_h / cell_w;  // lengths in units of the EW cell size
+  std::vector<Move> moves;
+  for (int kind = 0; kind < 3; ++kind) {
+    for (int dr = -2; dr <= 2; ++dr) {
+      for (int dc = -2; dc <= 2; ++dc) {
+        const int adr = std::abs(dr);
+        const int adc = std::abs(dc);
+        const int sr = (dr > 0) - (dr < 0);
+        const int sc = (dc > 0) - (dc < 0);
+        Move m;
+        m.kind = kind;
+        m.offset = dr * stride + dc;
+        if (kind == 0 && adr + adc == 1) {
+          m.factor = (adr == 1 ? ns : 1.0) / 2.0;
+        } else if (kind == 1 && adr == 1 && adc == 1) {
+          m.factor = std::hypot(1.0, ns) / 2.0;
+          m.via1 = sr * stride;
+          m.via2 = sc;
+        } else if (kind == 2 && neighbours == 16 && adr == 2 && adc == 1) {
+          m.via1 = sr * stride;       // orthogonal neighbour along the long axis
+          m.via2 = sr * stride + sc;  // diagonal neighbour towards the target
+          m.factor = std::hypot(1.0, 2.0 * ns) / 4.0;
+        } else if (kind == 2 && neighbours == 16 && adr == 1 && adc == 2) {
+          m.via1 = sc;
+          m.via2 = sr * stride + sc;
+          m.factor = std::hypot(2.0, ns) / 4.0;
+        } else {
+          continue;
+        }
+        moves.push_back(m);
+      }
+    }
+  }
+  return moves;
+}
+
+// Everything the inner loop reads, flattened for speed.
+struct Network {
+  std::array<const float*, 2> cost{};
+  std::array<TravelCell*, 2> cells{};
+  const float* up = nullptr;    // transfer layer 0 -> 1 in the search direction
+  const float* down = nullptr;  // layer 1 -> 0
+  std::size_t layer_size = 0;
+  std::array<Move, 16> moves{};
+  double limit = 0;
+  uint64_t* settled = nullptr;
+};
+
+inline bool IsSettled(const uint64_t* bits, std::size_t g) {
+  return (bits[g >> 6] >> (g & 63)) & 1u;
+}
+inline void Settle(uint64_t* bits, std::size_t g) { bits[g >> 6] |= uint64_t{1} << (g & 63); }
+
+// Whether (time, source) beats what a cell holds: less time, or the same time from a lower
+// source index (so that ties do not depend on the order of work).
+inline bool Better(float time, int32_t who, TravelCell old) {
+  return time < old.time || (time == old.time && who < old.nearest);
+}
+
+// Relaxes the neighbours of global cell g; `push(gj, time)` files a cell whose time dropped.
+// kAtomic: other threads relax other cells of the same bucket at the same time.
+template <int kMoves, bool kCornerCutting, bool kTwoLayers, bool kAtomic, typename Push>
+inline void Relax(const Network& net, std::size_t g, Push&& push) {
+  const int l = kTwoLayers && g >= net.layer_size ? 1 : 0;
+  const std::size_t i = g - static_cast<std::size_t>(l) * net.layer_size;
+  const float* cost = net.cost[l];
+  TravelCell* cells = net.cells[l];
+  const TravelCell here = cells[i];
+  const double t = here.time;
+  const double ca = cost[i];
+  auto offer = [&](TravelCell& target, std::size_t gj, double nt) {
+    if (nt > net.limit) return;
+    const float ft = static_cast<float>(nt);
+    if constexpr (kAtomic) {
+      std::atomic_ref<TravelCell> ref(target);
+      TravelCell old = ref.load(std::memory_order_relaxed);
+      while (Better(ft, here.nearest, old)) {
+        if (IsSettled(net.settled, gj)) return;
+        if (ref.compare_exchange_weak(old, TravelCell{ft, here.nearest},
+                                      std::memory_order_relaxed)) {
+          if (ft < old.time) push(gj, nt);
+          return;
+        }
+      }
+    } else {
+      const TravelCell old = target;
+      if (!Better(ft, here.nearest, old) || IsSettled(net.settled, gj)) return;
+      target = TravelCell{ft, here.nearest};
+      if (ft < old.time) push(gj, nt);
+    }
+  };
+#pragma GCC unroll 16
+  for (int k = 0; k < kMoves; ++k) {
+    const Move& m = net.moves[k];
+    const std::size_t j = static_cast<std::size_t>(static_cast<int64_t>(i) + m.offset);
+    double sum = ca + cost[j];
+    if (m.kind == 2) {
+      sum += static_cast<double>(cost[i + m.via1]) + cost[i + m.via2];
+    } else if (!kCornerCutting && m.kind == 1) {
+      if (!(cost[i + m.via1] < kInf && cost[i + m.via2] < kInf)) continue;
+    }
+    const double nt = t + sum * m.factor;
+    if (nt < kInf) offer(cells[j], static_cast<std::size_t>(l) * net.layer_size + j, nt);
+  }
+  if constexpr (kTwoLayers) {
+    const float transfer = (l == 0 ? net.up : net.down)[i];
+    const int other = 1 - l;
+    if (transfer < kInf && net.cost[other][i] < kInf) {
+      offer(net.cells[other][i], static_cast<std::size_t>(other) * net.layer_size + i,
+            t + static_cast<double>(transfer));
+    }
+  }
+}
+
+constexpr std::size_t kPrefetch = 16;
+constexpr std::size_t kParallelMin = 4096;  // smaller buckets are not worth waking a thread
+
+// Runs work(0) here and work(1) on a helper thread that spins between buckets.
+class PairOfThreads {
+ public:
+  explicit PairOfThreads(bool enabled) {
+    if (enabled) helper_ = std::thread([this] { Loop(); });
+  }
+  ~PairOfThreads() {
+    if (helper_.joinable()) {
+      stop_.store(true, std::memory_order_release);
+      generation_.fetch_add(1, std::memory_order_release);
+      helper_.join();
+    }
+  }
+  bool enabled() const { return helper_.joinable(); }
+  void Run(const std::function<void(int)>& work) {
+    work_ = &work;
+    done_.store(false, std::memory_order_relaxed);
+    generation_.fetch_add(1, std::memory_order_release);
+    work(0);
+    while (!done_.load(std::memory_order_acquire)) Pause();
+  }
+
+ private:
+  static void Pause() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+  }
+  void Loop() {
+    uint64_t seen = 0;
+    while (true) {
+      int spins = 0;
+      while (generation_.load(std::memory_order_acquire) == seen) {
+        if (++spins > 4096) {
+          std::this_thread::yield();
+          spins = 0;
+        } else {
+          Pause();
+        }
+      }
+      seen = generation_.load(std::memory_order_acquire);
+      if (stop_.load(std::memory_order_acquire)) return;
+      (*work_)(1);
+      done_.store(true, std::memory_order_release);
+    }
+  }
+  std::thread helper_;
+  std::atomic<uint64_t> generation_{0};
+  std::atomic<bool> done_{false};
+  std::atomic<bool> stop_{false};
+  const std::function<void(int)>* work_ = nullptr;
+};
+
+// Dial's algorithm: buckets of width `width` in a ring long enough for the longest step, one
+// ring per thread; each bucket's cells (both rings) are deduplicated, settled, then relaxed,
+// split between the threads when there are enough of them.
+template <int kMoves, bool kCornerCutting, bool kTwoLayers>
+void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<std::size_t>& seeds,
+                double width, std::size_t ring, bool parallel) {
+  for (auto& rings : scratch.buckets) {
+    if (rings.size() < ring) rings.resize(ring);
+    for (auto& b : rings) b.clear();
+  }
+  const double inv_w = 1.0 / width;
+  std::array<std::size_t, 2> pending = {seeds.size(), 0};
+  for (std::size_t g : seeds) scratch.buckets[0][0].push_back(static_cast<uint32_t>(g));
+  std::vector<uint32_t>& work = scratch.work;
+  PairOfThreads threads(parallel);
+  const int64_t stride = net.moves[0].offset < 0 ? -net.moves[0].offset : net.moves[0].offset;
+
+  for (int64_t cur = 0; pending[0] + pending[1] > 0; ++cur) {
+    const std::size_t slot = static_cast<std::size_t>(cur) % ring;
+    std::vector<uint32_t>& b0 = scratch.buckets[0][slot];
+    std::vector<uint32_t>& b1 = scratch.buckets[1][slot];
+    if (b0.empty() && b1.empty()) continue;
+    pending[0] -= b0.size();
+    pending[1] -= b1.size();
+    // Cells of one bucket cannot improve each other: take each once (the settled bit marks
+    // it). They stay in the order they were filed, which follows the wavefront; sorting them
+    // cost more than the locality it bought (measured).
+    work.assign(b0.begin(), b0.end());
+    work.insert(work.end(), b1.begin(), b1.end());
+    b0.clear();
+    b1.clear();
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < work.size(); ++k) {
+      const uint32_t g = work[k];
+      if (IsSettled(net.settled, g)) continue;
+      Settle(net.settled, g);
+      work[kept++] = g;
+    }
+    work.resize(kept);
+
+    auto relax_range = [&](int thread, std::size_t begin, std::size_t end, bool atomic) {
+      auto& rings = scratch.buckets[thread];
+      std::size_t pushed = 0;
+      auto push = [&](std::size_t gj, double nt) {
+        const int64_t b = std::max<int64_t>(cur + 1, static_cast<int64_t>(nt * inv_w));
+        rings[static_cast<std::size_t>(b) % ring].push_back(static_cast<uint32_t>(gj));
+        ++pushed;
+      };
+      for (std::size_t k = begin; k < end; ++k) {
+        if (k + kPrefetch < end) {
+          // Memory latency dominates: fetch the rows around a cell a few places ahead.
+          const std::size_t ahead = work[k + kPrefetch];
+          const int l = kTwoLayers && ahead >= net.layer_size ? 1 : 0;
+          const int64_t ia =
+              static_cast<int64_t>(ahead - static_cast<std::size_t>(l) * net.layer_size);
+          for (int64_t dr : {-stride, int64_t{0}, stride}) {
+            __builtin_prefetch(&net.cells[l][ia + dr], 1);
+            __builtin_prefetch(&net.cost[l][ia + dr], 0);
+          }
+        }
+        if (atomic) {
+          Relax<kMoves, kCornerCutting, kTwoLayers, true>(net, work[k], push);
+        } else {
+          Relax<kMoves, kCornerCutting, kTwoLayers, false>(net, work[k], push);
+        }
+      }
+      pending[thread] += pushed;
+    };
+    if (threads.enabled() && work.size() >= kParallelMin) {
+      const std::size_t half = work.size() / 2;
+      const std::function<void(int)> job = [&](int thread) {
+        relax_range(thread, thread == 0 ? 0 : half, thread == 0 ? half : work.size(), true);
+      };
+      threads.Run(job);
+    } else {
+      relax_range(0, 0, work.size(), false);  // the helper, if any, is idle
+    }
+  }
+}
+
+template <int kMoves, bool kCornerCutting, bool kTwoLayers>
+void RunHeap(const Network& net, const std::vector<std::size_t>& seeds) {
+  using Entry = std::pair<double, std::size_t>;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
+  for (std::size_t g : seeds) heap.emplace(0.0, g);
+  while (!heap.empty()) {
+    const std::size_t g = heap.top().second;
+    heap.pop();
+    if (IsSettled(net.settled, g)) continue;
+    Settle(net.settled, g);
+    Relax<kMoves, kCornerCutting, kTwoLayers, false>(
+        net, g, [&](std::size_t gj, double nt) { heap.emplace(nt, gj); });
+  }
+}
+
+template <int kMoves, bool kCornerCutting, bool kTwoLayers>
+void Run(const Network& net, SolverScratch& scratch, const std::vector<std::size_t>& seeds,
+         double width, double ring, bool parallel) {
+  if (width > 0 && ring <= double{1 << 22}) {
+    RunBuckets<kMoves, kCornerCutting, kTwoLayers>(net, scratch, seeds, width,
+                                                   static_cast<std::size_t>(ring), parallel);
+  } else {
+    // Zero-cost steps or a huge cost range: a binary heap keeps it exact.
+    RunHeap<kMoves, kCornerCutting, kTwoLayers>(net, seeds);
+  }
+}
+
+template <int kMoves>
+void Dispatch(bool corner_cutting, bool two, const Network& net, SolverScratch& scratch,
+              const std::vector<std::size_t>& seeds, double width, double ring, bool parallel) {
+  if (corner_cutting) {
+    two ? Run<kMoves, true, true>(net, scratch, seeds, width, ring, parallel)
+        : Run<kMoves, true, false>(net, scratch, seeds, width, ring, parallel);
+  } else {
+    two ? Run<kMoves, false, true>(net, scratch, seeds, width, ring, parallel)
+        : Run<kMoves, false, false>(net, scratch, seeds, width, ring, parallel);
+  }
+}
+
+}  // namespace
+
+float TravelTimes::Best(int r, int c) const {
+  float best = kInf;
+  for (int l = 0; l < layers; ++l) best = std::min(best, cells[At(l, r, c)].time);
+  return best;
+}
+
+int32_t TravelTimes::BestNearest(int r, int c) const {
+  float best = kInf;
+  int32_t who = -1;
+  for (int l = 0; l < layers; ++l) {
+    const TravelCell& cell = cells[At(l, r, c)];
+    if (cell.time < best) {
+      best = cell.time;
+      who = cell.nearest;
+    }
+  }
+  return who;
+}
+
+void TravelTimes::CopyRow(int layer, int r, float* time, int32_t* nearest) const {
+  const TravelCell* row = &cells[At(layer, r, 0)];
+  for (int c = 0; c < cols; ++c) {
+    if (time != nullptr) time[c] = row[c].time;
+    if (nearest != nullptr) nearest[c] = row[c].nearest;
+  }
+}
+
+void SolveTravelTime(SolverScratch& scratch, const FrictionGrid& friction,
+                     std::span<const Source> sources, const SolveOptions& options,
+                     TravelTimes& out) {
+  const int layers = static_cast<int>(friction.layers.size());
+  const PaddedGrid<float>& base = friction.layers.front();
+  const std::size_t n = base.padded_size();
+  out.layers = layers;
+  out.rows = base.rows();
+  out.cols = base.cols();
+  out.stride = base.stride();
+  out.layer_size = n;
+  out.cells.assign(n * static_cast<std::size_t>(layers), TravelCell{kInf, -1});
+
+  const bool two = layers == 2;
+  Network net;
+  net.layer_size = n;
+  for (int l = 0; l < layers; ++l) {
+    net.cost[l] = friction.layers[l].data();
+    net.cells[l] = out.cells.data() + static_cast<std::size_t>(l) * n;
+  }
+  if (two) {
+    // Searching from the facility outward, a patient's landing is our boarding.
+    const bool inward = options.direction == Direction::kToSources;
+    net.up = (inward ? friction.land : friction.board).data();
+    net.down = (inward ? friction.board : friction.land).data();
+  }
+  const std::vector<Move> moves =
+      MakeMoves(options.neighbours, base.stride(), friction.spec.cell_w, friction.spec.cell_h);
+  std::copy(moves.begin(), moves.end(), net.moves.begin());
+  net.limit = options.max_cost;
+
+  // Bucket width: the least any step can cost; ring: enough buckets for the longest step.
+  double min_factor = kInf;
+  double max_factor = 0;
+  for (const Move& m : moves) {
+    const double cells = m.kind == 2 ? 4.0 : 2.0;
+    min_factor = std::min(min_factor, m.factor * cells);
+    max_factor = std::max(max_factor, m.factor * cells);
+  }
+  double min_cost = kInf;
+  double max_cost = 0;
+  for (int l = 0; l < layers; ++l) {
+    const PaddedGrid<float>& g = friction.layers[l];
+    for (int r = 0; r < g.rows(); ++r) {
+      const float* row = g.row(r);
+      for (int c = 0; c < g.cols(); ++c) {
+        if (row[c] < kInf) {
+          min_cost = std::min(min_cost, static_cast<double>(row[c]));
+          max_cost = std::max(max_cost, static_cast<double>(row[c]));
+        }
+      }
+    }
+  }
+  double min_step = min_cost * min_factor;
+  double max_step = max_cost * max_factor;
+  if (two) {
+    for (const float* t : {net.up, net.down}) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (t[i] < kInf) {
+          min_step = std::min(min_step, static_cast<double>(t[i]));
+          max_step = std::max(max_step, static_cast<double>(t[i]));
+        }
+      }
+    }
+  }
+
+  scratch.settled.assign((n * static_cast<std::size_t>(layers) + 63) / 64, 0);
+  net.settled = scratch.settled.data();
+
+  std::vector<std::size_t> seeds;
+  for (std::size_t s = 0; s < sources.size(); ++s) {
+    const Source& src = sources[s];
+    if (src.layer < 0 || src.layer >= layers || src.row < 0 || src.col < 0 ||
+        src.row >= base.rows() || src.col >= base.cols()) {
+      continue;
+    }
+    const std::size_t i = static_cast<std::size_t>(base.Index(src.row, src.col));
+    TravelCell& cell = net.cells[src.layer][i];
+    if (!(net.cost[src.layer][i] < kInf) || cell.nearest >= 0) continue;
+    cell = {0.0f, static_cast<int32_t>(s)};
+    seeds.push_back(static_cast<std::size_t>(src.layer) * n + i);
+  }
+  if (seeds.empty() || !(min_cost < kInf)) return;
+
+  const double width = min_step;
+  const double ring = width > 0 ? std::floor(max_step / width) + 2 : kInf;
+  const int threads =
+      options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+  const bool parallel = threads >= 2 && base.rows() * int64_t{base.cols()} >= (1 << 20);
+  if (options.neighbours == 16) {
+    Dispatch<16>(options.corner_cutting, two, net, scratch, seeds, width, ring, parallel);
+  } else {
+    Dispatch<8>(options.corner_cutting, two, net, scratch, seeds, width, ring, parallel);
+  }
+}
+
+}  // namespace jangkau::access

@@ -1,0 +1,103 @@
+// Exact multi-source least-cost travel on a grid (the access engine's core). The cost of a step
+// follows GRASS r.cost: from cell a to an orthogonal or diagonal neighbour b, (c_a + c_b) / 2
+// times the step length in cells; a knight's move (16 neighbours) crosses four cells,
+// (c_a + c_i1 + c_i2 + c_b) / 4 x sqrt(5), and is skipped when any of them is impassable.
+// Friction +infinity is impassable. Two layers (land and water) may be stacked, with transfers
+// between them at chosen cells costing a boarding (land -> water) and a landing
+// (water -> land) penalty.
+//
+// Algorithm: Dial's bucket queue with bucket width = the smallest possible step cost, so every
+// cell popped from the current bucket is final and the cells of one bucket can be relaxed by
+// several threads at once (delta-stepping); float32 times; a settled bit per cell; equal
+// times go to the lower source index, so the result does not depend on the thread count.
+// Memory: friction 4 + time 4 + nearest 4 bytes per cell and layer, plus 1 bit and the queue.
+// Thread-compatible: one SolverScratch per thread.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+#include "grid/grid.h"
+
+namespace jangkau::access {
+
+// Friction in cost units (e.g. minutes) to cross one cell, per layer.
+struct FrictionGrid {
+  grid::GridSpec spec;
+  std::vector<grid::PaddedGrid<float>> layers;  // 1 (land) or 2 (land, water)
+  // With two layers: cost to move from land to water in a cell (boarding) and back
+  // (landing); +infinity where no transfer is possible.
+  grid::PaddedGrid<float> board;
+  grid::PaddedGrid<float> land;
+};
+
+struct Source {
+  int row = 0;
+  int col = 0;
+  int layer = 0;
+};
+
+enum class Direction {
+  kFromSources,  // outward (outreach, ambulance)
+  kToSources,    // inward (patients travelling to the facility); differs only with transfers
+};
+
+struct SolveOptions {
+  int neighbours = 8;  // 8 or 16 (knight's moves)
+  double max_cost = std::numeric_limits<double>::infinity();
+  // r.cost lets a diagonal step pass between two impassable cells; AccessMod removes such
+  // leaks. false: a diagonal step needs both orthogonal cells it cuts past to be passable.
+  bool corner_cutting = true;
+  Direction direction = Direction::kFromSources;
+  // Threads relaxing one bucket together (the cells of a bucket cannot improve each other);
+  // 0 = every core. Results do not depend on it: ties go to the lower source index.
+  int threads = 0;
+};
+
+// Times (+infinity where unreachable or beyond max_cost) and the index of the nearest source
+// (-1 where unreachable), per layer, in the padded layout of the friction (layer l of cell
+// (r, c) at l * layer_size + Index(r, c)). Time and source sit side by side: the solver
+// touches both for every cell it relaxes.
+struct alignas(8) TravelCell {
+  float time;
+  int32_t nearest;
+};
+
+struct TravelTimes {
+  int layers = 1;
+  int rows = 0;
+  int cols = 0;
+  int64_t stride = 0;
+  std::size_t layer_size = 0;
+  std::vector<TravelCell> cells;
+
+  std::size_t At(int layer, int r, int c) const {
+    return static_cast<std::size_t>(layer) * layer_size +
+           static_cast<std::size_t>((r + grid::PaddedGrid<float>::kPad) * stride +
+                                    (c + grid::PaddedGrid<float>::kPad));
+  }
+  float Time(int layer, int r, int c) const { return cells[At(layer, r, c)].time; }
+  int32_t Nearest(int layer, int r, int c) const { return cells[At(layer, r, c)].nearest; }
+  // The least time over the layers (people end their trip on land or on water), and its source.
+  float Best(int r, int c) const;
+  int32_t BestNearest(int r, int c) const;
+  // Row r of one layer as separate arrays (for writing rasters).
+  void CopyRow(int layer, int r, float* time, int32_t* nearest) const;
+};
+
+// Reusable working memory (buckets, settled bits); keep one per thread to avoid reallocating.
+struct SolverScratch {
+  std::vector<std::vector<uint32_t>> buckets[2];  // one ring of buckets per thread
+  std::vector<uint32_t> work;
+  std::vector<uint64_t> settled;
+};
+
+// Fills `out`. Sources on impassable cells are ignored (callers snap them first). A negative
+// or NaN friction is a programming error (the readers refuse them).
+void SolveTravelTime(SolverScratch& scratch, const FrictionGrid& friction,
+                     std::span<const Source> sources, const SolveOptions& options,
+                     TravelTimes& out);
+
+}  // namespace jangkau::access

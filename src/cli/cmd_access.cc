@@ -1,0 +1,143 @@
+// jangkau access solve --friction F.tif --sources S.csv --out T.tif [--nearest N.tif]
+//                      [--neighbours 8|16] [--max-cost C] [--snap METRES]
+#include <chrono>
+
+#include <fmt/format.h>
+#include <gdal.h>
+
+#include "access/snap.h"
+#include "access/solver.h"
+#include "cli/cli_context.h"
+#include "ingest/raster_reader.h"
+#include "report/raster_writer.h"
+
+namespace jangkau::cli {
+namespace {
+
+struct SolveCliOptions {
+  std::string friction;
+  std::string sources;
+  std::string out;
+  std::string nearest;
+  int neighbours = 8;
+  double max_cost = -1;
+  double snap = -1;
+};
+
+void RunSolve(CliContext& ctx, const SolveCliOptions& opt) {
+  const auto start = std::chrono::steady_clock::now();
+  // Rasters are read straight into the solver's arrays and written a tile row at a time:
+  // GDAL's block cache would only add to the peak memory.
+  GDALSetCacheMax64(int64_t{16} << 20);
+  auto friction = ingest::ReadFrictionRaster(opt.friction);
+  if (!friction) {
+    ctx.exit_code = ctx.Fail(friction.error(),
+                             friction.error().msg == Msg::kFileOpen ? kExitFailed : kExitRefused);
+    return;
+  }
+  Diagnostics diags;
+  const auto points = ingest::ReadPointSources(opt.sources, diags);
+  std::vector<access::Source> sources;
+  const grid::GridSpec& spec = friction->spec;
+  for (const auto& p : points) {
+    const std::vector<std::string> where = {fmt::format("{}", p.x), fmt::format("{}", p.y)};
+    int row = 0;
+    int col = 0;
+    if (!spec.CellOf(p.x, p.y, row, col)) {
+      diags.Error(opt.sources, p.line, 0, Msg::kSourceOutside, where);
+      continue;
+    }
+    if (opt.snap >= 0) {
+      auto snapped = access::SnapToPassable(friction->layers[0], spec, row, col, opt.snap);
+      if (!snapped) {
+        diags.Error(opt.sources, p.line, 0, Msg::kSourceSnapFailed,
+                    {where[0], where[1], fmt::format("{}", opt.snap)});
+        continue;
+      }
+      if (snapped->distance > 0) {
+        diags.Warning(opt.sources, p.line, 0, Msg::kWarnSnapped,
+                      {p.id.empty() ? where[0] + "," + where[1] : p.id,
+                       fmt::format("{:.0f}", snapped->distance)});
+      }
+      row = snapped->row;
+      col = snapped->col;
+    } else if (!(friction->layers[0].at(row, col) < grid::kImpassable)) {
+      diags.Error(opt.sources, p.line, 0, Msg::kSourceImpassable, where);
+      continue;
+    }
+    sources.push_back({row, col, 0});
+  }
+  for (const auto& d : diags.items()) ctx.PrintDiagnostic(d);
+  if (diags.has_errors()) {
+    ctx.exit_code = kExitRefused;
+    return;
+  }
+  access::SolveOptions options;
+  options.neighbours = opt.neighbours;
+  if (opt.max_cost >= 0) options.max_cost = opt.max_cost;
+  access::SolverScratch scratch;
+  access::TravelTimes times;
+  const auto solve_start = std::chrono::steady_clock::now();
+  access::SolveTravelTime(scratch, *friction, sources, options, times);
+  const auto solve_end = std::chrono::steady_clock::now();
+  auto written = report::WriteTravelTimes(opt.out, opt.nearest, spec, times, 0);
+  if (!written) {
+    ctx.exit_code = ctx.Fail(written.error());
+    return;
+  }
+  const auto end = std::chrono::steady_clock::now();
+  auto secs = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+  ctx.out
+      << fmt::format(
+             fmt::runtime(ctx.T(
+                 "{} sel, {} sumber, {} tetangga: dihitung {:.2f} d, total {:.2f} d; ditulis ke {}",
+                 "{} cells, {} sources, {} neighbours: solved in {:.2f} s, {:.2f} s in all; "
+                 "written to {}")),
+             spec.cells(), sources.size(), opt.neighbours, secs(solve_start, solve_end),
+             secs(start, end), opt.out)
+      << '\n';
+}
+
+}  // namespace
+
+void AddAccessCommand(CLI::App& app, CliContext& ctx) {
+  auto* access = app.add_subcommand(
+      "access", ctx.T("waktu tempuh ke layanan kesehatan", "travel time to health care"));
+  access->require_subcommand(1);
+  auto opt = std::make_shared<SolveCliOptions>();
+  auto* solve = access->add_subcommand(
+      "solve", ctx.T("waktu tempuh terkecil dari sumber di atas raster friksi (konvensi r.cost)",
+                     "least travel cost from sources over a friction raster (r.cost convention)"));
+  solve
+      ->add_option("--friction", opt->friction,
+                   ctx.T("raster biaya melintasi satu sel (nodata/NaN = tak dapat dilalui)",
+                         "raster of the cost of crossing one cell (nodata/NaN = impassable)"))
+      ->required();
+  solve
+      ->add_option("--sources", opt->sources,
+                   ctx.T("tabel sumber dengan kolom x,y (opsional id) dalam CRS raster",
+                         "table of sources with columns x,y (optional id) in the raster's CRS"))
+      ->required();
+  solve
+      ->add_option(
+          "--out", opt->out,
+          ctx.T("GeoTIFF biaya kumulatif (Float32)", "GeoTIFF of accumulated cost (Float32)"))
+      ->required();
+  solve->add_option("--nearest", opt->nearest,
+                    ctx.T("GeoTIFF indeks sumber terdekat (Int32, mulai 0)",
+                          "GeoTIFF of the nearest source index (Int32, from 0)"));
+  solve->add_option("--neighbours", opt->neighbours, "8|16")->check(CLI::IsMember({8, 16}));
+  solve
+      ->add_option("--max-cost", opt->max_cost,
+                   ctx.T("biaya kumulatif terbesar yang dihitung", "largest accumulated cost"))
+      ->check(CLI::NonNegativeNumber);
+  solve
+      ->add_option(
+          "--snap", opt->snap,
+          ctx.T("pindahkan sumber di sel tak terlalui ke sel terdekat dalam METER",
+                "move sources on impassable cells to the nearest passable cell within METRES"))
+      ->check(CLI::NonNegativeNumber);
+  solve->callback([&ctx, opt] { RunSolve(ctx, *opt); });
+}
+
+}  // namespace jangkau::cli

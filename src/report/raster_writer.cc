@@ -1,0 +1,101 @@
+#include "report/raster_writer.h"
+
+#include <cmath>
+#include <filesystem>
+#include <future>
+#include <vector>
+
+#include <cpl_conv.h>
+#include <gdal.h>
+
+namespace jangkau::report {
+namespace {
+
+template <typename T>
+std::expected<void, Error> Write(const std::string& path, const grid::GridSpec& spec, T nodata,
+                                 GDALDataType type, const std::function<void(int, T*)>& fill_row) {
+  GDALAllRegister();
+  GDALDriverH driver = GDALGetDriverByName("GTiff");
+  const std::string tmp = path + ".tmp.tif";
+  const char* options[] = {"TILED=YES",        "COMPRESS=ZSTD",
+                           "ZSTD_LEVEL=1",     "NUM_THREADS=ALL_CPUS",
+                           "BIGTIFF=IF_SAFER", nullptr};
+  GDALDatasetH ds =
+      GDALCreate(driver, tmp.c_str(), spec.cols, spec.rows, 1, type, const_cast<char**>(options));
+  if (ds == nullptr) return std::unexpected(Error{Msg::kWrite, {path, CPLGetLastErrorMsg()}});
+  double gt[6] = {spec.origin_x, spec.cell_w, 0, spec.origin_y, 0, -spec.cell_h};
+  GDALSetGeoTransform(ds, gt);
+  GDALSetProjection(ds, spec.crs_wkt.c_str());
+  GDALRasterBandH band = GDALGetRasterBand(ds, 1);
+  GDALSetRasterNoDataValue(band, static_cast<double>(nodata));
+  // Rows in blocks matching the 256-row tiles, so each tile is compressed once.
+  constexpr int kBlock = 256;
+  std::vector<T> block(static_cast<std::size_t>(spec.cols) * kBlock);
+  CPLErr err = CE_None;
+  for (int r0 = 0; r0 < spec.rows && err == CE_None; r0 += kBlock) {
+    const int nrows = std::min(kBlock, spec.rows - r0);
+    for (int r = 0; r < nrows; ++r) {
+      T* out = &block[static_cast<std::size_t>(r) * spec.cols];
+      fill_row(r0 + r, out);
+      if constexpr (std::is_floating_point_v<T>) {
+        for (int c = 0; c < spec.cols; ++c) {
+          if (!std::isfinite(out[c])) out[c] = nodata;
+        }
+      }
+    }
+    err = GDALRasterIO(band, GF_Write, 0, r0, spec.cols, nrows, block.data(), spec.cols, nrows,
+                       type, 0, 0);
+  }
+  const std::string message = CPLGetLastErrorMsg();
+  GDALClose(ds);
+  std::error_code ec;
+  if (err != CE_None) {
+    std::filesystem::remove(tmp, ec);
+    return std::unexpected(Error{Msg::kWrite, {path, message}});
+  }
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return std::unexpected(Error{Msg::kWrite, {path, ec.message()}});
+  return {};
+}
+
+}  // namespace
+
+std::expected<void, Error> WriteFloatRaster(const std::string& path, const grid::GridSpec& spec,
+                                            float nodata,
+                                            const std::function<void(int, float*)>& fill_row) {
+  return Write<float>(path, spec, nodata, GDT_Float32, fill_row);
+}
+
+std::expected<void, Error> WriteInt32Raster(const std::string& path, const grid::GridSpec& spec,
+                                            int32_t nodata,
+                                            const std::function<void(int, int32_t*)>& fill_row) {
+  return Write<int32_t>(path, spec, nodata, GDT_Int32, fill_row);
+}
+
+std::expected<void, Error> WriteTravelTimes(const std::string& time_path,
+                                            const std::string& nearest_path,
+                                            const grid::GridSpec& spec,
+                                            const access::TravelTimes& times, int layer) {
+  auto nearest = std::async(std::launch::async, [&]() -> std::expected<void, Error> {
+    if (nearest_path.empty()) return {};
+    return WriteInt32Raster(nearest_path, spec, -1, [&](int r, int32_t* out) {
+      if (layer >= 0) {
+        times.CopyRow(layer, r, nullptr, out);
+      } else {
+        for (int c = 0; c < spec.cols; ++c) out[c] = times.BestNearest(r, c);
+      }
+    });
+  });
+  auto time = WriteFloatRaster(time_path, spec, -1.0f, [&](int r, float* out) {
+    if (layer >= 0) {
+      times.CopyRow(layer, r, out, nullptr);
+    } else {
+      for (int c = 0; c < spec.cols; ++c) out[c] = times.Best(r, c);
+    }
+  });
+  auto n = nearest.get();
+  if (!time) return time;
+  return n;
+}
+
+}  // namespace jangkau::report
