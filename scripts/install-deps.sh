@@ -17,6 +17,7 @@ packages=(
   libgtest-dev libgmock-dev
   libbenchmark-dev
   clang-format clang-tidy-19
+  grass-core
 )
 # Extra groups, requested by the Makefile targets that need them.
 for group in "$@"; do

@@ -1,0 +1,219 @@
+// The travel-time solver on small grids written as text, with times worked out by hand.
+#include <cmath>
+#include <random>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "access/snap.h"
+#include "access/solver.h"
+
+namespace jangkau::access {
+namespace {
+
+constexpr float kX = grid::kImpassable;
+
+// Rows of friction values; "x" is impassable.
+FrictionGrid Parse(const std::string& text) {
+  std::vector<std::vector<float>> rows;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream cells(line);
+    std::string cell;
+    std::vector<float> row;
+    while (cells >> cell) row.push_back(cell == "x" ? kX : std::stof(cell));
+    if (!row.empty()) rows.push_back(row);
+  }
+  FrictionGrid f;
+  f.spec.rows = static_cast<int>(rows.size());
+  f.spec.cols = static_cast<int>(rows[0].size());
+  f.layers.emplace_back(f.spec.rows, f.spec.cols, 0.0f, kX);
+  for (int r = 0; r < f.spec.rows; ++r) {
+    for (int c = 0; c < f.spec.cols; ++c) f.layers[0].at(r, c) = rows[r][c];
+  }
+  return f;
+}
+
+TravelTimes Solve(const FrictionGrid& f, std::vector<Source> sources, SolveOptions options = {}) {
+  SolverScratch scratch;
+  TravelTimes t;
+  SolveTravelTime(scratch, f, sources, options, t);
+  return t;
+}
+
+TEST(Solver, StraightLineCostsHalfOfEachCellCrossed) {
+  const auto f = Parse("1 1 2 2 4");
+  const auto t = Solve(f, {{0, 0, 0}});
+  EXPECT_FLOAT_EQ(t.Time(0, 0, 0), 0);
+  EXPECT_FLOAT_EQ(t.Time(0, 0, 1), 1);    // (1+1)/2
+  EXPECT_FLOAT_EQ(t.Time(0, 0, 2), 2.5);  // + (1+2)/2
+  EXPECT_FLOAT_EQ(t.Time(0, 0, 3), 4.5);  // + (2+2)/2
+  EXPECT_FLOAT_EQ(t.Time(0, 0, 4), 7.5);  // + (2+4)/2
+}
+
+TEST(Solver, DiagonalStepsCostSqrtTwo) {
+  const auto f = Parse("1 9\n9 1");
+  const auto t = Solve(f, {{0, 0, 0}});
+  EXPECT_NEAR(t.Time(0, 1, 1), std::sqrt(2.0), 1e-6);
+}
+
+TEST(Solver, ImpassableCellsAreBarriersAndDiagonalsMayCutBetweenThem) {
+  const auto f = Parse(
+      "1 x 1\n"
+      "x 1 x\n"
+      "1 x 1");
+  // r.cost lets a diagonal step pass between two impassable cells.
+  auto t = Solve(f, {{0, 0, 0}});
+  EXPECT_NEAR(t.Time(0, 2, 2), 2 * std::sqrt(2.0), 1e-6);
+  EXPECT_TRUE(std::isinf(t.Time(0, 0, 1)));
+  EXPECT_EQ(t.Nearest(0, 0, 1), -1);
+  // AccessMod closes such leaks.
+  SolveOptions no_leak;
+  no_leak.corner_cutting = false;
+  t = Solve(f, {{0, 0, 0}}, no_leak);
+  EXPECT_TRUE(std::isinf(t.Time(0, 1, 1)));
+  EXPECT_TRUE(std::isinf(t.Time(0, 2, 2)));
+}
+
+TEST(Solver, KnightsMovesSumFourCellsAndNeedThemPassable) {
+  const auto f = Parse(
+      "1 1 1\n"
+      "1 1 1");
+  SolveOptions sixteen;
+  sixteen.neighbours = 16;
+  auto t = Solve(f, {{0, 0, 0}}, sixteen);
+  // (0,0) -> (1,2): a knight's move, (1+1+1+1)/4 x sqrt(5).
+  EXPECT_NEAR(t.Time(0, 1, 2), std::sqrt(5.0), 1e-6);
+  // With 8 neighbours: a diagonal and an orthogonal step, sqrt(2) + 1.
+  t = Solve(f, {{0, 0, 0}});
+  EXPECT_NEAR(t.Time(0, 1, 2), std::sqrt(2.0) + 1, 1e-6);
+  // An impassable intermediate cell blocks the knight's move: (0,1) and (1,1) are crossed.
+  const auto blocked = Parse(
+      "1 x 1\n"
+      "1 1 1");
+  t = Solve(blocked, {{0, 0, 0}}, sixteen);
+  EXPECT_NEAR(t.Time(0, 1, 2), std::sqrt(2.0) + 1, 1e-6);
+}
+
+TEST(Solver, NearestSourceAndTiesToTheLowerIndex) {
+  const auto f = Parse("1 1 1 1 1");
+  const auto t = Solve(f, {{0, 4, 0}, {0, 0, 0}});
+  EXPECT_EQ(t.Nearest(0, 0, 0), 1);
+  EXPECT_EQ(t.Nearest(0, 0, 1), 1);
+  EXPECT_EQ(t.Nearest(0, 0, 2), 0);  // equal times: the lower source index
+  EXPECT_EQ(t.Nearest(0, 0, 3), 0);
+  EXPECT_FLOAT_EQ(t.Time(0, 0, 2), 2);
+}
+
+TEST(Solver, MaxCostLeavesFartherCellsUnreached) {
+  const auto f = Parse("1 1 1 1 1");
+  SolveOptions options;
+  options.max_cost = 2;
+  const auto t = Solve(f, {{0, 0, 0}}, options);
+  EXPECT_FLOAT_EQ(t.Time(0, 0, 2), 2);  // inclusive
+  EXPECT_TRUE(std::isinf(t.Time(0, 0, 3)));
+}
+
+TEST(Solver, ZeroFrictionStillExact) {
+  const auto f = Parse("0 0 1 0");
+  const auto t = Solve(f, {{0, 0, 0}});
+  EXPECT_FLOAT_EQ(t.Time(0, 0, 1), 0);
+  EXPECT_FLOAT_EQ(t.Time(0, 0, 2), 0.5);
+  EXPECT_FLOAT_EQ(t.Time(0, 0, 3), 1.0);
+}
+
+// Land row with a river (impassable for land) in column 2; the water layer is the river. A
+// pier at (0,1)/(0,3) lets people board and land.
+FrictionGrid RiverCrossing(float board, float land) {
+  FrictionGrid f = Parse("2 2 x 2 2");
+  f.layers.emplace_back(1, 5, kX, kX);
+  f.layers[1].at(0, 1) = 1;  // bank cells reachable by boat
+  f.layers[1].at(0, 2) = 1;
+  f.layers[1].at(0, 3) = 1;
+  f.board = grid::PaddedGrid<float>(1, 5, kX, kX);
+  f.land = grid::PaddedGrid<float>(1, 5, kX, kX);
+  f.board.at(0, 1) = board;
+  f.land.at(0, 3) = land;
+  return f;
+}
+
+TEST(Solver, BoatsCrossWhereLandCannotWithBoardingPenalties) {
+  const auto f = RiverCrossing(10, 3);
+  const auto t = Solve(f, {{0, 0, 0}});
+  // Walk 0->1: 2; board 10; boat 1->2->3: 2; land 3: total 17; walk to 4: +2.
+  EXPECT_FLOAT_EQ(t.Time(0, 0, 1), 2);
+  EXPECT_FLOAT_EQ(t.Time(1, 0, 3), 14);
+  EXPECT_FLOAT_EQ(t.Time(0, 0, 3), 17);
+  EXPECT_FLOAT_EQ(t.Best(0, 4), 19);
+  EXPECT_TRUE(std::isinf(t.Time(0, 0, 2)));  // the river itself is no place to walk
+}
+
+TEST(Solver, DirectionMattersWhenBoardingAndLandingDiffer) {
+  // Boarding costs 10 and landing 3 for a traveller. From the facility outward, the trip
+  // boards at column 1; towards it, the patient boards at column 3 and lands at column 1 -
+  // only where the facility side allows it.
+  FrictionGrid f = RiverCrossing(10, 3);
+  f.board.at(0, 3) = 10;
+  f.land.at(0, 1) = 3;
+  SolveOptions inward;
+  inward.direction = Direction::kToSources;
+  const auto out = Solve(f, {{0, 0, 0}});
+  const auto in = Solve(f, {{0, 0, 0}}, inward);
+  EXPECT_FLOAT_EQ(out.Time(0, 0, 4), 19);  // board 10 at 1, land 3 at 3
+  EXPECT_FLOAT_EQ(in.Time(0, 0, 4), 19);   // patient boards 10 at 3, lands 3 at 1: same sum
+  f.land.at(0, 1) = 30;                    // landing near the facility is hard
+  const auto in2 = Solve(f, {{0, 0, 0}}, inward);
+  EXPECT_FLOAT_EQ(Solve(f, {{0, 0, 0}}).Time(0, 0, 4), 19);
+  EXPECT_FLOAT_EQ(in2.Time(0, 0, 4), 46);  // 2 + 10 + 2 + 30 + 2
+}
+
+TEST(Solver, ThreadCountDoesNotChangeTheResult) {
+  std::mt19937 rng(11);
+  FrictionGrid f;
+  f.spec.rows = 1100;
+  f.spec.cols = 1000;
+  f.layers.emplace_back(f.spec.rows, f.spec.cols, 0.0f, kX);
+  std::uniform_real_distribution<float> u(0, 1);
+  for (int r = 0; r < f.spec.rows; ++r) {
+    for (int c = 0; c < f.spec.cols; ++c) {
+      const float v = u(rng);
+      f.layers[0].at(r, c) = v < 0.1f ? kX : 1 + 9 * v;
+    }
+  }
+  std::vector<Source> sources;
+  for (int i = 0; i < 20; ++i) {
+    sources.push_back({static_cast<int>(rng() % 1100), static_cast<int>(rng() % 1000), 0});
+  }
+  SolveOptions one;
+  one.threads = 1;
+  SolveOptions two;
+  two.threads = 2;
+  for (int n : {8, 16}) {
+    one.neighbours = two.neighbours = n;
+    const auto a = Solve(f, sources, one);
+    const auto b = Solve(f, sources, two);
+    int differ = 0;
+    for (std::size_t i = 0; i < a.cells.size(); ++i) {
+      differ += a.cells[i].time != b.cells[i].time || a.cells[i].nearest != b.cells[i].nearest;
+    }
+    EXPECT_EQ(differ, 0) << n;
+  }
+}
+
+TEST(Snap, NearestPassableCellWithinTheDistance) {
+  FrictionGrid f = Parse(
+      "x x x 1\n"
+      "x x x x\n"
+      "1 x x x");
+  f.spec.cell_w = f.spec.cell_h = 100;
+  auto s = SnapToPassable(f.layers[0], f.spec, 1, 1, 150);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->row, 2);
+  EXPECT_EQ(s->col, 0);
+  EXPECT_NEAR(s->distance, std::hypot(100, 100), 1e-9);
+  EXPECT_FALSE(SnapToPassable(f.layers[0], f.spec, 1, 1, 100).has_value());
+}
+
+}  // namespace
+}  // namespace jangkau::access
