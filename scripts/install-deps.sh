@@ -22,7 +22,7 @@ packages=(
 # Extra groups, requested by the Makefile targets that need them.
 for group in "$@"; do
   case "$group" in
-    bench) packages+=(hyperfine) ;;
+    bench) packages+=(hyperfine time bc) ;;
     *) echo "install-deps: unknown group '$group'" >&2; exit 2 ;;
   esac
 done
