@@ -4,6 +4,7 @@
 
 #include "app/validation.h"
 #include "base/text_util.h"
+#include "ingest/layers.h"
 
 namespace jangkau::app {
 namespace {
@@ -123,6 +124,21 @@ std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind ki
     }
   }
   return std::unexpected(Error{Msg::kInternal, {"import kind"}});
+}
+
+std::expected<ImportResult, Error> ImportLayerFile(store::Workspace& ws, const std::string& kind,
+                                                   const std::string& path,
+                                                   const std::string& user) {
+  auto reader = ingest::TableReader::Open(path);
+  if (!reader) return std::unexpected(reader.error());
+  ImportResult result;
+  auto features = ingest::ReadLayer(**reader, kind, result.diagnostics);
+  result.rows = static_cast<int64_t>(features.size());
+  if (result.diagnostics.has_errors()) return result;
+  auto written = ws.ImportLayer({kind, path, user, result.rows}, kind, features);
+  if (!written) return std::unexpected(written.error());
+  result.written = true;
+  return result;
 }
 
 }  // namespace jangkau::app

@@ -43,6 +43,12 @@ std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind ki
                                              const std::string& path, const std::string& user,
                                              const ingest::Progress& progress);
 
+// Geographic layers ("roads", "rivers", "water", "swamp", "bridges", "piers", "flood"): the
+// file replaces the layer of that kind. Same contract as RunImport.
+std::expected<ImportResult, Error> ImportLayerFile(store::Workspace& ws, const std::string& kind,
+                                                   const std::string& path,
+                                                   const std::string& user);
+
 // The importers' view of the workspace.
 ingest::ImportContext LoadImportContext(const store::Workspace& ws);
 

@@ -16,14 +16,15 @@ std::string_view KompetensiWajibCsv();
 std::string_view AlatStandarCsv();
 std::string_view BiayaFormasiCsv();
 std::string_view UsiaPensiunCsv();
+std::string_view SkenarioPerjalananCsv();
 }  // namespace jangkau::embedded
 
 namespace jangkau::app {
 namespace {
 
-constexpr std::array<std::string_view, 7> kKeys = {
+constexpr std::array<std::string_view, 8> kKeys = {
     "norms", "ratio-targets", "activity-standards", "competence", "equipment-standards",
-    "costs", "retirement"};
+    "costs", "retirement",    "travel-scenario"};
 
 std::string_view EmbeddedText(ReferenceKind kind) {
   switch (kind) {
@@ -41,6 +42,8 @@ std::string_view EmbeddedText(ReferenceKind kind) {
       return embedded::BiayaFormasiCsv();
     case ReferenceKind::kRetirement:
       return embedded::UsiaPensiunCsv();
+    case ReferenceKind::kTravelScenario:
+      return embedded::SkenarioPerjalananCsv();
   }
   return {};
 }
@@ -69,6 +72,9 @@ bool Check(ReferenceKind kind, ingest::TableReader& in, const ingest::ImportCont
       break;
     case ReferenceKind::kRetirement:
       ingest::ReadRetirementRules(in, ctx, diags, progress);
+      break;
+    case ReferenceKind::kTravelScenario:
+      ingest::ReadTravelClasses(in, ctx, diags, progress);
       break;
   }
   return !diags.has_errors();
@@ -197,6 +203,11 @@ std::expected<std::vector<CostEntry>, Error> LoadCosts(const store::Workspace& w
 std::expected<std::vector<RetirementRule>, Error> LoadRetirementRules(const store::Workspace& ws) {
   return Load<std::vector<RetirementRule>>(ws, ReferenceKind::kRetirement, "bawaan",
                                            ingest::ReadRetirementRules);
+}
+
+std::expected<std::vector<TravelClassRow>, Error> LoadTravelClasses(const store::Workspace& ws) {
+  return Load<std::vector<TravelClassRow>>(ws, ReferenceKind::kTravelScenario, "bawaan",
+                                           ingest::ReadTravelClasses);
 }
 
 }  // namespace jangkau::app

@@ -24,9 +24,10 @@ enum class ReferenceKind {
   kEquipmentStandards,
   kCosts,
   kRetirement,
+  kTravelScenario,
 };
 // "norms", "ratio-targets", "activity-standards", "competence", "equipment-standards",
-// "costs", "retirement".
+// "costs", "retirement", "travel-scenario".
 std::optional<ReferenceKind> ParseReferenceKind(std::string_view text);
 std::string_view ReferenceKindKey(ReferenceKind kind);
 std::string ReferenceKindChoices();
@@ -56,5 +57,6 @@ std::expected<std::vector<EquipmentStandard>, Error> LoadEquipmentStandards(
     const store::Workspace& ws);
 std::expected<std::vector<CostEntry>, Error> LoadCosts(const store::Workspace& ws);
 std::expected<std::vector<RetirementRule>, Error> LoadRetirementRules(const store::Workspace& ws);
+std::expected<std::vector<TravelClassRow>, Error> LoadTravelClasses(const store::Workspace& ws);
 
 }  // namespace jangkau::app

@@ -145,23 +145,31 @@ namespace jangkau {
     "reference table {0} '{1}' is not in the workspace")                                           \
   X(kReferenceInvalid, "reference_invalid", "tabel acuan {0} tidak lagi sah: {1}",                 \
     "reference table {0} no longer checks: {1}")                                                   \
-  /* --- rasters and travel time --- */                                                          \
+  /* --- rasters and travel time --- */                                                            \
   X(kRasterNoCrs, "raster_no_crs", "{0}: raster tidak punya sistem koordinat (CRS)",               \
     "{0}: the raster has no coordinate reference system (CRS)")                                    \
-  X(kRasterGeotransform, "raster_geotransform",                                                    \
-    "{0}: raster harus utara-ke-atas tanpa rotasi", "{0}: the raster must be north-up, unrotated")  \
+  X(kRasterGeotransform, "raster_geotransform", "{0}: raster harus utara-ke-atas tanpa rotasi",    \
+    "{0}: the raster must be north-up, unrotated")                                                 \
   X(kRasterNegative, "raster_negative",                                                            \
     "{0}: baris {1}, kolom {2}: friksi negatif {3} tidak boleh",                                   \
     "{0}: row {1}, column {2}: negative friction {3} is not allowed")                              \
-  X(kSourceOutside, "source_outside", "titik ({0}, {1}) di luar grid", "point ({0}, {1}) lies outside the grid") \
+  X(kSourceOutside, "source_outside", "titik ({0}, {1}) di luar grid",                             \
+    "point ({0}, {1}) lies outside the grid")                                                      \
   X(kSourceImpassable, "source_impassable",                                                        \
     "titik ({0}, {1}) berada di sel yang tidak dapat dilalui (pakai --snap METER)",                \
     "point ({0}, {1}) lies on an impassable cell (use --snap METRES)")                             \
   X(kSourceSnapFailed, "source_snap_failed",                                                       \
-    "titik ({0}, {1}): tidak ada sel yang dapat dilalui dalam {2} m",                               \
+    "titik ({0}, {1}): tidak ada sel yang dapat dilalui dalam {2} m",                              \
     "point ({0}, {1}): no passable cell within {2} m")                                             \
-  X(kWarnSnapped, "snapped", "{0} dipindah {1} m ke sel terdekat yang dapat dilalui",               \
+  X(kWarnSnapped, "snapped", "{0} dipindah {1} m ke sel terdekat yang dapat dilalui",              \
     "{0} moved {1} m to the nearest passable cell")                                                \
+  X(kAccessNoRegions, "access_no_regions",                                                         \
+    "ruang kerja belum punya batas wilayah desa; impor regions dengan geometri dulu",              \
+    "the workspace has no village boundaries; import regions with geometry first")                 \
+  X(kAccessNoFacilities, "access_no_facilities",                                                   \
+    "tidak ada fasyankes {0} yang buka dengan koordinat", "no open {0} facility with coordinates") \
+  X(kWarnFacilityOffGrid, "facility_off_grid", "fasyankes {0} ({1}) di luar grid; tidak dihitung", \
+    "facility {0} ({1}) lies outside the grid; left out")                                          \
   /* --- results the CLI reports --- */                                                            \
   X(kWorkspaceCreated, "workspace_created", "ruang kerja {0} dibuat (skema versi {1})",            \
     "workspace {0} created (schema version {1})")                                                  \

@@ -7,7 +7,9 @@
 
 #include "access/snap.h"
 #include "access/solver.h"
+#include "app/access_service.h"
 #include "cli/cli_context.h"
+#include "cli/progress_bar.h"
 #include "ingest/raster_reader.h"
 #include "report/raster_writer.h"
 
@@ -138,6 +140,76 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
                 "move sources on impassable cells to the nearest passable cell within METRES"))
       ->check(CLI::NonNegativeNumber);
   solve->callback([&ctx, opt] { RunSolve(ctx, *opt); });
+
+  struct RunOptions {
+    std::string workspace;
+    app::AccessRunOptions run;
+  };
+  auto ropt = std::make_shared<RunOptions>();
+  ropt->run.out_dir = "out/akses";
+  auto* run = access->add_subcommand(
+      "run", ctx.T("waktu tempuh dari setiap desa ke puskesmas, FKTP dan rumah sakit terdekat",
+                   "travel time from every village to the nearest puskesmas, FKTP and hospital"));
+  run->add_option("--workspace,-w", ropt->workspace, ctx.T("berkas ruang kerja", "workspace file"))
+      ->required();
+  run->add_option("--scenario", ropt->run.scenario,
+                  ctx.T("nama skenario hasil (bawaan: dasar)",
+                        "name the results are stored under (default: dasar)"));
+  run->add_option("--resolution", ropt->run.resolution_m,
+                  ctx.T("ukuran sel grid dalam meter (bawaan 100)",
+                        "grid cell size in metres (default 100)"))
+      ->check(CLI::Range(10.0, 5000.0));
+  run->add_option("--neighbours", ropt->run.neighbours, "8|16")->check(CLI::IsMember({8, 16}));
+  run->add_option("--out", ropt->run.out_dir,
+                  ctx.T("folder keluaran (GeoTIFF, GeoPackage, CSV)",
+                        "output folder (GeoTIFF, GeoPackage, CSV)"));
+  run->callback([&ctx, ropt] {
+    auto ws = OpenWorkspace(ctx, ropt->workspace);
+    if (!ws) return;
+    ProgressBar bar(ctx.out, ctx.stdout_is_tty, ctx.T("akses", "access"));
+    auto report =
+        app::RunAccess(*ws, ropt->run, CurrentUser(),
+                       [&bar](int step, int of, const std::string&) { bar.Update(step, of); });
+    bar.Finish();
+    if (!report) {
+      ctx.exit_code = ctx.Fail(report.error());
+      return;
+    }
+    for (const auto& w : report->warnings) ctx.PrintDiagnostic(w);
+    ctx.out << fmt::format(
+                   fmt::runtime(ctx.T(
+                       "grid {} x {} sel ({} m), {:.1f} d; hasil disimpan sebagai skenario '{}'",
+                       "grid {} x {} cells ({} m), {:.1f} s; results stored as scenario '{}'")),
+                   report->spec.cols, report->spec.rows, ropt->run.resolution_m, report->seconds,
+                   ropt->run.scenario)
+            << '\n';
+    if (report->roads_approximated) {
+      ctx.out
+          << ctx.T(
+                 "CATATAN: tidak ada lapisan jalan; kecepatan per desa adalah PERKIRAAN dari jarak "
+                 "desa ke jalan (BIG). Impor jalan dengan `jangkau import roads BERKAS`.",
+                 "NOTE: no road layer; speeds per village are an APPROXIMATION from each village's "
+                 "distance to a road (BIG). Import roads with `jangkau import roads FILE`.")
+          << '\n';
+    }
+    // Population beyond 60 and 120 minutes from a puskesmas, by kecamatan.
+    ctx.out << ctx.T("Penduduk di luar 60 dan 120 menit dari puskesmas, per kecamatan:",
+                     "Population beyond 60 and 120 minutes from a puskesmas, by kecamatan:")
+            << '\n';
+    ctx.out << fmt::format("  {:<10} {:<24} {:>10} {:>10} {:>10} {:>8}\n", "kode",
+                           ctx.T("kecamatan", "kecamatan"), ctx.T("penduduk", "population"), "> 60",
+                           "> 120", ctx.T("rerata", "mean"));
+    for (const auto& r : report->regions.at("puskesmas")) {
+      const auto level = LevelOfCode(r.kode_wilayah);
+      if (level != RegionLevel::kKecamatan && level != RegionLevel::kKabupaten) continue;
+      ctx.out << fmt::format("  {:<10} {:<24} {:>10.0f} {:>10.0f} {:>10.0f} {:>8}\n",
+                             r.kode_wilayah, report->region_names[r.kode_wilayah].substr(0, 24),
+                             r.penduduk, std::max(0.0, r.penduduk - r.dalam_60),
+                             std::max(0.0, r.penduduk - r.dalam_120),
+                             r.rata_menit ? fmt::format("{:.0f}", *r.rata_menit) : "-");
+    }
+    for (const auto& f : report->files) ctx.out << "  -> " << f << '\n';
+  });
 }
 
 }  // namespace jangkau::cli

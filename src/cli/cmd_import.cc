@@ -5,6 +5,7 @@
 #include "app/reference_tables.h"
 #include "cli/cli_context.h"
 #include "cli/progress_bar.h"
+#include "ingest/layers.h"
 
 namespace jangkau::cli {
 
@@ -21,7 +22,8 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
                       "yang salah ditolak seluruhnya",
                       "import a file (CSV, XLSX, GeoJSON, GPKG, ...) into the workspace; a file "
                       "with errors is refused whole"));
-  const std::string kinds = app::ImportKindChoices() + ", " + app::ReferenceKindChoices();
+  const std::string kinds = app::ImportKindChoices() + ", " + ingest::LayerKindChoices() + ", " +
+                            app::ReferenceKindChoices();
   cmd->add_option("kind", opt->kind, std::string(ctx.T("jenis data: ", "kind of data: ")) + kinds)
       ->required();
   cmd->add_option("file", opt->file, ctx.T("berkas yang diimpor", "file to import"))->required();
@@ -33,7 +35,8 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
   cmd->callback([&ctx, opt, kinds] {
     auto kind = app::ParseImportKind(opt->kind);
     auto reference = app::ParseReferenceKind(opt->kind);
-    if (!kind && !reference) {
+    const bool layer = ingest::IsLayerKind(opt->kind);
+    if (!kind && !reference && !layer) {
       ctx.exit_code = ctx.Fail(Error{Msg::kUnknownKind, {opt->kind, kinds}}, kExitUsage);
       return;
     }
@@ -41,11 +44,16 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
     if (!ws) return;
     ProgressBar bar(ctx.out, ctx.stdout_is_tty, ctx.T("membaca", "reading"));
     auto progress = [&bar](int64_t done, int64_t total) { bar.Update(done, total); };
-    auto result = kind ? app::RunImport(*ws, *kind, opt->file, CurrentUser(), progress)
-                       : app::ImportReference(
-                             *ws, *reference, opt->file,
-                             opt->name.empty() ? app::DefaultReferenceName(*reference) : opt->name,
-                             CurrentUser(), progress);
+    std::expected<app::ImportResult, Error> result;
+    if (layer) {
+      result = app::ImportLayerFile(*ws, opt->kind, opt->file, CurrentUser());
+    } else if (kind) {
+      result = app::RunImport(*ws, *kind, opt->file, CurrentUser(), progress);
+    } else {
+      const std::string name =
+          opt->name.empty() ? app::DefaultReferenceName(*reference) : opt->name;
+      result = app::ImportReference(*ws, *reference, opt->file, name, CurrentUser(), progress);
+    }
     bar.Finish();
     if (!result) {
       ctx.exit_code = ctx.Fail(result.error());
@@ -58,8 +66,9 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
     if (total > shown) {
       ctx.err << Tr(ctx.lang, Msg::kMoreProblems, {std::to_string(total - shown)}) << '\n';
     }
-    const std::string kind_key(kind ? app::ImportKindKey(*kind)
-                                    : app::ReferenceKindKey(*reference));
+    const std::string kind_key = layer  ? opt->kind
+                                 : kind ? std::string(app::ImportKindKey(*kind))
+                                        : std::string(app::ReferenceKindKey(*reference));
     if (!result->written) {
       ctx.err << Tr(ctx.lang, Msg::kImportRefused,
                     {kind_key, opt->file, std::to_string(diags.error_count())})

@@ -267,6 +267,51 @@ std::vector<RetirementRule> ReadRetirementRules(TableReader& in, const ImportCon
   return out;
 }
 
+std::vector<TravelClassRow> ReadTravelClasses(TableReader& in, const ImportContext&,
+                                              Diagnostics& diags, const Progress& progress) {
+  ColumnMap cols(in, diags);
+  const int c_kelas = cols.Required({"kelas"});
+  const int c_moda = cols.Required({"moda"});
+  const int c_speed = cols.Optional({"kecepatan_kmh"});
+  const int c_minutes = cols.Optional({"menit"});
+  std::vector<TravelClassRow> out;
+  if (diags.has_errors()) return out;
+  std::unordered_map<std::string, int64_t> seen;
+  ForEachRow(in, diags, progress, [&](RowFields& f, const TableRow&) {
+    auto kelas = f.Required(c_kelas);
+    auto moda = f.Choice(
+        c_moda, true,
+        [](std::string_view t) -> std::optional<std::string> {
+          const std::string k = NormalizeKey(t);
+          if (k == "motor" || k == "mobil" || k == "jalan_kaki" || k == "perahu" ||
+              k == "transfer") {
+            return k;
+          }
+          return std::nullopt;
+        },
+        "motor, mobil, jalan_kaki, perahu, transfer");
+    if (!kelas || !moda) return;
+    TravelClassRow row{NormalizeKey(*kelas), *moda, 0, 0};
+    if (!f.Unique(seen, row.kelas, c_kelas, row.kelas)) return;
+    if (row.moda == "transfer") {
+      auto m = f.Number(c_minutes);
+      if (f.Text(c_minutes).empty()) f.Error(c_minutes, Msg::kEmptyValue, {"menit"});
+      if (!m) return;
+      if (*m < 0) {
+        f.Error(c_minutes, Msg::kNegative, {"menit", std::string(f.Text(c_minutes))});
+        return;
+      }
+      row.minutes = *m;
+    } else {
+      auto speed = PositiveNumber(f, c_speed, true);
+      if (!speed) return;
+      row.speed_kmh = *speed;
+    }
+    out.push_back(std::move(row));
+  });
+  return out;
+}
+
 std::vector<RegionIndicator> ReadIndicators(TableReader& in, const ImportContext& ctx,
                                             Diagnostics& diags, const Progress& progress) {
   ColumnMap cols(in, diags);

@@ -71,6 +71,8 @@ std::vector<CostEntry> ReadCosts(TableReader& in, const ImportContext& ctx, Diag
                                  const Progress& progress);
 std::vector<RetirementRule> ReadRetirementRules(TableReader& in, const ImportContext& ctx,
                                                 Diagnostics& diags, const Progress& progress);
+std::vector<TravelClassRow> ReadTravelClasses(TableReader& in, const ImportContext& ctx,
+                                              Diagnostics& diags, const Progress& progress);
 // Village indicators (long form) and explicit village -> facility assignments.
 std::vector<RegionIndicator> ReadIndicators(TableReader& in, const ImportContext& ctx,
                                             Diagnostics& diags, const Progress& progress);

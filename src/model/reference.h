@@ -95,6 +95,41 @@ struct RegionIndicator {
   std::string sumber;
 };
 
+// One row of a travel scenario table: a class of terrain or road with its mode and speed, or
+// a transfer (moda "transfer") with its minutes.
+struct TravelClassRow {
+  std::string kelas;
+  std::string moda;
+  double speed_kmh = 0;
+  double minutes = 0;
+};
+
+// A feature of a geographic layer used for travel time.
+struct MapFeature {
+  std::string jenis;            // roads, rivers, water, swamp, bridges, piers, flood
+  std::string kelas;            // road class, ... (may be empty)
+  std::optional<double> nilai;  // e.g. a flood speed factor
+  std::string geometry_wkb;     // EPSG:4326
+};
+
+// Reach of one region for one kind of destination in a scenario.
+struct RegionAccess {
+  std::string kode_wilayah;
+  double penduduk = 0;
+  double terjangkau = 0;
+  std::optional<double> rata_menit;
+  double dalam_30 = 0;
+  double dalam_60 = 0;
+  double dalam_120 = 0;
+};
+
+struct FacilityAccess {
+  std::string kode_faskes;
+  std::optional<double> penduduk_terdekat;        // people for whom it is the nearest
+  std::optional<double> menit_ke_rs;              // referral: minutes to the nearest hospital
+  std::optional<double> menit_ke_fasyankes_lain;  // remoteness
+};
+
 // An explicit assignment of a village to the facility that serves it.
 struct Catchment {
   std::string kode_desa;

@@ -101,3 +101,92 @@ std::vector<Workspace::ReferenceVersion> Workspace::References() const {
 }
 
 }  // namespace jangkau::store
+
+namespace jangkau::store {
+
+std::expected<void, Error> Workspace::ImportLayer(const ImportRecord& rec, const std::string& kind,
+                                                  const std::vector<MapFeature>& features) {
+  return WriteImport(rec, {}, [&] {
+    Statement del = conn_->Prepare("DELETE FROM map_layers WHERE jenis = ?");
+    del.Bind(1, kind).Run();
+    Statement ins = conn_->Prepare(
+        "INSERT INTO map_layers(jenis, kelas, nilai, geom, sumber) VALUES (?,?,?,?,?)");
+    int64_t n = 0;
+    for (const MapFeature& f : features) {
+      ins.Bind(1, kind).BindText(2, f.kelas).Bind(3, f.nilai).BindBlob(4, f.geometry_wkb);
+      ins.Bind(5, rec.file).Run();
+      MaybeInjectKill(++n);
+    }
+    return std::set<std::string>{"layer:" + kind};
+  });
+}
+
+std::vector<MapFeature> Workspace::Layer(const std::string& kind) const {
+  std::vector<MapFeature> out;
+  Statement s =
+      conn_->Prepare("SELECT kelas, nilai, geom FROM map_layers WHERE jenis = ? ORDER BY id");
+  s.Bind(1, kind);
+  while (s.Step()) out.push_back({kind, s.Text(0), s.OptReal(1), s.Blob(2)});
+  return out;
+}
+
+std::expected<void, Error> Workspace::StoreAccessResults(const AccessResults& results,
+                                                         const std::string& user) {
+  try {
+    Transaction txn(*conn_);
+    Statement d1 = conn_->Prepare("DELETE FROM access_regions WHERE skenario = ?");
+    d1.Bind(1, results.scenario).Run();
+    Statement d2 = conn_->Prepare("DELETE FROM access_facilities WHERE skenario = ?");
+    d2.Bind(1, results.scenario).Run();
+    Statement r = conn_->Prepare(
+        "INSERT INTO access_regions(skenario, tujuan, kode_wilayah, penduduk, terjangkau, "
+        "rata_menit, dalam_30, dalam_60, dalam_120) VALUES (?,?,?,?,?,?,?,?,?)");
+    for (const auto& [target, a] : results.regions) {
+      r.Bind(1, results.scenario).Bind(2, target).Bind(3, a.kode_wilayah).Bind(4, a.penduduk);
+      r.Bind(5, a.terjangkau).Bind(6, a.rata_menit).Bind(7, a.dalam_30).Bind(8, a.dalam_60);
+      r.Bind(9, a.dalam_120).Run();
+    }
+    Statement f = conn_->Prepare(
+        "INSERT INTO access_facilities(skenario, kode_faskes, penduduk_terdekat, menit_ke_rs, "
+        "menit_ke_fasyankes_lain) VALUES (?,?,?,?,?)");
+    for (const FacilityAccess& a : results.facilities) {
+      f.Bind(1, results.scenario).Bind(2, a.kode_faskes).Bind(3, a.penduduk_terdekat);
+      f.Bind(4, a.menit_ke_rs).Bind(5, a.menit_ke_fasyankes_lain).Run();
+    }
+    Statement audit = conn_->Prepare(
+        "INSERT INTO audit_log(waktu, pengguna, aksi, entitas, kunci, rincian) "
+        "VALUES (?,?,'hitung','akses',?,?)");
+    audit.Bind(1, NowIso()).Bind(2, user).Bind(3, results.scenario);
+    audit.Bind(4, "{\"wilayah\":" + std::to_string(results.regions.size()) + "}").Run();
+    txn.Commit();
+    return {};
+  } catch (const SqliteError& e) {
+    return std::unexpected(Error{Msg::kDatabase, {e.what()}});
+  }
+}
+
+std::vector<std::pair<std::string, RegionAccess>> Workspace::AccessRegions(
+    const std::string& scenario) const {
+  std::vector<std::pair<std::string, RegionAccess>> out;
+  Statement s = conn_->Prepare(
+      "SELECT tujuan, kode_wilayah, penduduk, terjangkau, rata_menit, dalam_30, dalam_60, "
+      "dalam_120 FROM access_regions WHERE skenario = ? ORDER BY tujuan, kode_wilayah");
+  s.Bind(1, scenario);
+  while (s.Step()) {
+    out.emplace_back(s.Text(0), RegionAccess{s.Text(1), s.Real(2), s.Real(3), s.OptReal(4),
+                                             s.Real(5), s.Real(6), s.Real(7)});
+  }
+  return out;
+}
+
+std::vector<FacilityAccess> Workspace::AccessFacilities(const std::string& scenario) const {
+  std::vector<FacilityAccess> out;
+  Statement s = conn_->Prepare(
+      "SELECT kode_faskes, penduduk_terdekat, menit_ke_rs, menit_ke_fasyankes_lain FROM "
+      "access_facilities WHERE skenario = ? ORDER BY kode_faskes");
+  s.Bind(1, scenario);
+  while (s.Step()) out.push_back({s.Text(0), s.OptReal(1), s.OptReal(2), s.OptReal(3)});
+  return out;
+}
+
+}  // namespace jangkau::store

@@ -138,6 +138,40 @@ CREATE TABLE reference_tables(
   PRIMARY KEY (jenis, nama, versi)
 );
 
+-- Geographic layers for travel time: roads, rivers, water (sea, lakes), swamp, bridges,
+-- piers, flood extents; geometry as WKB in EPSG:4326.
+CREATE TABLE map_layers(
+  id     INTEGER PRIMARY KEY,
+  jenis  TEXT NOT NULL,
+  kelas  TEXT,
+  nilai  REAL,
+  geom   BLOB NOT NULL,
+  sumber TEXT
+);
+CREATE INDEX map_layers_jenis ON map_layers(jenis);
+
+-- Results of `jangkau access run` per scenario, target (puskesmas, fktp, rs) and region.
+CREATE TABLE access_regions(
+  skenario     TEXT NOT NULL,
+  tujuan       TEXT NOT NULL,
+  kode_wilayah TEXT NOT NULL,
+  penduduk     REAL NOT NULL,
+  terjangkau   REAL NOT NULL,
+  rata_menit   REAL,
+  dalam_30     REAL NOT NULL,
+  dalam_60     REAL NOT NULL,
+  dalam_120    REAL NOT NULL,
+  PRIMARY KEY (skenario, tujuan, kode_wilayah)
+);
+CREATE TABLE access_facilities(
+  skenario          TEXT NOT NULL,
+  kode_faskes       TEXT NOT NULL,
+  penduduk_terdekat REAL,
+  menit_ke_rs       REAL,
+  menit_ke_fasyankes_lain REAL,
+  PRIMARY KEY (skenario, kode_faskes)
+);
+
 CREATE TABLE periods(
   id      INTEGER PRIMARY KEY,
   nama    TEXT NOT NULL UNIQUE,

@@ -119,6 +119,23 @@ class Workspace {
                                               const std::vector<Catchment>& rows,
                                               const std::vector<Diagnostic>& warnings);
   std::vector<RegionIndicator> Indicators() const;
+
+  // Geographic layers: an import replaces every feature of its kind.
+  std::expected<void, Error> ImportLayer(const ImportRecord& rec, const std::string& kind,
+                                         const std::vector<MapFeature>& features);
+  std::vector<MapFeature> Layer(const std::string& kind) const;
+
+  // Access results of a scenario: replaced whole by each run.
+  struct AccessResults {
+    std::string scenario;
+    std::vector<std::pair<std::string, RegionAccess>> regions;  // (target, region)
+    std::vector<FacilityAccess> facilities;
+  };
+  std::expected<void, Error> StoreAccessResults(const AccessResults& results,
+                                                const std::string& user);
+  std::vector<std::pair<std::string, RegionAccess>> AccessRegions(
+      const std::string& scenario) const;
+  std::vector<FacilityAccess> AccessFacilities(const std::string& scenario) const;
   std::vector<Catchment> Catchments() const;
 
   // Reference tables: validated CSV text stored as a new version of (kind, name).

@@ -1,0 +1,53 @@
+// `jangkau access run`: travel time from every village to the nearest open puskesmas, to any
+// FKTP and to a hospital, over the friction of a travel scenario built from the workspace's
+// layers (or, without a road layer, from the documented per-village approximation); the reach
+// per village, kecamatan and kabupaten; catchments, referral times; files for QGIS; results
+// stored in the workspace. Not thread-safe (uses the caller's Workspace).
+#pragma once
+
+#include <expected>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "access/friction.h"
+#include "base/diagnostic.h"
+#include "store/workspace.h"
+
+namespace jangkau::app {
+
+struct AccessRunOptions {
+  std::string scenario = "dasar";
+  double resolution_m = 100;
+  int neighbours = 16;   // 16 keeps grid paths within 2.75% of straight lines
+  double snap_m = 1000;  // facilities on impassable cells move at most this far
+  std::string out_dir;   // files written here (empty: none)
+};
+
+// The destinations of a run.
+inline const std::vector<std::string> kAccessTargets = {"puskesmas", "fktp", "rs"};
+
+struct AccessRunReport {
+  grid::GridSpec spec;
+  bool roads_approximated = true;  // no road layer: the per-village approximation was used
+  std::vector<std::string> layers_used;
+  // Per target: region access for desa, kecamatan and the kabupaten.
+  std::map<std::string, std::vector<RegionAccess>> regions;
+  std::vector<FacilityAccess> facilities;
+  std::map<std::string, std::string> region_names;
+  std::vector<Diagnostic> warnings;  // snapped facilities, facilities left out
+  std::vector<std::string> files;
+  double seconds = 0;
+};
+
+// Loads the scenario (reference table travel-scenario), builds the friction, solves and
+// summarises. `progress(step, of, what)` reports the steps.
+std::expected<AccessRunReport, Error> RunAccess(
+    store::Workspace& ws, const AccessRunOptions& options, const std::string& user,
+    const std::function<void(int, int, const std::string&)>& progress);
+
+// The travel scenario in force in the workspace.
+std::expected<access::TravelScenario, Error> LoadTravelScenario(const store::Workspace& ws);
+
+}  // namespace jangkau::app
