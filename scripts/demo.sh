@@ -38,14 +38,22 @@ J export facilities --workspace "$ws" --format gpkg --out "$out/fasyankes_oki.gp
 J export warnings --workspace "$ws" --format xlsx --out "$out/peringatan_oki.xlsx"
 
 echo
-say "== 4. Kebutuhan tenaga menurut norma Permenkes 75/2014 (lengkap: $out/kebutuhan_norma.csv)" \
-    "== 4. Staffing need by the Permenkes 75/2014 norms (full: $out/kebutuhan_norma.csv)"
+say "== 4. Waktu tempuh ke layanan (jalan, sungai, rawa; keluaran di $out/akses)" \
+    "== 4. Travel time to care (roads, rivers, swamp; outputs in $out/akses)"
+J import rivers data/network/gshhg_wdbii_rivers_ssumatra.geojson --workspace "$ws"
+J import water data/network/laut_gshhg_ssumatra.geojson --workspace "$ws"
+J import swamp data/network/sumsel_peat_thickness_class_polygons.geojson --workspace "$ws"
+J access run --workspace "$ws" --out "$out/akses"
+
+echo
+say "== 5. Kebutuhan tenaga menurut norma Permenkes 75/2014 (lengkap: $out/kebutuhan_norma.csv)" \
+    "== 5. Staffing need by the Permenkes 75/2014 norms (full: $out/kebutuhan_norma.csv)"
 J needs --workspace "$ws" --method norms --format csv > "$out/kebutuhan_norma.csv"
 J needs --workspace "$ws" --method norms --by cadre
 say "  (kelompok 'a+b': sumber hanya mencatat jumlah gabungan, mis. tenaga medis)" \
     "  (group 'a+b': the source only counts them together, e.g. tenaga medis)"
 
 echo
-say "== 5. Usulan formasi untuk BKPSDM (plafon Rp 5 miliar)" \
-    "== 5. Staffing proposal for BKPSDM (ceiling Rp 5 billion)"
+say "== 6. Usulan formasi untuk BKPSDM (plafon Rp 5 miliar)" \
+    "== 6. Staffing proposal for BKPSDM (ceiling Rp 5 billion)"
 J proposal --workspace "$ws" --budget 5000000000 --out "$out/usulan_formasi_oki.xlsx"

@@ -138,6 +138,27 @@ NeedsInputs LoadNeedsInputs(const store::Workspace& ws) {
     }
     in.factors[f.kode] = factors;
   }
+
+  // Once `jangkau access run` has run, travel time replaces straight lines: population served
+  // is the people for whom the puskesmas is the nearest by travel time, remoteness the
+  // minutes to the nearest hospital.
+  // Minutes replace kilometres only when some hospital was reachable at all (a district whose
+  // only hospital has a wrong coordinate keeps the distances, in one unit for every line).
+  const auto access = ws.AccessFacilities("dasar");
+  const bool minutes = std::any_of(access.begin(), access.end(), [](const FacilityAccess& a) {
+    return a.menit_ke_rs.has_value();
+  });
+  if (!access.empty()) in.population_basis = "waktu_tempuh";
+  if (minutes) in.remoteness_basis = "menit_ke_rs";
+  for (const FacilityAccess& a : access) {
+    auto f = in.factors.find(a.kode_faskes);
+    if (f == in.factors.end()) continue;
+    if (a.penduduk_terdekat) {
+      in.population_served[a.kode_faskes] = *a.penduduk_terdekat;
+      f->second.population_served = *a.penduduk_terdekat;
+    }
+    if (minutes) f->second.remoteness = a.menit_ke_rs;
+  }
   return in;
 }
 

@@ -27,6 +27,9 @@ struct NeedsInputs {
   std::map<std::string, double> population_served;  // facility -> people
   std::string population_basis;       // how villages were assigned ("catchments", "kecamatan", ...)
   int64_t population_unassigned = 0;  // people in villages no facility serves
+  // "km": straight-line distance to the nearest other facility; "menit_ke_rs": travel minutes
+  // to the nearest hospital from `jangkau access run` (scenario "dasar").
+  std::string remoteness_basis = "km";
   std::map<std::string, needs::PriorityFactors> factors;
   std::map<std::string, std::vector<StaffMember>> roster;  // facilities with a roster
   std::map<std::string, std::vector<EquipmentItem>> equipment;

@@ -116,7 +116,8 @@ Table CadreTotalsTable(const NeedsReport& report) {
 }
 
 std::string PriorityExplanation(const needs::PriorityLine& p, const needs::PriorityFactors& f,
-                                const needs::PriorityWeights& w, Lang lang) {
+                                const needs::PriorityWeights& w, bool remoteness_minutes,
+                                Lang lang) {
   const bool en = lang == Lang::kEn;
   std::string out = fmt::format(fmt::runtime(en ? "short {} of {} (score {:.2f} x {:.2f})"
                                                 : "kurang {} dari {} (skor {:.2f} x {:.2f})"),
@@ -124,7 +125,11 @@ std::string PriorityExplanation(const needs::PriorityLine& p, const needs::Prior
   out += fmt::format(fmt::runtime(en ? "; population served {:.0f} ({:.2f} x {:.2f})"
                                      : "; penduduk dilayani {:.0f} ({:.2f} x {:.2f})"),
                      f.population_served, p.population_score, w.population);
-  if (f.remoteness) {
+  if (f.remoteness && remoteness_minutes) {
+    out += fmt::format(fmt::runtime(en ? "; {:.0f} min to the nearest hospital ({:.2f} x {:.2f})"
+                                       : "; {:.0f} menit ke RS terdekat ({:.2f} x {:.2f})"),
+                       *f.remoteness, p.remoteness_score, w.remoteness);
+  } else if (f.remoteness) {
     out += fmt::format(fmt::runtime(en ? "; {:.1f} km to the nearest facility ({:.2f} x {:.2f})"
                                        : "; {:.1f} km ke fasyankes terdekat ({:.2f} x {:.2f})"),
                        *f.remoteness, p.remoteness_score, w.remoteness);
@@ -201,7 +206,8 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
         p.flood_score,
         YesNo(l.funded),
         ReasonText(l.reason, lang),
-        PriorityExplanation(p, in.factors.at(p.need.kode_faskes), r.request.weights, lang)};
+        PriorityExplanation(p, in.factors.at(p.need.kode_faskes), r.request.weights,
+                            in.remoteness_basis == "menit_ke_rs", lang)};
     (l.funded ? usulan : tidak_muat).rows.push_back(std::move(row));
   }
   tidak_muat.note = lang == Lang::kEn ? "Lines that did not fit (listed in priority order)."
@@ -338,7 +344,10 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
                 r.request.weights.shortage, r.request.weights.population,
                 r.request.weights.remoteness, r.request.weights.flood));
   m("Keterpencilan",
-    "jarak garis lurus ke fasyankes lain terdekat (km); akan diganti waktu tempuh.");
+    in.remoteness_basis == "menit_ke_rs"
+        ? "waktu tempuh ke RS terdekat (menit; jangkau access run, skenario dasar)."
+        : "jarak garis lurus ke fasyankes lain terdekat (km); jalankan `jangkau "
+          "access run` agar memakai waktu tempuh.");
   m("Bahaya banjir", "indeks bahaya banjir desa (BNPB via ICRAF), rata-rata tertimbang penduduk.");
   m("Usulan",
     "baris utuh diambil urut prioritas selama muat anggaran dan plafon; yang tidak muat "

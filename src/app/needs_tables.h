@@ -19,7 +19,8 @@ report::Table CadreTotalsTable(const NeedsReport& report);
 // Why a line ranks where it does, in words and numbers.
 std::string PriorityExplanation(const needs::PriorityLine& line,
                                 const needs::PriorityFactors& factors,
-                                const needs::PriorityWeights& weights, Lang lang);
+                                const needs::PriorityWeights& weights, bool remoteness_minutes,
+                                Lang lang);
 
 // The `n` facilities with the most urgent shortages (by their highest priority index), with
 // every shortage they have.
