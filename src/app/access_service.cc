@@ -12,6 +12,7 @@
 #include "access/solver.h"
 #include "app/reference_tables.h"
 #include "ingest/layers.h"
+#include "report/polygonize.h"
 #include "report/raster_writer.h"
 #include "report/table.h"
 
@@ -346,6 +347,22 @@ std::expected<AccessRunReport, Error> RunAccess(
     if (auto w = report::WriteVectorFile(gpkg, gpath, "GPKG"); !w)
       return std::unexpected(w.error());
     report.files.push_back(gpath);
+    // Catchments: the area whose nearest puskesmas (by travel time) is each one.
+    report::Table catchments{"wilayah_layanan_puskesmas", {"kode_faskes", "nama_faskes"}};
+    const auto& tp = times["puskesmas"];
+    for (const auto& [index, wkb] : report::Polygonize(*spec, -1, [&](int r, int32_t*row) {
+           for (int c = 0; c < spec->cols; ++c) row[c] = tp.BestNearest(r, c);
+         })) {
+      if (index < 0 || static_cast<std::size_t>(index) >= sources_of["puskesmas"].size()) continue;
+      const Facility* f = sources_of["puskesmas"][static_cast<std::size_t>(index)];
+      catchments.rows.push_back({f->kode, f->nama});
+      catchments.geometry_wkb.push_back(wkb);
+    }
+    const std::string cpath = options.out_dir + "/wilayah_layanan_puskesmas.gpkg";
+    if (auto w = report::WriteVectorFile(catchments, cpath, "GPKG"); !w) {
+      return std::unexpected(w.error());
+    }
+    report.files.push_back(cpath);
     // Referral: each puskesmas to the nearest hospital.
     report::Table rujukan{"rujukan",
                           {"kode_faskes", "nama_faskes", "rs_terdekat", "nama_rs", "menit"}};

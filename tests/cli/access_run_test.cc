@@ -111,6 +111,12 @@ TEST(AccessRun, OkiReachPerVillageKecamatanAndKabupaten) {
   ASSERT_NE(g, nullptr);
   EXPECT_EQ(OGR_L_GetFeatureCount(GDALDatasetGetLayer(g, 0), 1), 327);
   GDALClose(g);
+  // One catchment (or more pieces) per puskesmas reached.
+  GDALDatasetH c = GDALOpenEx((out + "/wilayah_layanan_puskesmas.gpkg").c_str(), GDAL_OF_VECTOR,
+                              nullptr, nullptr, nullptr);
+  ASSERT_NE(c, nullptr);
+  EXPECT_GE(OGR_L_GetFeatureCount(GDALDatasetGetLayer(c, 0), 1), 25);
+  GDALClose(c);
 }
 
 }  // namespace
