@@ -112,8 +112,9 @@ int Compare(const std::string& ours, const std::string& ours_near, const std::st
     if (b[i] > 0) max_rel = std::max(max_rel, d / b[i]);
     same += static_cast<int>(na[i]) == static_cast<int>(nb[i]) - 1;  // GRASS counts from 1
   }
-  std::printf("reachable_in_one_only=%zu beyond_tolerance=%zu max_rel_diff=%.2e same_nearest=%.5f%%\n",
-              only_one, beyond, max_rel, both ? 100.0 * same / both : 0.0);
+  std::printf(
+      "reachable_in_one_only=%zu beyond_tolerance=%zu max_rel_diff=%.2e same_nearest=%.5f%%\n",
+      only_one, beyond, max_rel, both ? 100.0 * same / both : 0.0);
   return only_one == 0 && beyond == 0 ? 0 : 2;
 }
 

@@ -23,6 +23,7 @@ FrictionGrid BuildFriction(const FrictionInputs& in, const TravelScenario& scena
   const int swamp_class = scenario.ClassIndex("rawa_gambut");
   const int river_class = scenario.ClassIndex("sungai");
   std::vector<float> class_minutes;
+  class_minutes.reserve(scenario.classes.size());
   for (const TravelClass& k : scenario.classes) {
     class_minutes.push_back(CrossingMinutes(cell, k.speed_kmh));
   }

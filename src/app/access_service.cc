@@ -29,6 +29,7 @@ std::vector<uint8_t> ToMask(const std::vector<float>& v) {
 
 std::vector<std::string> Wkbs(const std::vector<MapFeature>& features) {
   std::vector<std::string> out;
+  out.reserve(features.size());
   for (const auto& f : features) out.push_back(f.geometry_wkb);
   return out;
 }
@@ -114,6 +115,7 @@ std::expected<AccessRunReport, Error> RunAccess(
     report.roads_approximated = false;
     report.layers_used.push_back("roads");
     std::vector<double> values;
+    values.reserve(roads.size());
     for (const auto& r : roads) values.push_back(std::max(0, scenario->ClassIndex(r.kelas)));
     classes = ingest::Rasterize(*spec, Wkbs(roads), values, static_cast<float>(no_road), true);
   } else {
@@ -152,6 +154,7 @@ std::expected<AccessRunReport, Error> RunAccess(
 
   step(3, "penduduk per sel / population per cell");
   std::vector<double> zone_values;
+  zone_values.reserve(desa.size());
   for (std::size_t i = 0; i < desa.size(); ++i) zone_values.push_back(static_cast<double>(i));
   const auto zone_f = ingest::Rasterize(*spec, boundaries, zone_values, -1, false);
   std::vector<int32_t> zone(zone_f.size());

@@ -282,7 +282,7 @@ std::vector<TravelClassRow> ReadTravelClasses(TableReader& in, const ImportConte
     auto moda = f.Choice(
         c_moda, true,
         [](std::string_view t) -> std::optional<std::string> {
-          const std::string k = NormalizeKey(t);
+          std::string k = NormalizeKey(t);
           if (k == "motor" || k == "mobil" || k == "jalan_kaki" || k == "perahu" ||
               k == "transfer") {
             return k;

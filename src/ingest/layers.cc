@@ -125,7 +125,7 @@ std::vector<MapFeature> ReadLayer(TableReader& in, const std::string& kind, Diag
         f.Error(c_faktor, Msg::kBadChoice, {"faktor", std::string(f.Text(c_faktor)), "0-1"});
         return;
       }
-      feature.nilai = *v;
+      feature.nilai = v;
     }
     out.push_back(std::move(feature));
   });

@@ -24,8 +24,8 @@ std::string J(const std::string& args) { return "LANG=C.UTF-8 " + kJangkau + " "
 void WriteTiff(const std::string& path, int rows, int cols, const std::vector<float>& values,
                bool crs = true) {
   GDALAllRegister();
-  GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), path.c_str(), cols, rows, 1,
-                               GDT_Float32, nullptr);
+  GDALDatasetH ds =
+      GDALCreate(GDALGetDriverByName("GTiff"), path.c_str(), cols, rows, 1, GDT_Float32, nullptr);
   double gt[6] = {400000, 100, 0, 9600000, 0, -100};
   GDALSetGeoTransform(ds, gt);
   if (crs) {
@@ -68,17 +68,17 @@ TEST(AccessSolveCli, BadInputsAreRefusedNamingFileAndRow) {
   v[55] = -9999;  // row 5, column 5 (0-based) impassable
   WriteTiff(f, 10, 10, v);
   const std::string out = dir.File("t.tif");
-  auto outside = RunCommand(J("access solve --friction " + f + " --sources " +
-                              dir.Write("s.csv", "x,y\n" + std::to_string(X(1)) + "," +
-                                                     std::to_string(Y(1)) + "\n1,2\n") +
-                              " --out " + out));
+  auto outside = RunCommand(J(
+      "access solve --friction " + f + " --sources " +
+      dir.Write("s.csv", "x,y\n" + std::to_string(X(1)) + "," + std::to_string(Y(1)) + "\n1,2\n") +
+      " --out " + out));
   EXPECT_EQ(outside.exit_code, 1);
   EXPECT_NE(outside.out.find("s.csv:3: galat: titik (1, 2) di luar grid"), std::string::npos)
       << outside.out;
   const std::string on_barrier =
       dir.Write("b.csv", "x,y,id\n" + std::to_string(X(5)) + "," + std::to_string(Y(5)) + ",P1\n");
-  auto barrier = RunCommand(J("access solve --friction " + f + " --sources " + on_barrier +
-                              " --out " + out));
+  auto barrier =
+      RunCommand(J("access solve --friction " + f + " --sources " + on_barrier + " --out " + out));
   EXPECT_EQ(barrier.exit_code, 1);
   EXPECT_NE(barrier.out.find("b.csv:2: galat"), std::string::npos);
   EXPECT_NE(barrier.out.find("--snap"), std::string::npos);
@@ -94,8 +94,8 @@ TEST(AccessSolveCli, BadInputsAreRefusedNamingFileAndRow) {
 
   const std::string nocrs = dir.File("nocrs.tif");
   WriteTiff(nocrs, 10, 10, std::vector<float>(100, 1.0f), false);
-  auto crs = RunCommand(J("access solve --friction " + nocrs + " --sources " + on_barrier +
-                          " --out " + out));
+  auto crs = RunCommand(
+      J("access solve --friction " + nocrs + " --sources " + on_barrier + " --out " + out));
   EXPECT_EQ(crs.exit_code, 1);
   EXPECT_NE(crs.out.find("tidak punya sistem koordinat"), std::string::npos);
 
@@ -103,8 +103,8 @@ TEST(AccessSolveCli, BadInputsAreRefusedNamingFileAndRow) {
   negative[23] = -2;
   const std::string neg = dir.File("neg.tif");
   WriteTiff(neg, 10, 10, negative);
-  auto n = RunCommand(J("access solve --friction " + neg + " --sources " + on_barrier +
-                        " --out " + out));
+  auto n = RunCommand(
+      J("access solve --friction " + neg + " --sources " + on_barrier + " --out " + out));
   EXPECT_EQ(n.exit_code, 1);
   EXPECT_NE(n.out.find("baris 3, kolom 4: friksi negatif -2"), std::string::npos) << n.out;
 }
