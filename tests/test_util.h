@@ -11,6 +11,8 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <sqlite3.h>
 
@@ -98,5 +100,45 @@ inline CommandResult RunCommand(const std::string& command) {
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return r;
 }
+
+// The jangkau binary under test, run with Bahasa Indonesia messages whatever the machine's LANG.
+inline std::string J(const std::string& args) {
+#ifdef JANGKAU_BINARY
+  return std::string("LANG=C.UTF-8 ") + JANGKAU_BINARY + " " + args;
+#else
+  return args;
+#endif
+}
+
+#ifdef JANGKAU_SOURCE_DIR
+inline const std::string kData = std::string(JANGKAU_SOURCE_DIR) + "/data";
+
+// A new workspace in `dir` with the given (kind, file under data/) imports; every import must
+// succeed. Returns the workspace path.
+inline std::string SampleWorkspace(
+    const TempDir& dir, const std::string& name,
+    const std::vector<std::pair<std::string, std::string>>& imports) {
+  const std::string ws = dir.File(name + ".jangkau");
+  if (RunCommand(J("init --workspace " + ws)).exit_code != 0) return ws;
+  for (const auto& [kind, file] : imports) {
+    const auto r =
+        RunCommand(J("import " + kind + " " + kData + "/" + file + " --workspace " + ws));
+    if (r.exit_code != 0) {
+      std::fprintf(stderr, "import %s %s failed:\n%s\n", kind.c_str(), file.c_str(), r.out.c_str());
+    }
+  }
+  return ws;
+}
+
+// The OKI sample as `make demo` builds it (regions, population, facilities, assumptions,
+// village indicators).
+inline std::vector<std::pair<std::string, std::string>> DistrictImports(const std::string& d) {
+  return {{"regions", "districts/" + d + "/wilayah.geojson"},
+          {"population", "districts/" + d + "/penduduk.csv"},
+          {"facilities", "districts/" + d + "/faskes_bppsdmk_2019.csv"},
+          {"assumptions", "districts/" + d + "/asumsi_faskes.csv"},
+          {"indicators", "districts/" + d + "/indikator_desa.csv"}};
+}
+#endif
 
 }  // namespace jangkau::testing

@@ -17,8 +17,7 @@ namespace {
 using testing::RunCommand;
 using testing::TempDir;
 
-const std::string kJangkau = JANGKAU_BINARY;
-std::string J(const std::string& args) { return "LANG=C.UTF-8 " + kJangkau + " " + args; }
+using testing::J;
 
 // Writes a Float32 GeoTIFF (EPSG:32748 unless `crs` is false) from row-major values.
 void WriteTiff(const std::string& path, int rows, int cols, const std::vector<float>& values,

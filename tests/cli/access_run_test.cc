@@ -10,12 +10,12 @@
 namespace jangkau {
 namespace {
 
+using testing::DistrictImports;
+using testing::J;
+using testing::kData;
 using testing::RunCommand;
+using testing::SampleWorkspace;
 using testing::TempDir;
-
-const std::string kJangkau = JANGKAU_BINARY;
-const std::string kData = std::string(JANGKAU_SOURCE_DIR) + "/data";
-std::string J(const std::string& args) { return "LANG=C.UTF-8 " + kJangkau + " " + args; }
 
 std::vector<std::string> SplitCsv(const std::string& line) {
   std::vector<std::string> cells;
@@ -37,20 +37,13 @@ std::vector<std::string> SplitCsv(const std::string& line) {
 
 TEST(AccessRun, OkiReachPerVillageKecamatanAndKabupaten) {
   TempDir dir;
-  const std::string ws = dir.File("oki.jangkau");
   const std::string d = kData + "/districts/oki/";
-  ASSERT_EQ(RunCommand(J("init --workspace " + ws)).exit_code, 0);
-  for (const auto& [kind, file] : std::vector<std::pair<std::string, std::string>>{
-           {"regions", d + "wilayah.geojson"},
-           {"population", d + "penduduk.csv"},
-           {"facilities", d + "faskes_bppsdmk_2019.csv"},
-           {"indicators", d + "indikator_desa.csv"},
-           {"rivers", kData + "/network/gshhg_wdbii_rivers_ssumatra.geojson"},
-           {"water", kData + "/network/laut_gshhg_ssumatra.geojson"},
-           {"swamp", kData + "/network/sumsel_peat_thickness_class_polygons.geojson"}}) {
-    auto r = RunCommand(J("import " + kind + " " + file + " --workspace " + ws));
-    ASSERT_EQ(r.exit_code, 0) << kind << r.out;
-  }
+  auto imports = DistrictImports("oki");
+  imports.insert(imports.end(),
+                 {{"rivers", "network/gshhg_wdbii_rivers_ssumatra.geojson"},
+                  {"water", "network/laut_gshhg_ssumatra.geojson"},
+                  {"swamp", "network/sumsel_peat_thickness_class_polygons.geojson"}});
+  const std::string ws = SampleWorkspace(dir, "oki", imports);
   const std::string out = dir.File("akses");
   auto r = RunCommand(J("access run --workspace " + ws + " --out " + out));
   ASSERT_EQ(r.exit_code, 0) << r.out;

@@ -12,7 +12,7 @@ using testing::TempDir;
 
 const std::string kJangkau = JANGKAU_BINARY;
 
-std::string J(const std::string& args) { return "LANG=C.UTF-8 " + kJangkau + " " + args; }
+using testing::J;
 
 // A workspace with two facilities, ready for workforce imports.
 struct Fixture {

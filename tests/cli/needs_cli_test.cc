@@ -12,13 +12,12 @@
 namespace jangkau {
 namespace {
 
+using testing::DistrictImports;
+using testing::J;
+using testing::kData;
 using testing::RunCommand;
+using testing::SampleWorkspace;
 using testing::TempDir;
-
-const std::string kJangkau = JANGKAU_BINARY;
-const std::string kData = std::string(JANGKAU_SOURCE_DIR) + "/data";
-
-std::string J(const std::string& args) { return "LANG=C.UTF-8 " + kJangkau + " " + args; }
 
 const char* kWisnCase = R"({
   "awt": {"working_days": 260, "public_holidays": 16, "annual_leave": 12, "sick_leave": 12,
@@ -95,18 +94,7 @@ TEST(CalcCli, AbkMedicalRecordsOfficer) {
 }
 
 std::string OkiWorkspace(const TempDir& dir) {
-  const std::string ws = dir.File("oki.jangkau");
-  const std::string d = kData + "/districts/oki/";
-  EXPECT_EQ(RunCommand(J("init --workspace " + ws)).exit_code, 0);
-  for (const auto& [kind, file] :
-       std::vector<std::pair<std::string, std::string>>{{"regions", "wilayah.geojson"},
-                                                        {"population", "penduduk.csv"},
-                                                        {"facilities", "faskes_bppsdmk_2019.csv"},
-                                                        {"assumptions", "asumsi_faskes.csv"},
-                                                        {"indicators", "indikator_desa.csv"}}) {
-    EXPECT_EQ(RunCommand(J("import " + kind + " " + d + file + " --workspace " + ws)).exit_code, 0);
-  }
-  return ws;
+  return SampleWorkspace(dir, "oki", DistrictImports("oki"));
 }
 
 TEST(NeedsCli, NormGapsOnOkiFollowTheSourceHeadcounts) {

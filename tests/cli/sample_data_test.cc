@@ -10,13 +10,12 @@
 namespace jangkau {
 namespace {
 
+using testing::DistrictImports;
+using testing::J;
+using testing::kData;
 using testing::RunCommand;
+using testing::SampleWorkspace;
 using testing::TempDir;
-
-const std::string kJangkau = JANGKAU_BINARY;
-const std::string kData = std::string(JANGKAU_SOURCE_DIR) + "/data";
-
-std::string J(const std::string& args) { return "LANG=C.UTF-8 " + kJangkau + " " + args; }
 
 // Data lines of a CSV without multi-line cells (independent of the importer's own count).
 int64_t CsvDataLines(const std::string& path) {
@@ -30,18 +29,7 @@ int64_t CsvDataLines(const std::string& path) {
 }
 
 std::string BuildDistrict(const TempDir& dir, const std::string& district) {
-  const std::string ws = dir.File(district + ".jangkau");
-  const std::string d = kData + "/districts/" + district + "/";
-  EXPECT_EQ(RunCommand(J("init --workspace " + ws)).exit_code, 0);
-  for (const auto& [kind, file] :
-       std::vector<std::pair<std::string, std::string>>{{"regions", "wilayah.geojson"},
-                                                        {"population", "penduduk.csv"},
-                                                        {"facilities", "faskes_bppsdmk_2019.csv"},
-                                                        {"assumptions", "asumsi_faskes.csv"}}) {
-    auto r = RunCommand(J("import " + kind + " " + d + file + " --workspace " + ws));
-    EXPECT_EQ(r.exit_code, 0) << kind << ": " << r.out;
-  }
-  return ws;
+  return SampleWorkspace(dir, district, DistrictImports(district));
 }
 
 TEST(SampleData, OkiImportsWholeAndValidateReportsTheKnownDefects) {
