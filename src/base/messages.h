@@ -170,6 +170,25 @@ namespace jangkau {
     "tidak ada fasyankes {0} yang buka dengan koordinat", "no open {0} facility with coordinates") \
   X(kWarnFacilityOffGrid, "facility_off_grid", "fasyankes {0} ({1}) di luar grid; tidak dihitung", \
     "facility {0} ({1}) lies outside the grid; left out")                                          \
+  /* --- web application --- */                                                                    \
+  X(kHttpUnauthenticated, "unauthenticated", "belum masuk; login dulu",                            \
+    "not logged in; log in first")                                                                 \
+  X(kHttpForbidden, "forbidden", "peran {0} tidak boleh melakukan ini",                            \
+    "role {0} may not do this")                                                                    \
+  X(kHttpCsrf, "csrf", "token CSRF tidak ada atau salah (header X-CSRF-Token)",                    \
+    "CSRF token missing or wrong (header X-CSRF-Token)")                                           \
+  X(kHttpThrottled, "throttled", "terlalu banyak percobaan masuk; coba lagi dalam {0} menit",      \
+    "too many login attempts; try again in {0} minutes")                                           \
+  X(kHttpLoginFailed, "login_failed", "nama pengguna atau kata sandi salah",                       \
+    "wrong username or password")                                                                  \
+  X(kHttpNotFound, "not_found", "{0} tidak ditemukan", "{0} not found")                            \
+  X(kHttpBadJson, "bad_json", "isi permintaan bukan JSON yang sah: {0}",                           \
+    "the request body is not valid JSON: {0}")                                                     \
+  X(kHttpInvalid, "invalid", "data ditolak: {0} masalah; tidak ada yang disimpan",                 \
+    "data refused: {0} problems; nothing was saved")                                               \
+  X(kUserBadPassword, "bad_password", "kata sandi minimal 8 karakter (dibaca dari input standar)", \
+    "the password needs at least 8 characters (read from standard input)")                         \
+  X(kUserAdded, "user_added", "pengguna {0} ({1}) disimpan", "user {0} ({1}) saved")               \
   /* --- results the CLI reports --- */                                                            \
   X(kWorkspaceCreated, "workspace_created", "ruang kerja {0} dibuat (skema versi {1})",            \
     "workspace {0} created (schema version {1})")                                                  \

@@ -50,6 +50,7 @@ void AddExportCommand(CLI::App& app, CliContext& ctx);
 void AddCheckCommand(CLI::App& app, CliContext& ctx);
 void AddCalcCommands(CLI::App& app, CliContext& ctx);  // wisn, abk
 void AddNeedsCommand(CLI::App& app, CliContext& ctx);
+void AddServeCommand(CLI::App& app, CliContext& ctx);   // serve, user add
 void AddAccessCommand(CLI::App& app, CliContext& ctx);  // access solve, access run
 void AddProposalCommand(CLI::App& app, CliContext& ctx);
 

@@ -85,6 +85,7 @@ int main(int argc, char** argv) {
   cli::AddCheckCommand(app, ctx);
   cli::AddNeedsCommand(app, ctx);
   cli::AddAccessCommand(app, ctx);
+  cli::AddServeCommand(app, ctx);
   cli::AddProposalCommand(app, ctx);
   cli::AddCalcCommands(app, ctx);
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {

@@ -190,3 +190,60 @@ std::vector<FacilityAccess> Workspace::AccessFacilities(const std::string& scena
 }
 
 }  // namespace jangkau::store
+
+namespace jangkau::store {
+
+std::expected<void, Error> Workspace::PutUser(const User& user, const std::string& by) {
+  try {
+    Transaction txn(*conn_);
+    Statement up = conn_->Prepare(
+        "INSERT INTO users(username, peran, kode_faskes, hash, dibuat) VALUES (?,?,?,?,?) "
+        "ON CONFLICT(username) DO UPDATE SET peran=excluded.peran, "
+        "kode_faskes=excluded.kode_faskes, hash=excluded.hash");
+    up.Bind(1, user.username).Bind(2, user.role).BindText(3, user.kode_faskes).Bind(4, user.hash);
+    up.Bind(5, NowIso()).Run();
+    Statement audit = conn_->Prepare(
+        "INSERT INTO audit_log(waktu, pengguna, aksi, entitas, kunci, rincian) "
+        "VALUES (?,?,'ubah','pengguna',?,?)");
+    audit.Bind(1, NowIso()).Bind(2, by).Bind(3, user.username);
+    audit.Bind(4, "{\"peran\":\"" + user.role + "\",\"kode_faskes\":\"" + user.kode_faskes + "\"}");
+    audit.Run();
+    txn.Commit();
+    return {};
+  } catch (const SqliteError& e) {
+    return std::unexpected(Error{Msg::kDatabase, {e.what()}});
+  }
+}
+
+std::optional<Workspace::User> Workspace::FindUser(const std::string& username) const {
+  Statement s =
+      conn_->Prepare("SELECT username, peran, kode_faskes, hash FROM users WHERE username = ?");
+  s.Bind(1, username);
+  if (!s.Step()) return std::nullopt;
+  return User{s.Text(0), s.Text(1), s.Text(2), s.Text(3)};
+}
+
+std::expected<void, Error> Workspace::ReplaceRoster(const std::string& kode_faskes,
+                                                    const std::vector<StaffMember>& staff,
+                                                    const std::string& user) {
+  ImportRecord rec{"staff", "web:" + kode_faskes, user, static_cast<int64_t>(staff.size())};
+  // An empty roster still replaces the facility's roster: delete explicitly.
+  try {
+    if (staff.empty()) {
+      Transaction txn(*conn_);
+      Statement del = conn_->Prepare("DELETE FROM staff WHERE kode_faskes = ?");
+      del.Bind(1, kode_faskes).Run();
+      Statement audit = conn_->Prepare(
+          "INSERT INTO audit_log(waktu, pengguna, aksi, entitas, kunci, rincian) "
+          "VALUES (?,?,'ubah','staff',?,'{\"baris\":0}')");
+      audit.Bind(1, NowIso()).Bind(2, user).Bind(3, kode_faskes).Run();
+      txn.Commit();
+      return {};
+    }
+  } catch (const SqliteError& e) {
+    return std::unexpected(Error{Msg::kDatabase, {e.what()}});
+  }
+  return ImportStaff(rec, staff, {});
+}
+
+}  // namespace jangkau::store

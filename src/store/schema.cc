@@ -172,6 +172,16 @@ CREATE TABLE access_facilities(
   PRIMARY KEY (skenario, kode_faskes)
 );
 
+-- People who use the web application. Passwords are argon2id hashes (libsodium).
+CREATE TABLE users(
+  username    TEXT PRIMARY KEY,
+  peran       TEXT NOT NULL CHECK (peran IN ('admin','planner','operator','viewer')),
+  kode_faskes TEXT REFERENCES facilities(kode),
+  hash        TEXT NOT NULL,
+  dibuat      TEXT NOT NULL,
+  CHECK ((peran = 'operator') = (kode_faskes IS NOT NULL))
+);
+
 CREATE TABLE periods(
   id      INTEGER PRIMARY KEY,
   nama    TEXT NOT NULL UNIQUE,

@@ -154,6 +154,23 @@ class Workspace {
   // The versions in force of every reference table (without their text).
   std::vector<ReferenceVersion> References() const;
 
+  // Users of the web application (the password hash is computed by the caller).
+  struct User {
+    std::string username;
+    std::string role;         // admin, planner, operator, viewer
+    std::string kode_faskes;  // operators only
+    std::string hash;         // argon2id (libsodium crypto_pwhash_str)
+  };
+  // Adds or replaces a user; recorded in the audit log.
+  std::expected<void, Error> PutUser(const User& user, const std::string& by);
+  std::optional<User> FindUser(const std::string& username) const;
+
+  // Replaces one facility's roster from the web form, with an audit entry per change of
+  // headcount by the named user. One transaction.
+  std::expected<void, Error> ReplaceRoster(const std::string& kode_faskes,
+                                           const std::vector<StaffMember>& staff,
+                                           const std::string& user);
+
   // Replaces the findings of `jangkau validate` (sumber 'validate').
   std::expected<void, Error> ReplaceValidationWarnings(const std::vector<Diagnostic>& found);
 
