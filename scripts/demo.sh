@@ -57,3 +57,21 @@ echo
 say "== 6. Usulan formasi untuk BKPSDM (plafon Rp 5 miliar)" \
     "== 6. Staffing proposal for BKPSDM (ceiling Rp 5 billion)"
 J proposal --workspace "$ws" --budget 5000000000 --out "$out/usulan_formasi_oki.xlsx"
+
+echo
+say "== 7. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \
+    "== 7. Web application: demo users (passwords for the demo only)"
+first_puskesmas=$("$jangkau" show facilities --workspace "$ws" --format csv | awk -F, '$3 == "puskesmas" && !found { print $1; found = 1 }')
+for user in "admin admin" "perencana planner" "operator operator" "bpjs viewer"; do
+  set -- $user
+  extra=""
+  [ "$2" = operator ] && extra="--facility $first_puskesmas"
+  echo "demo-$1-2026" | J user add --workspace "$ws" --username "$1" --role "$2" $extra >/dev/null
+  printf "  %-10s %-9s kata sandi / password: demo-%s-2026 %s\n" "$1" "$2" "$1" "${extra:+($first_puskesmas)}"
+done
+echo "  API: http://127.0.0.1:${PORT:-8080}/api/v1 (docs/http.md)"
+if [ "${SERVE:-0}" = 1 ]; then
+  J serve --workspace "$ws" --port "${PORT:-8080}"
+else
+  say "  (jalankan SERVE=1 make demo untuk menyalakan server)" "  (run SERVE=1 make demo to start the server)"
+fi
