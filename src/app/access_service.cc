@@ -191,17 +191,11 @@ std::expected<AccessRunReport, Error> RunAccess(
     double y = 0;
     int r = 0;
     int c = 0;
-    if (!ingest::ToGrid(*spec, *f.lon, *f.lat, x, y) || !spec->CellOf(x, y, r, c)) {
-      report.warnings.push_back({Severity::kWarning,
-                                 f.source_file,
-                                 f.source_line,
-                                 0,
-                                 f.kode,
-                                 Msg::kWarnFacilityOffGrid,
-                                 {f.kode, f.nama}});
-      continue;
+    // A facility outside the grid, or with no passable cell near it, is left out and named.
+    std::optional<access::SnappedCell> snapped;
+    if (ingest::ToGrid(*spec, *f.lon, *f.lat, x, y) && spec->CellOf(x, y, r, c)) {
+      snapped = access::SnapToPassable(friction.layers[0], *spec, r, c, options.snap_m);
     }
-    auto snapped = access::SnapToPassable(friction.layers[0], *spec, r, c, options.snap_m);
     if (!snapped) {
       report.warnings.push_back({Severity::kWarning,
                                  f.source_file,
