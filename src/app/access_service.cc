@@ -97,8 +97,8 @@ std::expected<AccessRunReport, Error> RunAccess(
   if (!spec) return std::unexpected(spec.error());
   report.spec = *spec;
   std::map<std::string, double> population;
-  for (const PopulationRecord& p : ws.Population()) {
-    population[p.kode_wilayah] = static_cast<double>(p.penduduk);  // ordered by year: latest wins
+  for (const auto& [kode, p] : LatestPopulation(ws.Population())) {
+    population[kode] = static_cast<double>(p.penduduk);
   }
   std::map<std::string, double> road_distance;
   for (const RegionIndicator& i : ws.Indicators()) {

@@ -10,16 +10,6 @@
 namespace jangkau::app {
 namespace {
 
-// Latest population per region.
-std::map<std::string, PopulationRecord> LatestPopulation(const store::Workspace& ws) {
-  std::map<std::string, PopulationRecord> latest;
-  for (const PopulationRecord& p : ws.Population()) {
-    auto& slot = latest[p.kode_wilayah];
-    if (slot.kode_wilayah.empty() || p.tahun > slot.tahun) slot = p;
-  }
-  return latest;
-}
-
 // Cadres that lump several others -> the norm lines sharing their rumpun.
 std::map<std::string, std::vector<std::string>> AggregateSpans(const CadreCatalog& cadres,
                                                                const NormTable& table) {
@@ -80,7 +70,7 @@ NeedsInputs LoadNeedsInputs(const store::Workspace& ws) {
 
   // Population served: explicit catchments where given, else every village of the facility's
   // kecamatan shared equally among the puskesmas there.
-  const auto population = LatestPopulation(ws);
+  const auto population = LatestPopulation(ws.Population());
   const std::vector<Region> regions = ws.Regions(/*with_geometry=*/false);
   std::map<std::string, std::string> catchment;
   for (const Catchment& c : ws.Catchments()) catchment[c.kode_desa] = c.kode_faskes;

@@ -28,11 +28,7 @@ Summary Summarize(const store::Workspace& ws) {
   std::stable_sort(s.workers_by_cadre.begin(), s.workers_by_cadre.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
 
-  std::map<std::string, PopulationRecord> latest;
-  for (const PopulationRecord& p : ws.Population()) {
-    auto& slot = latest[p.kode_wilayah];
-    if (slot.kode_wilayah.empty() || p.tahun > slot.tahun) slot = p;
-  }
+  const auto latest = LatestPopulation(ws.Population());
   for (const Region& r : ws.Regions(/*with_geometry=*/false)) {
     if (r.level == RegionLevel::kKecamatan) ++s.kecamatan;
     auto it = latest.find(r.kode);

@@ -104,11 +104,7 @@ std::vector<Diagnostic> WorkspaceFindings(const store::Workspace& ws) {
   }
 
   // Population: the latest year of each region.
-  std::map<std::string, PopulationRecord> latest;
-  for (const PopulationRecord& p : ws.Population()) {
-    auto& slot = latest[p.kode_wilayah];
-    if (slot.kode_wilayah.empty() || p.tahun > slot.tahun) slot = p;
-  }
+  const auto latest = LatestPopulation(ws.Population());
   std::map<std::string, std::pair<int64_t, int>> desa_sum_by_kab;  // kab -> (sum, max year)
   for (const Region& r : regions) {
     if (r.level != RegionLevel::kDesa) continue;

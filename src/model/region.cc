@@ -61,4 +61,14 @@ bool IsKelurahanCode(std::string_view kode) {
   return LevelOfCode(kode) == RegionLevel::kDesa && kode.size() > 9 && kode[9] == '1';
 }
 
+std::map<std::string, PopulationRecord> LatestPopulation(
+    const std::vector<PopulationRecord>& rows) {
+  std::map<std::string, PopulationRecord> latest;
+  for (const PopulationRecord& p : rows) {
+    auto [it, inserted] = latest.try_emplace(p.kode_wilayah, p);
+    if (!inserted && p.tahun > it->second.tahun) it->second = p;
+  }
+  return latest;
+}
+
 }  // namespace jangkau

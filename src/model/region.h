@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jangkau {
 
@@ -42,5 +44,8 @@ struct PopulationRecord {
   std::optional<int64_t> jumlah_kk;
   std::string sumber;
 };
+
+// The most recent figure of each region (by `tahun`), keyed by region code.
+std::map<std::string, PopulationRecord> LatestPopulation(const std::vector<PopulationRecord>& rows);
 
 }  // namespace jangkau

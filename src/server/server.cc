@@ -219,9 +219,7 @@ class Api {
     std::vector<StaffMember> staff;
     {
       std::lock_guard lock(ws_mutex_);
-      for (StaffMember& m : ws_->Staff()) {
-        if (m.kode_faskes == kode) staff.push_back(std::move(m));
-      }
+      staff = ws_->Staff(kode);
     }
     SendJson(res, report::ToJson(report::StaffTable(staff)));
   }

@@ -53,11 +53,13 @@ CadreCatalog Workspace::Cadres() const {
   return CadreCatalog(std::move(cadres), aliases);
 }
 
-std::vector<StaffMember> Workspace::Staff() const {
+std::vector<StaffMember> Workspace::Staff(const std::string& kode_faskes) const {
   std::vector<StaffMember> out;
   Statement s = conn_->Prepare(
       "SELECT kode_faskes, nama, nik, jenis_tenaga, status_kepegawaian, tanggal_lahir, jabatan, "
-      "pelatihan, str_berlaku_sampai, sumber_baris FROM staff ORDER BY kode_faskes, id");
+      "pelatihan, str_berlaku_sampai, sumber_baris FROM staff "
+      "WHERE ?1 = '' OR kode_faskes = ?1 ORDER BY kode_faskes, id");
+  s.Bind(1, kode_faskes);
   while (s.Step()) {
     StaffMember m;
     m.kode_faskes = s.Text(0);

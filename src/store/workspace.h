@@ -64,7 +64,8 @@ class Workspace {
   std::vector<Region> Regions(bool with_geometry = true) const;
   std::vector<PopulationRecord> Population() const;
   std::vector<Facility> Facilities() const;
-  std::vector<StaffMember> Staff() const;
+  // The roster, of every facility or of one (`kode_faskes` not empty).
+  std::vector<StaffMember> Staff(const std::string& kode_faskes = {}) const;
   std::vector<StaffCount> StaffCounts() const;
   std::vector<EquipmentItem> Equipment() const;
   std::vector<ServiceVolume> Services() const;

@@ -109,3 +109,19 @@ TEST(Employment, AcceptsCommonSpellings) {
 
 }  // namespace
 }  // namespace jangkau
+
+namespace jangkau {
+namespace {
+
+TEST(Population, LatestYearOfEachRegionWhateverTheOrder) {
+  const auto latest = LatestPopulation({{"16.02", 2025, 801059, {}, "Dukcapil"},
+                                        {"16.02.02.2001", 2024, 1520, 410, ""},
+                                        {"16.02", 2020, 750000, {}, "SP2020"},
+                                        {"16.02.02.2001", 2021, 1400, {}, ""}});
+  ASSERT_EQ(latest.size(), 2u);
+  EXPECT_EQ(latest.at("16.02").penduduk, 801059);
+  EXPECT_EQ(latest.at("16.02.02.2001").tahun, 2024);
+}
+
+}  // namespace
+}  // namespace jangkau
