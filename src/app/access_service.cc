@@ -1,5 +1,6 @@
 #include "app/access_service.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -68,6 +69,29 @@ std::expected<access::TravelScenario, Error> LoadTravelScenario(const store::Wor
     s.classes.push_back({r.kelas, r.moda, r.speed_kmh});
   }
   return s;
+}
+
+report::Table AccessRegionsTable(const std::vector<std::pair<std::string, RegionAccess>>& rows,
+                                 const std::map<std::string, std::string>& names,
+                                 bool roads_approximated) {
+  report::Table t{
+      "akses_desa",
+      {"kode_wilayah", "nama", "tingkat", "tujuan", "penduduk", "rata_menit", "persen_30",
+       "persen_60", "persen_120", "penduduk_lebih_60", "penduduk_lebih_120", "jalan_perkiraan"}};
+  for (const auto& [target, r] : rows) {
+    const auto lvl = LevelOfCode(r.kode_wilayah);
+    auto pct = [&](double v) {
+      return r.penduduk > 0 ? report::Cell{100 * r.Share(v)} : report::Cell{};
+    };
+    auto beyond = [&](double v) { return std::max(0.0, r.penduduk - v); };
+    const auto name = names.find(r.kode_wilayah);
+    t.rows.push_back({r.kode_wilayah, name != names.end() ? name->second : std::string(),
+                      std::string(lvl ? LevelKey(*lvl) : ""), target, r.penduduk,
+                      r.rata_menit ? report::Cell{*r.rata_menit} : report::Cell{}, pct(r.dalam_30),
+                      pct(r.dalam_60), pct(r.dalam_120), beyond(r.dalam_60), beyond(r.dalam_120),
+                      std::string(roads_approximated ? "ya" : "tidak")});
+  }
+  return t;
 }
 
 std::expected<AccessRunReport, Error> RunAccess(
@@ -302,24 +326,12 @@ std::expected<AccessRunReport, Error> RunAccess(
       report.files.push_back(tpath);
       report.files.push_back(npath);
     }
-    report::Table desa_table{
-        "akses_desa",
-        {"kode_wilayah", "nama", "tingkat", "tujuan", "penduduk", "rata_menit", "persen_30",
-         "persen_60", "persen_120", "penduduk_lebih_60", "penduduk_lebih_120", "jalan_perkiraan"}};
+    std::vector<std::pair<std::string, RegionAccess>> all;
     for (const auto& [target, list] : report.regions) {
-      for (const auto& r : list) {
-        const auto lvl = LevelOfCode(r.kode_wilayah);
-        auto pct = [&](double v) {
-          return r.penduduk > 0 ? report::Cell{100 * v / r.penduduk} : report::Cell{};
-        };
-        desa_table.rows.push_back({r.kode_wilayah, report.region_names[r.kode_wilayah],
-                                   std::string(lvl ? LevelKey(*lvl) : ""), target, r.penduduk,
-                                   r.rata_menit ? report::Cell{*r.rata_menit} : report::Cell{},
-                                   pct(r.dalam_30), pct(r.dalam_60), pct(r.dalam_120),
-                                   r.penduduk - r.dalam_60, r.penduduk - r.dalam_120,
-                                   std::string(report.roads_approximated ? "ya" : "tidak")});
-      }
+      for (const auto& r : list) all.emplace_back(target, r);
     }
+    const report::Table desa_table =
+        AccessRegionsTable(all, report.region_names, report.roads_approximated);
     const std::string csv = options.out_dir + "/akses_wilayah.csv";
     if (auto w = report::WriteCsvFile(desa_table, csv); !w) return std::unexpected(w.error());
     report.files.push_back(csv);
@@ -332,7 +344,7 @@ std::expected<AccessRunReport, Error> RunAccess(
     for (const Region* d : desa) {
       const RegionAccess* r = by_code[d->kode];
       auto pct = [&](double v) {
-        return r->penduduk > 0 ? report::Cell{100 * v / r->penduduk} : report::Cell{};
+        return r->penduduk > 0 ? report::Cell{100 * r->Share(v)} : report::Cell{};
       };
       gpkg.rows.push_back({d->kode, d->nama, r->penduduk,
                            r->rata_menit ? report::Cell{*r->rata_menit} : report::Cell{},

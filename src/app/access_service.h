@@ -13,6 +13,7 @@
 
 #include "access/friction.h"
 #include "base/diagnostic.h"
+#include "report/table.h"
 #include "store/workspace.h"
 
 namespace jangkau::app {
@@ -46,6 +47,12 @@ struct AccessRunReport {
 std::expected<AccessRunReport, Error> RunAccess(
     store::Workspace& ws, const AccessRunOptions& options, const std::string& user,
     const std::function<void(int, int, const std::string&)>& progress);
+
+// Reach per (target, region) as the table `access run` writes (akses_wilayah.csv) and the
+// API serves: percentages of the population within 30/60/120 minutes.
+report::Table AccessRegionsTable(const std::vector<std::pair<std::string, RegionAccess>>& rows,
+                                 const std::map<std::string, std::string>& names,
+                                 bool roads_approximated);
 
 // The travel scenario in force in the workspace.
 std::expected<access::TravelScenario, Error> LoadTravelScenario(const store::Workspace& ws);

@@ -45,17 +45,19 @@ ingest::ImportContext LoadImportContext(const store::Workspace& ws) {
   return ctx;
 }
 
-std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind kind,
-                                             const std::string& path, const std::string& user,
-                                             const ingest::Progress& progress) {
-  auto reader = ingest::TableReader::Open(path);
-  if (!reader) return std::unexpected(reader.error());
-  ingest::TableReader& in = **reader;
-  const ingest::ImportContext ctx = LoadImportContext(ws);
+namespace {
+
+std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind kind,
+                                              ingest::TableReader& in, const std::string& path,
+                                              const std::string& user,
+                                              const ingest::Progress& progress,
+                                              const std::string& only_facility) {
+  ingest::ImportContext ctx = LoadImportContext(ws);
+  ctx.only_facility = only_facility;
 
   ImportResult result;
   Diagnostics& diags = result.diagnostics;
-  store::ImportRecord rec{std::string(ImportKindKey(kind)), path, user, 0};
+  store::ImportRecord rec{std::string(ImportKindKey(kind)), path, user, 0, only_facility};
   // Reads the whole file, then writes only when it is clean.
   auto finish = [&](std::size_t rows, auto&& write) -> std::expected<ImportResult, Error> {
     result.rows = static_cast<int64_t>(rows);
@@ -124,6 +126,46 @@ std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind ki
     }
   }
   return std::unexpected(Error{Msg::kInternal, {"import kind"}});
+}
+
+}  // namespace
+
+std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind kind,
+                                             const std::string& path, const std::string& user,
+                                             const ingest::Progress& progress,
+                                             const std::string& only_facility) {
+  auto reader = ingest::TableReader::Open(path);
+  if (!reader) return std::unexpected(reader.error());
+  return ImportFrom(ws, kind, **reader, path, user, progress, only_facility);
+}
+
+std::expected<ImportResult, Error> ClearFacilityReport(store::Workspace& ws, ImportKind kind,
+                                                       const std::string& kode,
+                                                       const std::string& user) {
+  const store::ImportRecord rec{std::string(ImportKindKey(kind)), "web:" + kode, user, 0, kode};
+  std::expected<void, Error> written;
+  if (kind == ImportKind::kStaff) {
+    written = ws.ImportStaff(rec, {}, {});
+  } else if (kind == ImportKind::kEquipment) {
+    written = ws.ImportEquipment(rec, {}, {});
+  } else if (kind == ImportKind::kServices) {
+    written = ws.ImportServices(rec, {}, {});
+  } else {
+    return std::unexpected(Error{Msg::kInternal, {"clear " + rec.kind}});
+  }
+  if (!written) return std::unexpected(written.error());
+  ImportResult result;
+  result.written = true;
+  return result;
+}
+
+std::expected<ImportResult, Error> RunImportText(store::Workspace& ws, ImportKind kind,
+                                                 const std::string& name, const std::string& text,
+                                                 const std::string& user,
+                                                 const std::string& only_facility) {
+  auto reader = ingest::TableReader::OpenText(name, text);
+  if (!reader) return std::unexpected(reader.error());
+  return ImportFrom(ws, kind, **reader, name, user, {}, only_facility);
 }
 
 std::expected<ImportResult, Error> ImportLayerFile(store::Workspace& ws, const std::string& kind,

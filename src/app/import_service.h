@@ -39,9 +39,22 @@ struct ImportResult {
 
 // Fails (Error) only when the file cannot be read at all or the database refuses the write;
 // a file with bad rows gives a result with errors and written == false.
+// `only_facility`: the file is that facility's own report (an operator's upload): rows of
+// any other facility are errors, and the facility's rows of the kind are replaced whole.
 std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind kind,
                                              const std::string& path, const std::string& user,
-                                             const ingest::Progress& progress);
+                                             const ingest::Progress& progress,
+                                             const std::string& only_facility = {});
+// Empties one facility's rows of `kind` (staff, equipment, services): the web form sent an
+// empty list. Recorded like an import.
+std::expected<ImportResult, Error> ClearFacilityReport(store::Workspace& ws, ImportKind kind,
+                                                       const std::string& kode,
+                                                       const std::string& user);
+// The same for CSV text held in memory (the web forms); `name` is what messages call it.
+std::expected<ImportResult, Error> RunImportText(store::Workspace& ws, ImportKind kind,
+                                                 const std::string& name, const std::string& text,
+                                                 const std::string& user,
+                                                 const std::string& only_facility);
 
 // Geographic layers ("roads", "rivers", "water", "swamp", "bridges", "piers", "flood"): the
 // file replaces the layer of that kind. Same contract as RunImport.

@@ -31,6 +31,18 @@ std::map<std::string, std::vector<std::string>> AggregateSpans(const CadreCatalo
 
 }  // namespace
 
+std::optional<std::set<needs::NeedMethod>> ParseNeedMethods(const std::string& text) {
+  if (text == "all") {
+    return std::set<needs::NeedMethod>{needs::NeedMethod::kNorms, needs::NeedMethod::kAbk,
+                                       needs::NeedMethod::kWisn, needs::NeedMethod::kRatio};
+  }
+  for (auto m : {needs::NeedMethod::kNorms, needs::NeedMethod::kAbk, needs::NeedMethod::kWisn,
+                 needs::NeedMethod::kRatio}) {
+    if (text == needs::MethodKey(m)) return std::set<needs::NeedMethod>{m};
+  }
+  return std::nullopt;
+}
+
 NeedsInputs LoadNeedsInputs(const store::Workspace& ws) {
   NeedsInputs in;
   in.cadres = ws.Cadres();

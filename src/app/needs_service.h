@@ -38,6 +38,9 @@ struct NeedsInputs {
 };
 NeedsInputs LoadNeedsInputs(const store::Workspace& ws);
 
+// "norms", "abk", "wisn", "ratio" or "all"; std::nullopt otherwise.
+std::optional<std::set<needs::NeedMethod>> ParseNeedMethods(const std::string& text);
+
 struct NeedsRequest {
   std::set<needs::NeedMethod> methods = {needs::NeedMethod::kNorms};
   std::string norms = "pmk75_2014";

@@ -48,6 +48,9 @@ namespace jangkau {
   X(kUnknownFacility, "unknown_facility",                                                          \
     "{0}: kode fasyankes '{1}' tidak ada di ruang kerja; impor fasyankes dulu",                    \
     "{0}: facility code '{1}' is not in the workspace; import facilities first")                   \
+  X(kOtherFacility, "other_facility",                                                              \
+    "{0}: baris untuk fasyankes '{1}', bukan fasyankes Anda ({2})",                                \
+    "{0}: a row for facility '{1}', not your facility ({2})")                                      \
   X(kUnknownRegion, "unknown_region", "{0}: kode wilayah '{1}' tidak ada di ruang kerja",          \
     "{0}: region code '{1}' is not in the workspace")                                              \
   X(kParentMissing, "parent_missing",                                                              \
@@ -186,6 +189,13 @@ namespace jangkau {
     "the request body is not valid JSON: {0}")                                                     \
   X(kHttpInvalid, "invalid", "data ditolak: {0} masalah; tidak ada yang disimpan",                 \
     "data refused: {0} problems; nothing was saved")                                               \
+  X(kHttpStatus, "status", "laporan {0} berstatus {1}; tindakan ini tidak dapat dilakukan",        \
+    "the report of {0} is {1}; this cannot be done now")                                           \
+  X(kHttpCommentRequired, "comment_required", "isi komentar: alasan laporan dikembalikan",         \
+    "a comment is required: why the report is returned")                                           \
+  X(kHttpBadParam, "bad_param", "parameter {0} tidak sah: '{1}'",                                  \
+    "parameter {0} is invalid: '{1}'")                                                             \
+  X(kHttpJobStarted, "job_started", "dimulai", "started")                                          \
   X(kUserBadPassword, "bad_password", "kata sandi minimal 8 karakter (dibaca dari input standar)", \
     "the password needs at least 8 characters (read from standard input)")                         \
   X(kUserAdded, "user_added", "pengguna {0} ({1}) disimpan", "user {0} ({1}) saved")               \

@@ -12,18 +12,6 @@
 namespace jangkau::cli {
 namespace {
 
-std::optional<std::set<needs::NeedMethod>> ParseMethods(const std::string& text) {
-  if (text == "all") {
-    return std::set<needs::NeedMethod>{needs::NeedMethod::kNorms, needs::NeedMethod::kAbk,
-                                       needs::NeedMethod::kWisn, needs::NeedMethod::kRatio};
-  }
-  for (auto m : {needs::NeedMethod::kNorms, needs::NeedMethod::kAbk, needs::NeedMethod::kWisn,
-                 needs::NeedMethod::kRatio}) {
-    if (text == needs::MethodKey(m)) return std::set<needs::NeedMethod>{m};
-  }
-  return std::nullopt;
-}
-
 void PrintTable(CliContext& ctx, const report::Table& t, const std::string& format) {
   if (format == "csv") {
     report::WriteCsv(t, ctx.out);
@@ -66,7 +54,7 @@ void AddNeedsCommand(CLI::App& app, CliContext& ctx) {
     auto ws = OpenWorkspace(ctx, opt->workspace);
     if (!ws) return;
     app::NeedsRequest request;
-    request.methods = *ParseMethods(opt->method);
+    request.methods = *app::ParseNeedMethods(opt->method);
     request.norms = opt->norms;
     auto report = app::ComputeNeeds(*ws, request);
     if (!report) {
@@ -141,7 +129,7 @@ void AddProposalCommand(CLI::App& app, CliContext& ctx) {
     auto ws = OpenWorkspace(ctx, opt->workspace);
     if (!ws) return;
     app::ProposalRequest request;
-    request.needs.methods = *ParseMethods(opt->method);
+    request.needs.methods = *app::ParseNeedMethods(opt->method);
     request.needs.norms = opt->norms;
     request.options.budget = opt->budget;
     request.options.employment = opt->employment;
@@ -195,14 +183,8 @@ void AddProposalCommand(CLI::App& app, CliContext& ctx) {
     if (opt->out.ends_with(".csv")) {
       written = report::WriteCsvFile(sheets[3].blocks[0], opt->out);  // Usulan Formasi
     } else if (opt->out.ends_with(".json")) {
-      nlohmann::json j = nlohmann::json::object();
-      for (const auto& sheet : sheets) {
-        nlohmann::json blocks = nlohmann::json::object();
-        for (const auto& b : sheet.blocks) blocks[b.name] = report::ToJson(b);
-        j[sheet.name] = blocks;
-      }
       std::ofstream out(opt->out);
-      out << j.dump(2) << '\n';
+      out << report::ToJson(sheets).dump(2) << '\n';
       if (!out) written = std::unexpected(Error{Msg::kWrite, {opt->out, "write"}});
     } else {
       written = report::WriteWorkbook(sheets, opt->out);

@@ -23,6 +23,9 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
       ->add_option("--port", opt->port,
                    ctx.T("port (bawaan 8080; 0 = bebas)", "port (default 8080; 0 = any free)"))
       ->check(CLI::Range(0, 65535));
+  serve->add_option("--web", opt->web_dir,
+                    ctx.T("folder aplikasi web yang sudah dibangun (bawaan: web/dist)",
+                          "folder of the built web application (default: web/dist)"));
   serve->callback([&ctx, opt] {
     ctx.exit_code = server::Serve(*opt, ctx.err, [&ctx, opt](int port) {
       ctx.out << fmt::format("http://{}:{}/\n", opt->bind, port) << std::flush;

@@ -11,6 +11,10 @@ namespace {
 // The facility code of a row: required, and known to the workspace.
 std::optional<std::string> FacilityCode(RowFields& f, int col, const ImportContext& ctx) {
   auto kode = f.Required(col);
+  if (kode && !ctx.only_facility.empty() && *kode != ctx.only_facility) {
+    f.Error(col, Msg::kOtherFacility, {std::string(f.Name(col)), *kode, ctx.only_facility});
+    return std::nullopt;
+  }
   if (kode && !ctx.facility_codes.contains(*kode)) {
     f.Error(col, Msg::kUnknownFacility, {std::string(f.Name(col)), *kode});
     return std::nullopt;

@@ -28,6 +28,8 @@ struct ImportContext {
   std::unordered_map<std::string, RegionLevel> regions;           // kode -> level
   std::unordered_map<std::string, std::string> kecamatan_by_bps;  // BPS code -> Kemendagri
   Date today = Date::Today();
+  // When set, every row must belong to this facility (one facility's own report).
+  std::string only_facility;
 };
 
 // Called every few thousand rows with (rows read, rows expected or -1).

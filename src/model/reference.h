@@ -4,6 +4,7 @@
 // Plain values; thread-compatible.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -121,6 +122,11 @@ struct RegionAccess {
   double dalam_30 = 0;
   double dalam_60 = 0;
   double dalam_120 = 0;
+  // Share (0..1) of the population for a count within some minutes; sums of fractional cell
+  // populations carry rounding noise, clamped here. 0 when nobody lives there.
+  double Share(double within) const {
+    return penduduk > 0 ? std::clamp(within / penduduk, 0.0, 1.0) : 0.0;
+  }
 };
 
 struct FacilityAccess {

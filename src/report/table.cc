@@ -130,6 +130,16 @@ nlohmann::json ToJson(const Table& t) {
   return rows;
 }
 
+nlohmann::json ToJson(const std::vector<Sheet>& sheets) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& sheet : sheets) {
+    nlohmann::json blocks = nlohmann::json::object();
+    for (const auto& b : sheet.blocks) blocks[b.name] = ToJson(b);
+    j[sheet.name] = blocks;
+  }
+  return j;
+}
+
 std::expected<void, Error> WriteCsvFile(const Table& t, const std::string& path) {
   const std::string tmp = path + ".tmp";
   {

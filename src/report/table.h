@@ -40,6 +40,9 @@ struct Sheet {
 
 std::string CellText(const Cell& cell);
 
+// A workbook as JSON: {sheet name: {block name: rows as ToJson}}.
+nlohmann::json ToJson(const std::vector<Sheet>& sheets);
+
 // Aligned columns for a terminal.
 void WriteText(const Table& t, std::ostream& out);
 // RFC 4180, header first, "\n" line ends, UTF-8.

@@ -18,6 +18,7 @@ struct ServerOptions {
   int session_minutes = 8 * 60;  // a session expires this long after login
   int max_failures = 5;          // wrong passwords before a login is throttled
   int throttle_minutes = 15;
+  std::string web_dir;  // the built web application (empty: web/dist of the source tree)
 };
 
 // Serves until the process is stopped. `ready(port)` is called once listening.

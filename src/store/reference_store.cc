@@ -1,6 +1,8 @@
 // Workspace reads and writes of reference tables, village indicators and catchments.
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "store/fault_injection.h"
 #include "store/sqlite.h"
 #include "store/workspace.h"
@@ -223,27 +225,66 @@ std::optional<Workspace::User> Workspace::FindUser(const std::string& username) 
   return User{s.Text(0), s.Text(1), s.Text(2), s.Text(3)};
 }
 
-std::expected<void, Error> Workspace::ReplaceRoster(const std::string& kode_faskes,
-                                                    const std::vector<StaffMember>& staff,
-                                                    const std::string& user) {
-  ImportRecord rec{"staff", "web:" + kode_faskes, user, static_cast<int64_t>(staff.size())};
-  // An empty roster still replaces the facility's roster: delete explicitly.
+std::expected<Workspace::Period, Error> Workspace::EnsurePeriod(const std::string& today,
+                                                                const std::string& user) {
+  auto find = [&]() -> std::optional<Period> {
+    Statement s = conn_->Prepare(
+        "SELECT id, nama, mulai, selesai FROM periods WHERE mulai <= ?1 AND selesai >= ?1 "
+        "ORDER BY mulai DESC, id DESC LIMIT 1");
+    s.Bind(1, today);
+    if (!s.Step()) return std::nullopt;
+    return Period{s.Int(0), s.Text(1), s.Text(2), s.Text(3)};
+  };
   try {
-    if (staff.empty()) {
-      Transaction txn(*conn_);
-      Statement del = conn_->Prepare("DELETE FROM staff WHERE kode_faskes = ?");
-      del.Bind(1, kode_faskes).Run();
-      Statement audit = conn_->Prepare(
-          "INSERT INTO audit_log(waktu, pengguna, aksi, entitas, kunci, rincian) "
-          "VALUES (?,?,'ubah','staff',?,'{\"baris\":0}')");
-      audit.Bind(1, NowIso()).Bind(2, user).Bind(3, kode_faskes).Run();
-      txn.Commit();
-      return {};
-    }
+    if (auto p = find()) return *p;
+    const std::string year = today.substr(0, 4);
+    Transaction txn(*conn_);
+    Statement ins = conn_->Prepare("INSERT INTO periods(nama, mulai, selesai) VALUES (?, ?, ?)");
+    ins.Bind(1, "Tahun " + year).Bind(2, year + "-01-01").Bind(3, year + "-12-31").Run();
+    Statement audit = conn_->Prepare(
+        "INSERT INTO audit_log(waktu, pengguna, aksi, entitas, kunci, rincian) "
+        "VALUES (?,?,'buat','periode',?,NULL)");
+    audit.Bind(1, NowIso()).Bind(2, user).Bind(3, "Tahun " + year).Run();
+    txn.Commit();
+    if (auto p = find()) return *p;
+    return std::unexpected(Error{Msg::kDatabase, {"period " + year}});
   } catch (const SqliteError& e) {
     return std::unexpected(Error{Msg::kDatabase, {e.what()}});
   }
-  return ImportStaff(rec, staff, {});
+}
+
+std::vector<Workspace::Submission> Workspace::Submissions(int64_t period_id) const {
+  std::vector<Submission> out;
+  Statement s = conn_->Prepare(
+      "SELECT kode_faskes, status, komentar, diubah_pada, diubah_oleh FROM submissions "
+      "WHERE period_id = ? ORDER BY kode_faskes");
+  s.Bind(1, period_id);
+  while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4)});
+  return out;
+}
+
+std::expected<void, Error> Workspace::SetSubmission(int64_t period_id, const Submission& sub) {
+  try {
+    Transaction txn(*conn_);
+    Statement up = conn_->Prepare(
+        "INSERT INTO submissions(period_id, kode_faskes, status, komentar, diubah_pada, "
+        "diubah_oleh) VALUES (?,?,?,?,?,?) ON CONFLICT(period_id, kode_faskes) DO UPDATE SET "
+        "status=excluded.status, komentar=excluded.komentar, diubah_pada=excluded.diubah_pada, "
+        "diubah_oleh=excluded.diubah_oleh");
+    const std::string now = NowIso();
+    up.Bind(1, period_id).Bind(2, sub.kode_faskes).Bind(3, sub.status).BindText(4, sub.komentar);
+    up.Bind(5, now).Bind(6, sub.diubah_oleh).Run();
+    Statement audit = conn_->Prepare(
+        "INSERT INTO audit_log(waktu, pengguna, aksi, entitas, kunci, rincian) "
+        "VALUES (?,?,?,'laporan',?,?)");
+    nlohmann::json detail = {{"periode", period_id}, {"komentar", sub.komentar}};
+    audit.Bind(1, now).Bind(2, sub.diubah_oleh).Bind(3, sub.status).Bind(4, sub.kode_faskes);
+    audit.Bind(5, detail.dump()).Run();
+    txn.Commit();
+    return {};
+  } catch (const SqliteError& e) {
+    return std::unexpected(Error{Msg::kDatabase, {e.what()}});
+  }
 }
 
 }  // namespace jangkau::store

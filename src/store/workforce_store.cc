@@ -24,9 +24,10 @@ std::string JoinTrainings(const std::vector<std::string>& items) {
 // for each item: the replace-by-facility semantics of the workforce imports.
 template <typename Items, typename KeyOf, typename BindRow>
 std::set<std::string> ReplaceByFacility(Connection& conn, std::string_view table,
-                                        const Items& items, KeyOf key_of,
+                                        const ImportRecord& rec, const Items& items, KeyOf key_of,
                                         std::string_view insert_sql, BindRow bind_row) {
   std::set<std::string> facilities;
+  if (!rec.facility.empty()) facilities.insert(rec.facility);
   for (const auto& item : items) facilities.insert(key_of(item));
   Statement del = conn.Prepare("DELETE FROM " + std::string(table) + " WHERE kode_faskes = ?");
   for (const auto& kode : facilities) del.Bind(1, kode).Run();
@@ -89,11 +90,12 @@ std::vector<StaffCount> Workspace::StaffCounts() const {
   return out;
 }
 
-std::vector<EquipmentItem> Workspace::Equipment() const {
+std::vector<EquipmentItem> Workspace::Equipment(const std::string& kode_faskes) const {
   std::vector<EquipmentItem> out;
   Statement s = conn_->Prepare(
       "SELECT kode_faskes, kode_alat, nama_alat, kondisi, jumlah FROM equipment "
-      "ORDER BY kode_faskes, kode_alat, kondisi");
+      "WHERE ?1 = '' OR kode_faskes = ?1 ORDER BY kode_faskes, kode_alat, kondisi");
+  s.Bind(1, kode_faskes);
   while (s.Step()) {
     out.push_back({s.Text(0), s.Text(1), s.Text(2),
                    ParseCondition(s.Text(3)).value_or(Condition::kBaik), s.Int(4)});
@@ -101,11 +103,12 @@ std::vector<EquipmentItem> Workspace::Equipment() const {
   return out;
 }
 
-std::vector<ServiceVolume> Workspace::Services() const {
+std::vector<ServiceVolume> Workspace::Services(const std::string& kode_faskes) const {
   std::vector<ServiceVolume> out;
   Statement s = conn_->Prepare(
       "SELECT kode_faskes, tahun, kegiatan, jumlah FROM services "
-      "ORDER BY kode_faskes, tahun, kegiatan");
+      "WHERE ?1 = '' OR kode_faskes = ?1 ORDER BY kode_faskes, tahun, kegiatan");
+  s.Bind(1, kode_faskes);
   while (s.Step()) out.push_back({s.Text(0), static_cast<int>(s.Int(1)), s.Text(2), s.Int(3)});
   return out;
 }
@@ -115,7 +118,7 @@ std::expected<void, Error> Workspace::ImportStaff(const ImportRecord& rec,
                                                   const std::vector<Diagnostic>& warnings) {
   return WriteImport(rec, warnings, [&] {
     return ReplaceByFacility(
-        *conn_, "staff", staff, [](const StaffMember& m) { return m.kode_faskes; },
+        *conn_, "staff", rec, staff, [](const StaffMember& m) { return m.kode_faskes; },
         "INSERT INTO staff(kode_faskes, nama, nik, jenis_tenaga, status_kepegawaian, "
         "tanggal_lahir, jabatan, pelatihan, str_berlaku_sampai, sumber_baris) "
         "VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -138,7 +141,7 @@ std::expected<void, Error> Workspace::ImportStaffCounts(const ImportRecord& rec,
                                                         const std::vector<Diagnostic>& warnings) {
   return WriteImport(rec, warnings, [&] {
     return ReplaceByFacility(
-        *conn_, "staff_counts", counts, [](const StaffCount& c) { return c.kode_faskes; },
+        *conn_, "staff_counts", rec, counts, [](const StaffCount& c) { return c.kode_faskes; },
         "INSERT INTO staff_counts(kode_faskes, jenis_tenaga, status_kepegawaian, jumlah) "
         "VALUES (?,?,?,?)",
         [](Statement& ins, const StaffCount& c) {
@@ -153,7 +156,7 @@ std::expected<void, Error> Workspace::ImportEquipment(const ImportRecord& rec,
                                                       const std::vector<Diagnostic>& warnings) {
   return WriteImport(rec, warnings, [&] {
     return ReplaceByFacility(
-        *conn_, "equipment", items, [](const EquipmentItem& e) { return e.kode_faskes; },
+        *conn_, "equipment", rec, items, [](const EquipmentItem& e) { return e.kode_faskes; },
         "INSERT INTO equipment(kode_faskes, kode_alat, nama_alat, kondisi, jumlah) "
         "VALUES (?,?,?,?,?)",
         [](Statement& ins, const EquipmentItem& e) {
@@ -171,9 +174,14 @@ std::expected<void, Error> Workspace::ImportServices(const ImportRecord& rec,
     for (const auto& r : rows) years.emplace(r.kode_faskes, r.tahun);
     Statement del = conn_->Prepare("DELETE FROM services WHERE kode_faskes = ? AND tahun = ?");
     for (const auto& [kode, tahun] : years) del.Bind(1, kode).Bind(2, int64_t{tahun}).Run();
+    if (!rec.facility.empty()) {
+      Statement all = conn_->Prepare("DELETE FROM services WHERE kode_faskes = ?");
+      all.Bind(1, rec.facility).Run();
+    }
     Statement ins = conn_->Prepare(
         "INSERT INTO services(kode_faskes, tahun, kegiatan, jumlah) VALUES (?,?,?,?)");
     std::set<std::string> touched;
+    if (!rec.facility.empty()) touched.insert(rec.facility);
     int64_t n = 0;
     for (const auto& r : rows) {
       ins.Bind(1, r.kode_faskes).Bind(2, int64_t{r.tahun}).Bind(3, r.kegiatan).Bind(4, r.jumlah);

@@ -32,6 +32,9 @@ struct ImportRecord {
   std::string file;
   std::string user;
   int64_t rows = 0;
+  // Set for one facility's own report (the web form or an operator's upload): that facility's
+  // rows of the kind are replaced whole, even by an empty batch.
+  std::string facility;
 };
 
 struct CheckResult {
@@ -67,8 +70,8 @@ class Workspace {
   // The roster, of every facility or of one (`kode_faskes` not empty).
   std::vector<StaffMember> Staff(const std::string& kode_faskes = {}) const;
   std::vector<StaffCount> StaffCounts() const;
-  std::vector<EquipmentItem> Equipment() const;
-  std::vector<ServiceVolume> Services() const;
+  std::vector<EquipmentItem> Equipment(const std::string& kode_faskes = {}) const;
+  std::vector<ServiceVolume> Services(const std::string& kode_faskes = {}) const;
   CadreCatalog Cadres() const;
   std::vector<Diagnostic> StoredWarnings() const;
   std::vector<AuditEntry> Audit(int64_t limit) const;
@@ -166,11 +169,27 @@ class Workspace {
   std::expected<void, Error> PutUser(const User& user, const std::string& by);
   std::optional<User> FindUser(const std::string& username) const;
 
-  // Replaces one facility's roster from the web form, with an audit entry per change of
-  // headcount by the named user. One transaction.
-  std::expected<void, Error> ReplaceRoster(const std::string& kode_faskes,
-                                           const std::vector<StaffMember>& staff,
-                                           const std::string& user);
+  // Reporting periods and each facility's report status in a period (the web application's
+  // submit / verify / return). A facility without a row is "draft".
+  struct Period {
+    int64_t id = 0;
+    std::string nama;
+    std::string mulai;  // ISO dates
+    std::string selesai;
+  };
+  struct Submission {
+    std::string kode_faskes;
+    std::string status;  // draft, submitted, verified, returned
+    std::string komentar;
+    std::string diubah_pada;
+    std::string diubah_oleh;
+  };
+  // The period containing `today` (ISO date); when none does, the calendar year of `today` is
+  // created as a period (recorded in the audit log under `user`).
+  std::expected<Period, Error> EnsurePeriod(const std::string& today, const std::string& user);
+  std::vector<Submission> Submissions(int64_t period_id) const;
+  // Sets the status, with an audit entry. The caller checks the transition.
+  std::expected<void, Error> SetSubmission(int64_t period_id, const Submission& s);
 
   // Replaces the findings of `jangkau validate` (sumber 'validate').
   std::expected<void, Error> ReplaceValidationWarnings(const std::vector<Diagnostic>& found);

@@ -5,6 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <thread>
+
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -25,15 +28,10 @@ using Json = nlohmann::json;
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ws_ = dir_.File("w.jangkau");
-    ASSERT_EQ(RunCommand(J("init --workspace " + ws_)).exit_code, 0);
-    ASSERT_EQ(RunCommand(J("import facilities " + kData +
-                           "/districts/oki/faskes_bppsdmk_2019.csv --workspace " + ws_))
-                  .exit_code,
-              0);
+    ws_ = testing::SampleWorkspace(dir_, "w", testing::DistrictImports("oki"));
     for (const std::string& u :
          {"--username op1 --role operator --facility P1602010202", "--username admin --role admin",
-          "--username bpjs --role viewer"}) {
+          "--username bpjs --role viewer", "--username perencana --role planner"}) {
       ASSERT_EQ(
           RunCommand("echo rahasia123 | " + J("user add --workspace " + ws_ + " " + u)).exit_code,
           0);
@@ -85,6 +83,18 @@ class ServerTest : public ::testing::Test {
     EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
     EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
     return {set_cookie.substr(0, set_cookie.find(';')), Json::parse(r->body)["csrf_token"]};
+  }
+
+  // Request helpers for a logged-in client.
+  httplib::Result Get(const Login& l, const std::string& path) {
+    httplib::Client c("127.0.0.1", port_);
+    return c.Get(path, {{"Cookie", l.cookie}});
+  }
+  httplib::Result Send(const std::string& method, const Login& l, const std::string& path,
+                       const std::string& body, const std::string& type = "application/json") {
+    httplib::Client c("127.0.0.1", port_);
+    httplib::Headers h = {{"Cookie", l.cookie}, {"X-CSRF-Token", l.csrf}};
+    return method == "PUT" ? c.Put(path, h, body, type) : c.Post(path, h, body, type);
   }
 
   TempDir dir_;
@@ -172,6 +182,177 @@ TEST_F(ServerTest, FiveWrongPasswordsThrottleTheLogin) {
              "application/json");
   EXPECT_EQ(throttled->status, 429);
   EXPECT_EQ(Json::parse(throttled->body)["error"]["code"], "throttled");
+}
+
+TEST_F(ServerTest, EquipmentAndServiceFormsAreCheckedLikeFilesAndReplaceTheFacilitysList) {
+  const Login op = LogIn("op1");
+  const std::string path = "/api/v1/facilities/P1602010202/equipment";
+  auto bad = Send("PUT", op, path,
+                  R"([{"kode_alat":"A1","kondisi":"baik","jumlah":2},
+                      {"kode_alat":"A2","kondisi":"hancur","jumlah":-1}])");
+  ASSERT_EQ(bad->status, 422) << bad->body;
+  const auto problems = Json::parse(bad->body)["problems"];
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0]["row"], 1);
+  EXPECT_EQ(problems[0]["field"], "kondisi");
+  EXPECT_EQ(problems[1]["field"], "jumlah");
+  EXPECT_EQ(Json::parse(Get(op, path)->body).size(), 0u);  // nothing was saved
+
+  auto ok = Send("PUT", op, path,
+                 R"([{"kode_alat":"A1","nama_alat":"Tensimeter","kondisi":"baik","jumlah":2}])");
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  auto back = Json::parse(Get(op, path)->body);
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0]["jumlah"], 2);
+  // An empty list empties the facility's list.
+  ASSERT_EQ(Send("PUT", op, path, "[]")->status, 200);
+  EXPECT_EQ(Json::parse(Get(op, path)->body).size(), 0u);
+
+  const std::string services = "/api/v1/facilities/P1602010202/services";
+  ASSERT_EQ(Send("PUT", op, services,
+                 R"([{"tahun":2025,"kegiatan":"kunjungan_rawat_jalan","jumlah":12000},
+                     {"tahun":2024,"kegiatan":"kunjungan_rawat_jalan","jumlah":11000}])")
+                ->status,
+            200);
+  // The form holds every year: sending one year drops the other.
+  ASSERT_EQ(
+      Send("PUT", op, services, R"([{"tahun":2025,"kegiatan":"imunisasi","jumlah":800}])")->status,
+      200);
+  back = Json::parse(Get(op, services)->body);
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0]["kegiatan"], "imunisasi");
+  EXPECT_EQ(Send("PUT", op, "/api/v1/facilities/P1602020202/services", "[]")->status, 403);
+}
+
+TEST_F(ServerTest, UploadsAreImportedAsFilesAndRowsOfOtherFacilitiesAreRefused) {
+  const Login op = LogIn("op1");
+  const std::string header = "kode_faskes,nama,nik,jenis_tenaga,status_kepegawaian,tanggal_lahir\n";
+  auto other = Send("POST", op, "/api/v1/facilities/P1602010202/upload?kind=staff&name=r.csv",
+                    header +
+                        "P1602010202,Ani,,bidan,PNS,1990-01-01\n"
+                        "P1602020202,Budi,,perawat,PNS,1988-02-02\n",
+                    "application/octet-stream");
+  ASSERT_EQ(other->status, 422) << other->body;
+  const auto problems = Json::parse(other->body)["problems"];
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0]["code"], "other_facility");
+  EXPECT_EQ(problems[0]["row"], 3);  // the file's line
+  EXPECT_EQ(Json::parse(Get(op, "/api/v1/facilities/P1602010202/staff")->body).size(), 0u);
+
+  auto ok = Send("POST", op, "/api/v1/facilities/P1602010202/upload?kind=staff&name=r.csv",
+                 header + "P1602010202,Ani,,bidan,PNS,1990-01-01\n", "application/octet-stream");
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  EXPECT_EQ(Json::parse(Get(op, "/api/v1/facilities/P1602010202/staff")->body).size(), 1u);
+  EXPECT_EQ(Send("POST", op, "/api/v1/facilities/P1602010202/upload?kind=staff&name=r.exe", "x",
+                 "application/octet-stream")
+                ->status,
+            400);
+  auto tmpl = Get(op, "/api/v1/templates/staff.xlsx");
+  ASSERT_EQ(tmpl->status, 200);
+  EXPECT_EQ(tmpl->body.substr(0, 2), "PK");
+}
+
+TEST_F(ServerTest, ReportsAreSubmittedVerifiedOrReturnedWithAComment) {
+  const Login op = LogIn("op1");
+  const Login planner = LogIn("perencana");
+  const Login viewer = LogIn("bpjs");
+  const std::string base = "/api/v1/facilities/P1602010202/";
+  auto status = [&](const Login& l) {
+    const Json board = Json::parse(Get(l, "/api/v1/submissions")->body);
+    for (const auto& row : board["rows"]) {
+      if (row["kode_faskes"] == "P1602010202") return row["status"].get<std::string>();
+    }
+    return std::string("?");
+  };
+  EXPECT_EQ(status(op), "draft");
+  EXPECT_EQ(Json::parse(Get(op, "/api/v1/submissions")->body)["rows"].size(), 1u);
+  EXPECT_EQ(Send("POST", planner, base + "verify", "")->status, 409);  // nothing sent yet
+  ASSERT_EQ(Send("POST", op, base + "submit", "")->status, 200);
+  EXPECT_EQ(status(planner), "submitted");
+  // A submitted report is locked for its operator.
+  auto locked = Send("PUT", op, base + "equipment", "[]");
+  EXPECT_EQ(locked->status, 409);
+  EXPECT_EQ(Json::parse(locked->body)["error"]["code"], "status");
+  EXPECT_EQ(Send("POST", viewer, base + "verify", "")->status, 403);
+  EXPECT_EQ(Send("POST", op, base + "verify", "")->status, 403);
+  EXPECT_EQ(Send("POST", planner, base + "return", "{}")->status, 400);  // no comment
+  ASSERT_EQ(Send("POST", planner, base + "return", R"({"komentar":"NIK bidan kosong"})")->status,
+            200);
+  EXPECT_EQ(status(op), "returned");
+  EXPECT_EQ(Send("PUT", op, base + "equipment", "[]")->status, 200);  // editable again
+  ASSERT_EQ(Send("POST", op, base + "submit", "")->status, 200);
+  ASSERT_EQ(Send("POST", planner, base + "verify", "")->status, 200);
+  EXPECT_EQ(status(viewer), "verified");
+  auto audit = RunCommand(J("show audit --workspace " + ws_ + " --format json"));
+  int changes = 0;
+  for (const auto& e : Json::parse(audit.out)) changes += e["entitas"] == "laporan" ? 1 : 0;
+  EXPECT_EQ(changes, 4);  // submitted, returned, submitted, verified
+}
+
+TEST_F(ServerTest, PlanningResourcesAreForTheDistrictAndTheProposalDownloads) {
+  const Login op = LogIn("op1");
+  const Login viewer = LogIn("bpjs");
+  EXPECT_EQ(Get(op, "/api/v1/needs")->status, 403);
+  EXPECT_EQ(Get(op, "/api/v1/proposal?budget=1")->status, 403);
+  auto needs = Get(viewer, "/api/v1/needs?by=cadre");
+  ASSERT_EQ(needs->status, 200);
+  EXPECT_GT(Json::parse(needs->body).size(), 5u);
+  EXPECT_EQ(Get(viewer, "/api/v1/needs?method=tebak")->status, 400);
+  EXPECT_EQ(Get(viewer, "/api/v1/needs?by=cadre&format=xlsx")->body.substr(0, 2), "PK");
+  auto proposal = Get(viewer, "/api/v1/proposal?budget=500000000&w_flood=0");
+  ASSERT_EQ(proposal->status, 200) << proposal->body;
+  const auto p = Json::parse(proposal->body);
+  EXPECT_LE(p["summary"]["total_cost"].get<double>(), 500000000.0);
+  EXPECT_GT(p["summary"]["positions"].get<int>(), 0);
+  EXPECT_GT(p["lines"].size(), p["summary"]["funded_lines"].get<std::size_t>());
+  EXPECT_EQ(Get(viewer, "/api/v1/proposal?budget=banyak")->status, 400);
+  auto book = Get(viewer, "/api/v1/proposal/workbook?budget=500000000");
+  ASSERT_EQ(book->status, 200);
+  EXPECT_EQ(book->body.substr(0, 2), "PK");
+  EXPECT_NE(book->get_header_value("Content-Disposition").find(".xlsx"), std::string::npos);
+}
+
+TEST_F(ServerTest, AnAccessRunInTheBackgroundFillsTheMap) {
+  const Login planner = LogIn("perencana");
+  const Login viewer = LogIn("bpjs");
+  EXPECT_EQ(Send("POST", viewer, "/api/v1/access/run", "{}")->status, 403);
+  auto desa = Json::parse(Get(viewer, "/api/v1/map/regions?level=desa")->body);
+  ASSERT_EQ(desa["type"], "FeatureCollection");
+  ASSERT_GT(desa["features"].size(), 300u);
+  EXPECT_TRUE(desa["features"][0]["properties"]["menit"].is_null());  // no run yet
+
+  auto started = Send("POST", planner, "/api/v1/access/run", R"({"resolution_m":250})");
+  ASSERT_EQ(started->status, 202) << started->body;
+  const std::string job = Json::parse(started->body)["job"];
+  Json state;
+  for (int i = 0; i < 600; ++i) {
+    state = Json::parse(Get(planner, "/api/v1/jobs/" + job)->body);
+    if (state["state"] != "running") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(state["state"], "done") << state.dump();
+  EXPECT_EQ(state["fraction"], 1.0);
+  EXPECT_EQ(Get(viewer, "/api/v1/jobs/" + job)->status, 404);  // not the viewer's job
+
+  desa = Json::parse(Get(viewer, "/api/v1/map/regions?level=desa")->body);
+  int with_time = 0;
+  for (const auto& f : desa["features"]) {
+    if (f["properties"]["menit"].is_number()) {
+      ++with_time;
+      EXPECT_GE(f["properties"]["dalam_120"].get<double>(),
+                f["properties"]["dalam_30"].get<double>());
+      EXPECT_LE(f["properties"]["dalam_120"].get<double>(), 1.0);
+    }
+  }
+  EXPECT_GT(with_time, static_cast<int>(desa["features"].size() * 3 / 4));
+  auto facilities = Json::parse(Get(viewer, "/api/v1/map/facilities")->body);
+  EXPECT_GT(facilities["features"].size(), 20u);
+  const Login op = LogIn("op1");
+  EXPECT_EQ(Json::parse(Get(op, "/api/v1/map/facilities")->body)["features"].size(), 1u);
+  auto regions =
+      Json::parse(Get(viewer, "/api/v1/access/regions?level=kabupaten&target=puskesmas")->body);
+  ASSERT_EQ(regions.size(), 1u);
+  EXPECT_GT(regions[0]["persen_60"].get<double>(), 50.0);
 }
 
 }  // namespace
