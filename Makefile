@@ -6,7 +6,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 CMAKE_GEN  := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all deps build build-asan test test-fast test-asan lint demo bench clean format
+.PHONY: all deps build web build-asan test test-fast test-asan lint demo bench clean format
 
 all: build
 
@@ -16,8 +16,12 @@ deps:
 $(BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-build: deps $(BUILD)/CMakeCache.txt
+build: deps $(BUILD)/CMakeCache.txt web
 	cmake --build $(BUILD) -j $(JOBS)
+
+# The web application (TypeScript, Vite) served by `jangkau serve` from web/dist.
+web: deps
+	bash scripts/build-web.sh
 
 $(ASAN_BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DJANGKAU_SANITIZE=ON -DJANGKAU_BENCH=OFF
@@ -28,6 +32,7 @@ build-asan: deps $(ASAN_BUILD)/CMakeCache.txt
 # The whole suite: lint, every test of the release build, and the unit tests again under
 # AddressSanitizer + UndefinedBehaviorSanitizer.
 test: build lint build-asan
+	@bash scripts/install-deps.sh e2e
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L fast
 
@@ -49,4 +54,4 @@ bench: build
 	bash scripts/bench.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) out web/dist

@@ -1,17 +1,47 @@
 #!/usr/bin/env bash
 # `make bench`: the benchmarks on this machine, with the machine they ran on. Figures go into
 # docs/benchmarks.md. BENCH_ACCESS_SIZES (default "2000 6000") sets the grid sides of the
-# GRASS r.cost comparison; BENCH_QUICK=1 skips it.
+# GRASS r.cost comparison; BENCH_QUICK=1 skips it. BENCH_WRK_SECONDS (default 30) sets the
+# length of each HTTP load test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 "$build/jangkau_bench" --benchmark_counters_tabular=true
 
+work=$(mktemp -d /tmp/jangkau-bench.XXXXXX)
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+
+# The web API under load: wrk, 50 connections, BENCH_WRK_SECONDS (default 30) per endpoint,
+# against the OKI demo workspace, logged in as the planner.
+echo
+echo "== HTTP API under load: wrk -t2 -c50 -d${BENCH_WRK_SECONDS:-30}s, OKI demo workspace (planner session)"
+DEMO_OUT="$work/demo" bash scripts/demo.sh "$build/jangkau" > "$work/demo.log" 2>&1
+"$build/jangkau" serve --workspace "$work/demo/oki.jangkau" --port 0 > "$work/url" 2>/dev/null &
+server=$!
+for _ in $(seq 100); do grep -q http "$work/url" 2>/dev/null && break; sleep 0.1; done
+base=$(head -1 "$work/url" | sed 's|/$||')
+cookie=$(curl -s -i -X POST "$base/api/v1/login" \
+  -d '{"username":"perencana","password":"demo-perencana-2026"}' |
+  sed -n 's/^Set-Cookie: \(jangkau_sesi=[^;]*\).*/\1/p')
+printf "%-40s %10s %9s %9s %9s %9s %8s\n" endpoint "req/s" p50 p90 p99 max errors
+for ep in /api/v1/facilities /api/v1/submissions "/api/v1/needs?by=cadre" \
+  "/api/v1/access/regions?level=desa&target=puskesmas" "/api/v1/map/regions?level=desa" \
+  /api/v1/map/facilities "/api/v1/proposal?budget=5000000000"; do
+  wrk -t2 -c50 -d"${BENCH_WRK_SECONDS:-30}s" --latency -H "Cookie: $cookie" "$base$ep" > "$work/wrk.txt"
+  awk -v ep="$ep" '
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
+    /^ +Latency/ { max = $4 }
+    /Non-2xx/ { errors += $NF } /Socket errors/ { errors += $4 + $6 + $8 + $10 }
+    END { printf "%-40s %10s %9s %9s %9s %9s %8d\n", ep, rps, p50, p90, p99, max, errors }' \
+    "$work/wrk.txt"
+done
+kill "$server"; server=""
+
 [ "${BENCH_QUICK:-0}" = 1 ] && exit 0
 command -v grass >/dev/null || { echo "grass-core missing: run scripts/install-deps.sh"; exit 1; }
-work=$(mktemp -d /tmp/jangkau-access-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
 echo
 echo "== travel time: GRASS r.cost vs jangkau access solve (40 sources, 10% impassable, same GeoTIFF;"
 echo "   r.cost step alone, one run; jangkau whole command with GeoTIFF I/O, median of three)"

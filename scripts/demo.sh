@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jangkau=${1:-build/jangkau}
 lang=${JANGKAU_LANG:-id}
-out=out/demo
+out=${DEMO_OUT:-out/demo}
 data=data/districts/oki
 ws=$out/oki.jangkau
 J() { "$jangkau" --lang "$lang" "$@"; }

@@ -22,10 +22,18 @@ packages=(
 # Extra groups, requested by the Makefile targets that need them.
 for group in "$@"; do
   case "$group" in
-    bench) packages+=(hyperfine time bc) ;;
+    bench) packages+=(hyperfine time bc wrk) ;;
+    # Browser tests: Debian's Chromium, driven by playwright-core (never a downloaded browser).
+    e2e) packages+=(chromium) ;;
     *) echo "install-deps: unknown group '$group'" >&2; exit 2 ;;
   esac
 done
+
+# The web front end is built with Node.js and npm; take Debian's only when none is installed
+# (a machine may carry a newer Node.js whose npm must not be replaced).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -169,6 +169,7 @@ class TempFile {
   std::string path_;
 };
 
+constexpr const char* kJsonType = "application/json; charset=utf-8";
 constexpr const char* kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -364,26 +365,55 @@ class Api {
     return f(*ws_);
   }
 
-  // A cached response body: read endpoints over data that changes only through this server
-  // (or an access run it started) are computed once per change.
+  // Read responses are computed once per state of the workspace: the state changes with every
+  // write of this server (generation_) and every commit of another connection (SQLite's
+  // data_version: a CLI import, a background run). One computation at a time, so 50 clients
+  // asking at once wait for one result instead of computing fifty.
   template <typename F>
   void Cached(Call& c, const std::string& scope, const std::string& type, F&& compute) {
     std::string key = scope + "|" + c.req.path + "|" + (c.lang == Lang::kEn ? "en" : "id");
     for (const auto& [k, v] : c.req.params) key += "|" + k + "=" + v;
-    {
+    auto hit = [&](const std::pair<uint64_t, int64_t>& state) {
       std::lock_guard lock(cache_mutex_);
-      if (auto it = cache_.find(key); it != cache_.end() && it->second.first == generation_) {
-        return c.res.set_content(it->second.second, type);
-      }
-    }
-    const uint64_t generation = generation_;
+      auto it = cache_.find(key);
+      if (it == cache_.end() || it->second.state != state) return false;
+      c.res.set_content(it->second.body, type);
+      return true;
+    };
+    auto state = [&] {
+      return std::pair<uint64_t, int64_t>{generation_,
+                                          Read([](auto& ws) { return ws.DataVersion(); })};
+    };
+    if (hit(state())) return;
+    std::lock_guard computing(compute_mutex_);
+    const auto before = state();
+    if (hit(before)) return;
     std::optional<std::string> body = compute();
     if (!body) return;  // compute sent an error
     c.res.set_content(*body, type);
     std::lock_guard lock(cache_mutex_);
-    cache_[key] = {generation, std::move(*body)};
+    cache_[key] = {before, std::move(*body)};
   }
   void Changed() { ++generation_; }
+
+  // A table computed by `compute` (std::optional: empty after it sent an error), cached as
+  // JSON, or as an XLSX download with `?format=xlsx`.
+  template <typename F>
+  void CachedTable(Call& c, const std::string& scope, F&& compute) {
+    if (c.req.get_param_value("format") == "xlsx") {
+      if (std::optional<report::Table> t = compute()) SendTable(c.req, c.res, *t);
+      return;
+    }
+    Cached(c, scope, kJsonType, [&]() -> std::optional<std::string> {
+      std::optional<report::Table> t = compute();
+      if (!t) return std::nullopt;
+      return report::ToJson(*t).dump();
+    });
+  }
+  // Operators see their own facility only: their responses are cached apart.
+  static std::string Scope(const Call& c) {
+    return c.session.role == "operator" ? c.session.kode_faskes : "all";
+  }
 
   // The session of the request, or an error response (401, or 403 without a CSRF token on a
   // state-changing request).
@@ -456,11 +486,14 @@ class Api {
   }
 
   void Facilities(Call& c) {
-    auto facilities = Read([](auto& ws) { return ws.Facilities(); });
-    if (c.session.role == "operator") {
-      std::erase_if(facilities, [&](const Facility& f) { return f.kode != c.session.kode_faskes; });
-    }
-    SendTable(c.req, c.res, report::FacilitiesTable(facilities, false, c.lang));
+    CachedTable(c, Scope(c), [&]() -> std::optional<report::Table> {
+      auto facilities = Read([](auto& ws) { return ws.Facilities(); });
+      if (c.session.role == "operator") {
+        std::erase_if(facilities,
+                      [&](const Facility& f) { return f.kode != c.session.kode_faskes; });
+      }
+      return report::FacilitiesTable(facilities, false, c.lang);
+    });
   }
 
   void GetReport(Call& c) {
@@ -580,28 +613,31 @@ class Api {
   }
 
   void Submissions(Call& c) {
-    std::lock_guard lock(ws_mutex_);
-    std::map<std::string, store::Workspace::Submission> by_code;
-    for (auto& s : ws_->Submissions(period_.id)) by_code[s.kode_faskes] = s;
-    Json rows = Json::array();
-    for (const Facility& f : ws_->Facilities()) {
-      if (c.session.role == "operator" && f.kode != c.session.kode_faskes) continue;
-      auto it = by_code.find(f.kode);
-      const bool sent = it != by_code.end();
-      rows.push_back({{"kode_faskes", f.kode},
-                      {"nama_faskes", f.nama},
-                      {"jenis_faskes", std::string(TypeKey(f.type))},
-                      {"status", sent ? it->second.status : "draft"},
-                      {"komentar", sent ? it->second.komentar : ""},
-                      {"diubah_pada", sent ? it->second.diubah_pada : ""},
-                      {"diubah_oleh", sent ? it->second.diubah_oleh : ""}});
-    }
-    SendJson(c.res, {{"period",
-                      {{"id", period_.id},
-                       {"nama", period_.nama},
-                       {"mulai", period_.mulai},
-                       {"selesai", period_.selesai}}},
-                     {"rows", rows}});
+    Cached(c, Scope(c), kJsonType, [&]() -> std::optional<std::string> {
+      std::lock_guard lock(ws_mutex_);
+      std::map<std::string, store::Workspace::Submission> by_code;
+      for (auto& s : ws_->Submissions(period_.id)) by_code[s.kode_faskes] = s;
+      Json rows = Json::array();
+      for (const Facility& f : ws_->Facilities()) {
+        if (c.session.role == "operator" && f.kode != c.session.kode_faskes) continue;
+        auto it = by_code.find(f.kode);
+        const bool sent = it != by_code.end();
+        rows.push_back({{"kode_faskes", f.kode},
+                        {"nama_faskes", f.nama},
+                        {"jenis_faskes", std::string(TypeKey(f.type))},
+                        {"status", sent ? it->second.status : "draft"},
+                        {"komentar", sent ? it->second.komentar : ""},
+                        {"diubah_pada", sent ? it->second.diubah_pada : ""},
+                        {"diubah_oleh", sent ? it->second.diubah_oleh : ""}});
+      }
+      return Json{{"period",
+                   {{"id", period_.id},
+                    {"nama", period_.nama},
+                    {"mulai", period_.mulai},
+                    {"selesai", period_.selesai}}},
+                  {"rows", rows}}
+          .dump();
+    });
   }
 
   // submit: draft/returned -> submitted; verify: submitted -> verified; return:
@@ -643,7 +679,7 @@ class Api {
     if (by != "facility" && by != "cadre") {
       return SendError(c.req, c.res, Msg::kHttpBadParam, {"by", by});
     }
-    auto compute = [&]() -> std::optional<report::Table> {
+    CachedTable(c, "all", [&]() -> std::optional<report::Table> {
       app::NeedsRequest request;
       request.methods = *methods;
       auto report = Read([&](auto& ws) { return app::ComputeNeeds(ws, request); });
@@ -652,15 +688,6 @@ class Api {
         return std::nullopt;
       }
       return by == "cadre" ? app::CadreTotalsTable(*report) : app::NeedLinesTable(*report, c.lang);
-    };
-    if (c.req.get_param_value("format") == "xlsx") {
-      if (auto t = compute()) SendTable(c.req, c.res, *t);
-      return;
-    }
-    Cached(c, "all", "application/json; charset=utf-8", [&]() -> std::optional<std::string> {
-      auto t = compute();
-      if (!t) return std::nullopt;
-      return report::ToJson(*t).dump();
     });
   }
 
@@ -671,31 +698,37 @@ class Api {
   void AccessRegions(Call& c) {
     const std::string target = c.req.has_param("target") ? c.req.get_param_value("target") : "";
     const std::string level = c.req.has_param("level") ? c.req.get_param_value("level") : "";
-    std::lock_guard lock(ws_mutex_);
-    std::map<std::string, std::string> names;
-    for (const Region& r : ws_->Regions(false)) names[r.kode] = r.nama;
-    auto rows = ws_->AccessRegions(Scenario(c));
-    std::erase_if(rows, [&](const auto& row) {
-      const auto lvl = LevelOfCode(row.second.kode_wilayah);
-      return (!target.empty() && row.first != target) ||
-             (!level.empty() && (!lvl || LevelKey(*lvl) != level));
+    CachedTable(c, "all", [&]() -> std::optional<report::Table> {
+      std::lock_guard lock(ws_mutex_);
+      std::map<std::string, std::string> names;
+      for (const Region& r : ws_->Regions(false)) names[r.kode] = r.nama;
+      auto rows = ws_->AccessRegions(Scenario(c));
+      std::erase_if(rows, [&](const auto& row) {
+        const auto lvl = LevelOfCode(row.second.kode_wilayah);
+        return (!target.empty() && row.first != target) ||
+               (!level.empty() && (!lvl || LevelKey(*lvl) != level));
+      });
+      return app::AccessRegionsTable(rows, names, ws_->Layer("roads").empty());
     });
-    SendTable(c.req, c.res, app::AccessRegionsTable(rows, names, ws_->Layer("roads").empty()));
   }
 
   void AccessFacilities(Call& c) {
-    std::lock_guard lock(ws_mutex_);
-    std::map<std::string, std::string> names;
-    for (const Facility& f : ws_->Facilities()) names[f.kode] = f.nama;
-    report::Table t{"akses_fasyankes",
-                    {"kode_faskes", "nama_faskes", "penduduk_terdekat", "menit_ke_rs",
-                     "menit_ke_fasyankes_lain"}};
-    auto opt = [](const std::optional<double>& v) { return v ? report::Cell{*v} : report::Cell{}; };
-    for (const FacilityAccess& f : ws_->AccessFacilities(Scenario(c))) {
-      t.rows.push_back({f.kode_faskes, names[f.kode_faskes], opt(f.penduduk_terdekat),
-                        opt(f.menit_ke_rs), opt(f.menit_ke_fasyankes_lain)});
-    }
-    SendTable(c.req, c.res, t);
+    CachedTable(c, "all", [&]() -> std::optional<report::Table> {
+      std::lock_guard lock(ws_mutex_);
+      std::map<std::string, std::string> names;
+      for (const Facility& f : ws_->Facilities()) names[f.kode] = f.nama;
+      report::Table t{"akses_fasyankes",
+                      {"kode_faskes", "nama_faskes", "penduduk_terdekat", "menit_ke_rs",
+                       "menit_ke_fasyankes_lain"}};
+      auto opt = [](const std::optional<double>& v) {
+        return v ? report::Cell{*v} : report::Cell{};
+      };
+      for (const FacilityAccess& f : ws_->AccessFacilities(Scenario(c))) {
+        t.rows.push_back({f.kode_faskes, names[f.kode_faskes], opt(f.penduduk_terdekat),
+                          opt(f.menit_ke_rs), opt(f.menit_ke_fasyankes_lain)});
+      }
+      return t;
+    });
   }
 
   // `access run` in the background on its own connection; progress through /jobs/{id}.
@@ -848,7 +881,7 @@ class Api {
       return SendDownload(c.res, file.Read(),
                           "usulan_formasi_" + std::to_string(request->year) + ".xlsx");
     }
-    Cached(c, "all", "application/json; charset=utf-8", [&]() -> std::optional<std::string> {
+    Cached(c, "all", kJsonType, [&]() -> std::optional<std::string> {
       auto report = compute();
       if (!report) return std::nullopt;
       const auto sheets = app::ProposalWorkbook(*report, c.lang);
@@ -974,7 +1007,12 @@ class Api {
   std::map<std::string, std::shared_ptr<Job>> jobs_;
   std::vector<std::thread> workers_;
   std::mutex cache_mutex_;
-  std::map<std::string, std::pair<uint64_t, std::string>> cache_;
+  std::mutex compute_mutex_;
+  struct CachedBody {
+    std::pair<uint64_t, int64_t> state;  // generation_, data_version
+    std::string body;
+  };
+  std::map<std::string, CachedBody> cache_;
   std::atomic<uint64_t> generation_{0};
 };
 

@@ -165,6 +165,8 @@ int Workspace::schema_version() const {
   return static_cast<int>(conn_->QueryInt("PRAGMA user_version"));
 }
 
+int64_t Workspace::DataVersion() const { return conn_->QueryInt("PRAGMA data_version"); }
+
 std::expected<void, Error> Workspace::WriteImport(
     const ImportRecord& rec, const std::vector<Diagnostic>& warnings,
     const std::function<std::set<std::string>()>& body) {

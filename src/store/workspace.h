@@ -62,6 +62,9 @@ class Workspace {
 
   const std::string& path() const { return path_; }
   int schema_version() const;
+  // Changes whenever another connection (another process, a background run) commits: lets
+  // a cache of results notice writes it did not make.
+  int64_t DataVersion() const;
 
   // --- reads (a consistent snapshot each) ---
   std::vector<Region> Regions(bool with_geometry = true) const;

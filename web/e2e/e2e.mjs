@@ -1,0 +1,213 @@
+// End-to-end test of the Jangkau web application against a running `jangkau serve`.
+//
+//   BASE_URL=http://127.0.0.1:8093 SCREENSHOT_DIR=docs/screenshots node web/e2e/e2e.mjs
+//
+// The server must hold the demo users (`make demo`) and a facility whose report is still a
+// draft; the test changes the workspace (a roster row, submit, verify), so run it on a copy.
+// Uses the Debian chromium at /usr/bin/chromium (CHROMIUM overrides); never downloads a browser.
+// Exit code 0 on success, 1 with a message on the first failure.
+
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '';
+const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const TOTAL_TIMEOUT_MS = 150_000;
+const users = {
+  operator: ['operator', 'demo-operator-2026'],
+  planner: ['perencana', 'demo-perencana-2026'],
+};
+
+const started = Date.now();
+const log = (msg) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
+function check(cond, msg) {
+  if (!cond) throw new Error(`check failed: ${msg}`);
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`E2E FAILED: timed out after ${TOTAL_TIMEOUT_MS / 1000}s`);
+  process.exit(1);
+}, TOTAL_TIMEOUT_MS);
+
+if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: EXECUTABLE,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 860 }, locale: 'id-ID' });
+context.setDefaultTimeout(20_000);
+const page = await context.newPage();
+
+// Console errors fail the test, except the browser's own log line for an HTTP error response
+// (the test provokes a 422 on purpose; the app shows it to the user).
+const consoleErrors = [];
+page.on('console', (m) => {
+  if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|409|422)/.test(m.text())) consoleErrors.push(m.text());
+});
+page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+// The last API responses, printed when the test fails.
+const apiLog = [];
+page.on('response', async (r) => {
+  if (!r.url().includes('/api/v1/')) return;
+  const entry = `${r.request().method()} ${r.url().replace(BASE_URL, '')} -> ${r.status()}`;
+  apiLog.push(r.status() >= 400 ? `${entry} ${(await r.text().catch(() => '')).slice(0, 300)}` : entry);
+  if (apiLog.length > 25) apiLog.shift();
+});
+
+async function shot(name) {
+  if (!SCREENSHOT_DIR) return;
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+  log(`screenshot ${name}.png`);
+}
+
+const byTestId = (id) => page.locator(`[data-testid="${id}"]`);
+
+async function login(user, pass, { screenshot = false } = {}) {
+  await page.goto(`${BASE_URL}/#/login`);
+  await byTestId('login-form').waitFor();
+  await byTestId('login-username').fill(user);
+  await byTestId('login-password').fill(pass);
+  if (screenshot) await shot('login');
+  await byTestId('login-submit').click();
+  await byTestId('whoami').waitFor();
+  log(`logged in as ${user}`);
+}
+
+async function logout() {
+  await byTestId('logout').click();
+  await byTestId('login-form').waitFor();
+}
+
+try {
+  // ---- operator: add a roster row, see the inline error, fix it, save, submit ----
+  await login(...users.operator, { screenshot: true });
+  await byTestId('report-head').waitFor();
+  const kode = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+  check(kode, `the operator lands on its facility's report (url ${page.url()})`);
+  const status0 = await byTestId('report-status').getAttribute('data-status');
+  check(status0 === 'draft' || status0 === 'returned', `facility ${kode} starts as draft or returned (got ${status0}); use a fresh copy of the workspace`);
+  await byTestId('staff-grid').waitFor();
+
+  const rowsBefore = await page.locator('[data-testid="staff-grid"] tbody tr[data-row]').count();
+  await byTestId('staff-add-row').click();
+  const row = page.locator('[data-testid="staff-grid"] tbody tr[data-row]').last();
+  await row.locator('[data-testid="staff-nama"]').fill('Siti Aminah (uji e2e)');
+  await row.locator('[data-testid="staff-nik"]').fill('1602014107900001');
+  await row.locator('[data-testid="staff-jenis_tenaga"]').selectOption('bidan');
+  await row.locator('[data-testid="staff-status_kepegawaian"]').selectOption('pppk');
+  await row.locator('[data-testid="staff-tanggal_lahir"]').fill('1990-13-45'); // no 13th month
+  await row.locator('[data-testid="staff-jabatan"]').fill('Bidan Ahli Pertama');
+  await row.locator('[data-testid="staff-pelatihan"]').fill('APN;PONED');
+  await byTestId('staff-save').click();
+
+  const badCell = page.locator('[data-testid="staff-grid"] td.cell-invalid:has([data-testid="staff-tanggal_lahir"])');
+  await badCell.locator('[data-testid="cell-error"]').waitFor();
+  const errText = await badCell.locator('[data-testid="cell-error"]').innerText();
+  check(/tanggal_lahir|tanggal/i.test(errText), `inline error names the date field (got "${errText}")`);
+  check((await badCell.locator('input').getAttribute('aria-invalid')) === 'true', 'the bad date input is aria-invalid');
+  log(`inline error shown: ${errText}`);
+  await shot('operator-form');
+
+  await row.locator('[data-testid="staff-tanggal_lahir"]').fill('1990-01-05');
+  await byTestId('staff-save').click();
+  await byTestId('notice-ok').first().waitFor();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="staff-grid"] tbody tr[data-row]').length === n + 1 && !document.querySelector('[data-testid="staff-grid"] [aria-invalid="true"]'), rowsBefore);
+  const savedNames = await page.locator('[data-testid="staff-grid"] [data-testid="staff-nama"]').evaluateAll((els) => els.map((e) => e.value));
+  check(savedNames.includes('Siti Aminah (uji e2e)'), `the saved roster holds the new row (got ${JSON.stringify(savedNames)})`);
+  log('roster saved');
+
+  await byTestId('submit-report').click();
+  await byTestId('submit-dialog-confirm').click();
+  await page.locator('[data-testid="report-status"][data-status="submitted"]').waitFor();
+  log(`facility ${kode} submitted`);
+  await logout();
+
+  // ---- planner: the board shows it as submitted; verify ----
+  await login(...users.planner);
+  await byTestId('board-table').waitFor();
+  const boardRow = page.locator(`[data-testid="board-table"] tr[data-kode="${kode}"]`);
+  await boardRow.waitFor();
+  check((await boardRow.getAttribute('data-status')) === 'submitted', `the board shows ${kode} as submitted`);
+  const submittedCount = Number(await byTestId('count-submitted').locator('.chip-count').innerText());
+  check(submittedCount >= 1, `the submitted count is at least 1 (got ${submittedCount})`);
+  await shot('status-board');
+  await boardRow.locator('[data-testid="verify"]').click();
+  await page.locator(`[data-testid="board-table"] tr[data-kode="${kode}"][data-status="verified"]`).waitFor();
+  log(`facility ${kode} verified`);
+
+  // ---- map: facilities rendered and the canvas is not blank ----
+  await byTestId('nav-map').click();
+  await byTestId('map').waitFor();
+  await page.waitForFunction(
+    () => {
+      const m = window.__jangkauMap;
+      return !!m && !!m.getLayer('facilities-circle') && m.loaded() && m.queryRenderedFeatures({ layers: ['facilities-circle'] }).length > 0;
+    },
+    null,
+    { timeout: 30_000 },
+  );
+  const mapInfo = await page.evaluate(() => {
+    const m = window.__jangkauMap;
+    const facilities = m.queryRenderedFeatures({ layers: ['facilities-circle'] }).length;
+    const desa = m.queryRenderedFeatures({ layers: ['desa-fill'] }).length;
+    // Copy the WebGL canvas (preserveDrawingBuffer) into a 2D canvas and count distinct colours.
+    const src = m.getCanvas();
+    const c = document.createElement('canvas');
+    c.width = 200;
+    c.height = 150;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(src, 0, 0, c.width, c.height);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    for (let i = 0; i < px.length; i += 4) colours.add(`${px[i] >> 3},${px[i + 1] >> 3},${px[i + 2] >> 3}`);
+    return { facilities, desa, colours: colours.size };
+  });
+  log(`map: ${mapInfo.facilities} facilities, ${mapInfo.desa} desa rendered, ${mapInfo.colours} distinct colours`);
+  check(mapInfo.facilities > 0, 'facilities are rendered on the map');
+  check(mapInfo.colours >= 8, `the map canvas is not blank (${mapInfo.colours} colours)`);
+  await shot('map');
+
+  // ---- access run: start it, watch the progress, the map reloads when it is done ----
+  await byTestId('access-run').click();
+  await byTestId('access-progress').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="access-progress"]')?.value === 1 && !document.querySelector('[data-testid="access-run"]').disabled, null, { timeout: 90_000 });
+  log(`access run finished: ${await byTestId('access-message').innerText()}`);
+
+  // ---- tables and charts ----
+  await byTestId('nav-tables').click();
+  await byTestId('table-needs_cadre').waitFor();
+  await byTestId('chart-shortage').waitFor();
+  const cadreRows = await page.locator('[data-testid="table-needs_cadre"] tbody tr').count();
+  check(cadreRows > 1, `the need-per-cadre table has rows (${cadreRows})`);
+  await page.locator('[data-testid="table-needs_cadre"] th button').first().click(); // sort
+  await shot('tables');
+
+  // ---- proposal: recompute and download the workbook ----
+  await byTestId('nav-proposal').click();
+  await byTestId('proposal-lines').waitFor({ timeout: 30_000 });
+  await shot('proposal');
+  const [download] = await Promise.all([page.waitForEvent('download'), byTestId('proposal-download').click()]);
+  const failure = await download.failure();
+  check(!failure, `the workbook download succeeded (${failure})`);
+  const file = readFileSync(await download.path());
+  check(file.length > 100 && file.subarray(0, 2).toString('latin1') === 'PK', `the workbook is an XLSX (zip) file (${file.length} bytes, starts ${JSON.stringify(file.subarray(0, 4).toString('latin1'))})`);
+  log(`workbook ${download.suggestedFilename()} downloaded, ${file.length} bytes`);
+
+  check(consoleErrors.length === 0, `no console errors, got:\n  ${consoleErrors.join('\n  ')}`);
+  log('E2E PASSED');
+  await browser.close();
+  clearTimeout(watchdog);
+  process.exit(0);
+} catch (e) {
+  console.error(`E2E FAILED: ${e.message}`);
+  if (consoleErrors.length) console.error(`console errors:\n  ${consoleErrors.join('\n  ')}`);
+  console.error(`last API calls:\n  ${apiLog.join('\n  ')}`);
+  if (SCREENSHOT_DIR) await page.screenshot({ path: join(SCREENSHOT_DIR, 'failure.png') }).catch(() => {});
+  await browser.close().catch(() => {});
+  clearTimeout(watchdog);
+  process.exit(1);
+}
