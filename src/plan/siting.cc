@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <span>
 #include <utility>
 
@@ -12,6 +13,8 @@
 
 namespace jangkau::plan {
 namespace {
+
+constexpr double kUnlimited = std::numeric_limits<double>::infinity();
 
 // Minutes that stand for a demand point's time before any site opens.
 double BaselineMinutes(const DemandPoint& d, double unreached_minutes) {
@@ -106,10 +109,10 @@ class SetValue {
     }
     FlowNetwork flow(nodes);
     for (std::size_t k = 0; k < chosen.size(); ++k) {
-      const double capacity = p_.candidates[chosen[k]].capacity.value_or(kUnreached);
+      const double capacity = p_.candidates[chosen[k]].capacity.value_or(kUnlimited);
       flow.AddEdge(source, first_site + static_cast<int>(k), capacity);
     }
-    for (const auto& [site, demand] : links) flow.AddEdge(site, node_of_[demand], kUnreached);
+    for (const auto& [site, demand] : links) flow.AddEdge(site, node_of_[demand], kUnlimited);
     for (int i : touched_) {
       flow.AddEdge(node_of_[i], sink, p_.demand[i].population);
       node_of_[i] = -1;
@@ -156,10 +159,10 @@ std::vector<int> Greedy(SetValue& value_of, std::span<const int> pool, int limit
 
 // Swaps one chosen site for one other candidate at a time, each time the best swap allowed.
 // While some swap improves this is plain descent; then (tabu search) the best swap is made even
-// when it loses, but a site that moved may not move again for `tenure` swaps unless the swap
-// beats the best set found, which walks the search out of a local optimum. Stops after
-// `patience` swaps without a new best; leaves the best set found in `chosen` and returns the
-// swaps that led to it.
+// when it loses, but a site swapped out may not come back for `tenure` swaps unless that beats
+// the best set found, which walks the search out of a local optimum instead of back into it.
+// Stops after `patience` swaps without a new best; leaves the best set found in `chosen` and
+// returns the number of swaps that led to it.
 int SwapSearch(SetValue& value_of, int candidates, const GreedySwapOptions& options,
                std::vector<int>& chosen) {
   std::vector<char> in_set(candidates, 0);
@@ -168,7 +171,7 @@ int SwapSearch(SetValue& value_of, int candidates, const GreedySwapOptions& opti
   std::vector<int> current = chosen;
   double best_value = value_of(chosen);
   int best_at = 0;
-  for (int swap = 1; swap - best_at <= options.patience + 1; ++swap) {
+  for (int swap = 1, idle = 0; idle <= options.patience; ++swap) {
     std::size_t out = current.size();
     int in = -1;
     double move_value = 0;
@@ -196,8 +199,9 @@ int SwapSearch(SetValue& value_of, int candidates, const GreedySwapOptions& opti
       chosen = current;
       best_value = move_value;
       best_at = swap;
-    } else if (options.patience == 0) {
-      break;
+      idle = 0;
+    } else {
+      ++idle;
     }
   }
   return best_at;

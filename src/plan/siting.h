@@ -82,7 +82,9 @@ struct GreedySwapOptions {
   // Swaps without a new best before the search stops; 0 = plain descent, the classic 1-swap
   // local optimum.
   int patience = 100;
-  int tenure = 10;  // swaps a site that was swapped out must wait before it may come back
+  // Swaps a site swapped out must wait before it may come back. When every candidate outside
+  // the set is waiting the search stops: with few candidates it ends soon after the descent.
+  int tenure = 10;
 };
 
 // Greedy (the site adding the most, ties to the lower candidate index) until K sites are chosen

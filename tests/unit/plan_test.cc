@@ -189,7 +189,7 @@ TEST(PlanExact, GreedySwapCoverageWithinOnePercentOfOptimum) {
 }
 
 TEST(PlanExact, GreedySwapWithCapacitiesAndMeanTimeWithinOnePercent) {
-  const InstanceSize size{.demand = 80, .candidates = 15, .sites = 4};
+  const InstanceSize size{.demand = 60, .candidates = 12, .sites = 3};
   for (uint32_t seed = 1; seed <= 8; ++seed) {
     const SitingProblem capacitated = RandomSiting(seed, size, SitingObjective::kCoverage, true);
     const double covered = SolveGreedySwap(capacitated)->objective;
