@@ -16,6 +16,7 @@ packages=(
   libsodium-dev
   libgtest-dev libgmock-dev
   libbenchmark-dev
+  libglpk-dev
   clang-format clang-tidy-19
   grass-core
 )

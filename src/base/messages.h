@@ -173,6 +173,18 @@ namespace jangkau {
     "tidak ada fasyankes {0} yang buka dengan koordinat", "no open {0} facility with coordinates") \
   X(kWarnFacilityOffGrid, "facility_off_grid", "fasyankes {0} ({1}) di luar grid; tidak dihitung", \
     "facility {0} ({1}) lies outside the grid; left out")                                          \
+  /* --- planning: siting, mobile-clinic stops, redistribution --- */                              \
+  X(kPlanBadIndex, "plan_bad_index", "{0}: indeks {1} di luar rentang 0..{2}",                     \
+    "{0}: index {1} is outside 0..{2}")                                                            \
+  X(kPlanNotFinite, "plan_not_finite", "{0}: harus bilangan terhingga", "{0}: must be finite")     \
+  X(kPlanCapacityNeedsCoverage, "plan_capacity_needs_coverage",                                    \
+    "{0}: kapasitas hanya berlaku untuk tujuan cakupan (coverage), bukan waktu rata-rata",         \
+    "{0}: capacities apply to the coverage objective only, not to mean time")                      \
+  X(kPlanDuplicateArc, "plan_duplicate_arc", "{0}: pasangan ({1}, {2}) sudah ada di {3}",        \
+    "{0}: the pair ({1}, {2}) already appears at {3}")                                             \
+  X(kPlanSolverFailed, "plan_solver_failed",                                                      \
+    "pemecah MILP (GLPK) berhenti tanpa solusi: {0}",                                              \
+    "the MILP solver (GLPK) stopped without a solution: {0}")                                      \
   /* --- web application --- */                                                                    \
   X(kHttpUnauthenticated, "unauthenticated", "belum masuk; login dulu",                            \
     "not logged in; log in first")                                                                 \
