@@ -180,10 +180,9 @@ namespace jangkau {
   X(kPlanCapacityNeedsCoverage, "plan_capacity_needs_coverage",                                    \
     "{0}: kapasitas hanya berlaku untuk tujuan cakupan (coverage), bukan waktu rata-rata",         \
     "{0}: capacities apply to the coverage objective only, not to mean time")                      \
-  X(kPlanDuplicateArc, "plan_duplicate_arc", "{0}: pasangan ({1}, {2}) sudah ada di {3}",        \
+  X(kPlanDuplicateArc, "plan_duplicate_arc", "{0}: pasangan ({1}, {2}) sudah ada di {3}",          \
     "{0}: the pair ({1}, {2}) already appears at {3}")                                             \
-  X(kPlanSolverFailed, "plan_solver_failed",                                                      \
-    "pemecah MILP (GLPK) berhenti tanpa solusi: {0}",                                              \
+  X(kPlanSolverFailed, "plan_solver_failed", "pemecah MILP (GLPK) berhenti tanpa solusi: {0}",     \
     "the MILP solver (GLPK) stopped without a solution: {0}")                                      \
   /* --- web application --- */                                                                    \
   X(kHttpUnauthenticated, "unauthenticated", "belum masuk; login dulu",                            \
