@@ -59,8 +59,27 @@ say "== 6. Usulan formasi untuk BKPSDM (plafon Rp 5 miliar)" \
 J proposal --workspace "$ws" --budget 5000000000 --out "$out/usulan_formasi_oki.xlsx"
 
 echo
-say "== 7. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \
-    "== 7. Web application: demo users (passwords for the demo only)"
+say "== 7. Skenario banjir: 12 desa dengan indeks bahaya banjir tertinggi (kecepatan 20%), fasyankes di dalamnya tutup" \
+    "== 7. Flood scenario: the 12 villages with the highest flood hazard index (20% speed), facilities in them closed"
+J scenario create --workspace "$ws" --name banjir_musim_hujan --hazard-top 12 --flood-factor 0.2 \
+  --close-flooded --description "Banjir musim hujan: 12 desa dengan indeks bahaya banjir tertinggi"
+J plan compare --workspace "$ws" --scenario banjir_musim_hujan --out "$out/rencana"
+
+echo
+say "== 8. Lima lokasi fasyankes baru yang menjangkau penduduk terbanyak dalam 60 menit" \
+    "== 8. Five new facility sites that bring the most people within 60 minutes"
+J plan sites --workspace "$ws" --k 5 --minutes 60 --exact
+
+echo
+say "== 9. Layanan keliling / perahu klinik: desa > 60 menit dari FKTP, titik singgah <= 30 menit (lengkap: $out/rencana/titik_keliling.csv)" \
+    "== 9. Mobile / boat clinic: villages > 60 minutes from an FKTP, stops within 30 minutes (full: $out/rencana/titik_keliling.csv)"
+J plan stops --workspace "$ws" --minutes 60 --reach 30 --format csv > "$out/rencana/titik_keliling.csv"
+J plan stops --workspace "$ws" --minutes 60 --reach 30 > "$out/rencana/titik_keliling.txt"
+head -1 "$out/rencana/titik_keliling.txt"
+
+echo
+say "== 10. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \
+    "== 10. Web application: demo users (passwords for the demo only)"
 first_puskesmas=$("$jangkau" show facilities --workspace "$ws" --format csv | awk -F, '$3 == "puskesmas" && !found { print $1; found = 1 }')
 for user in "admin admin" "perencana planner" "operator operator" "bpjs viewer"; do
   set -- $user

@@ -235,6 +235,8 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
       work[kept++] = g;
     }
     work.resize(kept);
+    if (scratch.record_visited)
+      scratch.visited.insert(scratch.visited.end(), work.begin(), work.end());
 
     auto relax_range = [&](int thread, std::size_t begin, std::size_t end, bool atomic) {
       auto& rings = scratch.buckets[thread];
@@ -277,7 +279,7 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
 }
 
 template <int kMoves, bool kCornerCutting, bool kTwoLayers>
-void RunHeap(const Network& net, const std::vector<std::size_t>& seeds) {
+void RunHeap(const Network& net, SolverScratch& scratch, const std::vector<std::size_t>& seeds) {
   using Entry = std::pair<double, std::size_t>;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
   for (std::size_t g : seeds) heap.emplace(0.0, g);
@@ -286,6 +288,7 @@ void RunHeap(const Network& net, const std::vector<std::size_t>& seeds) {
     heap.pop();
     if (IsSettled(net.settled, g)) continue;
     Settle(net.settled, g);
+    if (scratch.record_visited) scratch.visited.push_back(static_cast<uint32_t>(g));
     Relax<kMoves, kCornerCutting, kTwoLayers, false>(
         net, g, [&](std::size_t gj, double nt) { heap.emplace(nt, gj); });
   }
@@ -299,7 +302,7 @@ void Run(const Network& net, SolverScratch& scratch, const std::vector<std::size
                                                    static_cast<std::size_t>(ring), parallel);
   } else {
     // Zero-cost steps or a huge cost range: a binary heap keeps it exact.
-    RunHeap<kMoves, kCornerCutting, kTwoLayers>(net, seeds);
+    RunHeap<kMoves, kCornerCutting, kTwoLayers>(net, scratch, seeds);
   }
 }
 
@@ -344,9 +347,18 @@ void TravelTimes::CopyRow(int layer, int r, float* time, int32_t* nearest) const
   }
 }
 
-void SolveTravelTime(SolverScratch& scratch, const FrictionGrid& friction,
-                     std::span<const Source> sources, const SolveOptions& options,
-                     TravelTimes& out) {
+namespace {
+
+// What a search needs besides its sources: the network over `out` and the bucket geometry.
+// Computing the step bounds reads the whole grid once.
+struct Prepared {
+  Network net;
+  double width = 0;
+  double ring = 0;
+  bool passable = false;  // some cell can be crossed
+};
+
+Prepared Prepare(const FrictionGrid& friction, const SolveOptions& options, TravelTimes& out) {
   const int layers = static_cast<int>(friction.layers.size());
   const PaddedGrid<float>& base = friction.layers.front();
   const std::size_t n = base.padded_size();
@@ -357,8 +369,9 @@ void SolveTravelTime(SolverScratch& scratch, const FrictionGrid& friction,
   out.layer_size = n;
   out.cells.assign(n * static_cast<std::size_t>(layers), TravelCell{kInf, -1});
 
+  Prepared p;
+  Network& net = p.net;
   const bool two = layers == 2;
-  Network net;
   net.layer_size = n;
   for (int l = 0; l < layers; ++l) {
     net.cost[l] = friction.layers[l].data();
@@ -409,10 +422,19 @@ void SolveTravelTime(SolverScratch& scratch, const FrictionGrid& friction,
       }
     }
   }
+  p.passable = min_cost < kInf;
+  p.width = min_step;
+  p.ring = p.width > 0 ? std::floor(max_step / p.width) + 2 : kInf;
+  return p;
+}
 
-  scratch.settled.assign((n * static_cast<std::size_t>(layers) + 63) / 64, 0);
-  net.settled = scratch.settled.data();
-
+// Seeds the sources into the (reset) output and runs the search.
+void Search(const Prepared& p, SolverScratch& scratch, const FrictionGrid& friction,
+            std::span<const Source> sources, const SolveOptions& options) {
+  const Network& net = p.net;
+  const PaddedGrid<float>& base = friction.layers.front();
+  const int layers = static_cast<int>(friction.layers.size());
+  const std::size_t n = net.layer_size;
   std::vector<std::size_t> seeds;
   for (std::size_t s = 0; s < sources.size(); ++s) {
     const Source& src = sources[s];
@@ -426,18 +448,58 @@ void SolveTravelTime(SolverScratch& scratch, const FrictionGrid& friction,
     cell = {0.0f, static_cast<int32_t>(s)};
     seeds.push_back(static_cast<std::size_t>(src.layer) * n + i);
   }
-  if (seeds.empty() || !(min_cost < kInf)) return;
+  if (seeds.empty() || !p.passable) return;
 
-  const double width = min_step;
-  const double ring = width > 0 ? std::floor(max_step / width) + 2 : kInf;
   const int threads =
       options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
   const bool parallel = threads >= 2 && base.rows() * int64_t{base.cols()} >= (1 << 20);
+  const bool two = layers == 2;
   if (options.neighbours == 16) {
-    Dispatch<16>(options.corner_cutting, two, net, scratch, seeds, width, ring, parallel);
+    Dispatch<16>(options.corner_cutting, two, net, scratch, seeds, p.width, p.ring, parallel);
   } else {
-    Dispatch<8>(options.corner_cutting, two, net, scratch, seeds, width, ring, parallel);
+    Dispatch<8>(options.corner_cutting, two, net, scratch, seeds, p.width, p.ring, parallel);
   }
+}
+
+}  // namespace
+
+void SolveTravelTime(SolverScratch& scratch, const FrictionGrid& friction,
+                     std::span<const Source> sources, const SolveOptions& options,
+                     TravelTimes& out) {
+  Prepared p = Prepare(friction, options, out);
+  const std::size_t cells = out.cells.size();
+  scratch.record_visited = false;
+  scratch.settled.assign((cells + 63) / 64, 0);
+  p.net.settled = scratch.settled.data();
+  Search(p, scratch, friction, sources, options);
+}
+
+struct BoundedSearch::State {
+  Prepared prepared;
+  SolverScratch scratch;
+};
+
+BoundedSearch::BoundedSearch(const FrictionGrid& friction, const SolveOptions& options)
+    : friction_(friction), options_(options), state_(std::make_unique<State>()) {
+  state_->prepared = Prepare(friction, options, times_);
+  state_->scratch.settled.assign((times_.cells.size() + 63) / 64, 0);
+  state_->prepared.net.settled = state_->scratch.settled.data();
+  state_->scratch.record_visited = true;
+}
+
+BoundedSearch::~BoundedSearch() = default;
+
+const TravelTimes& BoundedSearch::Run(std::span<const Source> sources) {
+  // Every cell a bounded search changes is filed and then settled (offers beyond the bound
+  // are refused), so the settled cells are exactly the cells to reset.
+  SolverScratch& scratch = state_->scratch;
+  for (uint32_t g : scratch.visited) {
+    times_.cells[g] = TravelCell{kInf, -1};
+    scratch.settled[g >> 6] = 0;
+  }
+  scratch.visited.clear();
+  Search(state_->prepared, scratch, friction_, sources, options_);
+  return times_;
 }
 
 }  // namespace jangkau::access

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -92,6 +93,8 @@ struct SolverScratch {
   std::vector<std::vector<uint32_t>> buckets[2];  // one ring of buckets per thread
   std::vector<uint32_t> work;
   std::vector<uint64_t> settled;
+  bool record_visited = false;    // BoundedSearch: list the cells settled
+  std::vector<uint32_t> visited;  // (global cell indices)
 };
 
 // Fills `out`. Sources on impassable cells are ignored (callers snap them first). A negative
@@ -99,5 +102,27 @@ struct SolverScratch {
 void SolveTravelTime(SolverScratch& scratch, const FrictionGrid& friction,
                      std::span<const Source> sources, const SolveOptions& options,
                      TravelTimes& out);
+
+// Many small bounded searches on one friction grid (from candidate sites, between facilities):
+// the step bounds are computed once, and each search resets only the cells the previous one
+// reached, so a search costs what it visits rather than the size of the grid. Same results as
+// SolveTravelTime with the same options (options.max_cost should be finite). One per thread.
+class BoundedSearch {
+ public:
+  // `friction` must outlive the search.
+  BoundedSearch(const FrictionGrid& friction, const SolveOptions& options);
+  ~BoundedSearch();
+  BoundedSearch(const BoundedSearch&) = delete;
+  BoundedSearch& operator=(const BoundedSearch&) = delete;
+  // The times from `sources`; valid until the next Run.
+  const TravelTimes& Run(std::span<const Source> sources);
+
+ private:
+  struct State;
+  const FrictionGrid& friction_;
+  SolveOptions options_;
+  TravelTimes times_;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace jangkau::access

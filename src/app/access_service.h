@@ -36,6 +36,7 @@ struct AccessRunReport {
   // Per target: region access for desa, kecamatan and the kabupaten.
   std::map<std::string, std::vector<RegionAccess>> regions;
   std::vector<FacilityAccess> facilities;
+  std::vector<FacilityRoute> routes;  // between puskesmas (moving staff, remoteness)
   std::map<std::string, std::string> region_names;
   std::vector<Diagnostic> warnings;  // snapped facilities, facilities left out
   std::vector<std::string> files;

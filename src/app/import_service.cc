@@ -139,6 +139,21 @@ std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind ki
   return ImportFrom(ws, kind, **reader, path, user, progress, only_facility);
 }
 
+std::expected<std::vector<AddedFacility>, Error> ReadSitesFile(const std::string& path,
+                                                               Diagnostics& diags) {
+  auto reader = ingest::TableReader::Open(path);
+  if (!reader) return std::unexpected(reader.error());
+  return ingest::ReadSites(**reader, diags, {});
+}
+
+std::expected<std::vector<MapFeature>, Error> ReadLayerFile(const std::string& path,
+                                                            const std::string& kind,
+                                                            Diagnostics& diags) {
+  auto reader = ingest::TableReader::Open(path);
+  if (!reader) return std::unexpected(reader.error());
+  return ingest::ReadLayer(**reader, kind, diags);
+}
+
 std::expected<ImportResult, Error> ClearFacilityReport(store::Workspace& ws, ImportKind kind,
                                                        const std::string& kode,
                                                        const std::string& user) {

@@ -62,6 +62,17 @@ std::expected<ImportResult, Error> ImportLayerFile(store::Workspace& ws, const s
                                                    const std::string& path,
                                                    const std::string& user);
 
+// Places for planning (sites, stops, added facilities) from a file: Error when it cannot be
+// read; row errors in `diags`.
+std::expected<std::vector<AddedFacility>, Error> ReadSitesFile(const std::string& path,
+                                                               Diagnostics& diags);
+
+// A geographic layer from a file, checked as `import KIND` checks it, without storing it (a
+// scenario's flooded areas, kind "flood", or cuts, kind "cuts").
+std::expected<std::vector<MapFeature>, Error> ReadLayerFile(const std::string& path,
+                                                            const std::string& kind,
+                                                            Diagnostics& diags);
+
 // The importers' view of the workspace.
 ingest::ImportContext LoadImportContext(const store::Workspace& ws);
 

@@ -43,6 +43,57 @@ std::optional<std::set<needs::NeedMethod>> ParseNeedMethods(const std::string& t
   return std::nullopt;
 }
 
+std::expected<MovePlan, Error> PlanMoves(const std::vector<needs::NeedLine>& lines,
+                                         const std::vector<needs::FacilityProfile>& facilities,
+                                         const std::vector<FacilityRoute>& routes,
+                                         double max_minutes, std::optional<double> max_km) {
+  MovePlan out;
+  plan::RedistributionProblem problem;
+  problem.max_minutes = max_minutes;
+  for (const needs::NeedLine& l : lines) {
+    if (l.Surplus() > 0) problem.surpluses.push_back({l.kode_faskes, l.group, l.Surplus()});
+    if (l.Shortage() > 0) {
+      problem.shortages.push_back({l.kode_faskes, l.group, l.Shortage()});
+      out.shortage_before += l.Shortage();
+    }
+  }
+  std::map<std::string, std::pair<double, double>> where;
+  for (const auto& f : facilities) {
+    if (f.lon && f.lat) where[f.kode] = {*f.lon, *f.lat};
+  }
+  auto km_between = [&](const std::string& a, const std::string& b) -> std::optional<double> {
+    auto pa = where.find(a);
+    auto pb = where.find(b);
+    if (pa == where.end() || pb == where.end()) return std::nullopt;
+    return needs::HaversineKm(pa->second.first, pa->second.second, pb->second.first,
+                              pb->second.second);
+  };
+  auto within_km = [&](const std::string& a, const std::string& b) {
+    if (!max_km) return true;
+    auto km = km_between(a, b);
+    return km && *km <= *max_km;
+  };
+  if (!routes.empty()) {
+    for (const FacilityRoute& r : routes) {
+      if (within_km(r.from, r.to)) problem.routes.push_back({r.from, r.to, r.minutes});
+    }
+  } else {
+    out.minutes_assumed = true;
+    for (const auto& [a, pa] : where) {
+      for (const auto& [b, pb] : where) {
+        auto km = km_between(a, b);
+        if (a == b || !km || !within_km(a, b)) continue;
+        problem.routes.push_back({a, b, *km / kAssumedMoveKmh * 60});
+      }
+    }
+  }
+  auto plan = plan::PlanRedistribution(problem);
+  if (!plan) return std::unexpected(plan.error());
+  out.moves = std::move(plan->moves);
+  out.shortage_left = plan->remaining_shortage;
+  return out;
+}
+
 NeedsInputs LoadNeedsInputs(const store::Workspace& ws) {
   NeedsInputs in;
   in.cadres = ws.Cadres();
@@ -224,8 +275,10 @@ std::expected<ProposalReport, Error> ComputeProposal(const store::Workspace& ws,
   report.costs = *costs;
   report.ranked = needs::Prioritise(report.needs.lines, in.factors, request.weights);
   report.proposal = needs::BuildProposal(report.ranked, *costs, request.options);
-  report.moves =
-      needs::Redistribute(report.needs.lines, report.ranked, in.facilities, request.max_move_km);
+  auto moves = PlanMoves(report.needs.lines, in.facilities, ws.Routes("dasar"),
+                         request.max_move_minutes, request.max_move_km);
+  if (!moves) return std::unexpected(moves.error());
+  report.moves = std::move(*moves);
 
   std::vector<StaffMember> roster;
   for (const auto& [kode, people] : in.roster)

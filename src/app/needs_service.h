@@ -16,6 +16,7 @@
 #include "needs/projection.h"
 #include "needs/proposal.h"
 #include "needs/workload.h"
+#include "plan/redistribution.h"
 #include "store/workspace.h"
 
 namespace jangkau::app {
@@ -62,14 +63,31 @@ struct ProposalRequest {
   int year = 0;  // budget year
   double attrition_rate = 0.0;
   std::map<std::string, double> planned_hires;  // cadre -> hires per year, for the projection
-  double max_move_km = 50;
+  double max_move_minutes = 120;                // longest move of staff between facilities
+  std::optional<double> max_move_km;  // and, when set, at most this far in a straight line
 };
+
+// Moving staff: surplus of a need group goes to shortages of the same group, the least
+// shortage left first, then the fewest travel minutes (plan::PlanRedistribution). Minutes come
+// from `routes` (`jangkau access run`); without any, from the straight-line distance at
+// kAssumedMoveKmh, an assumption the Redistribusi sheet states.
+inline constexpr double kAssumedMoveKmh = 30;
+struct MovePlan {
+  std::vector<plan::StaffMove> moves;
+  bool minutes_assumed = false;  // straight line at kAssumedMoveKmh, no routes
+  int shortage_before = 0;
+  int shortage_left = 0;
+};
+std::expected<MovePlan, Error> PlanMoves(const std::vector<needs::NeedLine>& lines,
+                                         const std::vector<needs::FacilityProfile>& facilities,
+                                         const std::vector<FacilityRoute>& routes,
+                                         double max_minutes, std::optional<double> max_km);
 
 struct ProposalReport {
   NeedsReport needs;
   std::vector<needs::PriorityLine> ranked;
   needs::Proposal proposal;
-  std::vector<needs::Move> moves;
+  MovePlan moves;
   std::vector<needs::Retirement> retirements;  // this year to year + 4
   std::vector<needs::ProjectionLine> projection;
   std::vector<needs::CompetenceGap> competence;

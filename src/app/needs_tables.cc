@@ -230,7 +230,7 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
   add("Formasi tidak muat anggaran/plafon", short_total - prop.positions);
   add("Saran redistribusi (orang)", [&] {
     int64_t n = 0;
-    for (const auto& m : r.moves) n += m.count;
+    for (const auto& m : r.moves.moves) n += m.count;
     return n;
   }());
   add("Fasyankes dihitung", static_cast<int64_t>(in.facilities.size()));
@@ -249,19 +249,26 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
   sheets.push_back(
       {"Usulan Formasi", "Usulan formasi urut prioritas (didanai)", {usulan, tidak_muat}});
 
-  Table redistribusi{
-      "redistribusi",
-      {"dari_kode", "dari_nama", "ke_kode", "ke_nama", "kelompok", "jumlah", "jarak_km"}};
+  Table redistribusi{"redistribusi",
+                     {"dari_kode", "dari_nama", "ke_kode", "ke_nama", "kelompok", "jumlah",
+                      "menit_per_orang", "menit_perkiraan"}};
   redistribusi.total_columns = {"jumlah"};
-  for (const auto& m : r.moves) {
-    redistribusi.rows.push_back({m.from_faskes, Name(in, m.from_faskes), m.to_faskes,
-                                 Name(in, m.to_faskes), m.group, int64_t{m.count}, m.distance_km});
+  for (const auto& m : r.moves.moves) {
+    redistribusi.rows.push_back({m.from, Name(in, m.from), m.to, Name(in, m.to), m.cadre,
+                                 int64_t{m.count}, m.minutes,
+                                 std::string(r.moves.minutes_assumed ? "ya" : "tidak")});
   }
   redistribusi.note = fmt::format(
-      "Kelebihan tenaga dipindahkan ke fasyankes terdekat yang kekurangan jenis yang "
-      "sama (jarak garis lurus, paling jauh {:.0f} km). Saran ini belum mengurangi "
-      "usulan formasi.",
-      r.request.max_move_km);
+      "Kelebihan tenaga dipindahkan ke fasyankes yang kekurangan kelompok yang sama: "
+      "kekurangan tersisa sekecil mungkin lebih dulu, lalu total waktu tempuh sekecil mungkin "
+      "(optimasi eksak), paling lama {:.0f} menit per perpindahan. Kekurangan {} formasi, "
+      "tersisa {} setelah redistribusi. {} Saran ini belum mengurangi usulan formasi.",
+      r.request.max_move_minutes, r.moves.shortage_before, r.moves.shortage_left,
+      r.moves.minutes_assumed
+          ? fmt::format("ASUMSI: waktu tempuh dari jarak garis lurus pada {:.0f} km/jam "
+                        "(jalankan `jangkau access run` untuk waktu tempuh nyata).",
+                        kAssumedMoveKmh)
+          : "Waktu tempuh dari `jangkau access run` (skenario dasar).");
   sheets.push_back({"Redistribusi", "Saran redistribusi tenaga", {redistribusi}});
 
   Table proyeksi{"proyeksi",

@@ -60,6 +60,21 @@ namespace jangkau {
     "{0}: level '{1}' does not match code {2} ({3})")                                              \
   X(kDuplicateCode, "duplicate_code", "{0}: '{1}' ganda; sudah ada di baris {2}",                  \
     "{0}: '{1}' is a duplicate of line {2}")                                                       \
+  X(kPlanNoCandidates, "plan_no_candidates",                                                       \
+    "tidak ada lokasi calon '{0}' yang dapat ditempatkan di grid (pustu/poskesdes belum "          \
+    "diimpor?)",                                                                                   \
+    "no candidate place '{0}' could be placed on the grid (no pustu/poskesdes imported?)")         \
+  X(kPlanUnknownScenario, "plan_unknown_scenario", "skenario '{0}' tidak ada di ruang kerja",      \
+    "scenario '{0}' is not in the workspace")                                                      \
+  X(kScenarioCodeTaken, "scenario_code_taken",                                                     \
+    "fasyankes tambahan: kode '{0}' sudah dipakai fasyankes di ruang kerja",                       \
+    "added facility: code '{0}' is already a facility of the workspace")                           \
+  X(kScenarioDeleted, "scenario_deleted", "skenario '{0}' dihapus", "scenario '{0}' deleted")      \
+  X(kScenarioSaved, "scenario_saved",                                                              \
+    "skenario '{0}' disimpan: {1} fasyankes ditutup, {2} area banjir, {3} fasyankes baru",         \
+    "scenario '{0}' saved: {1} facilities closed, {2} flooded areas, {3} added facilities")        \
+  X(kSiteNoCoordinates, "site_no_coordinates", "lokasi tanpa koordinat: isi lat dan lon",          \
+    "a place without coordinates: fill in lat and lon")                                            \
   X(kCoordHalf, "coordinate_half", "lat dan lon harus diisi keduanya atau dikosongkan keduanya",   \
     "lat and lon must both be given or both be empty")                                             \
   X(kCoordOutside, "coordinate_outside", "koordinat (lat {0}, lon {1}) di luar wilayah Indonesia", \

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include <nlohmann/json.hpp>
+
 namespace jangkau::cli {
 
 int CliContext::Fail(const Error& e, int code) const {
@@ -28,6 +30,16 @@ std::string CurrentUser() {
     if (v != nullptr && *v != '\0') return v;
   }
   return "cli";
+}
+
+void PrintTable(CliContext& ctx, const report::Table& t, const std::string& format) {
+  if (format == "csv") {
+    report::WriteCsv(t, ctx.out);
+  } else if (format == "json") {
+    ctx.out << report::ToJson(t).dump(2) << '\n';
+  } else {
+    report::WriteText(t, ctx.out);
+  }
 }
 
 }  // namespace jangkau::cli

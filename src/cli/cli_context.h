@@ -12,6 +12,7 @@
 
 #include "base/diagnostic.h"
 #include "base/lang.h"
+#include "report/table.h"
 #include "store/workspace.h"
 
 namespace jangkau::cli {
@@ -36,6 +37,9 @@ struct CliContext {
   void PrintDiagnostic(const Diagnostic& d) const;
 };
 
+// A table as text (table), CSV or JSON on ctx.out.
+void PrintTable(CliContext& ctx, const report::Table& t, const std::string& format);
+
 // Opens the workspace or prints why not.
 std::unique_ptr<store::Workspace> OpenWorkspace(CliContext& ctx, const std::string& path);
 // The user recorded in the audit log: $JANGKAU_USER, else $USER, else "cli".
@@ -53,5 +57,6 @@ void AddNeedsCommand(CLI::App& app, CliContext& ctx);
 void AddServeCommand(CLI::App& app, CliContext& ctx);   // serve, user add
 void AddAccessCommand(CLI::App& app, CliContext& ctx);  // access solve, access run
 void AddProposalCommand(CLI::App& app, CliContext& ctx);
+void AddPlanningCommands(CLI::App& app, CliContext& ctx);  // scenario ..., plan ...
 
 }  // namespace jangkau::cli

@@ -10,19 +10,7 @@
 #include "model/date.h"
 
 namespace jangkau::cli {
-namespace {
-
-void PrintTable(CliContext& ctx, const report::Table& t, const std::string& format) {
-  if (format == "csv") {
-    report::WriteCsv(t, ctx.out);
-  } else if (format == "json") {
-    ctx.out << report::ToJson(t).dump(2) << '\n';
-  } else {
-    report::WriteText(t, ctx.out);
-  }
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void AddNeedsCommand(CLI::App& app, CliContext& ctx) {
   struct Options {
@@ -81,7 +69,8 @@ void AddProposalCommand(CLI::App& app, CliContext& ctx) {
     std::vector<std::string> ceilings;
     std::vector<std::string> hires;
     double attrition = 0.02;
-    double max_move_km = 50;
+    double max_move_minutes = 120;
+    double max_move_km = -1;
   };
   auto opt = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -122,9 +111,14 @@ void AddProposalCommand(CLI::App& app, CliContext& ctx) {
                   ctx.T("laju keluar selain pensiun per tahun (bawaan 0.02)",
                         "yearly attrition other than retirement (default 0.02)"))
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--max-move-minutes", opt->max_move_minutes,
+                  ctx.T("waktu tempuh terlama satu perpindahan tenaga (menit, bawaan 120)",
+                        "longest travel time of one move of staff (minutes, default 120)"))
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-move-km", opt->max_move_km,
-                  ctx.T("jarak terjauh saran redistribusi (km, bawaan 50)",
-                        "longest redistribution move (km, default 50)"));
+                  ctx.T("dan paling jauh sekian km garis lurus (bawaan: tanpa batas)",
+                        "and at most this many km in a straight line (default: no limit)"))
+      ->check(CLI::NonNegativeNumber);
   cmd->callback([&ctx, opt] {
     auto ws = OpenWorkspace(ctx, opt->workspace);
     if (!ws) return;
@@ -135,7 +129,8 @@ void AddProposalCommand(CLI::App& app, CliContext& ctx) {
     request.options.employment = opt->employment;
     request.year = opt->year;
     request.attrition_rate = opt->attrition;
-    request.max_move_km = opt->max_move_km;
+    request.max_move_minutes = opt->max_move_minutes;
+    if (opt->max_move_km >= 0) request.max_move_km = opt->max_move_km;
     if (opt->weights.size() == 4) {
       request.weights = {opt->weights[0], opt->weights[1], opt->weights[2], opt->weights[3]};
     }

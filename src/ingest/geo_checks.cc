@@ -1,5 +1,6 @@
 #include "ingest/geo_checks.h"
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <unordered_map>
@@ -52,6 +53,25 @@ double DistanceMetres(double lon, double lat, OGRGeometryH polygon) {
 }
 
 }  // namespace
+
+std::vector<std::string> FacilitiesInside(const std::vector<Facility>& facilities,
+                                          const std::vector<std::string>& areas_wkb) {
+  std::vector<GeomPtr> areas;
+  for (const std::string& wkb : areas_wkb) {
+    if (GeomPtr g = FromWkb(wkb)) areas.push_back(std::move(g));
+  }
+  std::vector<std::string> out;
+  for (const Facility& f : facilities) {
+    if (!f.lon || !f.lat) continue;
+    GeomPtr point(OGR_G_CreateGeometry(wkbPoint));
+    OGR_G_SetPoint_2D(point.get(), 0, *f.lon, *f.lat);
+    if (std::ranges::any_of(
+            areas, [&](const GeomPtr& a) { return OGR_G_Intersects(a.get(), point.get()); })) {
+      out.push_back(f.kode);
+    }
+  }
+  return out;
+}
 
 std::vector<OutsideRegion> FindOutsideRegions(const std::vector<StatedLocation>& locations,
                                               const std::vector<Region>& regions) {

@@ -30,4 +30,8 @@ struct OutsideRegion {
 std::vector<OutsideRegion> FindOutsideRegions(const std::vector<StatedLocation>& locations,
                                               const std::vector<Region>& regions);
 
+// The facilities (with coordinates) whose point lies inside or on one of the areas (WKB).
+std::vector<std::string> FacilitiesInside(const std::vector<Facility>& facilities,
+                                          const std::vector<std::string>& areas_wkb);
+
 }  // namespace jangkau::ingest

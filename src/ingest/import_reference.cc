@@ -373,4 +373,34 @@ std::vector<Catchment> ReadCatchments(TableReader& in, const ImportContext& ctx,
   return out;
 }
 
+std::vector<AddedFacility> ReadSites(TableReader& in, Diagnostics& diags,
+                                     const Progress& progress) {
+  ColumnMap cols(in, diags);
+  const int c_kode = cols.Required({"kode", "kode_faskes", "kode_lokasi"});
+  const int c_nama = cols.Required({"nama", "nama_faskes", "nama_lokasi"});
+  const int c_jenis = cols.Optional({"jenis", "jenis_faskes"});
+  const int c_lat = cols.Optional({"lat", "latitude", "lintang"});
+  const int c_lon = cols.Optional({"lon", "lng", "longitude", "bujur"});
+  std::vector<AddedFacility> out;
+  if (diags.has_errors()) return out;
+  std::unordered_map<std::string, int64_t> seen;
+  ForEachRow(in, diags, progress, [&](RowFields& f, const TableRow& row) {
+    auto kode = f.Required(c_kode);
+    auto nama = f.Required(c_nama);
+    std::optional<FacilityType> type = FacilityType::kPuskesmas;
+    if (c_jenis != 0 && !f.Text(c_jenis).empty()) {
+      type = f.Choice(c_jenis, false, ParseFacilityType, FacilityTypeChoices());
+    }
+    const bool has_coords = (c_lat != 0 && !f.Text(c_lat).empty()) ||
+                            (c_lon != 0 && !f.Text(c_lon).empty()) || row.point_lat;
+    if (!has_coords) f.Error(c_lat != 0 ? c_lat : c_kode, Msg::kSiteNoCoordinates, {});
+    auto where = has_coords ? ReadLonLat(f, row, c_lat, c_lon) : std::nullopt;
+    if (kode && !f.Unique(seen, *kode, c_kode, *kode)) kode.reset();
+    if (kode && nama && type && where) {
+      out.push_back({*kode, *nama, *type, where->lon, where->lat});
+    }
+  });
+  return out;
+}
+
 }  // namespace jangkau::ingest

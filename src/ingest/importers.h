@@ -17,6 +17,7 @@
 #include "model/facility.h"
 #include "model/reference.h"
 #include "model/region.h"
+#include "model/scenario.h"
 #include "model/workforce.h"
 
 namespace jangkau::ingest {
@@ -40,6 +41,10 @@ struct FacilityBatch {
   bool with_counts = false;  // the file carries headcount columns (BPPSDMK format)
   std::vector<StaffCount> counts;
 };
+
+// Places for planning: candidate sites, mobile-clinic stops, facilities a scenario adds.
+// Columns kode, nama, lon and lat (or point geometries), jenis optional (default puskesmas).
+std::vector<AddedFacility> ReadSites(TableReader& in, Diagnostics& diags, const Progress& progress);
 
 std::vector<Region> ReadRegions(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
                                 const Progress& progress);

@@ -102,7 +102,8 @@ std::vector<MapFeature> ReadLayer(TableReader& in, const std::string& kind, Diag
     const bool point = type == wkbPoint || type == wkbMultiPoint;
     const bool ok = (kind == "roads" && line) || (kind == "rivers" && (line || poly)) ||
                     ((kind == "water" || kind == "swamp" || kind == "flood") && poly) ||
-                    ((kind == "bridges" || kind == "piers") && point);
+                    ((kind == "bridges" || kind == "piers") && point) ||
+                    (kind == "cuts" && (line || poly));
     if (!ok) {
       f.Error(0, Msg::kBadGeometry, {std::string(OGRGeometryTypeToName(type)) + " (" + kind + ")"});
       return;
@@ -224,6 +225,39 @@ std::vector<float> Rasterize(const grid::GridSpec& spec, const std::vector<std::
   for (OGRGeometryH g : geoms) OGR_G_DestroyGeometry(g);
   GDALClose(ds);
   return out;
+}
+
+std::optional<std::string> PolygonFromGeoJson(const std::string& geometry_json) {
+  OGRGeometryH g = OGR_G_CreateGeometryFromJson(geometry_json.c_str());
+  if (g == nullptr) return std::nullopt;
+  const auto type = wkbFlatten(OGR_G_GetGeometryType(g));
+  std::optional<std::string> out;
+  if ((type == wkbPolygon || type == wkbMultiPolygon) && OGR_G_IsValid(g)) {
+    std::string wkb(static_cast<std::size_t>(OGR_G_WkbSize(g)), '\0');
+    OGR_G_ExportToWkb(g, wkbNDR, reinterpret_cast<unsigned char*>(wkb.data()));
+    out = std::move(wkb);
+  }
+  OGR_G_DestroyGeometry(g);
+  return out;
+}
+
+bool FirstPoint(const std::string& wkb, double& lon, double& lat) {
+  OGRGeometryH g = nullptr;
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): OGR's C API takes a non-const pointer
+  if (OGR_G_CreateFromWkb(const_cast<char*>(wkb.data()), nullptr, &g,
+                          static_cast<int>(wkb.size())) != OGRERR_NONE ||
+      g == nullptr) {
+    return false;
+  }
+  OGRGeometryH p = g;
+  while (OGR_G_GetGeometryCount(p) > 0) p = OGR_G_GetGeometryRef(p, 0);
+  const bool ok = OGR_G_GetPointCount(p) > 0;
+  if (ok) {
+    lon = OGR_G_GetX(p, 0);
+    lat = OGR_G_GetY(p, 0);
+  }
+  OGR_G_DestroyGeometry(g);
+  return ok;
 }
 
 bool ToGrid(const grid::GridSpec& spec, double lon, double lat, double& x, double& y) {

@@ -21,7 +21,7 @@ std::string LayerKindChoices();
 // Every feature of the file; geometry required and of the kind's type (lines for roads, lines
 // or polygons for rivers, polygons for water/swamp/flood, points for bridges/piers). Roads may
 // carry `kelas` (arteri, kolektor, lokal, setapak); floods `faktor` (speed factor 0-1,
-// 0 = impassable).
+// 0 = impassable). Kind "cuts" (a scenario's cut roads and bridges): lines or polygons.
 std::vector<MapFeature> ReadLayer(TableReader& in, const std::string& kind, Diagnostics& diags);
 
 // The district grid: UTM zone of the centre of `boundaries` (WKB, EPSG:4326), their extent
@@ -34,6 +34,13 @@ std::expected<grid::GridSpec, Error> DistrictGrid(const std::vector<std::string>
 // points, cell centres for polygons unless `all_touched`).
 std::vector<float> Rasterize(const grid::GridSpec& spec, const std::vector<std::string>& wkbs,
                              const std::vector<double>& values, float fill, bool all_touched);
+
+// A GeoJSON geometry object (text) as WKB, when it is a polygon or multipolygon (flooded
+// areas drawn on the web map); std::nullopt otherwise.
+std::optional<std::string> PolygonFromGeoJson(const std::string& geometry_json);
+
+// The first vertex of a geometry (a point's own coordinates), EPSG:4326.
+bool FirstPoint(const std::string& wkb, double& lon, double& lat);
 
 // The EPSG:4326 lon/lat of a point in the grid's CRS, and back.
 bool ToGrid(const grid::GridSpec& spec, double lon, double lat, double& x, double& y);

@@ -95,49 +95,4 @@ Proposal BuildProposal(const std::vector<PriorityLine>& ranked, const std::vecto
   return proposal;
 }
 
-std::vector<Move> Redistribute(const std::vector<NeedLine>& lines,
-                               const std::vector<PriorityLine>& ranked,
-                               const std::vector<FacilityProfile>& facilities, double max_km) {
-  struct LonLat {
-    double lon;
-    double lat;
-  };
-  std::map<std::string, LonLat> where;
-  for (const auto& f : facilities) {
-    if (f.lon && f.lat) where[f.kode] = {*f.lon, *f.lat};
-  }
-  // Surplus left per (group, facility).
-  std::map<std::string, std::map<std::string, int>> surplus;
-  for (const NeedLine& l : lines) {
-    if (l.Surplus() > 0 && where.contains(l.kode_faskes))
-      surplus[l.group][l.kode_faskes] = l.Surplus();
-  }
-  std::vector<Move> moves;
-  for (const PriorityLine& p : ranked) {
-    auto to = where.find(p.need.kode_faskes);
-    auto pool = surplus.find(p.need.group);
-    if (to == where.end() || pool == surplus.end()) continue;
-    int needed = p.positions;
-    while (needed > 0) {
-      const std::string* best = nullptr;
-      double best_km = max_km;
-      for (const auto& [from, left] : pool->second) {
-        if (left == 0 || from == p.need.kode_faskes) continue;
-        const LonLat& a = where.at(from);
-        const double km = HaversineKm(a.lon, a.lat, to->second.lon, to->second.lat);
-        if (km <= best_km) {
-          best_km = km;
-          best = &from;
-        }
-      }
-      if (best == nullptr) break;
-      const int n = std::min(needed, pool->second[*best]);
-      pool->second[*best] -= n;
-      needed -= n;
-      moves.push_back({*best, p.need.kode_faskes, p.need.group, n, best_km});
-    }
-  }
-  return moves;
-}
-
 }  // namespace jangkau::needs

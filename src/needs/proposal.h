@@ -75,20 +75,6 @@ struct Proposal {
 Proposal BuildProposal(const std::vector<PriorityLine>& ranked, const std::vector<CostEntry>& costs,
                        const ProposalOptions& options);
 
-struct Move {
-  std::string from_faskes;
-  std::string to_faskes;
-  std::string group;
-  int count = 0;
-  double distance_km = 0;
-};
-
-// Surplus positions of a group moved to the nearest facility short of the same group, most
-// urgent shortage first (`ranked` order), at most `max_km` apart.
-std::vector<Move> Redistribute(const std::vector<NeedLine>& lines,
-                               const std::vector<PriorityLine>& ranked,
-                               const std::vector<FacilityProfile>& facilities, double max_km);
-
 // Great-circle distance in km.
 double HaversineKm(double lon1, double lat1, double lon2, double lat2);
 

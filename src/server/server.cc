@@ -18,7 +18,9 @@
 #include "app/import_service.h"
 #include "app/needs_service.h"
 #include "app/needs_tables.h"
+#include "app/plan_service.h"
 #include "base/lang.h"
+#include "ingest/layers.h"
 #include "model/date.h"
 #include "report/geojson.h"
 #include "report/table.h"
@@ -306,6 +308,19 @@ class Api {
           [this](Call& c) { StartAccess(c); });
     Route(http, "GET", R"(/api/v1/jobs/([^/]+))", Access::kLoggedIn,
           [this](Call& c) { GetJob(c); });
+    Route(http, "GET", "/api/v1/scenarios", Access::kReaders, [this](Call& c) {
+      SendTable(c.req, c.res, app::ScenariosTable(Read([](auto& ws) { return ws.Scenarios(); })));
+    });
+    Route(http, "POST", "/api/v1/scenarios", Access::kPlanners,
+          [this](Call& c) { SaveScenario(c); });
+    Route(http, "GET", R"(/api/v1/scenarios/([^/]+))", Access::kReaders,
+          [this](Call& c) { GetScenario(c); });
+    Route(http, "DELETE", R"(/api/v1/scenarios/([^/]+))", Access::kPlanners,
+          [this](Call& c) { DeleteScenario(c); });
+    Route(http, "POST", R"(/api/v1/scenarios/([^/]+)/compare)", Access::kPlanners,
+          [this](Call& c) { StartCompare(c); });
+    Route(http, "POST", "/api/v1/plan/sites", Access::kPlanners,
+          [this](Call& c) { StartSites(c); });
     Route(http, "GET", "/api/v1/proposal", Access::kReaders,
           [this](Call& c) { Proposal(c, false); });
     Route(http, "GET", "/api/v1/proposal/workbook", Access::kReaders,
@@ -355,6 +370,8 @@ class Api {
       http.Post(pattern, wrapped);
     } else if (method == "PUT") {
       http.Put(pattern, wrapped);
+    } else if (method == "DELETE") {
+      http.Delete(pattern, wrapped);
     }
   }
 
@@ -372,7 +389,7 @@ class Api {
   template <typename F>
   void Cached(Call& c, const std::string& scope, const std::string& type, F&& compute) {
     std::string key = scope + "|" + c.req.path + "|" + (c.lang == Lang::kEn ? "en" : "id");
-    for (const auto& [k, v] : c.req.params) key += "|" + k + "=" + v;
+    for (const auto& [k, v] : c.req.params) key.append("|").append(k).append("=").append(v);
     auto hit = [&](const std::pair<uint64_t, int64_t>& state) {
       std::lock_guard lock(cache_mutex_);
       auto it = cache_.find(key);
@@ -731,62 +748,277 @@ class Api {
     });
   }
 
-  // `access run` in the background on its own connection; progress through /jobs/{id}.
-  void StartAccess(Call& c) {
-    app::AccessRunOptions options;
-    try {
-      const Json body = Json::parse(c.req.body.empty() ? "{}" : c.req.body);
-      if (body.is_object()) options.resolution_m = body.value("resolution_m", 100.0);
-    } catch (const std::exception& e) {
-      return SendError(c.req, c.res, Msg::kHttpBadJson, {e.what()});
-    }
-    if (!(options.resolution_m >= 20 && options.resolution_m <= 5000)) {
-      return SendError(c.req, c.res, Msg::kHttpBadParam,
-                       {"resolution_m", std::to_string(options.resolution_m)});
-    }
+  // The work of a background job: runs on its own workspace connection, reports progress, and
+  // returns the job's result or an Error.
+  using JobWork =
+      std::function<std::expected<Json, Error>(store::Workspace&, const app::PlanProgress&)>;
+
+  // Starts `work` in the background: 202 {"job": id}; progress through /jobs/{id}. One job of
+  // each kind at a time: a second request follows the one in progress.
+  void StartJob(Call& c, const std::string& kind, JobWork work) {
     std::lock_guard lock(mutex_);
-    // One run at a time: a second request follows the run in progress.
     for (const auto& [id, running] : jobs_) {
-      if (running->kind == "access_run" && running->state == "running") {
+      if (running->kind == kind && running->state == "running") {
         c.res.status = 202;
         return SendJson(c.res, {{"job", id}});
       }
     }
     auto job = std::make_shared<Job>();
     job->id = RandomToken().substr(0, 16);
-    job->kind = "access_run";
+    job->kind = kind;
     job->owner = c.session.username;
     job->message = Tr(c.lang, Msg::kHttpJobStarted, {});
     jobs_[job->id] = job;
-    const std::string user = c.session.username;
     const Lang lang = c.lang;
-    workers_.emplace_back([this, job, options, user, lang] {
+    workers_.emplace_back([this, job, lang, work = std::move(work)] {
       auto ws = store::Workspace::Open(options_.workspace);
-      std::expected<app::AccessRunReport, Error> report =
-          ws ? app::RunAccess(**ws, options, user,
-                              [&](int step, int of, const std::string& what) {
-                                std::lock_guard lock(mutex_);
-                                job->step = step;
-                                job->of = of;
-                                job->message = what;
-                              })
-             : std::unexpected(ws.error());
+      std::expected<Json, Error> result = ws ? work(**ws,
+                                                    [&](int step, int of, const std::string& what) {
+                                                      std::lock_guard lock(mutex_);
+                                                      job->step = step;
+                                                      job->of = of;
+                                                      job->message = what;
+                                                    })
+                                             : std::unexpected(ws.error());
       std::lock_guard lock(mutex_);
-      if (report) {
+      if (result) {
         job->state = "done";
         job->step = job->of;
-        job->result = {{"seconds", report->seconds},
-                       {"warnings", report->warnings.size()},
-                       {"resolution_m", options.resolution_m}};
+        job->result = std::move(*result);
       } else {
         job->state = "failed";
-        job->error = {{"code", std::string(MsgCode(report.error().msg))},
-                      {"message", report.error().Text(lang)}};
+        job->error = {{"code", std::string(MsgCode(result.error().msg))},
+                      {"message", result.error().Text(lang)}};
       }
       Changed();
     });
     c.res.status = 202;
     SendJson(c.res, {{"job", job->id}});
+  }
+
+  // The request body as a JSON object ("{}" when empty); std::nullopt after a 400.
+  static std::optional<Json> BodyObject(Call& c) {
+    try {
+      Json body = Json::parse(c.req.body.empty() ? "{}" : c.req.body);
+      if (body.is_object()) return body;
+      SendError(c.req, c.res, Msg::kHttpBadJson, {"object"});
+    } catch (const std::exception& e) {
+      SendError(c.req, c.res, Msg::kHttpBadJson, {e.what()});
+    }
+    return std::nullopt;
+  }
+
+  // A number of the body within [lo, hi]; std::nullopt after a 400.
+  static std::optional<double> BodyNumber(Call& c, const Json& body, const char* key,
+                                          double fallback, double lo, double hi) {
+    const Json& v = body.contains(key) ? body.at(key) : Json(fallback);
+    if (v.is_number() && v.get<double>() >= lo && v.get<double>() <= hi) return v.get<double>();
+    SendError(c.req, c.res, Msg::kHttpBadParam, {key, v.dump()});
+    return std::nullopt;
+  }
+
+  // 422 with the error's own code and message: the request was understood but refused.
+  static void SendRefused(Call& c, const Error& e) {
+    c.res.status = 422;
+    SendJson(c.res,
+             {{"error", {{"code", std::string(MsgCode(e.msg))}, {"message", e.Text(c.lang)}}}});
+  }
+
+  // POST /scenarios: {nama, keterangan, tutup: [kode], banjir_desa: [kode], faktor_banjir,
+  // tutup_yang_kebanjiran, banjir: GeoJSON FeatureCollection of polygons (properties.faktor
+  // optional), tambah: [{kode, nama, jenis, lon, lat}]}.
+  void SaveScenario(Call& c) {
+    auto body = BodyObject(c);
+    if (!body) return;
+    app::ScenarioRequest r;
+    try {
+      r.nama = body->value("nama", "");
+      r.keterangan = body->value("keterangan", "");
+      r.close = body->value("tutup", std::vector<std::string>{});
+      r.flood_desa = body->value("banjir_desa", std::vector<std::string>{});
+      r.close_flooded = body->value("tutup_yang_kebanjiran", false);
+    } catch (const Json::exception& e) {
+      return SendError(c.req, c.res, Msg::kHttpBadJson, {e.what()});
+    }
+    const bool plain = !r.nama.empty() && r.nama.size() <= 64 &&
+                       r.nama.find_first_not_of(
+                           "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                           "0123456789_-") == std::string::npos;
+    if (!plain) return SendError(c.req, c.res, Msg::kHttpBadParam, {"nama", r.nama});
+    auto factor = BodyNumber(c, *body, "faktor_banjir", 0, 0, 1);
+    if (!factor) return;
+    r.flood_factor = *factor;
+    if (body->contains("banjir")) {
+      const Json& fc = body->at("banjir");
+      if (!fc.is_object() || !fc.contains("features") || !fc["features"].is_array()) {
+        return SendError(c.req, c.res, Msg::kHttpBadParam, {"banjir", "FeatureCollection"});
+      }
+      for (const Json& f : fc["features"]) {
+        auto wkb = f.is_object() && f.contains("geometry")
+                       ? ingest::PolygonFromGeoJson(f["geometry"].dump())
+                       : std::nullopt;
+        if (!wkb) return SendError(c.req, c.res, Msg::kHttpBadParam, {"banjir", "Polygon"});
+        double area_factor = r.flood_factor;
+        if (f.contains("properties") && f["properties"].is_object() &&
+            f["properties"].contains("faktor")) {
+          auto v = BodyNumber(c, f["properties"], "faktor", 0, 0, 1);
+          if (!v) return;
+          area_factor = *v;
+        }
+        r.flood_areas.push_back({"flood", "", area_factor, std::move(*wkb)});
+      }
+    }
+    if (body->contains("tambah") && (*body)["tambah"].is_array()) {
+      for (const Json& a : (*body)["tambah"]) {
+        AddedFacility f;
+        try {
+          f.kode = a.at("kode").get<std::string>();
+          f.nama = a.value("nama", f.kode);
+          f.type =
+              ParseFacilityType(a.value("jenis", "puskesmas")).value_or(FacilityType::kPuskesmas);
+          f.lon = a.at("lon").get<double>();
+          f.lat = a.at("lat").get<double>();
+        } catch (const Json::exception& e) {
+          return SendError(c.req, c.res, Msg::kHttpBadJson, {e.what()});
+        }
+        r.added.push_back(std::move(f));
+      }
+    }
+    std::lock_guard lock(ws_mutex_);
+    auto sc = app::BuildScenario(*ws_, r);
+    if (!sc) return SendRefused(c, sc.error());
+    if (auto w = ws_->PutScenario(*sc, c.session.username); !w) {
+      return SendFailure(c.req, c.res, w.error());
+    }
+    Changed();
+    SendJson(c.res, {{"nama", sc->nama},
+                     {"tutup", sc->closed},
+                     {"banjir", sc->floods.size()},
+                     {"tambah", sc->added.size()}});
+  }
+
+  void GetScenario(Call& c) {
+    auto sc = Read([&](auto& ws) { return ws.FindScenario(c.req.matches[1]); });
+    if (!sc) return SendError(c.req, c.res, Msg::kHttpNotFound, {c.req.matches[1]});
+    std::vector<report::GeoFeature> floods;
+    for (const FloodArea& f : sc->floods) {
+      floods.push_back({f.geometry_wkb, {{"faktor", f.factor}, {"desa", f.desa}}});
+    }
+    Json added = Json::array();
+    for (const AddedFacility& a : sc->added) {
+      added.push_back({{"kode", a.kode},
+                       {"nama", a.nama},
+                       {"jenis", std::string(TypeKey(a.type))},
+                       {"lon", a.lon},
+                       {"lat", a.lat}});
+    }
+    SendJson(c.res, {{"nama", sc->nama},
+                     {"keterangan", sc->keterangan},
+                     {"tutup", sc->closed},
+                     {"kecepatan", sc->speeds},
+                     {"tambah", added},
+                     {"putus", sc->cuts_wkb.size()},
+                     {"banjir", Json::parse(report::FeatureCollection(floods, 0.0002))},
+                     {"waktu", sc->waktu},
+                     {"pengguna", sc->pengguna}});
+  }
+
+  void DeleteScenario(Call& c) {
+    std::lock_guard lock(ws_mutex_);
+    auto gone = ws_->DeleteScenario(c.req.matches[1], c.session.username);
+    if (!gone) return SendFailure(c.req, c.res, gone.error());
+    if (!*gone) return SendError(c.req, c.res, Msg::kHttpNotFound, {c.req.matches[1]});
+    Changed();
+    SendJson(c.res, {{"ok", true}});
+  }
+
+  // Compares a stored scenario with the baseline in the background; the job's result holds
+  // the tables of `plan compare`.
+  void StartCompare(Call& c) {
+    auto body = BodyObject(c);
+    if (!body) return;
+    auto resolution = BodyNumber(c, *body, "resolution_m", 100, 20, 5000);
+    if (!resolution) return;
+    auto sc = Read([&](auto& ws) { return ws.FindScenario(c.req.matches[1]); });
+    if (!sc) return SendError(c.req, c.res, Msg::kHttpNotFound, {c.req.matches[1]});
+    app::AccessModelOptions options;
+    options.resolution_m = *resolution;
+    StartJob(
+        c, "compare",
+        [scenario = *sc, options](store::Workspace& ws,
+                                  const app::PlanProgress& progress) -> std::expected<Json, Error> {
+          auto r = app::ComparePlan(ws, scenario, options, progress);
+          if (!r) return std::unexpected(r.error());
+          const auto tables = app::CompareTables(*r);
+          const app::RegionChange& k = r->kabupaten;
+          auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(); };
+          return Json{{"skenario", scenario.nama},
+                      {"ringkasan",
+                       {{"penduduk", k.penduduk},
+                        {"kehilangan_30", k.Loses(0)},
+                        {"kehilangan_60", k.Loses(1)},
+                        {"kehilangan_120", k.Loses(2)},
+                        {"menit_sebelum", opt(k.menit_sebelum)},
+                        {"menit_sesudah", opt(k.menit_sesudah)},
+                        {"tutup", scenario.closed.size()},
+                        {"banjir", scenario.floods.size()},
+                        {"detik", r->seconds}}},
+                      {"desa", report::ToJson(tables[0])},
+                      {"kecamatan", report::ToJson(tables[1])},
+                      {"fasyankes", report::ToJson(tables[2])}};
+        });
+  }
+
+  // Chooses sites in the background: body {k, minutes, objective, skenario}.
+  void StartSites(Call& c) {
+    auto body = BodyObject(c);
+    if (!body) return;
+    auto k = BodyNumber(c, *body, "k", 5, 1, 50);
+    auto minutes = k ? BodyNumber(c, *body, "minutes", 60, 1, 1440) : std::nullopt;
+    if (!k || !minutes) return;
+    app::SitesRequest request;
+    request.k = static_cast<int>(*k);
+    request.minutes = *minutes;
+    const std::string objective = body->value("objective", "coverage");
+    if (objective != "coverage" && objective != "mean-time") {
+      return SendError(c.req, c.res, Msg::kHttpBadParam, {"objective", objective});
+    }
+    request.objective = objective == "coverage" ? plan::SitingObjective::kCoverage
+                                                : plan::SitingObjective::kMeanTime;
+    const std::string scenario = body->value("skenario", "");
+    if (!scenario.empty()) {
+      request.scenario = Read([&](auto& ws) { return ws.FindScenario(scenario); });
+      if (!request.scenario) return SendError(c.req, c.res, Msg::kHttpNotFound, {scenario});
+    }
+    StartJob(c, "sites",
+             [request](store::Workspace& ws,
+                       const app::PlanProgress& progress) -> std::expected<Json, Error> {
+               auto r = app::PlanSites(ws, request, {}, progress);
+               if (!r) return std::unexpected(r.error());
+               return Json{{"penduduk", r->population},
+                           {"terjangkau_sebelum", r->covered_before},
+                           {"calon", r->candidates.size()},
+                           {"lokasi", report::ToJson(app::SitesTable(*r))}};
+             });
+  }
+
+  void StartAccess(Call& c) {
+    auto body = BodyObject(c);
+    if (!body) return;
+    auto resolution = BodyNumber(c, *body, "resolution_m", 100, 20, 5000);
+    if (!resolution) return;
+    app::AccessRunOptions options;
+    options.resolution_m = *resolution;
+    const std::string user = c.session.username;
+    StartJob(c, "access_run",
+             [options, user](store::Workspace& ws,
+                             const app::PlanProgress& progress) -> std::expected<Json, Error> {
+               auto report = app::RunAccess(ws, options, user, progress);
+               if (!report) return std::unexpected(report.error());
+               return Json{{"seconds", report->seconds},
+                           {"warnings", report->warnings.size()},
+                           {"resolution_m", options.resolution_m}};
+             });
   }
 
   void GetJob(Call& c) {

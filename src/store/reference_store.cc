@@ -140,6 +140,13 @@ std::expected<void, Error> Workspace::StoreAccessResults(const AccessResults& re
     d1.Bind(1, results.scenario).Run();
     Statement d2 = conn_->Prepare("DELETE FROM access_facilities WHERE skenario = ?");
     d2.Bind(1, results.scenario).Run();
+    Statement d3 = conn_->Prepare("DELETE FROM access_routes WHERE skenario = ?");
+    d3.Bind(1, results.scenario).Run();
+    Statement route =
+        conn_->Prepare("INSERT INTO access_routes(skenario, dari, ke, menit) VALUES (?,?,?,?)");
+    for (const FacilityRoute& r : results.routes) {
+      route.Bind(1, results.scenario).Bind(2, r.from).Bind(3, r.to).Bind(4, r.minutes).Run();
+    }
     Statement r = conn_->Prepare(
         "INSERT INTO access_regions(skenario, tujuan, kode_wilayah, penduduk, terjangkau, "
         "rata_menit, dalam_30, dalam_60, dalam_120) VALUES (?,?,?,?,?,?,?,?,?)");

@@ -231,8 +231,44 @@ CREATE TABLE warnings(
 CREATE INDEX warnings_sumber ON warnings(sumber, entitas);
 )sql";
 
+// Version 2: planning scenarios and travel times between facilities.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE scenarios(
+  nama       TEXT PRIMARY KEY,
+  keterangan TEXT,
+  waktu      TEXT NOT NULL,
+  pengguna   TEXT NOT NULL
+);
+-- What a scenario changes: tutup (kunci = facility), banjir (geom, nilai = speed factor,
+-- kunci = village when picked by village), putus (geom), kecepatan (kunci = travel class,
+-- nilai = km/h), tambah (kunci = code, teks = name, jenis_faskes, lon, lat).
+CREATE TABLE scenario_items(
+  id           INTEGER PRIMARY KEY,
+  skenario     TEXT NOT NULL REFERENCES scenarios(nama) ON DELETE CASCADE,
+  jenis        TEXT NOT NULL CHECK (jenis IN ('tutup','banjir','putus','kecepatan','tambah')),
+  kunci        TEXT,
+  teks         TEXT,
+  jenis_faskes TEXT,
+  nilai        REAL,
+  lon          REAL,
+  lat          REAL,
+  geom         BLOB
+);
+CREATE INDEX scenario_items_skenario ON scenario_items(skenario);
+
+-- Travel minutes between facilities from `jangkau access run` (for moving staff).
+CREATE TABLE access_routes(
+  skenario TEXT NOT NULL,
+  dari     TEXT NOT NULL,
+  ke       TEXT NOT NULL,
+  menit    REAL NOT NULL CHECK (menit >= 0),
+  PRIMARY KEY (skenario, dari, ke)
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kV1},
+    Migration{2, kV2},
 };
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include "model/facility.h"
 #include "model/reference.h"
 #include "model/region.h"
+#include "model/scenario.h"
 #include "model/workforce.h"
 
 namespace jangkau::store {
@@ -137,6 +138,7 @@ class Workspace {
     std::string scenario;
     std::vector<std::pair<std::string, RegionAccess>> regions;  // (target, region)
     std::vector<FacilityAccess> facilities;
+    std::vector<FacilityRoute> routes;  // between facilities, within the search bound
   };
   std::expected<void, Error> StoreAccessResults(const AccessResults& results,
                                                 const std::string& user);
@@ -144,6 +146,14 @@ class Workspace {
       const std::string& scenario) const;
   std::vector<FacilityAccess> AccessFacilities(const std::string& scenario) const;
   std::vector<Catchment> Catchments() const;
+  std::vector<FacilityRoute> Routes(const std::string& scenario) const;
+
+  // Planning scenarios: saved whole (replacing one of the same name), in the audit log.
+  std::expected<void, Error> PutScenario(const Scenario& scenario, const std::string& user);
+  std::vector<Scenario> Scenarios() const;
+  std::optional<Scenario> FindScenario(const std::string& nama) const;
+  // False when there is none of that name.
+  std::expected<bool, Error> DeleteScenario(const std::string& nama, const std::string& user);
 
   // Reference tables: validated CSV text stored as a new version of (kind, name).
   std::expected<void, Error> StoreReference(const ImportRecord& rec, const std::string& kind,

@@ -94,6 +94,7 @@ class ServerTest : public ::testing::Test {
                        const std::string& body, const std::string& type = "application/json") {
     httplib::Client c("127.0.0.1", port_);
     httplib::Headers h = {{"Cookie", l.cookie}, {"X-CSRF-Token", l.csrf}};
+    if (method == "DELETE") return c.Delete(path, h, body, type);
     return method == "PUT" ? c.Put(path, h, body, type) : c.Post(path, h, body, type);
   }
 
@@ -353,6 +354,58 @@ TEST_F(ServerTest, AnAccessRunInTheBackgroundFillsTheMap) {
       Json::parse(Get(viewer, "/api/v1/access/regions?level=kabupaten&target=puskesmas")->body);
   ASSERT_EQ(regions.size(), 1u);
   EXPECT_GT(regions[0]["persen_60"].get<double>(), 50.0);
+}
+
+TEST_F(ServerTest, ScenariosAreSavedByPlannersAndComparedInTheBackground) {
+  const Login planner = LogIn("perencana");
+  const Login viewer = LogIn("bpjs");
+  const std::string body = R"({"nama":"banjir_web","banjir_desa":["16.02.11.2001","16.02.11.2004"],
+    "faktor_banjir":0,"tutup":["P1602010202"],
+    "banjir":{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"faktor":0.5},
+      "geometry":{"type":"Polygon","coordinates":[[[105.5,-3.2],[105.6,-3.2],[105.6,-3.3],[105.5,-3.2]]]}}]}})";
+  EXPECT_EQ(Send("POST", viewer, "/api/v1/scenarios", body)->status, 403);
+  auto unknown =
+      Send("POST", planner, "/api/v1/scenarios", R"({"nama":"x","tutup":["P0000000000"]})");
+  ASSERT_EQ(unknown->status, 422) << unknown->body;
+  EXPECT_NE(Json::parse(unknown->body)["error"]["message"].get<std::string>().find("P0000000000"),
+            std::string::npos);
+  EXPECT_EQ(Send("POST", planner, "/api/v1/scenarios", R"({"nama":"a b"})")->status, 400);
+  auto saved = Send("POST", planner, "/api/v1/scenarios", body);
+  ASSERT_EQ(saved->status, 200) << saved->body;
+  auto list = Json::parse(Get(viewer, "/api/v1/scenarios")->body);
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["area_banjir"], 3);
+  auto one = Json::parse(Get(viewer, "/api/v1/scenarios/banjir_web")->body);
+  EXPECT_EQ(one["banjir"]["features"].size(), 3u);
+  EXPECT_EQ(one["tutup"], Json::array({"P1602010202"}));
+
+  auto wait = [&](const std::string& path, const std::string& request) {
+    auto started = Send("POST", planner, path, request);
+    EXPECT_EQ(started->status, 202) << started->body;
+    const std::string job = Json::parse(started->body)["job"];
+    Json state;
+    for (int i = 0; i < 600; ++i) {
+      state = Json::parse(Get(planner, "/api/v1/jobs/" + job)->body);
+      if (state["state"] != "running") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return state;
+  };
+  const Json compared = wait("/api/v1/scenarios/banjir_web/compare", R"({"resolution_m":250})");
+  ASSERT_EQ(compared["state"], "done") << compared.dump();
+  const Json& result = compared["result"];
+  EXPECT_GT(result["ringkasan"]["kehilangan_120"].get<double>(), 0);
+  EXPECT_GT(result["desa"].size(), 300u);
+  bool closed_listed = false;
+  for (const Json& f : result["fasyankes"]) {
+    closed_listed = closed_listed || (f["kode_faskes"] == "P1602010202" && f["status"] == "tutup");
+  }
+  EXPECT_TRUE(closed_listed);
+  const Json sites = wait("/api/v1/plan/sites", R"({"k":2,"minutes":60})");
+  ASSERT_EQ(sites["state"], "done") << sites.dump();
+  EXPECT_EQ(sites["result"]["lokasi"].size(), 2u);
+  EXPECT_EQ(Send("DELETE", planner, "/api/v1/scenarios/banjir_web", "")->status, 200);
+  EXPECT_EQ(Get(viewer, "/api/v1/scenarios/banjir_web")->status, 404);
 }
 
 }  // namespace

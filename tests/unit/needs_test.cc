@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/needs_service.h"
 #include "app/reference_tables.h"
 #include "ingest/importers.h"
 #include "needs/gaps.h"
@@ -319,7 +320,27 @@ TEST(Proposal, TakesWholeLinesInPriorityOrderAndTriesSmallerOnesAfter) {
   EXPECT_DOUBLE_EQ(p.total_cost, 198e6);
 }
 
-TEST(Redistribution, SurplusGoesToTheNearestShortFacility) {
+TEST(Redistribution, LeastShortageFirstThenFewestMinutesWithinTheCap) {
+  // A is short of 2 midwives; B (20 min away) and C (90 min) each have one spare; D has a
+  // spare nurse, which never fills a midwife's place.
+  const std::vector<NeedLine> lines = {Short("A", "bidan", 0, 2), Short("B", "bidan", 3, 2),
+                                       Short("C", "bidan", 3, 2), Short("D", "perawat", 5, 4)};
+  const std::vector<FacilityRoute> routes = {{"B", "A", 20}, {"C", "A", 90}, {"D", "A", 5}};
+  auto plan = app::PlanMoves(lines, {}, routes, 120, std::nullopt);
+  ASSERT_TRUE(plan.has_value());
+  ASSERT_EQ(plan->moves.size(), 2u);
+  EXPECT_EQ(plan->moves[0].from, "B");
+  EXPECT_EQ(plan->moves[1].from, "C");
+  EXPECT_EQ(plan->shortage_before, 2);
+  EXPECT_EQ(plan->shortage_left, 0);
+  EXPECT_FALSE(plan->minutes_assumed);
+  // A 60-minute cap leaves C's midwife where she is.
+  plan = app::PlanMoves(lines, {}, routes, 60, std::nullopt);
+  ASSERT_EQ(plan->moves.size(), 1u);
+  EXPECT_EQ(plan->shortage_left, 1);
+}
+
+TEST(Redistribution, WithoutRoutesMinutesAreAnAssumedStraightLineSpeed) {
   auto at = [](const std::string& kode, double lon) {
     FacilityProfile f;
     f.kode = kode;
@@ -327,20 +348,20 @@ TEST(Redistribution, SurplusGoesToTheNearestShortFacility) {
     f.lat = -3.0;
     return f;
   };
-  const std::vector<NeedLine> lines = {Short("SHORT", "bidan", 0, 2), Short("NEAR", "bidan", 3, 2),
+  const std::vector<NeedLine> lines = {Short("SHORT", "bidan", 0, 1), Short("NEAR", "bidan", 3, 2),
                                        Short("FAR", "bidan", 9, 2)};
-  const auto ranked = Prioritise(lines, {}, PriorityWeights{});
-  const auto moves =
-      Redistribute(lines, ranked, {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, 100);
-  ASSERT_EQ(moves.size(), 2u);
-  EXPECT_EQ(moves[0].from_faskes, "NEAR");
-  EXPECT_EQ(moves[0].count, 1);
-  EXPECT_NEAR(moves[0].distance_km, 11.1, 0.1);
-  EXPECT_EQ(moves[1].from_faskes, "FAR");
-  EXPECT_EQ(moves[1].count, 1);
-  EXPECT_TRUE(
-      Redistribute(lines, ranked, {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, 5)
-          .empty());
+  auto plan = app::PlanMoves(lines, {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, {},
+                             120, std::nullopt);
+  ASSERT_TRUE(plan.has_value());
+  EXPECT_TRUE(plan->minutes_assumed);
+  ASSERT_EQ(plan->moves.size(), 1u);
+  EXPECT_EQ(plan->moves[0].from, "NEAR");
+  // 11.1 km at the assumed speed.
+  EXPECT_NEAR(plan->moves[0].minutes, 11.1 / app::kAssumedMoveKmh * 60, 0.5);
+  // The km cap leaves nobody close enough.
+  plan = app::PlanMoves(lines, {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, {}, 120,
+                        5.0);
+  EXPECT_TRUE(plan->moves.empty());
 }
 
 }  // namespace

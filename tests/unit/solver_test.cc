@@ -201,6 +201,54 @@ TEST(Solver, ThreadCountDoesNotChangeTheResult) {
   }
 }
 
+TEST(BoundedSearch, RepeatedSearchesEqualFreshSolvesOnTwoLayers) {
+  // A river network on a random landscape: each bounded search must match a fresh solve with
+  // the same bound, whatever the earlier searches left behind.
+  std::mt19937 rng(7);
+  FrictionGrid f;
+  f.spec.rows = 120;
+  f.spec.cols = 150;
+  f.layers.emplace_back(f.spec.rows, f.spec.cols, 0.0f, kX);
+  f.layers.emplace_back(f.spec.rows, f.spec.cols, 0.0f, kX);
+  f.board = grid::PaddedGrid<float>(f.spec.rows, f.spec.cols, kX, kX);
+  f.land = grid::PaddedGrid<float>(f.spec.rows, f.spec.cols, kX, kX);
+  std::uniform_real_distribution<float> u(0, 1);
+  for (int r = 0; r < f.spec.rows; ++r) {
+    for (int c = 0; c < f.spec.cols; ++c) {
+      const bool river = c % 37 == 5 || r % 41 == 9;
+      const float v = u(rng);
+      f.layers[0].at(r, c) = river ? kX : v < 0.08f ? kX : 1 + 4 * v;
+      f.layers[1].at(r, c) = river ? 0.5f : kX;
+      if (river) {
+        f.board.at(r, c) = 7;
+        f.land.at(r, c) = 2;
+      }
+    }
+  }
+  SolveOptions options;
+  options.neighbours = 16;
+  options.max_cost = 60;
+  options.direction = Direction::kToSources;
+  options.corner_cutting = false;
+  BoundedSearch search(f, options);
+  for (int k = 0; k < 12; ++k) {
+    const Source source{static_cast<int>(rng() % 120), static_cast<int>(rng() % 150), 0};
+    options.max_cost = k % 3 == 2 ? 200 : 60;  // a wider search now and then
+    BoundedSearch wide(f, options);
+    const TravelTimes& got = (k % 3 == 2 ? wide : search).Run({&source, 1});
+    const TravelTimes fresh = Solve(f, {source}, options);
+    int differ = 0;
+    int reached = 0;
+    for (std::size_t i = 0; i < fresh.cells.size(); ++i) {
+      differ += got.cells[i].time != fresh.cells[i].time ||
+                got.cells[i].nearest != fresh.cells[i].nearest;
+      reached += std::isfinite(fresh.cells[i].time) ? 1 : 0;
+    }
+    EXPECT_EQ(differ, 0) << "search " << k;
+    EXPECT_GT(reached, 1) << "search " << k;
+  }
+}
+
 TEST(Snap, NearestPassableCellWithinTheDistance) {
   FrictionGrid f = Parse(
       "x x x 1\n"

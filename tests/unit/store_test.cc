@@ -159,6 +159,44 @@ TEST(Workspace, WarningsAreStoredPerEntityAndReplacedOnReimport) {
   EXPECT_TRUE(ws->StoredWarnings().empty());
 }
 
+TEST(Workspace, ScenariosRoundTripAndAreDeletedWithTheirItems) {
+  TempDir dir;
+  auto ws = NewWorkspace(dir.File("w.jangkau"));
+  ASSERT_TRUE(
+      ws->ImportFacilities({"facilities", "f.csv", "t", 1}, {MakeFacility("P1")}, false, {}, {}));
+  Scenario sc;
+  sc.nama = "banjir";
+  sc.keterangan = "musim hujan";
+  sc.closed = {"P1"};
+  sc.floods = {{std::string("\x01\x03\x00\x00\x00", 5), 0.25, "16.02.01.2001"}};
+  sc.cuts_wkb = {std::string("\x01\x02", 2)};
+  sc.speeds = {{"sungai", 6.5}};
+  sc.added = {{"POS1", "Pos banjir", FacilityType::kPoskesdes, 105.1, -3.2}};
+  ASSERT_TRUE(ws->PutScenario(sc, "perencana"));
+  sc.keterangan = "diganti";
+  ASSERT_TRUE(ws->PutScenario(sc, "perencana"));  // replaces, items not doubled
+  const auto back = ws->FindScenario("banjir");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->keterangan, "diganti");
+  EXPECT_EQ(back->closed, sc.closed);
+  ASSERT_EQ(back->floods.size(), 1u);
+  EXPECT_EQ(back->floods[0].geometry_wkb, sc.floods[0].geometry_wkb);
+  EXPECT_DOUBLE_EQ(back->floods[0].factor, 0.25);
+  EXPECT_EQ(back->floods[0].desa, "16.02.01.2001");
+  EXPECT_EQ(back->cuts_wkb, sc.cuts_wkb);
+  EXPECT_EQ(back->speeds, sc.speeds);
+  ASSERT_EQ(back->added.size(), 1u);
+  EXPECT_EQ(back->added[0].type, FacilityType::kPoskesdes);
+  EXPECT_DOUBLE_EQ(back->added[0].lat, -3.2);
+  EXPECT_EQ(back->pengguna, "perencana");
+  EXPECT_EQ(ws->Scenarios().size(), 1u);
+  EXPECT_TRUE(*ws->DeleteScenario("banjir", "perencana"));
+  EXPECT_FALSE(*ws->DeleteScenario("banjir", "perencana"));
+  EXPECT_FALSE(ws->FindScenario("banjir").has_value());
+  EXPECT_TRUE(ws->Check().ok);
+  EXPECT_EQ(ws->Audit(1)[0].entitas, "skenario");
+}
+
 TEST(Workspace, CheckFindsACorruptedFile) {
   TempDir dir;
   const auto path = dir.File("w.jangkau");

@@ -1,0 +1,427 @@
+#include "app/access_model.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <mutex>
+#include <thread>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "access/coverage.h"
+#include "access/snap.h"
+#include "app/access_service.h"
+#include "ingest/layers.h"
+
+namespace jangkau::app {
+namespace {
+
+constexpr double kBufferM = 5000;
+
+std::vector<uint8_t> ToMask(const std::vector<float>& v) {
+  std::vector<uint8_t> out(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) out[i] = v[i] > 0 ? 1 : 0;
+  return out;
+}
+
+std::vector<std::string> Wkbs(const std::vector<MapFeature>& features) {
+  std::vector<std::string> out;
+  out.reserve(features.size());
+  for (const auto& f : features) out.push_back(f.geometry_wkb);
+  return out;
+}
+
+RegionAccess ToRegion(const std::string& kode, const access::ZoneAccess& z) {
+  RegionAccess r;
+  r.kode_wilayah = kode;
+  r.penduduk = z.population;
+  r.terjangkau = z.reachable;
+  if (z.reachable > 0) r.rata_menit = z.MeanMinutes();
+  r.dalam_30 = z.within[0];
+  r.dalam_60 = z.within[1];
+  r.dalam_120 = z.within[2];
+  return r;
+}
+
+// Land classes: roads by class from the road layer, or the documented approximation: each
+// village's class from its distance to the nearest road (BIG, per village), as
+// data/reference/skenario_perjalanan_sumsel.csv says.
+std::vector<float> LandClasses(const store::Workspace& ws, const access::TravelScenario& travel,
+                               AccessModel& m, const std::vector<std::string>& boundaries) {
+  const int no_road = travel.ClassIndex("tanpa_jalan");
+  const auto roads = ws.Layer("roads");
+  if (!roads.empty()) {
+    m.roads_approximated = false;
+    m.layers_used.push_back("roads");
+    std::vector<double> values;
+    values.reserve(roads.size());
+    for (const auto& r : roads) values.push_back(std::max(0, travel.ClassIndex(r.kelas)));
+    return ingest::Rasterize(m.spec, Wkbs(roads), values, static_cast<float>(no_road), true);
+  }
+  std::map<std::string, double> road_distance;
+  for (const RegionIndicator& i : ws.Indicators()) {
+    if (i.indikator == "jarak_jalan_m") road_distance[i.kode_wilayah] = i.nilai;
+  }
+  const int near_road = travel.ClassIndex("perkiraan_jalan_dekat");
+  const int mid_road = travel.ClassIndex("perkiraan_jalan_sedang");
+  std::vector<double> values;
+  for (const auto& v : m.villages) {
+    auto it = road_distance.find(v.kode);
+    int k = no_road;
+    if (it != road_distance.end()) {
+      k = it->second <= 1000 ? near_road : it->second <= 5000 ? mid_road : no_road;
+    }
+    values.push_back(k >= 0 ? k : no_road);
+  }
+  return ingest::Rasterize(m.spec, boundaries, values, static_cast<float>(no_road), false);
+}
+
+// The speed factor per cell of a scenario's floods and cuts (1 elsewhere); empty without any.
+std::vector<float> FloodFactors(const grid::GridSpec& spec, const Scenario& sc) {
+  if (sc.floods.empty() && sc.cuts_wkb.empty()) return {};
+  std::vector<float> factor(static_cast<std::size_t>(spec.cells()), 1.0F);
+  // One burn per distinct factor (a scenario usually has one or two); where floods of
+  // different factors overlap, the slowest wins.
+  std::map<double, std::vector<std::string>> by_factor;
+  for (const FloodArea& f : sc.floods) by_factor[f.factor].push_back(f.geometry_wkb);
+  for (const auto& [value, wkbs] : by_factor) {
+    const auto burnt =
+        ingest::Rasterize(spec, wkbs, std::vector<double>(wkbs.size(), value), -1, false);
+    for (std::size_t i = 0; i < burnt.size(); ++i) {
+      if (burnt[i] >= 0) factor[i] = std::min(factor[i], burnt[i]);
+    }
+  }
+  if (!sc.cuts_wkb.empty()) {
+    const auto cut =
+        ingest::Rasterize(spec, sc.cuts_wkb, std::vector<double>(sc.cuts_wkb.size(), 1), 0, true);
+    for (std::size_t i = 0; i < cut.size(); ++i) {
+      if (cut[i] > 0) factor[i] = 0;
+    }
+  }
+  return factor;
+}
+
+}  // namespace
+
+bool IsTarget(const Facility& f, const std::string& target) {
+  if (f.status != FacilityStatus::kBuka || !f.lon || !f.lat) return false;
+  if (target == "puskesmas") return f.type == FacilityType::kPuskesmas;
+  if (target == "fktp") return IsFktp(f.type);
+  return IsHospital(f.type);
+}
+
+std::optional<std::pair<int, int>> AccessModel::Place(double lon, double lat) const {
+  double x = 0;
+  double y = 0;
+  int r = 0;
+  int c = 0;
+  if (!ingest::ToGrid(spec, lon, lat, x, y) || !spec.CellOf(x, y, r, c)) return std::nullopt;
+  auto snapped = access::SnapToPassable(friction.layers[0], spec, r, c, options.snap_m);
+  if (!snapped) return std::nullopt;
+  return std::pair{snapped->row, snapped->col};
+}
+
+namespace {
+
+// The centre of each village: its centroid moved to a passable cell (depends on the friction).
+void PlaceVillageCentres(AccessModel& m) {
+  for (auto& v : m.villages) {
+    v.centre_cell = -1;
+    if (v.centroid_cell < 0) continue;
+    const int row = static_cast<int>(v.centroid_cell / m.spec.cols);
+    const int col = static_cast<int>(v.centroid_cell % m.spec.cols);
+    if (auto centre = access::SnapToPassable(m.friction.layers[0], m.spec, row, col, 2000)) {
+      v.centre_cell = static_cast<int64_t>(centre->row) * m.spec.cols + centre->col;
+    }
+  }
+}
+
+// Places every facility not in `closed` on a passable cell; names those left out or moved.
+void PlaceFacilities(AccessModel& m, const std::vector<std::string>& closed) {
+  m.cell_of.clear();
+  m.warnings.clear();
+  for (const Facility& f : m.facilities) {
+    if (!f.lon || !f.lat || std::ranges::find(closed, f.kode) != closed.end()) continue;
+    double x = 0;
+    double y = 0;
+    int r = 0;
+    int c = 0;
+    // A facility outside the grid, or with no passable cell near it, is left out and named.
+    std::optional<access::SnappedCell> snapped;
+    if (ingest::ToGrid(m.spec, *f.lon, *f.lat, x, y) && m.spec.CellOf(x, y, r, c)) {
+      snapped = access::SnapToPassable(m.friction.layers[0], m.spec, r, c, m.options.snap_m);
+    }
+    if (!snapped) {
+      m.warnings.push_back({Severity::kWarning,
+                            f.source_file,
+                            f.source_line,
+                            0,
+                            f.kode,
+                            Msg::kWarnFacilityOffGrid,
+                            {f.kode, f.nama}});
+      continue;
+    }
+    if (snapped->distance > 0) {
+      m.warnings.push_back(
+          {Severity::kWarning,
+           f.source_file,
+           f.source_line,
+           0,
+           f.kode,
+           Msg::kWarnSnapped,
+           {f.kode + " (" + f.nama + ")", fmt::format("{:.0f}", snapped->distance)}});
+    }
+    m.cell_of[f.kode] = {snapped->row, snapped->col};
+  }
+}
+
+}  // namespace
+
+std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
+                                                   const AccessModelOptions& options,
+                                                   const Scenario* scenario) {
+  AccessModel m;
+  m.options = options;
+  auto travel = LoadTravelScenario(ws);
+  if (!travel) return std::unexpected(travel.error());
+  m.travel = *travel;
+
+  std::vector<std::string> boundaries;
+  std::map<std::string, double> population;
+  for (const auto& [kode, p] : LatestPopulation(ws.Population())) {
+    population[kode] = static_cast<double>(p.penduduk);
+  }
+  for (Region& r : ws.Regions()) {
+    m.region_names[r.kode] = r.nama;
+    if (r.level != RegionLevel::kDesa || r.geometry_wkb.empty()) continue;
+    AccessModel::Village v;
+    v.kode = r.kode;
+    v.nama = r.nama;
+    v.population = population.contains(r.kode) ? population[r.kode] : 0;
+    boundaries.push_back(r.geometry_wkb);
+    v.geometry_wkb = std::move(r.geometry_wkb);
+    if (r.centroid_lon && r.centroid_lat) v.centroid = {*r.centroid_lon, *r.centroid_lat};
+    m.villages.push_back(std::move(v));
+  }
+  auto spec = ingest::DistrictGrid(boundaries, options.resolution_m, kBufferM);
+  if (!spec) return std::unexpected(spec.error());
+  m.spec = *spec;
+
+  access::FrictionInputs& in = m.inputs;
+  in.spec = m.spec;
+  const auto classes = LandClasses(ws, m.travel, m, boundaries);
+  in.land_class.resize(classes.size());
+  for (std::size_t i = 0; i < classes.size(); ++i) {
+    in.land_class[i] = classes[i] >= 0 ? static_cast<uint8_t>(classes[i]) : access::kNoClass;
+  }
+  auto mask = [&](const std::string& kind, bool all_touched) {
+    const auto features = ws.Layer(kind);
+    if (features.empty()) return std::vector<uint8_t>();
+    m.layers_used.push_back(kind);
+    return ToMask(ingest::Rasterize(m.spec, Wkbs(features), std::vector<double>(features.size(), 1),
+                                    0, all_touched));
+  };
+  in.swamp = mask("swamp", false);
+  in.water = mask("water", false);
+  in.river = mask("rivers", true);
+  in.bridge = mask("bridges", true);
+  in.pier = mask("piers", true);
+  m.friction = access::BuildFriction(in, m.travel);
+
+  // Villages as zones; their centroid cell stands for a village without a cell of its own.
+  std::vector<double> zone_values;
+  zone_values.reserve(m.villages.size());
+  for (std::size_t i = 0; i < m.villages.size(); ++i) {
+    zone_values.push_back(static_cast<double>(i));
+  }
+  const auto zone_f = ingest::Rasterize(m.spec, boundaries, zone_values, -1, false);
+  m.zone.resize(zone_f.size());
+  for (std::size_t i = 0; i < zone_f.size(); ++i) m.zone[i] = static_cast<int32_t>(zone_f[i]);
+  for (auto& v : m.villages) {
+    double x = 0;
+    double y = 0;
+    int row = -1;
+    int col = -1;
+    if (v.centroid && ingest::ToGrid(m.spec, v.centroid->first, v.centroid->second, x, y) &&
+        m.spec.CellOf(x, y, row, col)) {
+      v.centroid_cell = static_cast<int64_t>(row) * m.spec.cols + col;
+    }
+  }
+  PlaceVillageCentres(m);
+  m.facilities = ws.Facilities();
+  PlaceFacilities(m, {});
+  if (scenario != nullptr) return WithScenario(m, *scenario);
+  return m;
+}
+
+AccessModel WithScenario(const AccessModel& base, const Scenario& sc) {
+  AccessModel m = base;
+  for (auto& cls : m.travel.classes) {
+    if (auto it = sc.speeds.find(cls.kelas); it != sc.speeds.end()) cls.speed_kmh = it->second;
+  }
+  access::FrictionInputs in = base.inputs;
+  in.flood = FloodFactors(m.spec, sc);
+  // A cut bridge no longer carries land travel over the river.
+  if (!in.bridge.empty() && !in.flood.empty()) {
+    for (std::size_t i = 0; i < in.bridge.size(); ++i) {
+      if (in.flood[i] == 0) in.bridge[i] = 0;
+    }
+  }
+  m.friction = access::BuildFriction(in, m.travel);
+  PlaceVillageCentres(m);
+  for (const AddedFacility& a : sc.added) {
+    Facility f;
+    f.kode = a.kode;
+    f.nama = a.nama;
+    f.type = a.type;
+    f.lon = a.lon;
+    f.lat = a.lat;
+    f.source_file = "skenario:" + sc.nama;
+    m.facilities.push_back(std::move(f));
+  }
+  PlaceFacilities(m, sc.closed);
+  return m;
+}
+
+TargetTimes SolveTarget(const AccessModel& model, const std::string& target,
+                        access::SolverScratch& scratch) {
+  TargetTimes out;
+  std::vector<access::Source> sources;
+  for (const Facility& f : model.facilities) {
+    auto cell = model.cell_of.find(f.kode);
+    if (!IsTarget(f, target) || cell == model.cell_of.end()) continue;
+    sources.push_back({cell->second.first, cell->second.second, 0});
+    out.sources.push_back(&f);
+  }
+  access::SolveOptions solve;
+  solve.neighbours = model.options.neighbours;
+  solve.corner_cutting = false;
+  solve.direction = access::Direction::kToSources;
+  access::SolveTravelTime(scratch, model.friction, sources, solve, out.times);
+  return out;
+}
+
+std::vector<RegionAccess> ReachByRegion(const AccessModel& model, const TargetTimes& t) {
+  std::vector<double> population;
+  std::vector<int64_t> fallback;
+  for (const auto& v : model.villages) {
+    population.push_back(v.population);
+    fallback.push_back(v.centroid_cell);
+  }
+  const auto zones =
+      access::ZonalAccess(t.times, 0, model.zone, population, fallback, model.friction.layers[0]);
+  std::map<std::string, access::ZoneAccess> kecamatan;
+  access::ZoneAccess kabupaten;
+  auto add = [](access::ZoneAccess& a, const access::ZoneAccess& b) {
+    a.population += b.population;
+    a.reachable += b.reachable;
+    a.weighted_minutes += b.weighted_minutes;
+    for (std::size_t k = 0; k < a.within.size(); ++k) a.within[k] += b.within[k];
+  };
+  std::vector<RegionAccess> out;
+  std::string kab_code;
+  for (std::size_t i = 0; i < model.villages.size(); ++i) {
+    const std::string& kode = model.villages[i].kode;
+    out.push_back(ToRegion(kode, zones[i]));
+    add(kecamatan[ParentCode(kode)], zones[i]);
+    add(kabupaten, zones[i]);
+    kab_code = kode.substr(0, 5);
+  }
+  for (const auto& [kode, z] : kecamatan) out.push_back(ToRegion(kode, z));
+  if (!kab_code.empty()) out.push_back(ToRegion(kab_code, kabupaten));
+  return out;
+}
+
+std::map<std::string, double> NearestPopulation(const AccessModel& model, const TargetTimes& t) {
+  const grid::GridSpec& spec = model.spec;
+  std::vector<int64_t> cells(model.villages.size(), 0);
+  for (int r = 0; r < spec.rows; ++r) {
+    for (int c = 0; c < spec.cols; ++c) {
+      const int32_t z = model.zone[static_cast<std::size_t>(r) * spec.cols + c];
+      if (z >= 0 && model.friction.layers[0].at(r, c) < grid::kImpassable) ++cells[z];
+    }
+  }
+  std::map<std::string, double> out;
+  for (int r = 0; r < spec.rows; ++r) {
+    for (int c = 0; c < spec.cols; ++c) {
+      const int32_t z = model.zone[static_cast<std::size_t>(r) * spec.cols + c];
+      const int32_t who = t.times.Nearest(0, r, c);
+      if (z < 0 || who < 0 || cells[z] == 0) continue;
+      out[t.sources[static_cast<std::size_t>(who)]->kode] +=
+          model.villages[z].population / cells[z];
+    }
+  }
+  return out;
+}
+
+std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
+    const AccessModel& model, const std::vector<std::pair<int, int>>& origins,
+    const std::vector<int64_t>& cells, double max_minutes,
+    const std::function<void(int, int)>& progress) {
+  std::vector<std::vector<std::pair<int, double>>> out(origins.size());
+  std::atomic<std::size_t> next{0};
+  std::atomic<int> done{0};
+  std::mutex progress_mutex;
+  access::SolveOptions solve;
+  solve.neighbours = model.options.neighbours;
+  solve.corner_cutting = false;
+  solve.direction = access::Direction::kToSources;
+  solve.max_cost = max_minutes;
+  solve.threads = 1;  // the origins are shared between two threads instead
+  auto work = [&] {
+    access::BoundedSearch search(model.friction, solve);
+    for (std::size_t i = next++; i < origins.size(); i = next++) {
+      const access::Source source{origins[i].first, origins[i].second, 0};
+      const access::TravelTimes& times = search.Run({&source, 1});
+      for (std::size_t k = 0; k < cells.size(); ++k) {
+        if (cells[k] < 0) continue;
+        const int r = static_cast<int>(cells[k] / model.spec.cols);
+        const int c = static_cast<int>(cells[k] % model.spec.cols);
+        const float minutes = times.Best(r, c);
+        if (std::isfinite(minutes) && minutes <= max_minutes) {
+          out[i].emplace_back(static_cast<int>(k), minutes);
+        }
+      }
+      const int finished = ++done;
+      if (progress) {
+        std::lock_guard lock(progress_mutex);
+        progress(finished, static_cast<int>(origins.size()));
+      }
+    }
+  };
+  std::thread second(work);
+  work();
+  second.join();
+  return out;
+}
+
+std::vector<FacilityRoute> PuskesmasRoutes(const AccessModel& model, double max_minutes) {
+  std::vector<const Facility*> puskesmas;
+  std::vector<std::pair<int, int>> origins;
+  std::vector<int64_t> cells;
+  for (const Facility& f : model.facilities) {
+    auto cell = model.cell_of.find(f.kode);
+    if (!IsTarget(f, "puskesmas") || cell == model.cell_of.end()) continue;
+    puskesmas.push_back(&f);
+    origins.push_back(cell->second);
+    cells.push_back(static_cast<int64_t>(cell->second.first) * model.spec.cols +
+                    cell->second.second);
+  }
+  // Each search runs towards its origin: the minutes at another puskesmas are from there.
+  const auto found = BoundedTimes(model, origins, cells, max_minutes, {});
+  std::vector<FacilityRoute> routes;
+  for (std::size_t to = 0; to < found.size(); ++to) {
+    for (const auto& [from, minutes] : found[to]) {
+      if (static_cast<std::size_t>(from) == to) continue;
+      routes.push_back(
+          {puskesmas[static_cast<std::size_t>(from)]->kode, puskesmas[to]->kode, minutes});
+    }
+  }
+  std::ranges::sort(routes, [](const FacilityRoute& a, const FacilityRoute& b) {
+    return std::tie(a.from, a.to) < std::tie(b.from, b.to);
+  });
+  return routes;
+}
+
+}  // namespace jangkau::app

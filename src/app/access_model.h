@@ -1,0 +1,102 @@
+// The travel-time model of a workspace, built once and solved many times: the district grid,
+// the friction of the travel scenario (with a planning scenario's floods, cuts and speeds),
+// the villages as zones with their population, and the facilities placed on cells (a
+// scenario's closures removed, its additions placed). `jangkau access run`, `plan compare`,
+// `plan sites` and `plan stops` all solve on it. Not thread-safe to build (uses the caller's
+// Workspace); a built model is read-only and may be solved from several threads, each with
+// its own access::SolverScratch.
+#pragma once
+
+#include <expected>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/friction.h"
+#include "access/solver.h"
+#include "base/diagnostic.h"
+#include "model/facility.h"
+#include "model/reference.h"
+#include "model/scenario.h"
+#include "store/workspace.h"
+
+namespace jangkau::app {
+
+struct AccessModelOptions {
+  double resolution_m = 100;
+  double snap_m = 1000;  // facilities on impassable cells move at most this far
+  int neighbours = 16;   // 16 keeps grid paths within 2.75% of straight lines
+};
+
+struct AccessModel {
+  AccessModelOptions options;
+  grid::GridSpec spec;
+  bool roads_approximated = true;  // no road layer: the per-village approximation was used
+  std::vector<std::string> layers_used;
+  access::TravelScenario travel;  // as used (a scenario's speeds applied)
+  access::FrictionInputs inputs;  // without a scenario's floods and cuts
+  access::FrictionGrid friction;
+
+  struct Village {
+    std::string kode;
+    std::string nama;
+    std::string geometry_wkb;
+    double population = 0;
+    std::optional<std::pair<double, double>> centroid;  // lon, lat
+    int64_t centroid_cell = -1;  // r * cols + c of the centroid, or -1 (for zones without cells)
+    int64_t centre_cell = -1;    // the centroid moved to a passable cell, or -1: the village's
+                                 // "centre" for the planning tools
+  };
+  std::vector<Village> villages;  // villages with a boundary; the zone index is the position
+  std::vector<int32_t> zone;      // per cell (row-major): village index or -1
+  std::map<std::string, std::string> region_names;
+
+  std::vector<Facility> facilities;  // the workspace's and the scenario's added ones
+  std::map<std::string, std::pair<int, int>> cell_of;  // open facilities placed on the grid
+  std::vector<Diagnostic> warnings;                    // snapped facilities, facilities left out
+
+  // Places a point on a passable cell within snap_m: (row, col), or std::nullopt.
+  std::optional<std::pair<int, int>> Place(double lon, double lat) const;
+};
+
+// Builds the model; `scenario` (may be null) changes it: closed facilities are not placed,
+// added ones are, flooded areas slow or stop travel, cuts stop land travel, speeds replace the
+// travel scenario's.
+std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
+                                                   const AccessModelOptions& options,
+                                                   const Scenario* scenario);
+// The model of `base` (built without a scenario) with the scenario's changes: the villages,
+// zones and layers are reused, the friction is rebuilt and the facilities placed again.
+AccessModel WithScenario(const AccessModel& base, const Scenario& scenario);
+
+// Whether a facility is a destination of `target` ("puskesmas", "fktp", "rs").
+bool IsTarget(const Facility& f, const std::string& target);
+
+// Travel times from every cell to the nearest open facility of a target.
+struct TargetTimes {
+  access::TravelTimes times;
+  std::vector<const Facility*> sources;  // by source index (TravelCell::nearest)
+};
+TargetTimes SolveTarget(const AccessModel& model, const std::string& target,
+                        access::SolverScratch& scratch);
+
+// Reach per village, then per kecamatan, then the kabupaten.
+std::vector<RegionAccess> ReachByRegion(const AccessModel& model, const TargetTimes& t);
+
+// Per facility: the people whose nearest facility of the target it is.
+std::map<std::string, double> NearestPopulation(const AccessModel& model, const TargetTimes& t);
+
+// Bounded searches (max_minutes) towards each origin cell, two threads: for each origin, the
+// (index into `cells`, minutes) of the cells of `cells` within the bound. Travel is towards the
+// origin, as patients travel. `progress(done, of)` after each origin.
+std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
+    const AccessModel& model, const std::vector<std::pair<int, int>>& origins,
+    const std::vector<int64_t>& cells, double max_minutes,
+    const std::function<void(int, int)>& progress);
+
+// Travel minutes between the open puskesmas, each way, up to `max_minutes`.
+std::vector<FacilityRoute> PuskesmasRoutes(const AccessModel& model, double max_minutes);
+
+}  // namespace jangkau::app

@@ -1,0 +1,542 @@
+#include "app/plan_service.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+
+#include "access/coverage.h"
+#include "app/access_service.h"
+#include "app/needs_service.h"
+#include "ingest/geo_checks.h"
+#include "ingest/layers.h"
+#include "plan/milp.h"
+
+namespace jangkau::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void Step(const PlanProgress& progress, int n, int of, const std::string& what) {
+  if (progress) progress(n, of, what);
+}
+
+// The village centre's (row, col), or std::nullopt.
+std::optional<std::pair<int, int>> CentreOf(const AccessModel& m, const AccessModel::Village& v) {
+  if (v.centre_cell < 0) return std::nullopt;
+  return std::pair{static_cast<int>(v.centre_cell / m.spec.cols),
+                   static_cast<int>(v.centre_cell % m.spec.cols)};
+}
+
+RegionChange FromAccess(const std::string& kode, const std::string& nama, const RegionAccess& a,
+                        const RegionAccess& b) {
+  RegionChange c;
+  c.kode = kode;
+  c.nama = nama;
+  c.penduduk = a.penduduk;
+  c.menit_sebelum = a.rata_menit;
+  c.menit_sesudah = b.rata_menit;
+  c.dalam_sebelum = {a.dalam_30, a.dalam_60, a.dalam_120};
+  c.dalam_sesudah = {b.dalam_30, b.dalam_60, b.dalam_120};
+  return c;
+}
+
+// Nearest facility code at a cell, or "".
+std::string NearestAt(const TargetTimes& t, const AccessModel& m, int64_t cell) {
+  if (cell < 0) return {};
+  const int32_t who = t.times.BestNearest(static_cast<int>(cell / m.spec.cols),
+                                          static_cast<int>(cell % m.spec.cols));
+  return who >= 0 ? t.sources[static_cast<std::size_t>(who)]->kode : std::string();
+}
+
+std::optional<double> MinutesAt(const TargetTimes& t, int row, int col) {
+  const float v = t.times.Best(row, col);
+  return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+}
+
+// Minutes from each village centre to the nearest open puskesmas of a model.
+std::vector<double> BaselineMinutes(const AccessModel& m, const TargetTimes& t) {
+  std::vector<double> out;
+  for (const auto& v : m.villages) {
+    const auto c = CentreOf(m, v);
+    const auto minutes = c ? MinutesAt(t, c->first, c->second) : std::nullopt;
+    out.push_back(minutes.value_or(plan::kUnreached));
+  }
+  return out;
+}
+
+// The model with the request's scenario applied (or the baseline).
+std::expected<AccessModel, Error> ModelFor(const store::Workspace& ws,
+                                           const AccessModelOptions& options,
+                                           const std::optional<Scenario>& scenario) {
+  return BuildAccessModel(ws, options, scenario ? &*scenario : nullptr);
+}
+
+std::vector<int64_t> CentreCells(const AccessModel& m) {
+  std::vector<int64_t> cells;
+  cells.reserve(m.villages.size());
+  for (const auto& v : m.villages) cells.push_back(v.centre_cell);
+  return cells;
+}
+
+}  // namespace
+
+std::expected<Scenario, Error> BuildScenario(const store::Workspace& ws,
+                                             const ScenarioRequest& request) {
+  Scenario sc;
+  sc.nama = request.nama;
+  sc.keterangan = request.keterangan;
+  const std::vector<Facility> facilities = ws.Facilities();
+  auto known = [&](const std::string& kode) {
+    return std::ranges::any_of(facilities, [&](const Facility& f) { return f.kode == kode; });
+  };
+  for (const std::string& kode : request.close) {
+    if (!known(kode)) return std::unexpected(Error{Msg::kUnknownFacility, {"--close", kode}});
+    sc.closed.push_back(kode);
+  }
+  std::map<std::string, const Region*> desa;
+  const std::vector<Region> regions = ws.Regions();
+  for (const Region& r : regions) {
+    if (r.level == RegionLevel::kDesa) desa[r.kode] = &r;
+  }
+  std::vector<std::string> flooded = request.flood_desa;
+  if (request.hazard_top > 0) {
+    std::vector<std::pair<double, std::string>> hazard;
+    for (const RegionIndicator& i : ws.Indicators()) {
+      if (i.indikator == "indeks_bahaya_banjir" && desa.contains(i.kode_wilayah)) {
+        hazard.emplace_back(i.nilai, i.kode_wilayah);
+      }
+    }
+    // Highest hazard first; ties by code, so the choice is reproducible.
+    std::ranges::sort(hazard, [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    for (std::size_t k = 0; k < hazard.size() && static_cast<int>(k) < request.hazard_top; ++k) {
+      flooded.push_back(hazard[k].second);
+    }
+  }
+  for (const std::string& kode : flooded) {
+    auto it = desa.find(kode);
+    if (it == desa.end())
+      return std::unexpected(Error{Msg::kUnknownRegion, {"--flood-desa", kode}});
+    if (std::ranges::any_of(sc.floods, [&](const FloodArea& f) { return f.desa == kode; })) {
+      continue;
+    }
+    if (it->second->geometry_wkb.empty()) continue;
+    sc.floods.push_back({it->second->geometry_wkb, request.flood_factor, kode});
+  }
+  std::vector<MapFeature> areas = request.flood_areas;
+  if (request.flood_layer) {
+    for (MapFeature& f : ws.Layer("flood")) areas.push_back(std::move(f));
+  }
+  for (const MapFeature& f : areas) sc.floods.push_back({f.geometry_wkb, f.nilai.value_or(0), {}});
+  // Facilities inside the flooded areas are closed (flooded), when asked.
+  if (request.close_flooded || request.hazard_top > 0) {
+    std::vector<std::string> flooded_wkb;
+    flooded_wkb.reserve(sc.floods.size());
+    for (const FloodArea& f : sc.floods) flooded_wkb.push_back(f.geometry_wkb);
+    for (std::string& kode : ingest::FacilitiesInside(facilities, flooded_wkb)) {
+      if (std::ranges::find(sc.closed, kode) == sc.closed.end())
+        sc.closed.push_back(std::move(kode));
+    }
+  }
+  for (const MapFeature& f : request.cuts) sc.cuts_wkb.push_back(f.geometry_wkb);
+  auto travel = LoadTravelScenario(ws);
+  if (!travel) return std::unexpected(travel.error());
+  for (const auto& [kelas, kmh] : request.speeds) {
+    if (travel->ClassIndex(kelas) < 0) {
+      std::string choices;
+      for (const auto& c : travel->classes) choices += (choices.empty() ? "" : ", ") + c.kelas;
+      return std::unexpected(Error{Msg::kBadChoice, {"--speed", kelas, choices}});
+    }
+    sc.speeds[kelas] = kmh;
+  }
+  for (const AddedFacility& a : request.added) {
+    if (known(a.kode)) return std::unexpected(Error{Msg::kScenarioCodeTaken, {a.kode}});
+    sc.added.push_back(a);
+  }
+  return sc;
+}
+
+report::Table ScenariosTable(const std::vector<Scenario>& scenarios) {
+  report::Table t{"skenario",
+                  {"nama", "keterangan", "fasyankes_tutup", "area_banjir", "putus",
+                   "kecepatan_diubah", "fasyankes_baru", "waktu", "pengguna"}};
+  for (const Scenario& s : scenarios) {
+    t.rows.push_back({s.nama, s.keterangan, static_cast<int64_t>(s.closed.size()),
+                      static_cast<int64_t>(s.floods.size()),
+                      static_cast<int64_t>(s.cuts_wkb.size()),
+                      static_cast<int64_t>(s.speeds.size()), static_cast<int64_t>(s.added.size()),
+                      s.waktu, s.pengguna});
+  }
+  return t;
+}
+
+report::Table ScenarioItemsTable(const Scenario& s) {
+  report::Table t{"isi_skenario", {"jenis", "kode", "nama", "nilai"}};
+  for (const auto& k : s.closed)
+    t.rows.push_back({std::string("tutup"), k, report::Cell{}, report::Cell{}});
+  for (const auto& f : s.floods) {
+    t.rows.push_back({std::string("banjir"), f.desa.empty() ? report::Cell{} : report::Cell{f.desa},
+                      report::Cell{}, f.factor});
+  }
+  for (std::size_t i = 0; i < s.cuts_wkb.size(); ++i) {
+    t.rows.push_back({std::string("putus"), report::Cell{}, report::Cell{}, report::Cell{}});
+  }
+  for (const auto& [kelas, kmh] : s.speeds) {
+    t.rows.push_back({std::string("kecepatan"), kelas, report::Cell{}, kmh});
+  }
+  for (const auto& a : s.added) {
+    t.rows.push_back({std::string("tambah"), a.kode, a.nama, report::Cell{}});
+  }
+  return t;
+}
+
+std::expected<CompareReport, Error> ComparePlan(const store::Workspace& ws,
+                                                const Scenario& scenario,
+                                                const AccessModelOptions& options,
+                                                const PlanProgress& progress) {
+  const auto start = Clock::now();
+  constexpr int kSteps = 4;
+  Step(progress, 1, kSteps, "model dasar / baseline model");
+  auto base = BuildAccessModel(ws, options, nullptr);
+  if (!base) return std::unexpected(base.error());
+  const AccessModel after = WithScenario(*base, scenario);
+
+  Step(progress, 2, kSteps, "waktu tempuh sebelum dan sesudah / travel time before and after");
+  access::SolverScratch scratch;
+  const TargetTimes pkm_before = SolveTarget(*base, "puskesmas", scratch);
+  const TargetTimes pkm_after = SolveTarget(after, "puskesmas", scratch);
+  const TargetTimes rs_before = SolveTarget(*base, "rs", scratch);
+  const TargetTimes rs_after = SolveTarget(after, "rs", scratch);
+
+  Step(progress, 3, kSteps, "perbandingan / comparison");
+  CompareReport r;
+  r.scenario = scenario;
+  r.roads_approximated = base->roads_approximated;
+  r.warnings = after.warnings;
+  const auto reach_before = ReachByRegion(*base, pkm_before);
+  const auto reach_after = ReachByRegion(after, pkm_after);
+  const std::size_t n_villages = base->villages.size();
+  for (std::size_t i = 0; i < reach_before.size(); ++i) {
+    const std::string& kode = reach_before[i].kode_wilayah;
+    auto name = base->region_names.find(kode);
+    RegionChange c = FromAccess(kode, name != base->region_names.end() ? name->second : "",
+                                reach_before[i], reach_after[i]);
+    if (i < n_villages) {
+      c.terdekat_sebelum = NearestAt(pkm_before, *base, base->villages[i].centre_cell);
+      c.terdekat_sesudah = NearestAt(pkm_after, after, after.villages[i].centre_cell);
+      r.villages.push_back(std::move(c));
+    } else if (i + 1 < reach_before.size()) {
+      r.kecamatan.push_back(std::move(c));
+    } else {
+      r.kabupaten = std::move(c);
+    }
+  }
+
+  // Facilities: served population per worker before and after, referral minutes.
+  const auto served_before = NearestPopulation(*base, pkm_before);
+  const auto served_after = NearestPopulation(after, pkm_after);
+  const NeedsInputs needs = LoadNeedsInputs(ws);
+  std::map<std::string, double> headcount;
+  for (const auto& f : needs.facilities) {
+    for (const auto& [cadre, n] : f.staff) headcount[f.kode] += n;
+  }
+  for (const Facility& f : after.facilities) {
+    if (f.type != FacilityType::kPuskesmas) continue;
+    FacilityChange c;
+    c.kode = f.kode;
+    c.nama = f.nama;
+    c.closed = std::ranges::find(scenario.closed, f.kode) != scenario.closed.end();
+    c.added = f.source_file.starts_with("skenario:");
+    auto value = [](const std::map<std::string, double>& m, const std::string& k) {
+      auto it = m.find(k);
+      return it != m.end() ? it->second : 0.0;
+    };
+    c.penduduk_sebelum = value(served_before, f.kode);
+    c.penduduk_sesudah = value(served_after, f.kode);
+    c.tenaga = value(headcount, f.kode);
+    if (c.tenaga > 0) {
+      c.per_tenaga_sebelum = c.penduduk_sebelum / c.tenaga;
+      c.per_tenaga_sesudah = c.penduduk_sesudah / c.tenaga;
+      c.lonjakan = !c.closed && c.penduduk_sesudah > c.penduduk_sebelum * (1 + kJumpShare);
+    }
+    if (auto cell = base->cell_of.find(f.kode); cell != base->cell_of.end()) {
+      c.rujukan_sebelum = MinutesAt(rs_before, cell->second.first, cell->second.second);
+    }
+    if (auto cell = after.cell_of.find(f.kode); cell != after.cell_of.end()) {
+      c.rujukan_sesudah = MinutesAt(rs_after, cell->second.first, cell->second.second);
+    }
+    r.facilities.push_back(std::move(c));
+  }
+  Step(progress, 4, kSteps, "selesai / done");
+  r.seconds = Since(start);
+  return r;
+}
+
+std::vector<report::Table> CompareTables(const CompareReport& r) {
+  auto opt = [](const std::optional<double>& v) { return v ? report::Cell{*v} : report::Cell{}; };
+  auto region_table = [&](const std::string& name, const std::vector<RegionChange>& rows,
+                          bool villages) {
+    report::Table t{name,
+                    {"kode_wilayah", "nama", "penduduk", "menit_sebelum", "menit_sesudah",
+                     "kehilangan_30", "kehilangan_60", "kehilangan_120"}};
+    if (villages) {
+      t.columns.emplace_back("terdekat_sebelum");
+      t.columns.emplace_back("terdekat_sesudah");
+    }
+    t.columns.emplace_back("jalan_perkiraan");
+    for (const RegionChange& c : rows) {
+      std::vector<report::Cell> row = {
+          c.kode,     c.nama,     c.penduduk, opt(c.menit_sebelum), opt(c.menit_sesudah),
+          c.Loses(0), c.Loses(1), c.Loses(2)};
+      if (villages) {
+        row.emplace_back(c.terdekat_sebelum);
+        row.emplace_back(c.terdekat_sesudah);
+      }
+      row.emplace_back(std::string(r.roads_approximated ? "ya" : "tidak"));
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  };
+  std::vector<RegionChange> kecamatan = r.kecamatan;
+  kecamatan.push_back(r.kabupaten);
+  report::Table facilities{"fasyankes",
+                           {"kode_faskes", "nama_faskes", "status", "tenaga", "penduduk_sebelum",
+                            "penduduk_sesudah", "per_tenaga_sebelum", "per_tenaga_sesudah",
+                            "lonjakan", "rujukan_menit_sebelum", "rujukan_menit_sesudah"}};
+  for (const FacilityChange& f : r.facilities) {
+    facilities.rows.push_back({f.kode, f.nama,
+                               std::string(f.closed  ? "tutup"
+                                           : f.added ? "baru"
+                                                     : "buka"),
+                               f.tenaga, f.penduduk_sebelum, f.penduduk_sesudah,
+                               opt(f.per_tenaga_sebelum), opt(f.per_tenaga_sesudah),
+                               std::string(f.lonjakan ? "ya" : "tidak"), opt(f.rujukan_sebelum),
+                               opt(f.rujukan_sesudah)});
+  }
+  return {region_table("desa", r.villages, true), region_table("kecamatan", kecamatan, false),
+          facilities};
+}
+
+report::Table CompareVillageLayer(const CompareReport& r, const AccessModel* model) {
+  report::Table t = CompareTables(r)[0];
+  t.name = "perbandingan_desa";
+  std::map<std::string, const std::string*> geometry;
+  if (model != nullptr) {
+    for (const auto& v : model->villages) geometry[v.kode] = &v.geometry_wkb;
+  }
+  for (const RegionChange& c : r.villages) {
+    auto it = geometry.find(c.kode);
+    t.geometry_wkb.push_back(it != geometry.end() ? *it->second : std::string());
+  }
+  return t;
+}
+
+std::expected<SitesReport, Error> PlanSites(const store::Workspace& ws, const SitesRequest& request,
+                                            const AccessModelOptions& options,
+                                            const PlanProgress& progress) {
+  const auto start = Clock::now();
+  constexpr int kSteps = 4;
+  Step(progress, 1, kSteps, "model / model");
+  auto model = ModelFor(ws, options, request.scenario);
+  if (!model) return std::unexpected(model.error());
+  SitesReport out;
+  out.request = request;
+
+  // Candidates, placed on passable cells.
+  std::vector<AddedFacility> wanted;
+  if (request.candidates == "desa") {
+    for (const auto& v : model->villages) {
+      if (v.centroid)
+        wanted.push_back(
+            {v.kode, v.nama, FacilityType::kPuskesmas, v.centroid->first, v.centroid->second});
+    }
+  } else if (request.candidates == "pustu") {
+    for (const Facility& f : model->facilities) {
+      if ((f.type == FacilityType::kPustu || f.type == FacilityType::kPoskesdes) && f.lon &&
+          f.lat) {
+        wanted.push_back({f.kode, f.nama, f.type, *f.lon, *f.lat});
+      }
+    }
+  } else {
+    wanted = request.candidate_list;
+  }
+  std::vector<std::pair<int, int>> origins;
+  for (const AddedFacility& c : wanted) {
+    if (auto cell = model->Place(c.lon, c.lat)) {
+      origins.push_back(*cell);
+      out.candidates.push_back(c);
+    } else {
+      out.dropped.push_back(c.kode);
+    }
+  }
+  if (out.candidates.empty()) {
+    return std::unexpected(Error{Msg::kPlanNoCandidates, {request.candidates}});
+  }
+
+  Step(progress, 2, kSteps, "waktu tempuh dari lokasi calon / travel time from candidates");
+  access::SolverScratch scratch;
+  const TargetTimes existing = SolveTarget(*model, "puskesmas", scratch);
+  plan::SitingProblem problem;
+  problem.sites = request.k;
+  problem.threshold_minutes = request.minutes;
+  problem.objective = request.objective;
+  const std::vector<double> baseline = BaselineMinutes(*model, existing);
+  for (std::size_t i = 0; i < model->villages.size(); ++i) {
+    problem.demand.push_back({model->villages[i].kode, model->villages[i].population, baseline[i]});
+    out.population += model->villages[i].population;
+    if (baseline[i] <= request.minutes) out.covered_before += model->villages[i].population;
+  }
+  // Coverage needs times up to T only; mean time charges people beyond the bound with it.
+  const double bound = request.objective == plan::SitingObjective::kCoverage
+                           ? request.minutes
+                           : std::max(request.minutes, problem.unreached_minutes);
+  const auto arcs =
+      BoundedTimes(*model, origins, CentreCells(*model), bound, [&](int done, int of) {
+        Step(progress, 2, kSteps,
+             "waktu tempuh dari lokasi calon / travel time from candidates " +
+                 std::to_string(done) + "/" + std::to_string(of));
+      });
+  for (std::size_t c = 0; c < arcs.size(); ++c) {
+    problem.candidates.push_back({out.candidates[c].kode, request.capacity});
+    for (const auto& [d, minutes] : arcs[c]) {
+      problem.arcs.push_back({static_cast<int>(c), d, minutes});
+    }
+  }
+
+  Step(progress, 3, kSteps, "optimasi / optimisation");
+  auto result = plan::SolveGreedySwap(problem);
+  if (!result) return std::unexpected(result.error());
+  out.result = std::move(*result);
+  if (request.exact) {
+    auto exact = plan::SolveSitingExact(problem);
+    if (!exact) return std::unexpected(exact.error());
+    out.exact_status = exact->status == plan::ExactStatus::kOptimal ? "optimal" : "batas_waktu";
+    if (exact->status == plan::ExactStatus::kOptimal) out.exact_objective = exact->objective;
+  }
+  Step(progress, 4, kSteps, "selesai / done");
+  out.seconds = Since(start);
+  return out;
+}
+
+report::Table SitesTable(const SitesReport& r) {
+  report::Table t{"lokasi_terpilih",
+                  {"urutan", "kode", "nama", "lon", "lat", "penduduk_tambahan",
+                   "penduduk_kumulatif", "persen_terjangkau", "rata_menit"}};
+  int order = 0;
+  for (const plan::ChosenSite& s : r.result.sites) {
+    const AddedFacility& c = r.candidates[static_cast<std::size_t>(s.candidate)];
+    const double share =
+        r.population > 0 ? 100 * (r.covered_before + s.cumulative_population) / r.population : 0;
+    t.rows.push_back({int64_t{++order}, c.kode, c.nama, c.lon, c.lat, s.added_population,
+                      s.cumulative_population, share, s.mean_minutes});
+  }
+  return t;
+}
+
+std::expected<StopsReport, Error> PlanStops(const store::Workspace& ws, const StopsRequest& request,
+                                            const AccessModelOptions& options,
+                                            const PlanProgress& progress) {
+  const auto start = Clock::now();
+  constexpr int kSteps = 4;
+  Step(progress, 1, kSteps, "model / model");
+  auto model = ModelFor(ws, options, request.scenario);
+  if (!model) return std::unexpected(model.error());
+  StopsReport out;
+  out.request = request;
+  std::vector<AddedFacility> wanted;
+  if (request.stops == "desa") {
+    for (const auto& v : model->villages) {
+      if (v.centroid)
+        wanted.push_back(
+            {v.kode, v.nama, FacilityType::kPuskesmas, v.centroid->first, v.centroid->second});
+    }
+  } else if (request.stops == "piers") {
+    int n = 0;
+    for (const MapFeature& f : ws.Layer("piers")) {
+      // Piers are points; their first coordinate is the stop.
+      double lon = 0;
+      double lat = 0;
+      if (ingest::FirstPoint(f.geometry_wkb, lon, lat)) {
+        ++n;
+        wanted.push_back({"dermaga_" + std::to_string(n), f.kelas.empty() ? "dermaga" : f.kelas,
+                          FacilityType::kPuskesmas, lon, lat});
+      }
+    }
+  } else {
+    wanted = request.stop_list;
+  }
+  std::vector<std::pair<int, int>> origins;
+  for (const AddedFacility& c : wanted) {
+    if (auto cell = model->Place(c.lon, c.lat)) {
+      origins.push_back(*cell);
+      out.stops.push_back(c);
+    }
+  }
+  if (out.stops.empty()) return std::unexpected(Error{Msg::kPlanNoCandidates, {request.stops}});
+
+  Step(progress, 2, kSteps, "waktu tempuh / travel time");
+  access::SolverScratch scratch;
+  const TargetTimes fixed = SolveTarget(*model, "fktp", scratch);
+  plan::StopProblem problem;
+  problem.threshold_minutes = request.minutes;
+  problem.reach_minutes = request.reach;
+  const std::vector<double> baseline = BaselineMinutes(*model, fixed);
+  for (std::size_t i = 0; i < model->villages.size(); ++i) {
+    const auto& v = model->villages[i];
+    problem.villages.push_back({v.kode, v.population, baseline[i]});
+    out.village_codes.push_back(v.kode);
+    out.village_names.push_back(v.nama);
+    out.village_population.push_back(v.population);
+  }
+  for (const auto& s : out.stops) problem.stops.push_back(s.kode);
+  const auto arcs = BoundedTimes(*model, origins, CentreCells(*model), request.reach, {});
+  for (std::size_t s = 0; s < arcs.size(); ++s) {
+    for (const auto& [v, minutes] : arcs[s]) {
+      problem.arcs.push_back({static_cast<int>(s), v, minutes});
+    }
+  }
+  Step(progress, 3, kSteps, "optimasi / optimisation");
+  auto plan = plan::SolveStopsGreedy(problem);
+  if (!plan) return std::unexpected(plan.error());
+  out.plan = std::move(*plan);
+  if (request.exact) {
+    auto exact = plan::SolveStopsExact(problem);
+    if (!exact) return std::unexpected(exact.error());
+    if (exact->status == plan::ExactStatus::kOptimal) out.exact_stops = exact->plan.stops.size();
+  }
+  Step(progress, 4, kSteps, "selesai / done");
+  out.seconds = Since(start);
+  return out;
+}
+
+report::Table StopsTable(const StopsReport& r) {
+  report::Table t{"titik_layanan_keliling",
+                  {"urutan", "kode_titik", "nama_titik", "lon", "lat", "kode_desa", "nama_desa",
+                   "penduduk", "menit_dari_titik"}};
+  int order = 0;
+  for (const plan::StopService& s : r.plan.stops) {
+    ++order;
+    const AddedFacility& stop = r.stops[static_cast<std::size_t>(s.stop)];
+    for (const plan::ServedVillage& v : s.villages) {
+      const auto i = static_cast<std::size_t>(v.village);
+      t.rows.push_back({int64_t{order}, stop.kode, stop.nama, stop.lon, stop.lat,
+                        r.village_codes[i], r.village_names[i], r.village_population[i],
+                        v.minutes});
+    }
+  }
+  for (int v : r.plan.unserved) {
+    const auto i = static_cast<std::size_t>(v);
+    t.rows.push_back({report::Cell{}, std::string("tidak_terlayani"), report::Cell{},
+                      report::Cell{}, report::Cell{}, r.village_codes[i], r.village_names[i],
+                      r.village_population[i], report::Cell{}});
+  }
+  return t;
+}
+
+}  // namespace jangkau::app
