@@ -40,6 +40,21 @@ for ep in /api/v1/facilities /api/v1/submissions "/api/v1/needs?by=cadre" \
 done
 kill "$server"; server=""
 
+# Planning on the same workspace: a flood scenario recomputed and compared with the baseline
+# (target: under 2 s at 100 m), and the access run and site choice for scale.
+echo
+echo "== planning on OKI at 100 m (hyperfine, 5 runs; whole commands, workspace reads included)"
+W="--workspace $work/demo/oki.jangkau"
+hyperfine --style basic --runs 5 --export-markdown "$work/plan.md" \
+  -n "plan compare (banjir_musim_hujan: 12 desa, 2 puskesmas tutup)" \
+  "$build/jangkau plan compare $W --scenario banjir_musim_hujan --format csv" \
+  -n "access run (3 tujuan + rute antar-puskesmas)" "$build/jangkau access run $W --out ''" \
+  -n "plan sites --k 5 --minutes 60 (327 calon desa)" \
+  "$build/jangkau plan sites $W --k 5 --minutes 60 --format csv" \
+  -n "plan stops --minutes 60 --reach 30" \
+  "$build/jangkau plan stops $W --minutes 60 --reach 30 --format csv" > /dev/null
+cat "$work/plan.md"
+
 [ "${BENCH_QUICK:-0}" = 1 ] && exit 0
 command -v grass >/dev/null || { echo "grass-core missing: run scripts/install-deps.sh"; exit 1; }
 echo

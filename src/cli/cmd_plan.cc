@@ -247,6 +247,7 @@ void RunCompare(CliContext& ctx, const PlanCommon& c, const std::string& out_dir
     std::filesystem::create_directories(out_dir, ec);
     const std::string base = out_dir + "/banding_" + sc->nama;
     std::vector<report::Sheet> sheets;
+    sheets.reserve(tables.size());
     for (const auto& t : tables) sheets.push_back({t.name, "", {t}, true});
     auto model = app::BuildAccessModel(*ws, c.model, nullptr);
     std::expected<void, Error> w = report::WriteCsvFile(tables[0], base + "_desa.csv");
