@@ -826,7 +826,8 @@ class Api {
 
   // POST /scenarios: {nama, keterangan, tutup: [kode], banjir_desa: [kode], faktor_banjir,
   // tutup_yang_kebanjiran, banjir: GeoJSON FeatureCollection of polygons (properties.faktor
-  // optional), tambah: [{kode, nama, jenis, lon, lat}]}.
+  // optional, else faktor_banjir), kecepatan: {kelas: km/h}, tambah: [{kode, nama, jenis, lon,
+  // lat}]}.
   void SaveScenario(Call& c) {
     auto body = BodyObject(c);
     if (!body) return;
@@ -837,6 +838,7 @@ class Api {
       r.close = body->value("tutup", std::vector<std::string>{});
       r.flood_desa = body->value("banjir_desa", std::vector<std::string>{});
       r.close_flooded = body->value("tutup_yang_kebanjiran", false);
+      r.speeds = body->value("kecepatan", std::map<std::string, double>{});
     } catch (const Json::exception& e) {
       return SendError(c.req, c.res, Msg::kHttpBadJson, {e.what()});
     }

@@ -3,7 +3,7 @@
 //   BASE_URL=http://127.0.0.1:8093 SCREENSHOT_DIR=docs/screenshots node web/e2e/e2e.mjs
 //
 // The server must hold the demo users (`make demo`) and a facility whose report is still a
-// draft; the test changes the workspace (a roster row, submit, verify), so run it on a copy.
+// draft; the test changes the workspace (a roster row, submit, verify, a scenario), so run it on a copy.
 // Uses the Debian chromium at /usr/bin/chromium (CHROMIUM overrides); never downloads a browser.
 // Exit code 0 on success, 1 with a message on the first failure.
 
@@ -196,6 +196,102 @@ try {
   const file = readFileSync(await download.path());
   check(file.length > 100 && file.subarray(0, 2).toString('latin1') === 'PK', `the workbook is an XLSX (zip) file (${file.length} bytes, starts ${JSON.stringify(file.subarray(0, 4).toString('latin1'))})`);
   log(`workbook ${download.suggestedFilename()} downloaded, ${file.length} bytes`);
+
+  // ---- scenario: flood 3 desa and close a facility on the map, save, compare, new sites ----
+  await byTestId('nav-scenario').click();
+  await page.locator('[data-testid="scenario-map"][data-ready="1"]').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const m = window.__jangkauMap;
+      return !!m && m.loaded() && m.queryRenderedFeatures({ layers: ['facilities-circle'] }).length > 0 && m.queryRenderedFeatures({ layers: ['desa-fill'] }).length > 0;
+    },
+    null,
+    { timeout: 30_000 },
+  );
+  // Screen points from the map itself: a facility well inside the view with no neighbour close by,
+  // and the three desa nearest to it, each at a point whose surroundings are the same desa.
+  const targets = await page.evaluate(() => {
+    const m = window.__jangkauMap;
+    const rect = m.getCanvas().getBoundingClientRect();
+    const margin = 80;
+    const inside = (p) => p.x > margin && p.x < rect.width - margin && p.y > margin && p.y < rect.height - margin;
+    const facs = m.queryRenderedFeatures({ layers: ['facilities-circle'] }).map((f) => ({ kode: f.properties.kode, p: m.project(f.geometry.coordinates) }));
+    const fac = facs.filter((f) => inside(f.p)).find((f) => facs.every((g) => g === f || Math.hypot(g.p.x - f.p.x, g.p.y - f.p.y) > 20));
+    if (!fac) return null;
+    const near = (x, y, r) => facs.some((g) => Math.hypot(g.p.x - x, g.p.y - y) < r);
+    const kodeAt = (x, y) => m.queryRenderedFeatures([x, y], { layers: ['desa-fill'] })[0]?.properties.kode;
+    const best = new Map();
+    for (let dy = -160; dy <= 160; dy += 5) {
+      for (let dx = -160; dx <= 160; dx += 5) {
+        const x = fac.p.x + dx;
+        const y = fac.p.y + dy;
+        if (!inside({ x, y }) || near(x, y, 16)) continue;
+        const k = kodeAt(x, y);
+        if (!k || [[5, 0], [-5, 0], [0, 5], [0, -5]].some(([a, b]) => kodeAt(x + a, y + b) !== k)) continue;
+        const d = Math.hypot(dx, dy);
+        if (!best.has(k) || best.get(k).d > d) best.set(k, { kode: k, x, y, d });
+      }
+    }
+    const desa = [...best.values()].sort((a, b) => a.d - b.d).slice(0, 3);
+    return { left: rect.left, top: rect.top, fac: { kode: fac.kode, x: fac.p.x, y: fac.p.y }, desa };
+  });
+  check(targets && targets.desa.length === 3, `found a facility and 3 desa to click on the scenario map (${JSON.stringify(targets)})`);
+  const clickMap = (x, y) => page.mouse.click(targets.left + x, targets.top + y);
+
+  await byTestId('scenario-name').fill('e2e_banjir');
+  await byTestId('scenario-desc').fill('Uji e2e: 3 desa banjir, 1 fasyankes tutup');
+  await byTestId('mode-desa').check();
+  for (const d of targets.desa) await clickMap(d.x, d.y);
+  await page.waitForFunction(() => document.querySelector('[data-testid="flood-desa-count"]')?.textContent === '3');
+  const flooded = await page.locator('[data-testid="flood-desa-item"]').evaluateAll((els) => els.map((e) => e.dataset.kode));
+  check(JSON.stringify(flooded.sort()) === JSON.stringify(targets.desa.map((d) => d.kode).sort()), `the clicked desa are flooded (${flooded} vs ${targets.desa.map((d) => d.kode)})`);
+  await byTestId('mode-close').check();
+  await clickMap(targets.fac.x, targets.fac.y);
+  await page.locator(`[data-testid="closed-item"][data-kode="${targets.fac.kode}"]`).waitFor();
+  // a drawn flooded area: three corners, then "selesai"
+  await byTestId('mode-draw').check();
+  for (const [dx, dy] of [[-40, -40], [-10, -60], [-60, -70]]) await clickMap(targets.fac.x + dx, targets.fac.y + dy);
+  await byTestId('draw-finish').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="polygon-count"]')?.textContent === '1');
+  log(`scenario: flooded ${flooded.join(', ')}, closed ${targets.fac.kode}, 1 polygon drawn`);
+  await byTestId('scenario-save').click();
+  await page.locator('[data-testid="scenario-item"][data-nama="e2e_banjir"].selected').waitFor();
+  log('scenario e2e_banjir saved');
+
+  await byTestId('scenario-tabs-compare').click();
+  await byTestId('compare-run').click();
+  await byTestId('compare-run-progress').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="compare-run-progress"]')?.value === 1 && !document.querySelector('[data-testid="compare-run"]').disabled, null, { timeout: 90_000 });
+  await byTestId('summary-kehilangan_60').waitFor();
+  const summary = await byTestId('compare-summary').innerText();
+  for (const id of ['summary-kehilangan_30', 'summary-kehilangan_60', 'summary-kehilangan_120', 'summary-menit']) {
+    const text = await byTestId(id).locator('.card-value').innerText();
+    check(/\d/.test(text), `summary ${id} shows a number (got "${text}")`);
+  }
+  check(await byTestId('view-sesudah').isChecked(), 'the map switched to the after colours');
+  await page.waitForFunction(
+    () => {
+      const m = window.__jangkauMap;
+      return m.loaded() && m.queryRenderedFeatures({ layers: ['desa-fill'] }).some((f) => typeof f.properties.menit_sesudah === 'number');
+    },
+    null,
+    { timeout: 20_000 },
+  );
+  const lossRows = await page.locator('[data-testid="table-desa-loss"] tbody tr').count();
+  log(`comparison done: ${summary.replace(/\s+/g, ' ').slice(0, 200)}; ${lossRows} desa rows`);
+  check(lossRows > 0, 'the desa table lists changed desa');
+  await page.locator('.notice-close').evaluateAll((els) => els.forEach((e) => e.click())); // a clean picture
+  await shot('scenario');
+
+  await byTestId('scenario-tabs-sites').click();
+  await byTestId('sites-k').fill('3');
+  await byTestId('sites-run').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="sites-table"] tbody tr[data-kode]').length === 3, null, { timeout: 90_000 });
+  check((await page.locator('[data-testid="site-marker"]').count()) === 3, 'three numbered site markers on the map');
+  await byTestId('sites-chart').waitFor();
+  log(`sites: ${await byTestId('sites-summary').innerText()}`);
+  await page.locator('.notice-close').evaluateAll((els) => els.forEach((e) => e.click()));
+  await shot('sites');
 
   check(consoleErrors.length === 0, `no console errors, got:\n  ${consoleErrors.join('\n  ')}`);
   log('E2E PASSED');

@@ -1,43 +1,74 @@
-// "Recompute access" (admin, planner): POST /access/run, then poll GET /jobs/{id} every 300 ms
-// with a progress bar. Polling is timer-driven, so the page stays responsive; `onDone` refreshes it.
+// Background jobs (docs/http.md: `202 {"job"}`, then GET /jobs/{id}): a button that starts one and
+// a progress bar fed by polling every 300 ms. Polling is timer-driven, so the page stays
+// responsive. `accessRunControl` is "recompute access" (admin, planner) on the map page; the
+// scenario page uses `jobControl` for comparisons and site selection.
 
 import { get, post, type Job } from './api';
-import { t } from './i18n';
+import { t, type Key } from './i18n';
 import { h, notify, showError } from './ui';
 
 const kPollMs = 300;
 
-export function accessRunControl(onDone: () => void): { el: HTMLElement; stop: () => void } {
+export interface JobControlOptions<R> {
+  /** Button text, and while the job runs. */
+  label: Key;
+  runningLabel: Key;
+  /** Test ids: `${testid}` (button), `${testid}-progress`, `${testid}-message` unless given. */
+  testid: string;
+  progressTestid?: string;
+  messageTestid?: string;
+  /** Starts the job (POST ...); returns its id. Throwing shows the error and re-enables the button. */
+  start: () => Promise<string | number>;
+  onDone: (result: R, job: Job) => void;
+  doneMessage: Key;
+  failedMessage: Key;
+  buttonClass?: string;
+}
+
+export interface JobControl {
+  el: HTMLElement;
+  button: HTMLButtonElement;
+  stop: () => void;
+  /** Clicks the button from code (same as the user clicking it). */
+  run: () => Promise<void>;
+}
+
+export function jobControl<R = unknown>(opts: JobControlOptions<R>): JobControl {
   let timer: number | undefined;
-  const bar = h('progress', { max: 1, value: 0, 'aria-label': t('progress'), 'data-testid': 'access-progress' });
-  const message = h('span', { class: 'muted', 'aria-live': 'polite', 'data-testid': 'access-message' });
+  let stopped = false;
+  const bar = h('progress', { max: 1, value: 0, 'aria-label': t('progress'), 'data-testid': opts.progressTestid ?? `${opts.testid}-progress` });
+  const message = h('span', { class: 'muted', 'aria-live': 'polite', 'data-testid': opts.messageTestid ?? `${opts.testid}-message` });
   const status = h('div', { class: 'progress-line', hidden: true }, bar, message);
-  const button = h('button', { type: 'button', class: 'button-secondary', 'data-testid': 'access-run' }, t('access_run'));
+  const button = h('button', { type: 'button', class: opts.buttonClass ?? 'button-secondary', 'data-testid': opts.testid }, t(opts.label));
 
   const stop = () => {
+    stopped = true;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   };
   const finish = () => {
-    stop();
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
     button.disabled = false;
-    button.textContent = t('access_run');
+    button.textContent = t(opts.label);
   };
 
   async function poll(id: string | number): Promise<void> {
+    if (stopped) return;
     try {
       const job = await get<Job>(`jobs/${encodeURIComponent(String(id))}`);
+      if (stopped) return;
       const fraction = typeof job.fraction === 'number' ? job.fraction : job.of ? (job.step ?? 0) / job.of : 0;
       bar.value = Math.max(0, Math.min(1, fraction));
       message.textContent = `${Math.round(bar.value * 100)} %${job.message ? ` · ${job.message}` : ''}`;
       if (job.state === 'done') {
         finish();
         bar.value = 1;
-        notify(t('access_done'), 'ok');
-        onDone();
+        notify(t(opts.doneMessage), 'ok');
+        opts.onDone(job.result as R, job);
       } else if (job.state === 'failed') {
         finish();
-        notify(t('access_failed', { error: job.error ?? job.message ?? '' }), 'error');
+        notify(t(opts.failedMessage, { error: job.error ?? job.message ?? '' }), 'error');
       } else {
         timer = window.setTimeout(() => void poll(id), kPollMs);
       }
@@ -47,21 +78,38 @@ export function accessRunControl(onDone: () => void): { el: HTMLElement; stop: (
     }
   }
 
-  button.addEventListener('click', async () => {
+  async function run(): Promise<void> {
+    if (button.disabled) return;
     button.disabled = true;
-    button.textContent = t('access_running');
+    button.textContent = t(opts.runningLabel);
     status.hidden = false;
     bar.value = 0;
     message.textContent = '';
     try {
-      const res = await post<{ job: string | number }>('access/run', {});
-      await poll(res.job);
+      const id = await opts.start();
+      await poll(id);
     } catch (e) {
       finish();
       status.hidden = true;
       showError(e);
     }
-  });
+  }
+  button.addEventListener('click', () => void run());
 
-  return { el: h('div', { class: 'access-run' }, button, status), stop };
+  return { el: h('div', { class: 'access-run' }, button, status), button, stop, run };
+}
+
+export function accessRunControl(onDone: () => void): { el: HTMLElement; stop: () => void } {
+  const c = jobControl({
+    label: 'access_run',
+    runningLabel: 'access_running',
+    testid: 'access-run',
+    progressTestid: 'access-progress',
+    messageTestid: 'access-message',
+    start: async () => (await post<{ job: string | number }>('access/run', {})).job,
+    onDone: () => onDone(),
+    doneMessage: 'access_done',
+    failedMessage: 'access_failed',
+  });
+  return { el: c.el, stop: c.stop };
 }

@@ -118,6 +118,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
 export const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
 export const post = <T>(path: string, json?: unknown, query?: Query) => request<T>('POST', path, { json: json ?? {}, query });
 export const put = <T>(path: string, json: unknown) => request<T>('PUT', path, { json });
+export const del = <T>(path: string) => request<T>('DELETE', path);
 
 export async function login(username: string, password: string): Promise<Session> {
   const s = await request<Session>('POST', 'login', { json: { username, password } });
@@ -185,4 +186,6 @@ export interface Job {
   message?: string;
   fraction?: number;
   error?: string;
+  /** What a finished job produced (compare, sites); absent while running. */
+  result?: unknown;
 }

@@ -1,4 +1,4 @@
-// Horizontal bar charts written as plain SVG (no chart library).
+// Charts written as plain SVG (no chart library): horizontal bars and a small line chart.
 
 import { fmtNumber } from './ui';
 
@@ -42,5 +42,53 @@ export function barChart(bars: Bar[], opts: { title: string; testid: string; uni
     );
     svg.append(g);
   });
+  return svg;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+  label?: string;
+}
+
+/** A line chart of y (a percentage, 0–100 axis trimmed to the data) by x, with a dot per point. */
+export function lineChart(points: Point[], opts: { title: string; testid: string; xLabel: string; yLabel: string }): SVGSVGElement {
+  const width = 340;
+  const height = 200;
+  const m = { left: 40, right: 12, top: 12, bottom: 34 };
+  const plotW = width - m.left - m.right;
+  const plotH = height - m.top - m.bottom;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const xMin = Math.min(0, ...xs);
+  const xMax = Math.max(1, ...xs);
+  const lo = Math.min(...ys, 100);
+  const hi = Math.max(...ys, 0);
+  const step = hi - lo <= 20 ? 5 : hi - lo <= 50 ? 10 : 20;
+  const yMin = Math.max(0, Math.floor(lo / step) * step);
+  const yMax = Math.min(100, Math.max(yMin + step, Math.ceil(hi / step) * step));
+  const X = (x: number) => m.left + ((x - xMin) / (xMax - xMin || 1)) * plotW;
+  const Y = (y: number) => m.top + plotH - ((y - yMin) / (yMax - yMin || 1)) * plotH;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': opts.title, class: 'chart line-chart', 'data-testid': opts.testid, preserveAspectRatio: 'xMinYMin meet' });
+  svg.append(s('title', {}, opts.title));
+  // grid and axes
+  for (let v = yMin; v <= yMax + 1e-9; v += step) {
+    svg.append(
+      s('line', { x1: m.left, x2: width - m.right, y1: Y(v), y2: Y(v), stroke: '#e0e6e4', 'stroke-width': 1 }),
+      s('text', { x: m.left - 5, y: Y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'chart-value' }, fmtNumber(v, 0)),
+    );
+  }
+  for (const x of xs) svg.append(s('text', { x: X(x), y: height - m.bottom + 14, 'text-anchor': 'middle', class: 'chart-value' }, String(x)));
+  svg.append(
+    s('line', { x1: m.left, x2: width - m.right, y1: m.top + plotH, y2: m.top + plotH, stroke: '#90a4ae' }),
+    s('text', { x: m.left + plotW / 2, y: height - 4, 'text-anchor': 'middle', class: 'chart-label' }, opts.xLabel),
+    s('text', { x: 10, y: m.top + plotH / 2, 'text-anchor': 'middle', class: 'chart-label', transform: `rotate(-90 10 ${m.top + plotH / 2})` }, opts.yLabel),
+  );
+  svg.append(s('polyline', { points: points.map((p) => `${X(p.x)},${Y(p.y)}`).join(' '), fill: 'none', stroke: '#6a1b9a', 'stroke-width': 2.5 }));
+  for (const p of points) {
+    const g = s('g', { class: 'bar' });
+    g.append(s('title', {}, `${p.label ? `${p.label}: ` : ''}${fmtNumber(p.y, 1)} %`), s('circle', { cx: X(p.x), cy: Y(p.y), r: 4, fill: '#fff', stroke: '#6a1b9a', 'stroke-width': 2 }));
+    svg.append(g);
+  }
   return svg;
 }

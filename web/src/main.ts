@@ -19,8 +19,16 @@ export interface PageContext {
 /** A page renders into `root`; it may return a cleanup function called when the page is left. */
 export type Page = (root: HTMLElement, ctx: PageContext) => void | (() => void) | Promise<void | (() => void)>;
 
-// The map page carries MapLibre (about 1 MB): load it only when it is opened.
-const renderMap: Page = async (root, ctx) => (await import('./pages/map')).renderMap(root, ctx);
+// The map pages carry MapLibre (about 1 MB): load them only when they are opened. If the user
+// moved on while the code loaded, the page's root is gone: render nothing (no map left behind).
+const lazy =
+  (load: () => Promise<Page>): Page =>
+  async (root, ctx) => {
+    const page = await load();
+    return root.isConnected ? page(root, ctx) : undefined;
+  };
+const renderMap = lazy(async () => (await import('./pages/map')).renderMap);
+const renderScenario = lazy(async () => (await import('./pages/scenario')).renderScenario);
 
 interface Route {
   page: Page;
@@ -34,6 +42,7 @@ const routes: Record<string, Route> = {
   map: { page: renderMap, nav: 'nav_map', roles: ['admin', 'planner', 'operator', 'viewer'] },
   tables: { page: renderTables, nav: 'nav_tables', roles: ['admin', 'planner', 'viewer'] },
   proposal: { page: renderProposal, nav: 'nav_proposal', roles: ['admin', 'planner', 'viewer'] },
+  scenario: { page: renderScenario, nav: 'nav_scenario', roles: ['admin', 'planner', 'viewer'] },
 };
 
 function homeFor(s: Session): string {

@@ -2,41 +2,19 @@
 // staffing ratio; desa coloured by travel time or 60-minute coverage. MapLibre with a style of one
 // background layer plus GeoJSON sources (no tiles, no glyphs: names are shown in popups).
 
-import * as maplibregl from 'maplibre-gl';
 import type { ExpressionSpecification, GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { get } from '../api';
 import { accessRunControl } from '../access_run';
 import { t, type Key } from '../i18n';
+import { createMap, destroyMap, extend, getFC, getLayer, kCoverageColours, kGrey, kMinuteColours, kRatioColours, maplibregl, minuteColour, type FC } from '../mapbase';
 import type { PageContext } from '../main';
 import { fmtNumber, fmtPercent, h, showError, statusBadge } from '../ui';
-
-maplibregl.setWorkerUrl(workerUrl);
-
-declare global {
-  interface Window {
-    __jangkauMap?: maplibregl.Map;
-  }
-}
-
-/** The GeoJSON the API returns (only what the page reads). */
-type FC = GeoJSON.FeatureCollection;
-const kEmpty: FC = { type: 'FeatureCollection', features: [] };
-const kGrey = '#bdbdbd';
-const kRatioColours = ['#d7301f', '#fc8d59', '#fee08b', '#1a9850'];
-const kMinuteColours = ['#1a9850', '#a6d96a', '#fdae61', '#d7191c'];
-const kCoverageColours = ['#d7191c', '#fdae61', '#a6d96a', '#1a9850'];
 
 type ColourMode = 'menit' | 'dalam_60';
 
 function desaColour(mode: ColourMode): ExpressionSpecification {
+  if (mode === 'menit') return minuteColour(['get', 'menit']);
   const value: ExpressionSpecification = ['get', mode];
-  const steps: ExpressionSpecification =
-    mode === 'menit'
-      ? ['step', value, kMinuteColours[0], 30, kMinuteColours[1], 60, kMinuteColours[2], 120, kMinuteColours[3]]
-      : ['step', value, kCoverageColours[0], 0.5, kCoverageColours[1], 0.8, kCoverageColours[2], 0.95, kCoverageColours[3]];
-  return ['case', ['==', ['typeof', value], 'number'], steps, kGrey];
+  return ['case', ['==', ['typeof', value], 'number'], ['step', value, kCoverageColours[0], 0.5, kCoverageColours[1], 0.8, kCoverageColours[2], 0.95, kCoverageColours[3]], kGrey];
 }
 
 const facilityColour: ExpressionSpecification = [
@@ -56,21 +34,6 @@ const kGroups: { id: string; label: Key; layers: string[]; on: boolean }[] = [
   { id: 'facilities', label: 'layer_facilities', layers: ['facilities-circle'], on: true },
 ];
 
-function extend(bounds: maplibregl.LngLatBounds | null, fc: FC): maplibregl.LngLatBounds | null {
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') {
-      bounds = bounds ? bounds.extend([c[0], c[1]]) : new maplibregl.LngLatBounds([c[0], c[1]], [c[0], c[1]]);
-    } else if (Array.isArray(c)) {
-      for (const x of c) visit(x);
-    }
-  };
-  for (const f of fc.features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
-  return bounds;
-}
-
-const getFC = (path: string, query?: Record<string, string>) => get<FC>(path, query).catch((e) => (showError(e), kEmpty));
-const getLayer = (kind: string) => get<FC>(`map/layers/${kind}`).catch(() => kEmpty); // a missing layer is normal
-
 export function renderMap(root: HTMLElement, ctx: PageContext): () => void {
   let mode: ColourMode = 'menit';
   const container = h('div', { class: 'map', role: 'region', 'aria-label': t('map_label'), 'data-testid': 'map' });
@@ -79,17 +42,7 @@ export function renderMap(root: HTMLElement, ctx: PageContext): () => void {
   const side = h('aside', { class: 'map-side panel' }, h('h1', {}, t('map_title')));
   root.append(h('div', { class: 'map-page' }, container, side));
 
-  const map = new maplibregl.Map({
-    container,
-    style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#e8eef0' } }] },
-    center: [105.3, -3.4],
-    zoom: 7,
-    canvasContextAttributes: { preserveDrawingBuffer: true },
-    attributionControl: false,
-  });
-  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-  window.__jangkauMap = map;
+  const map = createMap(container);
   const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '320px' });
 
   let access: { el: HTMLElement; stop: () => void } | null = null;
@@ -270,7 +223,6 @@ export function renderMap(root: HTMLElement, ctx: PageContext): () => void {
   return () => {
     access?.stop();
     popup.remove();
-    map.remove();
-    if (window.__jangkauMap === map) delete window.__jangkauMap;
+    destroyMap(map);
   };
 }
