@@ -76,6 +76,55 @@ std::expected<AccessModel, Error> ModelFor(const store::Workspace& ws,
   return BuildAccessModel(ws, options, scenario ? &*scenario : nullptr);
 }
 
+// The places a planning tool chooses from - "desa": village centres; "pustu": pustu and
+// poskesdes to upgrade; "piers": the pier layer; otherwise `listed` (a file) - each on a
+// passable cell; those that cannot be placed are named in `dropped`.
+struct PlacedSites {
+  std::vector<AddedFacility> sites;
+  std::vector<std::pair<int, int>> cells;
+  std::vector<std::string> dropped;
+};
+PlacedSites PlaceSites(const store::Workspace& ws, const AccessModel& m, const std::string& kind,
+                       const std::vector<AddedFacility>& listed) {
+  std::vector<AddedFacility> wanted;
+  if (kind == "desa") {
+    for (const auto& v : m.villages) {
+      if (v.centroid) {
+        wanted.push_back(
+            {v.kode, v.nama, FacilityType::kPuskesmas, v.centroid->first, v.centroid->second});
+      }
+    }
+  } else if (kind == "pustu") {
+    for (const Facility& f : m.facilities) {
+      const bool upgradable = f.type == FacilityType::kPustu || f.type == FacilityType::kPoskesdes;
+      if (upgradable && f.lon && f.lat) wanted.push_back({f.kode, f.nama, f.type, *f.lon, *f.lat});
+    }
+  } else if (kind == "piers") {
+    int n = 0;
+    for (const MapFeature& f : ws.Layer("piers")) {
+      // Piers are points; their first coordinate is the stop.
+      double lon = 0;
+      double lat = 0;
+      if (ingest::FirstPoint(f.geometry_wkb, lon, lat)) {
+        wanted.push_back({"dermaga_" + std::to_string(++n), f.kelas.empty() ? "dermaga" : f.kelas,
+                          FacilityType::kPuskesmas, lon, lat});
+      }
+    }
+  } else {
+    wanted = listed;
+  }
+  PlacedSites out;
+  for (AddedFacility& c : wanted) {
+    if (auto cell = m.Place(c.lon, c.lat)) {
+      out.cells.push_back(*cell);
+      out.sites.push_back(std::move(c));
+    } else {
+      out.dropped.push_back(c.kode);
+    }
+  }
+  return out;
+}
+
 std::vector<int64_t> CentreCells(const AccessModel& m) {
   std::vector<int64_t> cells;
   cells.reserve(m.villages.size());
@@ -348,33 +397,10 @@ std::expected<SitesReport, Error> PlanSites(const store::Workspace& ws, const Si
   SitesReport out;
   out.request = request;
 
-  // Candidates, placed on passable cells.
-  std::vector<AddedFacility> wanted;
-  if (request.candidates == "desa") {
-    for (const auto& v : model->villages) {
-      if (v.centroid)
-        wanted.push_back(
-            {v.kode, v.nama, FacilityType::kPuskesmas, v.centroid->first, v.centroid->second});
-    }
-  } else if (request.candidates == "pustu") {
-    for (const Facility& f : model->facilities) {
-      if ((f.type == FacilityType::kPustu || f.type == FacilityType::kPoskesdes) && f.lon &&
-          f.lat) {
-        wanted.push_back({f.kode, f.nama, f.type, *f.lon, *f.lat});
-      }
-    }
-  } else {
-    wanted = request.candidate_list;
-  }
-  std::vector<std::pair<int, int>> origins;
-  for (const AddedFacility& c : wanted) {
-    if (auto cell = model->Place(c.lon, c.lat)) {
-      origins.push_back(*cell);
-      out.candidates.push_back(c);
-    } else {
-      out.dropped.push_back(c.kode);
-    }
-  }
+  PlacedSites placed = PlaceSites(ws, *model, request.candidates, request.candidate_list);
+  const std::vector<std::pair<int, int>>& origins = placed.cells;
+  out.candidates = std::move(placed.sites);
+  out.dropped = std::move(placed.dropped);
   if (out.candidates.empty()) {
     return std::unexpected(Error{Msg::kPlanNoCandidates, {request.candidates}});
   }
@@ -449,35 +475,9 @@ std::expected<StopsReport, Error> PlanStops(const store::Workspace& ws, const St
   if (!model) return std::unexpected(model.error());
   StopsReport out;
   out.request = request;
-  std::vector<AddedFacility> wanted;
-  if (request.stops == "desa") {
-    for (const auto& v : model->villages) {
-      if (v.centroid)
-        wanted.push_back(
-            {v.kode, v.nama, FacilityType::kPuskesmas, v.centroid->first, v.centroid->second});
-    }
-  } else if (request.stops == "piers") {
-    int n = 0;
-    for (const MapFeature& f : ws.Layer("piers")) {
-      // Piers are points; their first coordinate is the stop.
-      double lon = 0;
-      double lat = 0;
-      if (ingest::FirstPoint(f.geometry_wkb, lon, lat)) {
-        ++n;
-        wanted.push_back({"dermaga_" + std::to_string(n), f.kelas.empty() ? "dermaga" : f.kelas,
-                          FacilityType::kPuskesmas, lon, lat});
-      }
-    }
-  } else {
-    wanted = request.stop_list;
-  }
-  std::vector<std::pair<int, int>> origins;
-  for (const AddedFacility& c : wanted) {
-    if (auto cell = model->Place(c.lon, c.lat)) {
-      origins.push_back(*cell);
-      out.stops.push_back(c);
-    }
-  }
+  PlacedSites placed = PlaceSites(ws, *model, request.stops, request.stop_list);
+  const std::vector<std::pair<int, int>>& origins = placed.cells;
+  out.stops = std::move(placed.sites);
   if (out.stops.empty()) return std::unexpected(Error{Msg::kPlanNoCandidates, {request.stops}});
 
   Step(progress, 2, kSteps, "waktu tempuh / travel time");

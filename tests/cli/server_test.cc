@@ -98,6 +98,21 @@ class ServerTest : public ::testing::Test {
     return method == "PUT" ? c.Put(path, h, body, type) : c.Post(path, h, body, type);
   }
 
+  // Starts a background job and waits (at most a minute) for it to end: its last state.
+  Json RunJob(const Login& l, const std::string& path, const std::string& body) {
+    auto started = Send("POST", l, path, body);
+    EXPECT_EQ(started->status, 202) << started->body;
+    if (started->status != 202) return {};
+    const std::string job = Json::parse(started->body)["job"];
+    Json state;
+    for (int i = 0; i < 600; ++i) {
+      state = Json::parse(Get(l, "/api/v1/jobs/" + job)->body);
+      if (state["state"] != "running") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return state;
+  }
+
   TempDir dir_;
   std::string ws_;
   pid_t pid_ = -1;
@@ -322,16 +337,9 @@ TEST_F(ServerTest, AnAccessRunInTheBackgroundFillsTheMap) {
   ASSERT_GT(desa["features"].size(), 300u);
   EXPECT_TRUE(desa["features"][0]["properties"]["menit"].is_null());  // no run yet
 
-  auto started = Send("POST", planner, "/api/v1/access/run", R"({"resolution_m":250})");
-  ASSERT_EQ(started->status, 202) << started->body;
-  const std::string job = Json::parse(started->body)["job"];
-  Json state;
-  for (int i = 0; i < 600; ++i) {
-    state = Json::parse(Get(planner, "/api/v1/jobs/" + job)->body);
-    if (state["state"] != "running") break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
+  const Json state = RunJob(planner, "/api/v1/access/run", R"({"resolution_m":250})");
   ASSERT_EQ(state["state"], "done") << state.dump();
+  const std::string job = state["id"];
   EXPECT_EQ(state["fraction"], 1.0);
   EXPECT_EQ(Get(viewer, "/api/v1/jobs/" + job)->status, 404);  // not the viewer's job
 
@@ -379,19 +387,8 @@ TEST_F(ServerTest, ScenariosAreSavedByPlannersAndComparedInTheBackground) {
   EXPECT_EQ(one["banjir"]["features"].size(), 3u);
   EXPECT_EQ(one["tutup"], Json::array({"P1602010202"}));
 
-  auto wait = [&](const std::string& path, const std::string& request) {
-    auto started = Send("POST", planner, path, request);
-    EXPECT_EQ(started->status, 202) << started->body;
-    const std::string job = Json::parse(started->body)["job"];
-    Json state;
-    for (int i = 0; i < 600; ++i) {
-      state = Json::parse(Get(planner, "/api/v1/jobs/" + job)->body);
-      if (state["state"] != "running") break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return state;
-  };
-  const Json compared = wait("/api/v1/scenarios/banjir_web/compare", R"({"resolution_m":250})");
+  const Json compared =
+      RunJob(planner, "/api/v1/scenarios/banjir_web/compare", R"({"resolution_m":250})");
   ASSERT_EQ(compared["state"], "done") << compared.dump();
   const Json& result = compared["result"];
   EXPECT_GT(result["ringkasan"]["kehilangan_120"].get<double>(), 0);
@@ -401,7 +398,7 @@ TEST_F(ServerTest, ScenariosAreSavedByPlannersAndComparedInTheBackground) {
     closed_listed = closed_listed || (f["kode_faskes"] == "P1602010202" && f["status"] == "tutup");
   }
   EXPECT_TRUE(closed_listed);
-  const Json sites = wait("/api/v1/plan/sites", R"({"k":2,"minutes":60})");
+  const Json sites = RunJob(planner, "/api/v1/plan/sites", R"({"k":2,"minutes":60})");
   ASSERT_EQ(sites["state"], "done") << sites.dump();
   EXPECT_EQ(sites["result"]["lokasi"].size(), 2u);
   EXPECT_EQ(Send("DELETE", planner, "/api/v1/scenarios/banjir_web", "")->status, 200);
