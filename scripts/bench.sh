@@ -33,7 +33,7 @@ for ep in /api/v1/facilities /api/v1/submissions "/api/v1/needs?by=cadre" \
   awk -v ep="$ep" '
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { p50 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
-    /^ +Latency/ { max = $4 }
+    /^ +Latency +[0-9]/ { max = $4 }
     /Non-2xx/ { errors += $NF } /Socket errors/ { errors += $4 + $6 + $8 + $10 }
     END { printf "%-40s %10s %9s %9s %9s %9s %8d\n", ep, rps, p50, p90, p99, max, errors }' \
     "$work/wrk.txt"

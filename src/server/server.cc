@@ -1,5 +1,6 @@
 #include "server/server.h"
 
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -1274,7 +1275,18 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
   httplib::Server http;
   // Enough workers for many keep-alive connections at once (browsers, the load test).
   http.new_task_queue = [] { return new httplib::ThreadPool(64); };
-  http.set_keep_alive_max_count(1000);
+  // Keep-alive connections stay open for many requests; responses go out at once (Nagle's
+  // algorithm with delayed acknowledgements would hold a small response back 40 ms).
+  http.set_keep_alive_max_count(100000);
+  http.set_tcp_nodelay(true);
+  // The library listens with a backlog of 5: fifty clients connecting at once would see dropped
+  // SYNs and one-second retries. Keep the listening socket to widen its backlog after binding
+  // (Linux applies a second listen() to a listening socket).
+  int listen_fd = -1;
+  http.set_socket_options([&listen_fd](socket_t sock) {
+    listen_fd = sock;
+    httplib::default_socket_options(sock);
+  });
   Api api(std::move(*ws), *period, options);
   api.Register(http);
   http.set_default_headers(
@@ -1310,6 +1322,7 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
     log << "jangkau: " << options.bind << ":" << port << " tidak dapat dipakai / cannot be bound\n";
     return 3;
   }
+  if (listen_fd >= 0) ::listen(listen_fd, SOMAXCONN);
   if (ready) ready(port);
   return http.listen_after_bind() ? 0 : 3;
 }
