@@ -57,6 +57,16 @@ TEST_F(PlanCliTest, ScenariosAreCheckedStoredListedAndDeleted) {
   EXPECT_EQ(bad_flood.exit_code, 1);
   EXPECT_NE(bad_flood.out.find("banjir.geojson:3"), std::string::npos) << bad_flood.out;
   EXPECT_TRUE(RunJson("scenario list" + Ws()).empty());  // nothing was stored
+  // The shipped templates make a scenario: two flooded areas, two added posts.
+  auto templates =
+      RunCommand(J("scenario create" + Ws() + " --name contoh --flood " + testing::kData +
+                   "/templates/banjir.geojson --add " + testing::kData + "/templates/lokasi.csv"));
+  ASSERT_EQ(templates.exit_code, 0) << templates.out;
+  const Json contoh = RunJson("scenario list" + Ws());
+  ASSERT_EQ(contoh.size(), 1u);
+  EXPECT_EQ(contoh[0]["area_banjir"], 2);
+  EXPECT_EQ(contoh[0]["fasyankes_baru"], 2);
+  ASSERT_EQ(RunCommand(J("scenario delete" + Ws() + " --name contoh")).exit_code, 0);
 
   auto ok = RunCommand(J("scenario create" + Ws() +
                          " --name tutup_dua --close P1602010202,P1602020202 --speed sungai=5 "
@@ -136,6 +146,11 @@ TEST_F(PlanCliTest, SitesMatchTheExactOptimumAndTheCurveRises) {
   auto refused = RunCommand(J("plan sites" + W() + " --k 1 --minutes 60 --candidates " + file));
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.out.find("calon.csv:3"), std::string::npos) << refused.out;
+  // The template of places works as it is shipped.
+  const Json from_file = RunJson("plan sites" + W() + " --k 1 --minutes 60 --candidates " +
+                                 testing::kData + "/templates/lokasi.csv");
+  ASSERT_EQ(from_file.size(), 1u);
+  EXPECT_EQ(from_file[0]["kode"].get<std::string>().substr(0, 11), "POS-CONTOH-");
   auto none = RunCommand(J("plan sites" + W() + " --k 1 --minutes 60 --candidates pustu"));
   EXPECT_EQ(none.exit_code, 1);  // OKI's sample has no pustu
 }
