@@ -1279,6 +1279,8 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
   // algorithm with delayed acknowledgements would hold a small response back 40 ms).
   http.set_keep_alive_max_count(100000);
   http.set_tcp_nodelay(true);
+  // A filled-in template is kilobytes; refuse bodies over 32 MB before reading them.
+  http.set_payload_max_length(std::size_t{32} << 20);
   // The library listens with a backlog of 5: fifty clients connecting at once would see dropped
   // SYNs and one-second retries. Keep the listening socket to widen its backlog after binding
   // (Linux applies a second listen() to a listening socket).
