@@ -293,6 +293,17 @@ try {
   await page.locator('.notice-close').evaluateAll((els) => els.forEach((e) => e.click()));
   await shot('sites');
 
+  // ---- English: the switch relabels the page, and the server answers in English ----
+  await byTestId('lang-switch').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="nav-map"]')?.textContent?.trim() === 'Map');
+  // Through the context's own request client: the session cookie, and no console noise.
+  const refused = await page.context().request.get(`${BASE_URL}/api/v1/needs?method=tebak&lang=en`);
+  const english = (await refused.json()).error.message;
+  check(/invalid/.test(english), `the server answers in English (got "${english}")`);
+  await byTestId('lang-switch').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="nav-map"]')?.textContent?.trim() === 'Peta');
+  log('language switch: Map <-> Peta, server message in English');
+
   check(consoleErrors.length === 0, `no console errors, got:\n  ${consoleErrors.join('\n  ')}`);
   log('E2E PASSED');
   await browser.close();
