@@ -82,7 +82,6 @@ std::expected<AccessRunReport, Error> RunAccess(
   report.layers_used = model.layers_used;
   report.region_names = model.region_names;
   report.warnings = model.warnings;
-  const grid::GridSpec* spec = &model.spec;
 
   step(2, "waktu tempuh / travel time");
   access::SolverScratch scratch;
@@ -133,7 +132,7 @@ std::expected<AccessRunReport, Error> RunAccess(
     for (const std::string& target : kAccessTargets) {
       const std::string tpath = options.out_dir + "/waktu_" + target + ".tif";
       const std::string npath = options.out_dir + "/terdekat_" + target + ".tif";
-      auto w = report::WriteTravelTimes(tpath, npath, *spec, times[target].times, -1);
+      auto w = report::WriteTravelTimes(tpath, npath, model.spec, times[target].times, -1);
       if (!w) return std::unexpected(w.error());
       report.files.push_back(tpath);
       report.files.push_back(npath);
@@ -173,8 +172,8 @@ std::expected<AccessRunReport, Error> RunAccess(
     report::Table catchments{"wilayah_layanan_puskesmas", {"kode_faskes", "nama_faskes"}};
     const auto& tp = times["puskesmas"].times;
     const auto& puskesmas = times["puskesmas"].sources;
-    for (const auto& [index, wkb] : report::Polygonize(*spec, -1, [&](int r, int32_t*row) {
-           for (int c = 0; c < spec->cols; ++c) row[c] = tp.BestNearest(r, c);
+    for (const auto& [index, wkb] : report::Polygonize(model.spec, -1, [&](int r, int32_t*row) {
+           for (int c = 0; c < model.spec.cols; ++c) row[c] = tp.BestNearest(r, c);
          })) {
       if (index < 0 || static_cast<std::size_t>(index) >= puskesmas.size()) continue;
       const Facility* f = puskesmas[static_cast<std::size_t>(index)];

@@ -372,13 +372,11 @@ std::vector<report::Table> CompareTables(const CompareReport& r) {
           facilities};
 }
 
-report::Table CompareVillageLayer(const CompareReport& r, const AccessModel* model) {
+report::Table CompareVillageLayer(const CompareReport& r, const std::vector<Region>& regions) {
   report::Table t = CompareTables(r)[0];
   t.name = "perbandingan_desa";
   std::map<std::string, const std::string*> geometry;
-  if (model != nullptr) {
-    for (const auto& v : model->villages) geometry[v.kode] = &v.geometry_wkb;
-  }
+  for (const Region& g : regions) geometry[g.kode] = &g.geometry_wkb;
   for (const RegionChange& c : r.villages) {
     auto it = geometry.find(c.kode);
     t.geometry_wkb.push_back(it != geometry.end() ? *it->second : std::string());

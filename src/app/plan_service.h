@@ -94,8 +94,8 @@ std::expected<CompareReport, Error> ComparePlan(const store::Workspace& ws,
 
 // The report as tables: Desa, Kecamatan, Fasyankes (with referral).
 std::vector<report::Table> CompareTables(const CompareReport& r);
-// Villages with their boundaries (for a GeoPackage).
-report::Table CompareVillageLayer(const CompareReport& r, const AccessModel* model);
+// Villages with their boundaries from `regions` (for a GeoPackage).
+report::Table CompareVillageLayer(const CompareReport& r, const std::vector<Region>& regions);
 
 // --- plan sites ---
 struct SitesRequest {

@@ -249,11 +249,10 @@ void RunCompare(CliContext& ctx, const PlanCommon& c, const std::string& out_dir
     std::vector<report::Sheet> sheets;
     sheets.reserve(tables.size());
     for (const auto& t : tables) sheets.push_back({t.name, "", {t}, true});
-    auto model = app::BuildAccessModel(*ws, c.model, nullptr);
     std::expected<void, Error> w = report::WriteCsvFile(tables[0], base + "_desa.csv");
     if (w) w = report::WriteWorkbook(sheets, base + ".xlsx");
-    if (w && model) {
-      w = report::WriteVectorFile(app::CompareVillageLayer(*report, &*model), base + ".gpkg",
+    if (w) {
+      w = report::WriteVectorFile(app::CompareVillageLayer(*report, ws->Regions()), base + ".gpkg",
                                   "GPKG");
     }
     if (!w) {

@@ -242,13 +242,8 @@ std::optional<std::string> PolygonFromGeoJson(const std::string& geometry_json) 
 }
 
 bool FirstPoint(const std::string& wkb, double& lon, double& lat) {
-  OGRGeometryH g = nullptr;
-  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): OGR's C API takes a non-const pointer
-  if (OGR_G_CreateFromWkb(const_cast<char*>(wkb.data()), nullptr, &g,
-                          static_cast<int>(wkb.size())) != OGRERR_NONE ||
-      g == nullptr) {
-    return false;
-  }
+  OGRGeometryH g = FromWkb(wkb);
+  if (g == nullptr) return false;
   OGRGeometryH p = g;
   while (OGR_G_GetGeometryCount(p) > 0) p = OGR_G_GetGeometryRef(p, 0);
   const bool ok = OGR_G_GetPointCount(p) > 0;
