@@ -2,9 +2,16 @@
 
 #include <array>
 
+#include "app/reference_data.h"
 #include "app/validation.h"
 #include "base/text_util.h"
 #include "ingest/layers.h"
+
+namespace jangkau::embedded {
+std::string_view TemplateTenagaCsv();
+std::string_view TemplateAlatCsv();
+std::string_view TemplateLayananCsv();
+}  // namespace jangkau::embedded
 
 namespace jangkau::app {
 namespace {
@@ -137,6 +144,15 @@ std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind ki
   auto reader = ingest::TableReader::Open(path);
   if (!reader) return std::unexpected(reader.error());
   return ImportFrom(ws, kind, **reader, path, user, progress, only_facility);
+}
+
+std::vector<std::string> TemplateColumns(ImportKind kind) {
+  std::string_view text;
+  if (kind == ImportKind::kStaff) text = embedded::TemplateTenagaCsv();
+  if (kind == ImportKind::kEquipment) text = embedded::TemplateAlatCsv();
+  if (kind == ImportKind::kServices) text = embedded::TemplateLayananCsv();
+  auto rows = ParseCsvText(text);
+  return rows.empty() ? std::vector<std::string>{} : rows.front();
 }
 
 std::expected<std::vector<AddedFacility>, Error> ReadSitesFile(const std::string& path,

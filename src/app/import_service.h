@@ -62,6 +62,11 @@ std::expected<ImportResult, Error> ImportLayerFile(store::Workspace& ws, const s
                                                    const std::string& path,
                                                    const std::string& user);
 
+// The columns of the shipped template of what a facility reports (data/templates/tenaga.csv,
+// alat.csv, layanan.csv, compiled in): the web form's fields and the blank template's header.
+// Empty for other kinds.
+std::vector<std::string> TemplateColumns(ImportKind kind);
+
 // Places for planning (sites, stops, added facilities) from a file: Error when it cannot be
 // read; row errors in `diags`.
 std::expected<std::vector<AddedFacility>, Error> ReadSitesFile(const std::string& path,

@@ -189,19 +189,6 @@ void SendTable(const Request& req, Response& res, const report::Table& t) {
   SendDownload(res, file.Read(), t.name + ".xlsx");
 }
 
-// The fields of the web forms and templates of what a facility reports, in template order.
-const std::vector<std::string>& FormColumns(app::ImportKind kind) {
-  static const std::vector<std::string> kStaff = {
-      "kode_faskes",   "nama",    "nik",       "jenis_tenaga",      "status_kepegawaian",
-      "tanggal_lahir", "jabatan", "pelatihan", "str_berlaku_sampai"};
-  static const std::vector<std::string> kEquipment = {"kode_faskes", "kode_alat", "nama_alat",
-                                                      "kondisi", "jumlah"};
-  static const std::vector<std::string> kServices = {"kode_faskes", "tahun", "kegiatan", "jumlah"};
-  return kind == app::ImportKind::kStaff       ? kStaff
-         : kind == app::ImportKind::kEquipment ? kEquipment
-                                               : kServices;
-}
-
 std::optional<app::ImportKind> FacilityReportKind(const std::string& text) {
   auto kind = app::ParseImportKind(text);
   if (kind == app::ImportKind::kStaff || kind == app::ImportKind::kEquipment ||
@@ -586,7 +573,7 @@ class Api {
       return SendError(c.req, c.res, Msg::kHttpBadJson, {e.what()});
     }
     if (!rows.is_array() || !kind) return SendError(c.req, c.res, Msg::kHttpBadJson, {"array"});
-    const auto& columns = FormColumns(*kind);
+    const std::vector<std::string> columns = app::TemplateColumns(*kind);
     const std::string csv = FormCsv(rows, columns, c.kode);
     std::lock_guard lock(ws_mutex_);
     if (!MayEdit(c)) return;
@@ -622,7 +609,7 @@ class Api {
   static void Template(Call& c) {
     const auto kind = FacilityReportKind(c.req.matches[1]);
     if (!kind) return SendError(c.req, c.res, Msg::kHttpNotFound, {c.req.path});
-    report::Table t{"templat_" + std::string(c.req.matches[1]), FormColumns(*kind)};
+    report::Table t{"templat_" + std::string(c.req.matches[1]), app::TemplateColumns(*kind)};
     TempFile file(".xlsx");
     if (auto w = report::WriteXlsxFile(t, file.path()); !w) {
       return SendFailure(c.req, c.res, w.error());
