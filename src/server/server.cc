@@ -1300,6 +1300,17 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
     log << "jangkau: aplikasi web tidak ditemukan di " << web
         << " (jalankan make build); hanya API / web application not found, API only\n";
   }
+  // A body of the wrong shape that a handler did not check field by field (a number where text
+  // belongs) is the client's error, answered like any other; anything else is ours (500).
+  http.set_exception_handler([](const Request& req, Response& res, std::exception_ptr ep) {
+    try {
+      std::rethrow_exception(ep);
+    } catch (const Json::exception& e) {
+      SendError(req, res, Msg::kHttpBadJson, {e.what()});
+    } catch (const std::exception& e) {
+      SendFailure(req, res, Error{Msg::kInternal, {e.what()}});
+    }
+  });
   http.set_post_routing_handler([](const Request& req, Response& res) {
     if (req.path.starts_with("/api/")) res.set_header("Cache-Control", "no-store");
   });

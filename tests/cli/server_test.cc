@@ -186,6 +186,18 @@ TEST_F(ServerTest, StateChangesNeedTheCsrfTokenAndAreValidatedAndAudited) {
   EXPECT_TRUE(found) << audit.out;
 }
 
+TEST_F(ServerTest, BodiesOfTheWrongShapeAreRefusedAsBadJson) {
+  httplib::Client c("127.0.0.1", port_);
+  auto login = c.Post("/api/v1/login", R"({"username": 42, "password": []})", "application/json");
+  ASSERT_TRUE(login);
+  EXPECT_EQ(login->status, 400);
+  EXPECT_EQ(Json::parse(login->body)["error"]["code"], "bad_json");
+  const Login planner = LogIn("perencana");
+  auto sites = Send("POST", planner, "/api/v1/plan/sites", R"({"objective": 3})");
+  EXPECT_EQ(sites->status, 400);
+  EXPECT_EQ(Json::parse(sites->body)["error"]["code"], "bad_json");
+}
+
 TEST_F(ServerTest, FiveWrongPasswordsThrottleTheLogin) {
   httplib::Client c("127.0.0.1", port_);
   for (int i = 0; i < 5; ++i) {
