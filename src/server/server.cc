@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -1039,14 +1040,20 @@ class Api {
     request.year = Date::Today().year + 1;
     request.attrition_rate = 0.02;
     const CadreCatalog cadres = Read([](auto& ws) { return ws.Cadres(); });
+    static const std::set<std::string> kNumbers = {"budget",       "year",         "w_shortage",
+                                                   "w_population", "w_remoteness", "w_flood"};
     for (const auto& [key, value] : c.req.params) {
+      if (key == "method" || key == "lang" || key == "format") continue;
+      // Every other parameter is a number; an unknown one (a typo) is refused, not ignored.
       double v = 0;
       try {
         std::size_t used = 0;
         v = std::stod(value, &used);
         if (used != value.size() || v < 0) throw std::invalid_argument(value);
+        if (!kNumbers.contains(key) && !key.starts_with("ceiling_")) {
+          throw std::invalid_argument(key);
+        }
       } catch (const std::exception&) {
-        if (key == "method" || key == "lang" || key == "format") continue;
         SendError(c.req, c.res, Msg::kHttpBadParam, {key, value});
         return std::nullopt;
       }
@@ -1304,7 +1311,7 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
   // belongs) is the client's error, answered like any other; anything else is ours (500).
   http.set_exception_handler([](const Request& req, Response& res, std::exception_ptr ep) {
     try {
-      std::rethrow_exception(ep);
+      std::rethrow_exception(std::move(ep));
     } catch (const Json::exception& e) {
       SendError(req, res, Msg::kHttpBadJson, {e.what()});
     } catch (const std::exception& e) {

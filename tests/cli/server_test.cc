@@ -338,6 +338,7 @@ TEST_F(ServerTest, PlanningResourcesAreForTheDistrictAndTheProposalDownloads) {
   EXPECT_GT(p["summary"]["positions"].get<int>(), 0);
   EXPECT_GT(p["lines"].size(), p["summary"]["funded_lines"].get<std::size_t>());
   EXPECT_EQ(Get(viewer, "/api/v1/proposal?budget=banyak")->status, 400);
+  EXPECT_EQ(Get(viewer, "/api/v1/proposal?budgte=500000000")->status, 400);  // a typo
   auto book = Get(viewer, "/api/v1/proposal/workbook?budget=500000000");
   ASSERT_EQ(book->status, 200);
   EXPECT_EQ(book->body.substr(0, 2), "PK");
