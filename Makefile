@@ -27,7 +27,8 @@ $(ASAN_BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DJANGKAU_SANITIZE=ON -DJANGKAU_BENCH=OFF
 
 build-asan: deps $(ASAN_BUILD)/CMakeCache.txt
-	cmake --build $(ASAN_BUILD) -j $(JOBS) --target jangkau_tests jangkau
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target jangkau_tests needs_engine_tests \
+	  access_engine_tests plan_engine_tests jangkau
 
 # The whole suite: lint, every test of the release build, and the unit tests again under
 # AddressSanitizer + UndefinedBehaviorSanitizer.

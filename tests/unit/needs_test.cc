@@ -1,39 +1,17 @@
-// The staffing-need engines on small inline cases with answers worked out by hand or taken
-// from the reference (Permenkes 75/2014 table, retirement ages of PP 11/2017).
+// The staffing-need engines on small inline cases with answers worked out by hand (the norm
+// table and staff moves, which need the app layer, are in needs_service_test.cc).
 #include <random>
 
 #include <gtest/gtest.h>
 
-#include "app/needs_service.h"
-#include "app/reference_tables.h"
-#include "ingest/importers.h"
 #include "needs/gaps.h"
-#include "needs/norms.h"
 #include "needs/projection.h"
 #include "needs/proposal.h"
 #include "needs/ratio.h"
 #include "needs/workload.h"
-#include "test_util.h"
 
 namespace jangkau::needs {
 namespace {
-
-// The shipped Permenkes 75/2014 table, read the way the workspace reads it.
-NormTable ShippedNorms() {
-  const auto seed = app::DefaultSeed();
-  for (const auto& [kind, name, text] : seed.references) {
-    if (kind != "norms") continue;
-    auto reader = ingest::TableReader::OpenText(name, text);
-    ingest::ImportContext ctx;
-    ctx.cadres = CadreCatalog(seed.cadres, seed.aliases);
-    Diagnostics diags;
-    NormTable t = ingest::ReadNormTable(**reader, ctx, diags, {});
-    EXPECT_FALSE(diags.has_errors());
-    return t;
-  }
-  ADD_FAILURE() << "no shipped norm table";
-  return {};
-}
 
 FacilityProfile Puskesmas(const std::string& kode, AreaCategory area, bool ri,
                           std::map<std::string, double> staff) {
@@ -44,82 +22,6 @@ FacilityProfile Puskesmas(const std::string& kode, AreaCategory area, bool ri,
   f.rawat_inap = ri;
   f.staff = std::move(staff);
   return f;
-}
-
-const NeedLine* Find(const std::vector<NeedLine>& lines, const std::string& kode,
-                     const std::string& group) {
-  for (const auto& l : lines) {
-    if (l.kode_faskes == kode && l.group == group) return &l;
-  }
-  return nullptr;
-}
-
-TEST(Norms, ShippedTableColumnsAddUpToThePermenkesTotals) {
-  const NormTable t = ShippedNorms();
-  ASSERT_EQ(t.rows.size(), 11u);
-  std::array<int, 6> totals{};
-  for (const auto& row : t.rows) {
-    for (std::size_t i = 0; i < 6; ++i) totals[i] += row.required[i];
-  }
-  EXPECT_EQ(totals, (std::array<int, 6>{22, 31, 19, 27, 19, 27}));
-}
-
-TEST(Norms, UrbanInpatientPuskesmasWithSixNursesIsTwoShort) {
-  const auto result = NormNeeds(
-      ShippedNorms(), {Puskesmas("P1", AreaCategory::kPerkotaan, true, {{"perawat", 6}})}, {});
-  const NeedLine* nurse = Find(result.lines, "P1", "perawat");
-  ASSERT_NE(nurse, nullptr);
-  EXPECT_EQ(nurse->required_rounded, 8);
-  EXPECT_EQ(nurse->gap, -2);
-  EXPECT_EQ(nurse->Shortage(), 2);
-  EXPECT_NEAR(*nurse->ratio, 0.75, 1e-12);
-  EXPECT_EQ(result.lines.size(), 11u);
-}
-
-TEST(Norms, AreaAndInpatientChooseTheColumn) {
-  const NormTable t = ShippedNorms();
-  const auto remote =
-      NormNeeds(t, {Puskesmas("P1", AreaCategory::kSangatTerpencil, false, {{"bidan", 5}})}, {});
-  EXPECT_EQ(Find(remote.lines, "P1", "bidan")->required_rounded, 4);
-  EXPECT_EQ(Find(remote.lines, "P1", "bidan")->Surplus(), 1);
-  const auto rural = NormNeeds(t,
-                               {Puskesmas("P2", AreaCategory::kPerdesaan, true,
-                                          {{"dokter_umum", 1}, {"dokter_layanan_primer", 1}})},
-                               {});
-  EXPECT_EQ(Find(rural.lines, "P2", "dokter")->required_rounded, 2);
-  EXPECT_EQ(Find(rural.lines, "P2", "dokter")->current, 2);
-  EXPECT_EQ(Find(rural.lines, "P2", "farmasi")->required_rounded, 1);
-}
-
-TEST(Norms, AnAggregateHeadcountMergesTheLinesItSpans) {
-  NormOptions options;
-  options.aggregate_spans = {{"tenaga_medis", {"dokter", "dokter_gigi"}}};
-  const auto result =
-      NormNeeds(ShippedNorms(),
-                {Puskesmas("P1", AreaCategory::kPerdesaan, false, {{"tenaga_medis", 3}}),
-                 Puskesmas("P2", AreaCategory::kPerdesaan, false, {{"dokter_umum", 1}})},
-                options);
-  const NeedLine* merged = Find(result.lines, "P1", "dokter+dokter_gigi");
-  ASSERT_NE(merged, nullptr);
-  EXPECT_TRUE(merged->aggregated);
-  EXPECT_EQ(merged->required_rounded, 2);
-  EXPECT_EQ(merged->current, 3);
-  EXPECT_EQ(merged->Surplus(), 1);
-  EXPECT_EQ(Find(result.lines, "P1", "dokter"), nullptr);
-  // Without the aggregate the lines stay apart.
-  EXPECT_NE(Find(result.lines, "P2", "dokter"), nullptr);
-  EXPECT_EQ(Find(result.lines, "P2", "dokter_gigi")->Shortage(), 1);
-}
-
-TEST(Norms, UnknownAttributesSkipTheFacilityAndOtherTypesAreIgnored) {
-  FacilityProfile unknown = Puskesmas("P1", AreaCategory::kPerdesaan, false, {});
-  unknown.rawat_inap.reset();
-  FacilityProfile hospital = Puskesmas("R1", AreaCategory::kPerkotaan, true, {});
-  hospital.type = FacilityType::kRsud;
-  const auto result = NormNeeds(ShippedNorms(), {unknown, hospital}, {});
-  EXPECT_TRUE(result.lines.empty());
-  ASSERT_EQ(result.skipped.size(), 1u);
-  EXPECT_EQ(result.skipped[0].reason, "rawat_inap");
 }
 
 TEST(Ratio, NeedFromPopulationServed) {
@@ -318,50 +220,6 @@ TEST(Proposal, TakesWholeLinesInPriorityOrderAndTriesSmallerOnesAfter) {
   EXPECT_TRUE(p.lines[1].funded);
   EXPECT_TRUE(p.lines[2].funded);
   EXPECT_DOUBLE_EQ(p.total_cost, 198e6);
-}
-
-TEST(Redistribution, LeastShortageFirstThenFewestMinutesWithinTheCap) {
-  // A is short of 2 midwives; B (20 min away) and C (90 min) each have one spare; D has a
-  // spare nurse, which never fills a midwife's place.
-  const std::vector<NeedLine> lines = {Short("A", "bidan", 0, 2), Short("B", "bidan", 3, 2),
-                                       Short("C", "bidan", 3, 2), Short("D", "perawat", 5, 4)};
-  const std::vector<FacilityRoute> routes = {{"B", "A", 20}, {"C", "A", 90}, {"D", "A", 5}};
-  auto plan = app::PlanMoves(lines, {}, routes, 120, std::nullopt);
-  ASSERT_TRUE(plan.has_value());
-  ASSERT_EQ(plan->moves.size(), 2u);
-  EXPECT_EQ(plan->moves[0].from, "B");
-  EXPECT_EQ(plan->moves[1].from, "C");
-  EXPECT_EQ(plan->shortage_before, 2);
-  EXPECT_EQ(plan->shortage_left, 0);
-  EXPECT_FALSE(plan->minutes_assumed);
-  // A 60-minute cap leaves C's midwife where she is.
-  plan = app::PlanMoves(lines, {}, routes, 60, std::nullopt);
-  ASSERT_EQ(plan->moves.size(), 1u);
-  EXPECT_EQ(plan->shortage_left, 1);
-}
-
-TEST(Redistribution, WithoutRoutesMinutesAreAnAssumedStraightLineSpeed) {
-  auto at = [](const std::string& kode, double lon) {
-    FacilityProfile f;
-    f.kode = kode;
-    f.lon = lon;
-    f.lat = -3.0;
-    return f;
-  };
-  const std::vector<NeedLine> lines = {Short("SHORT", "bidan", 0, 1), Short("NEAR", "bidan", 3, 2),
-                                       Short("FAR", "bidan", 9, 2)};
-  auto plan = app::PlanMoves(lines, {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, {},
-                             120, std::nullopt);
-  ASSERT_TRUE(plan.has_value());
-  EXPECT_TRUE(plan->minutes_assumed);
-  ASSERT_EQ(plan->moves.size(), 1u);
-  EXPECT_EQ(plan->moves[0].from, "NEAR");
-  // 11.1 km at the assumed speed.
-  EXPECT_NEAR(plan->moves[0].minutes, 11.1 / app::kAssumedMoveKmh * 60, 0.5);
-  // The km cap leaves nobody close enough.
-  plan = app::PlanMoves(lines, {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, {}, 120,
-                        5.0);
-  EXPECT_TRUE(plan->moves.empty());
 }
 
 }  // namespace
