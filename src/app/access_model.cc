@@ -1,15 +1,11 @@
 #include "app/access_model.h"
 
 #include <algorithm>
-#include <atomic>
-#include <cmath>
-#include <mutex>
-#include <thread>
-#include <tuple>
 
 #include <fmt/format.h>
 
-#include "access/coverage.h"
+#include "access/reach.h"
+#include "access/routes.h"
 #include "access/snap.h"
 #include "app/access_service.h"
 #include "ingest/layers.h"
@@ -30,18 +26,6 @@ std::vector<std::string> Wkbs(const std::vector<MapFeature>& features) {
   out.reserve(features.size());
   for (const auto& f : features) out.push_back(f.geometry_wkb);
   return out;
-}
-
-RegionAccess ToRegion(const std::string& kode, const access::ZoneAccess& z) {
-  RegionAccess r;
-  r.kode_wilayah = kode;
-  r.penduduk = z.population;
-  r.terjangkau = z.reachable;
-  if (z.reachable > 0) r.rata_menit = z.MeanMinutes();
-  r.dalam_30 = z.within[0];
-  r.dalam_60 = z.within[1];
-  r.dalam_120 = z.within[2];
-  return r;
 }
 
 // Land classes: roads by class from the road layer, or the documented approximation: each
@@ -303,125 +287,57 @@ TargetTimes SolveTarget(const AccessModel& model, const std::string& target,
 }
 
 std::vector<RegionAccess> ReachByRegion(const AccessModel& model, const TargetTimes& t) {
-  std::vector<double> population;
-  std::vector<int64_t> fallback;
-  for (const auto& v : model.villages) {
-    population.push_back(v.population);
-    fallback.push_back(v.centroid_cell);
-  }
-  const auto zones =
-      access::ZonalAccess(t.times, 0, model.zone, population, fallback, model.friction.layers[0]);
-  std::map<std::string, access::ZoneAccess> kecamatan;
-  access::ZoneAccess kabupaten;
-  auto add = [](access::ZoneAccess& a, const access::ZoneAccess& b) {
-    a.population += b.population;
-    a.reachable += b.reachable;
-    a.weighted_minutes += b.weighted_minutes;
-    for (std::size_t k = 0; k < a.within.size(); ++k) a.within[k] += b.within[k];
-  };
-  std::vector<RegionAccess> out;
-  std::string kab_code;
-  for (std::size_t i = 0; i < model.villages.size(); ++i) {
-    const std::string& kode = model.villages[i].kode;
-    out.push_back(ToRegion(kode, zones[i]));
-    add(kecamatan[ParentCode(kode)], zones[i]);
-    add(kabupaten, zones[i]);
-    kab_code = kode.substr(0, 5);
-  }
-  for (const auto& [kode, z] : kecamatan) out.push_back(ToRegion(kode, z));
-  if (!kab_code.empty()) out.push_back(ToRegion(kab_code, kabupaten));
-  return out;
+  std::vector<access::ReachZone> villages;
+  villages.reserve(model.villages.size());
+  for (const auto& v : model.villages) villages.push_back({v.kode, v.population, v.centroid_cell});
+  return access::ReachByRegion(t.times, model.zone, villages, model.friction.layers[0]);
 }
 
 std::map<std::string, double> NearestPopulation(const AccessModel& model, const TargetTimes& t) {
-  const grid::GridSpec& spec = model.spec;
-  std::vector<int64_t> cells(model.villages.size(), 0);
-  for (int r = 0; r < spec.rows; ++r) {
-    for (int c = 0; c < spec.cols; ++c) {
-      const int32_t z = model.zone[static_cast<std::size_t>(r) * spec.cols + c];
-      if (z >= 0 && model.friction.layers[0].at(r, c) < grid::kImpassable) ++cells[z];
-    }
-  }
+  std::vector<double> population;
+  population.reserve(model.villages.size());
+  for (const auto& v : model.villages) population.push_back(v.population);
+  const auto people = access::NearestPopulation(t.times, model.zone, population,
+                                                model.friction.layers[0], t.sources.size());
   std::map<std::string, double> out;
-  for (int r = 0; r < spec.rows; ++r) {
-    for (int c = 0; c < spec.cols; ++c) {
-      const int32_t z = model.zone[static_cast<std::size_t>(r) * spec.cols + c];
-      const int32_t who = t.times.Nearest(0, r, c);
-      if (z < 0 || who < 0 || cells[z] == 0) continue;
-      out[t.sources[static_cast<std::size_t>(who)]->kode] +=
-          model.villages[z].population / cells[z];
-    }
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    if (const std::optional<double>& p = people[i]; p) out[t.sources[i]->kode] += *p;
   }
   return out;
 }
 
-std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
-    const AccessModel& model, const std::vector<std::pair<int, int>>& origins,
-    const std::vector<int64_t>& cells, double max_minutes,
-    const std::function<void(int, int)>& progress) {
-  std::vector<std::vector<std::pair<int, double>>> out(origins.size());
-  std::atomic<std::size_t> next{0};
-  std::atomic<int> done{0};
-  std::mutex progress_mutex;
+namespace {
+
+access::SolveOptions BoundedOptions(const AccessModel& model, double max_minutes) {
   access::SolveOptions solve;
   solve.neighbours = model.options.neighbours;
   solve.corner_cutting = false;
   solve.direction = access::Direction::kToSources;
   solve.max_cost = max_minutes;
-  solve.threads = 1;  // the origins are shared between two threads instead
-  auto work = [&] {
-    access::BoundedSearch search(model.friction, solve);
-    for (std::size_t i = next++; i < origins.size(); i = next++) {
-      const access::Source source{origins[i].first, origins[i].second, 0};
-      const access::TravelTimes& times = search.Run({&source, 1});
-      for (std::size_t k = 0; k < cells.size(); ++k) {
-        if (cells[k] < 0) continue;
-        const int r = static_cast<int>(cells[k] / model.spec.cols);
-        const int c = static_cast<int>(cells[k] % model.spec.cols);
-        const float minutes = times.Best(r, c);
-        if (std::isfinite(minutes) && minutes <= max_minutes) {
-          out[i].emplace_back(static_cast<int>(k), minutes);
-        }
-      }
-      const int finished = ++done;
-      if (progress) {
-        std::lock_guard lock(progress_mutex);
-        progress(finished, static_cast<int>(origins.size()));
-      }
-    }
-  };
-  std::thread second(work);
-  work();
-  second.join();
-  return out;
+  return solve;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
+    const AccessModel& model, const std::vector<std::pair<int, int>>& origins,
+    const std::vector<int64_t>& cells, double max_minutes,
+    const std::function<void(int, int)>& progress) {
+  std::vector<access::Source> sources;
+  sources.reserve(origins.size());
+  for (const auto& [row, col] : origins) sources.push_back({row, col, 0});
+  return access::BoundedTimes(model.friction, sources, cells, BoundedOptions(model, max_minutes),
+                              progress);
 }
 
 std::vector<FacilityRoute> PuskesmasRoutes(const AccessModel& model, double max_minutes) {
-  std::vector<const Facility*> puskesmas;
-  std::vector<std::pair<int, int>> origins;
-  std::vector<int64_t> cells;
+  std::vector<access::RoutePoint> puskesmas;
   for (const Facility& f : model.facilities) {
     auto cell = model.cell_of.find(f.kode);
     if (!IsTarget(f, "puskesmas") || cell == model.cell_of.end()) continue;
-    puskesmas.push_back(&f);
-    origins.push_back(cell->second);
-    cells.push_back(static_cast<int64_t>(cell->second.first) * model.spec.cols +
-                    cell->second.second);
+    puskesmas.push_back({f.kode, cell->second.first, cell->second.second});
   }
-  // Each search runs towards its origin: the minutes at another puskesmas are from there.
-  const auto found = BoundedTimes(model, origins, cells, max_minutes, {});
-  std::vector<FacilityRoute> routes;
-  for (std::size_t to = 0; to < found.size(); ++to) {
-    for (const auto& [from, minutes] : found[to]) {
-      if (static_cast<std::size_t>(from) == to) continue;
-      routes.push_back(
-          {puskesmas[static_cast<std::size_t>(from)]->kode, puskesmas[to]->kode, minutes});
-    }
-  }
-  std::ranges::sort(routes, [](const FacilityRoute& a, const FacilityRoute& b) {
-    return std::tie(a.from, a.to) < std::tie(b.from, b.to);
-  });
-  return routes;
+  return access::RoutesBetween(model.friction, puskesmas, BoundedOptions(model, max_minutes));
 }
 
 }  // namespace jangkau::app

@@ -82,21 +82,25 @@ struct TargetTimes {
 TargetTimes SolveTarget(const AccessModel& model, const std::string& target,
                         access::SolverScratch& scratch);
 
-// Reach per village, then per kecamatan, then the kabupaten.
+// Reach per village, then per kecamatan, then the kabupaten (access::ReachByRegion over the
+// model's villages).
 std::vector<RegionAccess> ReachByRegion(const AccessModel& model, const TargetTimes& t);
 
-// Per facility: the people whose nearest facility of the target it is.
+// Per facility: the people whose nearest facility of the target it is (access::NearestPopulation);
+// a facility nearest to no village cell is absent.
 std::map<std::string, double> NearestPopulation(const AccessModel& model, const TargetTimes& t);
 
 // Bounded searches (max_minutes) towards each origin cell, two threads: for each origin, the
 // (index into `cells`, minutes) of the cells of `cells` within the bound. Travel is towards the
-// origin, as patients travel. `progress(done, of)` after each origin.
+// origin, as patients travel. `progress(done, of)` after each origin. (access::BoundedTimes with
+// the model's neighbours.)
 std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
     const AccessModel& model, const std::vector<std::pair<int, int>>& origins,
     const std::vector<int64_t>& cells, double max_minutes,
     const std::function<void(int, int)>& progress);
 
-// Travel minutes between the open puskesmas, each way, up to `max_minutes`.
+// Travel minutes between the open puskesmas placed on the grid, each way, up to `max_minutes`
+// (access::RoutesBetween).
 std::vector<FacilityRoute> PuskesmasRoutes(const AccessModel& model, double max_minutes);
 
 }  // namespace jangkau::app

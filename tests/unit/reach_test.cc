@@ -1,0 +1,160 @@
+// Reach per region, people per nearest facility, bounded searches and routes between
+// facilities, on one-row grids small enough to check by hand.
+#include <algorithm>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "access/reach.h"
+#include "access/routes.h"
+#include "access/solver.h"
+
+namespace jangkau::access {
+namespace {
+
+constexpr float kX = grid::kImpassable;
+
+// One row of friction values in minutes per cell; "x" is impassable.
+FrictionGrid Row(const std::string& text) {
+  std::istringstream in(text);
+  std::string cell;
+  std::vector<float> values;
+  while (in >> cell) values.push_back(cell == "x" ? kX : std::stof(cell));
+  FrictionGrid f;
+  f.spec.rows = 1;
+  f.spec.cols = static_cast<int>(values.size());
+  f.layers.emplace_back(1, f.spec.cols, 0.0F, kX);
+  for (int c = 0; c < f.spec.cols; ++c) f.layers[0].at(0, c) = values[static_cast<std::size_t>(c)];
+  return f;
+}
+
+TravelTimes Solve(const FrictionGrid& f, const std::vector<Source>& sources,
+                  SolveOptions options = {}) {
+  SolverScratch scratch;
+  TravelTimes t;
+  SolveTravelTime(scratch, f, sources, options, t);
+  return t;
+}
+
+TEST(ReachByRegion, VillagesRollUpToKecamatanAndKabupaten) {
+  // Six cells of 1 minute, the facility at the left: times 0..5, scaled to 0, 30, ..., 150.
+  const FrictionGrid f = Row("1 1 1 1 1 1");
+  TravelTimes t = Solve(f, {{0, 0, 0}});
+  for (auto& cell : t.cells) cell.time *= 30;
+  const std::vector<ReachZone> villages = {
+      {"16.01.01.2001", 100, -1}, {"16.01.01.2002", 200, -1}, {"16.01.02.2001", 50, -1}};
+  const auto r = ReachByRegion(t, {0, 0, 1, 1, 2, 2}, villages, f.layers[0]);
+  ASSERT_EQ(r.size(), 6u);
+  EXPECT_EQ(r[0].kode_wilayah, "16.01.01.2001");
+  EXPECT_DOUBLE_EQ(*r[0].rata_menit, 15);  // 50 people at 0 and 50 at 30 minutes
+  EXPECT_DOUBLE_EQ(r[0].dalam_30, 100);
+  EXPECT_DOUBLE_EQ(r[1].dalam_30, 0);  // 60 and 90 minutes
+  EXPECT_DOUBLE_EQ(r[1].dalam_60, 100);
+  EXPECT_DOUBLE_EQ(r[1].dalam_120, 200);
+  EXPECT_DOUBLE_EQ(r[2].dalam_120, 25);  // 120 counts, 150 does not
+  EXPECT_DOUBLE_EQ(r[2].terjangkau, 50);
+  // Kecamatan by code, then the kabupaten.
+  EXPECT_EQ(r[3].kode_wilayah, "16.01.01");
+  EXPECT_DOUBLE_EQ(r[3].penduduk, 300);
+  EXPECT_DOUBLE_EQ(r[3].dalam_60, 200);
+  EXPECT_DOUBLE_EQ(*r[3].rata_menit, (100 * 15 + 200 * 75) / 300.0);
+  EXPECT_EQ(r[4].kode_wilayah, "16.01.02");
+  EXPECT_DOUBLE_EQ(r[4].dalam_120, 25);
+  EXPECT_EQ(r[5].kode_wilayah, "16.01");
+  EXPECT_DOUBLE_EQ(r[5].penduduk, 350);
+  EXPECT_DOUBLE_EQ(r[5].dalam_120, 325);
+}
+
+TEST(ReachByRegion, UnreachedVillagesHaveNoMeanAndWaterVillagesUseTheirFallbackCell) {
+  // Times 0, 1, 2, beyond the bound, and a lake cell.
+  const FrictionGrid f = Row("1 1 1 1 x");
+  SolveOptions options;
+  options.max_cost = 2;
+  const TravelTimes t = Solve(f, {{0, 0, 0}}, options);
+  const std::vector<ReachZone> villages = {
+      {"16.01.01.2001", 10, -1}, {"16.01.01.2002", 20, -1}, {"16.01.01.2003", 30, 1}};
+  const auto r = ReachByRegion(t, {0, 0, 0, 1, 2}, villages, f.layers[0]);
+  ASSERT_EQ(r.size(), 5u);
+  EXPECT_DOUBLE_EQ(*r[0].rata_menit, 1);
+  EXPECT_DOUBLE_EQ(r[1].terjangkau, 0);
+  EXPECT_FALSE(r[1].rata_menit.has_value());
+  EXPECT_DOUBLE_EQ(r[2].terjangkau, 30);  // all of them at cell 1's minute
+  EXPECT_DOUBLE_EQ(*r[2].rata_menit, 1);
+  EXPECT_DOUBLE_EQ(r[4].penduduk, 60);
+  EXPECT_DOUBLE_EQ(r[4].terjangkau, 40);
+
+  EXPECT_TRUE(ReachByRegion(t, {-1, -1, -1, -1, -1}, {}, f.layers[0]).empty());
+}
+
+TEST(NearestPopulation, PeopleGoToTheirNearestSourceAndTiesToTheLowerIndex) {
+  // Sources at both ends and one on the impassable cell (ignored by the solver). Cell 2 is 2
+  // minutes from both ends: it goes to source 0.
+  const FrictionGrid f = Row("1 1 1 1 1 x");
+  const TravelTimes t = Solve(f, {{0, 0, 0}, {0, 4, 0}, {0, 5, 0}});
+  const std::vector<int32_t> zone = {0, 0, 0, 1, 1, 1};
+  const std::vector<double> population = {90, 40};
+  const auto people = NearestPopulation(t, zone, population, f.layers[0], 3);
+  ASSERT_EQ(people.size(), 3u);
+  EXPECT_DOUBLE_EQ(*people[0], 90);
+  EXPECT_DOUBLE_EQ(*people[1], 40);  // the impassable cell of zone 1 holds nobody
+  EXPECT_FALSE(people[2].has_value());
+}
+
+TEST(NearestPopulation, ANearestSourceOfEmptyVillagesServesZeroPeople) {
+  const FrictionGrid f = Row("1 1 1");
+  const TravelTimes t = Solve(f, {{0, 0, 0}, {0, 2, 0}});
+  const std::vector<int32_t> zone = {0, -1, -1};
+  const std::vector<double> population = {0};
+  const auto people = NearestPopulation(t, zone, population, f.layers[0], 2);
+  ASSERT_TRUE(people[0].has_value());
+  EXPECT_DOUBLE_EQ(*people[0], 0);
+  EXPECT_FALSE(people[1].has_value());  // nearest only of cells outside every village
+}
+
+TEST(BoundedTimes, CellsWithinTheBoundPerOriginInTheOrderOfTheCells) {
+  const FrictionGrid f = Row("1 1 1 1 1");
+  const std::vector<Source> origins = {{0, 0, 0}, {0, 4, 0}};
+  const std::vector<int64_t> cells = {0, 2, -1, 4};
+  SolveOptions options;
+  options.max_cost = 2.5;
+  int calls = 0;
+  int last_done = 0;
+  const auto found = BoundedTimes(f, origins, cells, options, [&](int done, int of) {
+    ++calls;
+    last_done = std::max(last_done, done);
+    EXPECT_EQ(of, 2);
+  });
+  using Found = std::vector<std::pair<int, double>>;
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0], (Found{{0, 0.0}, {1, 2.0}}));
+  EXPECT_EQ(found[1], (Found{{1, 2.0}, {3, 0.0}}));
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(last_done, 2);
+}
+
+TEST(RoutesBetween, BothWaysWithinTheBoundSortedByFromAndTo) {
+  const FrictionGrid f = Row("1 1 1 1 1");
+  const std::vector<RoutePoint> points = {{"C", 0, 4}, {"A", 0, 0}, {"B", 0, 2}};
+  SolveOptions options;
+  options.max_cost = 3;  // A and C are 4 minutes apart
+  options.direction = Direction::kToSources;
+  const auto routes = RoutesBetween(f, points, options);
+  ASSERT_EQ(routes.size(), 4u);
+  EXPECT_EQ(routes[0].from, "A");
+  EXPECT_EQ(routes[0].to, "B");
+  EXPECT_DOUBLE_EQ(routes[0].minutes, 2);
+  EXPECT_EQ(routes[1].from, "B");
+  EXPECT_EQ(routes[1].to, "A");
+  EXPECT_EQ(routes[2].from, "B");
+  EXPECT_EQ(routes[2].to, "C");
+  EXPECT_EQ(routes[3].from, "C");
+  EXPECT_EQ(routes[3].to, "B");
+  EXPECT_TRUE(RoutesBetween(f, {}, options).empty());
+}
+
+}  // namespace
+}  // namespace jangkau::access
