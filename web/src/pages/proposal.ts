@@ -1,16 +1,12 @@
 // The costed, ranked staffing proposal: budget ceiling, priority weights and per-cadre ceilings;
 // recompute (GET /proposal) and download the BKPSDM workbook (GET /proposal/workbook).
 
-import { apiUrl, get, type Cadre, type Query, type Row } from '../api';
+import { apiUrl, get, type Cadre, type Query, type Row, type Schema } from '../api';
 import { columnLabel, lang, t, type Key } from '../i18n';
 import type { PageContext } from '../main';
 import { autoColumns, dataTable, downloadLink, fmtNumber, fmtRupiah, h, loading, showError, uid, type Column } from '../ui';
 
-interface Proposal {
-  summary: { budget?: number; total_cost?: number; positions?: number; lines?: number; funded_lines?: number };
-  lines: Row[];
-  sheets?: Record<string, Row[] | Record<string, Row[]>>;
-}
+type Proposal = Schema<'Proposal'>;
 
 const kWeights: { key: string; label: Key; value: number }[] = [
   { key: 'w_shortage', label: 'w_shortage', value: 0.4 },
@@ -21,7 +17,7 @@ const kWeights: { key: string; label: Key; value: number }[] = [
 // Preferred column order of a proposal line (the server's names; the CLI's older names too).
 const kLineOrder = ['rank', 'peringkat', 'nama_faskes', 'kode_faskes', 'kelompok', 'jenis_tenaga', 'jenis_tenaga_direkrut', 'formasi', 'biaya_satuan', 'biaya_total', 'indeks', 'indeks_prioritas', 'didanai', 'alasan', 'penjelasan'];
 
-const isFunded = (r: Row) => r.didanai === true || r.didanai === 'ya' || r.didanai === 'yes';
+const isFunded = (r: Row) => r.didanai === true;
 
 function numberField(label: string, value: string, testid: string, attrs: Record<string, unknown> = {}): { el: HTMLElement; input: HTMLInputElement } {
   const id = uid('num');
@@ -67,7 +63,7 @@ export function renderProposal(root: HTMLElement, _ctx: PageContext): void {
 
   void get<Cadre[]>('cadres')
     .then((cadres) => {
-      for (const c of cadres.filter((c) => c.agregat !== 'ya')) {
+      for (const c of cadres.filter((c) => !c.agregat)) {
         const f = numberField((lang() === 'en' && c.nama_en) || c.nama, '', `ceiling-${c.kode}`, { min: 0, step: 1 });
         ceilings.push({ kode: c.kode, input: f.input });
         ceilingBox.append(f.el);
@@ -97,10 +93,10 @@ export function renderProposal(root: HTMLElement, _ctx: PageContext): void {
   });
 
   function drawResult(p: Proposal): void {
-    const s = p.summary ?? {};
-    const lines = Array.isArray(p.lines) ? p.lines : [];
+    const s = p.summary;
+    const lines: Row[] = p.lines;
     const card = (label: Key, value: string, testid: string) => h('div', { class: 'card' }, h('div', { class: 'card-label' }, t(label)), h('div', { class: 'card-value', 'data-testid': testid }, value));
-    const used = s.budget ? Math.min(1, (s.total_cost ?? 0) / s.budget) : 0;
+    const used = s.budget ? Math.min(1, s.total_cost / s.budget) : 0;
     let show: 'all' | 'funded' | 'not' = 'all';
     const tableBox = h('div');
     const order = [...kLineOrder.filter((k) => lines.some((r) => k in r)), ...autoColumns(lines).map((c) => c.key).filter((k) => !kLineOrder.includes(k))];

@@ -14,7 +14,7 @@ function fieldsFor(kind: Kind, cadres: Cadre[]): FieldDef[] {
   const opts = (keys: string[], prefix: string) => keys.map((k) => ({ value: k, label: t(`${prefix}${k}` as Key) }));
   if (kind === 'staff') {
     const cadreOptions = cadres
-      .filter((c) => c.agregat !== 'ya')
+      .filter((c) => !c.agregat)
       .map((c) => ({ value: c.kode, label: (lang() === 'en' && c.nama_en) || c.nama || c.kode }));
     return [
       { key: 'nama', label: 'f_nama', kind: 'text', required: true },

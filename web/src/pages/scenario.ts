@@ -7,7 +7,7 @@
 // numbers of the proposed sites are HTML markers, not text layers (there is no glyph server).
 
 import type { ExpressionSpecification, GeoJSONSource, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
-import { ApiError, del, get, post, type Row } from '../api';
+import { ApiError, del, get, post, type JobStarted, type Row } from '../api';
 import { jobControl } from '../access_run';
 import { lineChart } from '../charts';
 import { t, type Key } from '../i18n';
@@ -981,7 +981,7 @@ export function renderScenario(root: HTMLElement, ctx: PageContext): () => void 
       let nama = selected;
       if (canEdit && (dirty || !nama)) nama = await save();
       if (!nama) throw new Error(t('scn_select_first'));
-      const res = await post<{ job: string | number }>(`scenarios/${encodeURIComponent(nama)}/compare`, {});
+      const res = await post<JobStarted>(`scenarios/${encodeURIComponent(nama)}/compare`, {});
       return res.job;
     },
     onDone: (r) => showResult(r),
@@ -1130,7 +1130,7 @@ export function renderScenario(root: HTMLElement, ctx: PageContext): () => void 
       minutes('rujukan_menit_sesudah'),
     ];
     const drawFac = () => {
-      const rows = (showAllFac ? facRowsAll : facRowsAll.filter((f) => f.lonjakan === 'ya')).sort((a, b) => (num(b.kenaikan) ?? -1e9) - (num(a.kenaikan) ?? -1e9));
+      const rows = (showAllFac ? facRowsAll : facRowsAll.filter((f) => f.lonjakan === true)).sort((a, b) => (num(b.kenaikan) ?? -1e9) - (num(a.kenaikan) ?? -1e9));
       facHolder.replaceChildren(
         dataTable(rows, { testid: 'table-facility-jump', caption: showAllFac ? t('scn_table_fac_all_caption') : t('scn_table_fac_caption'), columns: facColumns, rowAttrs: (row) => ({ 'data-kode': String(row.kode_faskes) }) }),
       );
@@ -1213,7 +1213,7 @@ export function renderScenario(root: HTMLElement, ctx: PageContext): () => void 
       minInput.removeAttribute('aria-invalid');
       const body: Record<string, unknown> = { k, minutes, objective: objSelect.value };
       if (useScenario.checked && selected) body.skenario = selected;
-      const res = await post<{ job: string | number }>('plan/sites', body);
+      const res = await post<JobStarted>('plan/sites', body);
       return res.job;
     },
     onDone: (r) => showSites(r, Number(minInput.value)),
