@@ -41,7 +41,12 @@ export function jobFailure(job: Job): string {
 export function jobControl<R = unknown>(opts: JobControlOptions<R>): JobControl {
   let timer: number | undefined;
   let stopped = false;
-  const bar = h('progress', { max: 1, value: 0, 'aria-label': t('progress'), 'data-testid': opts.progressTestid ?? `${opts.testid}-progress` });
+  const bar = h('progress', {
+    max: 1,
+    value: 0,
+    'aria-label': t('progress'),
+    'data-testid': opts.progressTestid ?? `${opts.testid}-progress`,
+  });
   const message = h('span', { class: 'muted', 'aria-live': 'polite', 'data-testid': opts.messageTestid ?? `${opts.testid}-message` });
   const status = h('div', { class: 'progress-line', hidden: true }, bar, message);
   const button = h('button', { type: 'button', class: opts.buttonClass ?? 'button-secondary', 'data-testid': opts.testid }, t(opts.label));

@@ -72,7 +72,8 @@ export const en: Dict = {
   upload_problem: 'line {row} of the file: {message}',
   template_download: 'Download the empty template (.xlsx)',
   submit_report: 'Submit report',
-  submit_confirm: 'Send this period’s report to the district health office? Once sent, it cannot be changed until it is verified or returned.',
+  submit_confirm:
+    'Send this period’s report to the district health office? Once sent, it cannot be changed until it is verified or returned.',
   submitted_ok: 'Report submitted.',
   locked_note: 'The report has been submitted; it is read-only until it is returned.',
   readonly_note: 'You can only read this facility’s data.',

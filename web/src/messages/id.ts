@@ -74,7 +74,8 @@ export const id = {
   upload_problem: 'baris {row} di berkas: {message}',
   template_download: 'Unduh templat kosong (.xlsx)',
   submit_report: 'Kirim laporan',
-  submit_confirm: 'Kirim laporan periode ini ke Dinas Kesehatan? Setelah dikirim, data tidak dapat diubah sampai diverifikasi atau dikembalikan.',
+  submit_confirm:
+    'Kirim laporan periode ini ke Dinas Kesehatan? Setelah dikirim, data tidak dapat diubah sampai diverifikasi atau dikembalikan.',
   submitted_ok: 'Laporan terkirim.',
   locked_note: 'Laporan sudah dikirim; data hanya dapat dibaca sampai dikembalikan.',
   readonly_note: 'Anda hanya dapat membaca data fasyankes ini.',
@@ -240,7 +241,8 @@ export const id = {
   scn_deleted: 'Skenario {name} dihapus.',
   scn_readonly: 'Anda dapat melihat skenario tersimpan; hanya perencana dan admin yang dapat membuat, menjalankan atau menghapusnya.',
   scn_editor: 'Sunting skenario',
-  scn_extras_note: 'Skenario ini juga memuat perubahan kecepatan atau jalan putus yang dibuat lewat CLI. Menyimpan ulang dari web tidak menyertakan perubahan itu.',
+  scn_extras_note:
+    'Skenario ini juga memuat perubahan kecepatan atau jalan putus yang dibuat lewat CLI. Menyimpan ulang dari web tidak menyertakan perubahan itu.',
   scn_name: 'Nama skenario',
   scn_name_hint: 'huruf, angka, _ dan - (tanpa spasi)',
   scn_name_required: 'Nama skenario wajib diisi.',

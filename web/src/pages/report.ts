@@ -22,7 +22,13 @@ function fieldsFor(kind: Kind, cadres: Cadre[]): FieldDef[] {
       cadreOptions.length
         ? { key: 'jenis_tenaga', label: 'f_jenis_tenaga', kind: 'select', options: cadreOptions, required: true }
         : { key: 'jenis_tenaga', label: 'f_jenis_tenaga', kind: 'text', required: true },
-      { key: 'status_kepegawaian', label: 'f_status_kepegawaian', kind: 'select', options: opts(['pns', 'pppk', 'ns', 'honorer'], 'emp_'), required: true },
+      {
+        key: 'status_kepegawaian',
+        label: 'f_status_kepegawaian',
+        kind: 'select',
+        options: opts(['pns', 'pppk', 'ns', 'honorer'], 'emp_'),
+        required: true,
+      },
       { key: 'tanggal_lahir', label: 'f_tanggal_lahir', kind: 'text', hint: 'date_hint', required: true },
       { key: 'jabatan', label: 'f_jabatan', kind: 'text' },
       { key: 'pelatihan', label: 'f_pelatihan', kind: 'text', hint: 'pelatihan_hint' },
@@ -33,7 +39,13 @@ function fieldsFor(kind: Kind, cadres: Cadre[]): FieldDef[] {
     return [
       { key: 'kode_alat', label: 'f_kode_alat', kind: 'text', required: true },
       { key: 'nama_alat', label: 'f_nama_alat', kind: 'text' },
-      { key: 'kondisi', label: 'f_kondisi', kind: 'select', options: opts(['baik', 'rusak_ringan', 'rusak_berat'], 'kondisi_'), required: true },
+      {
+        key: 'kondisi',
+        label: 'f_kondisi',
+        kind: 'select',
+        options: opts(['baik', 'rusak_ringan', 'rusak_berat'], 'kondisi_'),
+        required: true,
+      },
       { key: 'jumlah', label: 'f_jumlah', kind: 'number', required: true },
     ];
   }
@@ -46,12 +58,14 @@ function fieldsFor(kind: Kind, cadres: Cadre[]): FieldDef[] {
 
 /** The row as the PUT body wants it: only the template's fields, no facility code. */
 function toBody(rows: Row[], fields: FieldDef[]): Row[] {
-  return rows.map((r) => Object.fromEntries(fields.map((f) => [f.key, typeof r[f.key] === 'string' ? (r[f.key] as string).trim() : r[f.key] ?? ''])));
+  return rows.map((r) =>
+    Object.fromEntries(fields.map((f) => [f.key, typeof r[f.key] === 'string' ? (r[f.key] as string).trim() : (r[f.key] ?? '')])),
+  );
 }
 
 export function renderReport(root: HTMLElement, ctx: PageContext): void {
   const { session } = ctx;
-  const kode = session.role === 'operator' ? session.kode_faskes : ctx.params[0] ?? '';
+  const kode = session.role === 'operator' ? session.kode_faskes : (ctx.params[0] ?? '');
   root.append(loading());
   void (async () => {
     try {
@@ -77,9 +91,15 @@ function facilityPicker(facilities: Row[], kode: string, ctx: PageContext): HTML
   const id = uid('facility');
   const select = h(
     'select',
-    { id, 'data-testid': 'facility-picker', onchange: (e: Event) => ctx.navigate(`#/report/${encodeURIComponent((e.target as HTMLSelectElement).value)}`) },
+    {
+      id,
+      'data-testid': 'facility-picker',
+      onchange: (e: Event) => ctx.navigate(`#/report/${encodeURIComponent((e.target as HTMLSelectElement).value)}`),
+    },
     h('option', { value: '' }, t('choose')),
-    facilities.map((f) => h('option', { value: String(f.kode_faskes), selected: f.kode_faskes === kode }, `${f.nama_faskes} (${f.kode_faskes})`)),
+    facilities.map((f) =>
+      h('option', { value: String(f.kode_faskes), selected: f.kode_faskes === kode }, `${f.nama_faskes} (${f.kode_faskes})`),
+    ),
   );
   return h('div', { class: 'field inline' }, h('label', { for: id }, t('choose_facility')), select);
 }
@@ -111,10 +131,17 @@ async function renderFacility(
       { class: 'facts' },
       h('dt', {}, t('col_kode')),
       h('dd', {}, kode),
-      submissions?.period ? [h('dt', {}, t('period')), h('dd', {}, `${submissions.period.nama} (${submissions.period.mulai} – ${submissions.period.selesai})`)] : null,
+      submissions?.period
+        ? [
+            h('dt', {}, t('period')),
+            h('dd', {}, `${submissions.period.nama} (${submissions.period.mulai} – ${submissions.period.selesai})`),
+          ]
+        : null,
       h('dt', {}, t('status')),
       h('dd', { 'data-testid': 'report-status', 'data-status': status }, statusBadge(status)),
-      sub?.komentar ? [h('dt', {}, t('return_comment')), h('dd', { class: 'comment', 'data-testid': 'report-comment' }, sub.komentar)] : null,
+      sub?.komentar
+        ? [h('dt', {}, t('return_comment')), h('dd', { class: 'comment', 'data-testid': 'report-comment' }, sub.komentar)]
+        : null,
     ),
   );
   if (locked) header.append(h('p', { class: 'note' }, t('locked_note')));
@@ -132,7 +159,12 @@ async function renderFacility(
               notify(t('save_before_submit'), 'error');
               return;
             }
-            const ok = await confirmDialog({ title: t('submit_report'), text: t('submit_confirm'), confirmLabel: t('submit_report'), testid: 'submit-dialog' });
+            const ok = await confirmDialog({
+              title: t('submit_report'),
+              text: t('submit_confirm'),
+              confirmLabel: t('submit_report'),
+              testid: 'submit-dialog',
+            });
             if (ok === null) return;
             try {
               await post(`${base}/submit`);
@@ -210,7 +242,14 @@ async function renderFacility(
       }
     });
     tabPanel.replaceChildren(
-      h('div', { class: 'sheet-toolbar' }, h('h2', {}, t(`tab_${kind}` as Key)), dirtyNote, h('span', { class: 'spacer' }), downloadLink(apiUrl(`templates/${kind}.xlsx`), t('template_download'), `${kind}-template`, `${kind}.xlsx`)),
+      h(
+        'div',
+        { class: 'sheet-toolbar' },
+        h('h2', {}, t(`tab_${kind}` as Key)),
+        dirtyNote,
+        h('span', { class: 'spacer' }),
+        downloadLink(apiUrl(`templates/${kind}.xlsx`), t('template_download'), `${kind}-template`, `${kind}.xlsx`),
+      ),
       sheet.el,
       canEdit ? h('div', { class: 'sheet-actions' }, saveBtn) : '',
       canEdit ? uploadForm(kind, kode, () => void drawSheet()) : '',
@@ -239,7 +278,8 @@ function uploadForm(kind: Kind, kode: string, onDone: () => void): HTMLElement {
       const res = (await upload(kode, kind, f)) as { warnings?: unknown[] } | null;
       clearNotices('error');
       notify(t('upload_done', { name: f.name }), 'ok');
-      for (const w of res?.warnings ?? []) notify(typeof w === 'string' ? w : String((w as { message?: string }).message ?? JSON.stringify(w)), 'info');
+      for (const w of res?.warnings ?? [])
+        notify(typeof w === 'string' ? w : String((w as { message?: string }).message ?? JSON.stringify(w)), 'info');
       onDone();
     } catch (e) {
       if (e instanceof ApiError && e.problems.length) {

@@ -62,7 +62,11 @@ export function createCompare(page: ScenarioPage): CompareActions & { stop: () =
       h(
         'span',
         {},
-        st.selected ? [t('scn_current'), ' ', h('strong', {}, st.selected), unsaved] : canEdit && st.draft.nama ? t('scn_current_unsaved', { name: st.draft.nama }) : t('scn_select_first'),
+        st.selected
+          ? [t('scn_current'), ' ', h('strong', {}, st.selected), unsaved]
+          : canEdit && st.draft.nama
+            ? t('scn_current_unsaved', { name: st.draft.nama })
+            : t('scn_select_first'),
       ),
     );
     page.act.updateSitesScenario();
@@ -82,7 +86,13 @@ export function createCompare(page: ScenarioPage): CompareActions & { stop: () =
   }
 
   function card(label: string, value: string, testid: string, sub = ''): HTMLElement {
-    return h('div', { class: 'card', 'data-testid': testid }, h('div', { class: 'card-label' }, label), h('div', { class: 'card-value' }, value), sub ? h('div', { class: 'card-sub muted' }, sub) : null);
+    return h(
+      'div',
+      { class: 'card', 'data-testid': testid },
+      h('div', { class: 'card-label' }, label),
+      h('div', { class: 'card-value' }, value),
+      sub ? h('div', { class: 'card-sub muted' }, sub) : null,
+    );
   }
 
   function showResult(r: CompareResult): void {
@@ -94,7 +104,13 @@ export function createCompare(page: ScenarioPage): CompareActions & { stop: () =
       return `${pct > 0 && pct < 0.05 ? '< 0,1'.replace(',', t('decimal_sep')) : fmtNumber(pct, 1)} % ${t('scn_of_population')}`;
     };
     const delta = s.menit_sesudah !== null && s.menit_sebelum !== null ? s.menit_sesudah - s.menit_sebelum : null;
-    const lose = (n: 30 | 60 | 120) => card(t('scn_lose', { n }), `${fmtPeople(s[`kehilangan_${n}`])} ${t('people')}`, `summary-kehilangan_${n}`, share(s[`kehilangan_${n}`]));
+    const lose = (n: 30 | 60 | 120) =>
+      card(
+        t('scn_lose', { n }),
+        `${fmtPeople(s[`kehilangan_${n}`])} ${t('people')}`,
+        `summary-kehilangan_${n}`,
+        share(s[`kehilangan_${n}`]),
+      );
     summary.replaceChildren(
       h('h2', {}, t('scn_summary', { name: r.skenario })),
       h(
@@ -103,10 +119,23 @@ export function createCompare(page: ScenarioPage): CompareActions & { stop: () =
         lose(30),
         lose(60),
         lose(120),
-        card(t('scn_mean_minutes'), `${fmtNumber(s.menit_sebelum, 1)} → ${fmtNumber(s.menit_sesudah, 1)}`, 'summary-menit', delta === null ? '' : `${fmtSigned(delta, 1)} ${t('scn_minutes_unit')}`),
+        card(
+          t('scn_mean_minutes'),
+          `${fmtNumber(s.menit_sebelum, 1)} → ${fmtNumber(s.menit_sesudah, 1)}`,
+          'summary-menit',
+          delta === null ? '' : `${fmtSigned(delta, 1)} ${t('scn_minutes_unit')}`,
+        ),
       ),
-      h('p', { class: 'muted hint' }, t('scn_summary_facts', { tutup: s.tutup, banjir: s.banjir, penduduk: fmtPeople(s.penduduk), detik: fmtNumber(s.detik, 1) })),
-      h('a', { href: '#scenario-results', onclick: (e: Event) => (e.preventDefault(), results.scrollIntoView({ behavior: 'smooth' })) }, t('scn_see_tables')),
+      h(
+        'p',
+        { class: 'muted hint' },
+        t('scn_summary_facts', { tutup: s.tutup, banjir: s.banjir, penduduk: fmtPeople(s.penduduk), detik: fmtNumber(s.detik, 1) }),
+      ),
+      h(
+        'a',
+        { href: '#scenario-results', onclick: (e: Event) => (e.preventDefault(), results.scrollIntoView({ behavior: 'smooth' })) },
+        t('scn_see_tables'),
+      ),
     );
     for (const input of viewInputs.values()) input.disabled = false;
     st.view = 'sesudah';
@@ -120,9 +149,15 @@ export function createCompare(page: ScenarioPage): CompareActions & { stop: () =
   function drawResultTables(r: CompareResult): void {
     const facName = (k: unknown) => st.facilityNames.get(String(k ?? '')) ?? String(k ?? t('none'));
     const desaRows: Row[] = desaLossRows(r, facName);
-    const people = (key: string): Column => ({ key, label: t(`scn_col_${key}` as Key), numeric: true, render: (row) => fmtPeople(row[key]) });
+    const people = (key: string): Column => ({
+      key,
+      label: t(`scn_col_${key}` as Key),
+      numeric: true,
+      render: (row) => fmtPeople(row[key]),
+    });
     const minutes = (key: string): Column => ({ key, label: t(`scn_col_${key}` as Key), numeric: true, render: (row) => fmtMin(row[key]) });
-    const linkButton = (title: string, text: string, onclick: () => void) => h('button', { type: 'button', class: 'link-button', title, onclick }, text);
+    const linkButton = (title: string, text: string, onclick: () => void) =>
+      h('button', { type: 'button', class: 'link-button', title, onclick }, text);
     const desaTable = dataTable(desaRows, {
       testid: 'table-desa-loss',
       caption: t('scn_table_desa_caption'),
@@ -130,7 +165,10 @@ export function createCompare(page: ScenarioPage): CompareActions & { stop: () =
         {
           key: 'nama',
           label: t('scn_col_desa'),
-          render: (row) => linkButton(`${row.kode_wilayah} · ${t('scn_show_on_map', { name: String(row.nama) })}`, String(row.nama), () => flyToDesa(String(row.kode_wilayah))),
+          render: (row) =>
+            linkButton(`${row.kode_wilayah} · ${t('scn_show_on_map', { name: String(row.nama) })}`, String(row.nama), () =>
+              flyToDesa(String(row.kode_wilayah)),
+            ),
         },
         people('penduduk'),
         people('kehilangan_60'),
@@ -141,7 +179,12 @@ export function createCompare(page: ScenarioPage): CompareActions & { stop: () =
           key: 'selisih',
           label: t('scn_col_selisih'),
           numeric: true,
-          render: (row) => (num(row.selisih) === null ? (row.menit_sebelum !== null ? t('scn_unreachable') : t('none')) : fmtSigned(row.selisih as number, 1)),
+          render: (row) =>
+            num(row.selisih) === null
+              ? row.menit_sebelum !== null
+                ? t('scn_unreachable')
+                : t('none')
+              : fmtSigned(row.selisih as number, 1),
         },
         {
           key: 'terdekat',
@@ -157,15 +200,28 @@ export function createCompare(page: ScenarioPage): CompareActions & { stop: () =
       {
         key: 'nama_faskes',
         label: t('col_facility'),
-        render: (row) => linkButton(`${row.kode_faskes} · ${t('scn_show_on_map', { name: String(row.nama_faskes) })}`, String(row.nama_faskes), () => flyToFacility(String(row.kode_faskes))),
+        render: (row) =>
+          linkButton(`${row.kode_faskes} · ${t('scn_show_on_map', { name: String(row.nama_faskes) })}`, String(row.nama_faskes), () =>
+            flyToFacility(String(row.kode_faskes)),
+          ),
       },
-      { key: 'status', label: t('scn_status'), render: (row) => (row.status === 'tutup' ? h('span', { class: 'badge badge-returned' }, t('scn_status_tutup')) : t('scn_status_buka')) },
+      {
+        key: 'status',
+        label: t('scn_status'),
+        render: (row) =>
+          row.status === 'tutup' ? h('span', { class: 'badge badge-returned' }, t('scn_status_tutup')) : t('scn_status_buka'),
+      },
       { key: 'tenaga', label: t('popup_tenaga'), numeric: true, render: (row) => fmtNumber(row.tenaga, 0) },
       people('penduduk_sebelum'),
       people('penduduk_sesudah'),
       people('per_tenaga_sebelum'),
       people('per_tenaga_sesudah'),
-      { key: 'kenaikan', label: t('scn_col_kenaikan'), numeric: true, render: (row) => (num(row.kenaikan) === null ? t('none') : `${fmtSigned(row.kenaikan as number, 0)} %`) },
+      {
+        key: 'kenaikan',
+        label: t('scn_col_kenaikan'),
+        numeric: true,
+        render: (row) => (num(row.kenaikan) === null ? t('none') : `${fmtSigned(row.kenaikan as number, 0)} %`),
+      },
       minutes('rujukan_menit_sebelum'),
       minutes('rujukan_menit_sesudah'),
     ];
@@ -192,7 +248,15 @@ export function createCompare(page: ScenarioPage): CompareActions & { stop: () =
     const kecTable = dataTable(kecRows, {
       testid: 'table-kecamatan-loss',
       filter: false,
-      columns: [{ key: 'nama', label: t('level_kecamatan') }, people('penduduk'), people('kehilangan_30'), people('kehilangan_60'), people('kehilangan_120'), minutes('menit_sebelum'), minutes('menit_sesudah')],
+      columns: [
+        { key: 'nama', label: t('level_kecamatan') },
+        people('penduduk'),
+        people('kehilangan_30'),
+        people('kehilangan_60'),
+        people('kehilangan_120'),
+        minutes('menit_sebelum'),
+        minutes('menit_sesudah'),
+      ],
     });
 
     results.replaceChildren(
@@ -215,7 +279,8 @@ export function createCompare(page: ScenarioPage): CompareActions & { stop: () =
   }
   function flyToFacility(kode: string): void {
     const f = map.querySourceFeatures('facilities').find((x) => String(x.properties?.kode) === kode);
-    if (f && f.geometry.type === 'Point') map.flyTo({ center: f.geometry.coordinates as LngLat, zoom: Math.max(map.getZoom(), 10.5), duration: 500 });
+    if (f && f.geometry.type === 'Point')
+      map.flyTo({ center: f.geometry.coordinates as LngLat, zoom: Math.max(map.getZoom(), 10.5), duration: 500 });
     container.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 

@@ -16,16 +16,35 @@ export function createDrawing(page: ScenarioPage): DrawingActions & { modeBox: H
   const { st, map, popup, container, canEdit, announce } = page;
   const modeInputs = new Map<Mode, HTMLInputElement>();
   const modeHint = h('p', { class: 'muted hint', 'aria-live': 'polite', 'data-testid': 'mode-hint' });
-  const finishBtn = h('button', { type: 'button', class: 'button-secondary small', 'data-testid': 'draw-finish', onclick: () => finishPolygon() }, t('scn_draw_finish'));
-  const undoBtn = h('button', { type: 'button', class: 'button-secondary small', 'data-testid': 'draw-undo', onclick: () => undoDraw() }, t('scn_draw_undo'));
-  const clearBtn = h('button', { type: 'button', class: 'button-secondary small', 'data-testid': 'draw-clear', onclick: () => clearDrawn() }, t('scn_draw_clear'));
+  const finishBtn = h(
+    'button',
+    { type: 'button', class: 'button-secondary small', 'data-testid': 'draw-finish', onclick: () => finishPolygon() },
+    t('scn_draw_finish'),
+  );
+  const undoBtn = h(
+    'button',
+    { type: 'button', class: 'button-secondary small', 'data-testid': 'draw-undo', onclick: () => undoDraw() },
+    t('scn_draw_undo'),
+  );
+  const clearBtn = h(
+    'button',
+    { type: 'button', class: 'button-secondary small', 'data-testid': 'draw-clear', onclick: () => clearDrawn() },
+    t('scn_draw_clear'),
+  );
   const drawTools = h('div', { class: 'actions draw-tools', hidden: true }, finishBtn, undoBtn, clearBtn);
   const modeBox = h(
     'fieldset',
     { class: 'layers', 'data-testid': 'scenario-modes' },
     h('legend', {}, t('scn_mode')),
     (['view', 'desa', 'draw', 'close'] as Mode[]).map((m) => {
-      const input = h('input', { type: 'radio', name: 'scn-mode', value: m, checked: m === st.mode, 'data-testid': `mode-${m}`, onchange: () => setMode(m) });
+      const input = h('input', {
+        type: 'radio',
+        name: 'scn-mode',
+        value: m,
+        checked: m === st.mode,
+        'data-testid': `mode-${m}`,
+        onchange: () => setMode(m),
+      });
       modeInputs.set(m, input);
       return h('label', { class: 'check' }, input, ' ', t(`scn_mode_${m}` as Key));
     }),
@@ -117,7 +136,9 @@ export function createDrawing(page: ScenarioPage): DrawingActions & { modeBox: H
         h('dd', {}, String(p.jenis ?? '')),
         h('dt', {}, t('scn_status')),
         h('dd', {}, st.draft.tutup.has(kode) ? t('scn_status_tutup') : t('scn_status_buka')),
-        r ? [h('dt', {}, t('scn_per_worker')), h('dd', {}, `${fmtPeople(r.per_tenaga_sebelum)} → ${fmtPeople(r.per_tenaga_sesudah)}`)] : null,
+        r
+          ? [h('dt', {}, t('scn_per_worker')), h('dd', {}, `${fmtPeople(r.per_tenaga_sebelum)} → ${fmtPeople(r.per_tenaga_sesudah)}`)]
+          : null,
       ),
     );
   }

@@ -11,7 +11,16 @@ import type { Tab } from './state';
 
 type EditorActions = Pick<
   Actions,
-  'selectTab' | 'markDirty' | 'markClean' | 'refreshEditorLists' | 'fillEditor' | 'toggleDesa' | 'toggleFacility' | 'setPickerOptions' | 'focusName' | 'save'
+  | 'selectTab'
+  | 'markDirty'
+  | 'markClean'
+  | 'refreshEditorLists'
+  | 'fillEditor'
+  | 'toggleDesa'
+  | 'toggleFacility'
+  | 'setPickerOptions'
+  | 'focusName'
+  | 'save'
 >;
 
 export function createEditor(page: ScenarioPage, modeBox: HTMLElement): EditorActions & { tabHolder: HTMLElement; form: HTMLElement } {
@@ -33,12 +42,30 @@ export function createEditor(page: ScenarioPage, modeBox: HTMLElement): EditorAc
 
   // ---- the form ----
   const nameId = uid('scn-name');
-  const nameInput = h('input', { id: nameId, type: 'text', required: true, maxlength: 64, autocomplete: 'off', pattern: '[A-Za-z0-9_\\-]+', 'aria-describedby': `${nameId}-hint`, 'data-testid': 'scenario-name' });
+  const nameInput = h('input', {
+    id: nameId,
+    type: 'text',
+    required: true,
+    maxlength: 64,
+    autocomplete: 'off',
+    pattern: '[A-Za-z0-9_\\-]+',
+    'aria-describedby': `${nameId}-hint`,
+    'data-testid': 'scenario-name',
+  });
   const nameError = h('p', { class: 'field-error', id: `${nameId}-err`, hidden: true, 'data-testid': 'scenario-name-error' });
   const descId = uid('scn-desc');
   const descInput = h('textarea', { id: descId, rows: 2, maxlength: 500, 'data-testid': 'scenario-desc' });
   const faktorId = uid('scn-faktor');
-  const faktorInput = h('input', { id: faktorId, type: 'range', min: 0, max: 1, step: 0.05, value: String(st.draft.faktor), 'aria-describedby': `${faktorId}-hint`, 'data-testid': 'scenario-faktor' });
+  const faktorInput = h('input', {
+    id: faktorId,
+    type: 'range',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    value: String(st.draft.faktor),
+    'aria-describedby': `${faktorId}-hint`,
+    'data-testid': 'scenario-faktor',
+  });
   const faktorOut = h('output', { for: faktorId, class: 'faktor-value', 'data-testid': 'scenario-faktor-value' });
   const closeFloodedInput = h('input', { type: 'checkbox', 'data-testid': 'scenario-tutup-banjir' });
   const floodList = h('ul', { class: 'chips-list', 'data-testid': 'flood-desa-list' });
@@ -47,7 +74,13 @@ export function createEditor(page: ScenarioPage, modeBox: HTMLElement): EditorAc
   const closedCount = h('span', { class: 'count', 'data-testid': 'closed-count' }, '0');
   const polyCount = h('span', { class: 'count', 'data-testid': 'polygon-count' }, '0');
   const desaPickId = uid('scn-desa-pick');
-  const desaPick = h('input', { id: desaPickId, type: 'text', list: `${desaPickId}-list`, placeholder: t('scn_add_desa_placeholder'), 'data-testid': 'add-desa-input' });
+  const desaPick = h('input', {
+    id: desaPickId,
+    type: 'text',
+    list: `${desaPickId}-list`,
+    placeholder: t('scn_add_desa_placeholder'),
+    'data-testid': 'add-desa-input',
+  });
   const desaDatalist = h('datalist', { id: `${desaPickId}-list` });
   const facPickId = uid('scn-fac-pick');
   const facPick = h('select', { id: facPickId, 'data-testid': 'add-facility-select' });
@@ -55,18 +88,41 @@ export function createEditor(page: ScenarioPage, modeBox: HTMLElement): EditorAc
   const problems = h('div', { class: 'problems', role: 'alert', 'data-testid': 'scenario-problems' });
   const dirtyNote = h('p', { class: 'muted hint', 'aria-live': 'polite', 'data-testid': 'scenario-dirty' });
   const saveBtn = h('button', { type: 'submit', class: 'button-primary', 'data-testid': 'scenario-save' }, t('save'));
-  const saveCompareBtn = h('button', { type: 'button', class: 'button-secondary', 'data-testid': 'scenario-save-compare', onclick: () => void saveAndCompare() }, t('scn_save_compare'));
-  const smallButton = (testid: string, onclick: () => void) => h('button', { type: 'button', class: 'button-secondary small', 'data-testid': testid, onclick }, t('scn_add'));
+  const saveCompareBtn = h(
+    'button',
+    { type: 'button', class: 'button-secondary', 'data-testid': 'scenario-save-compare', onclick: () => void saveAndCompare() },
+    t('scn_save_compare'),
+  );
+  const smallButton = (testid: string, onclick: () => void) =>
+    h('button', { type: 'button', class: 'button-secondary small', 'data-testid': testid, onclick }, t('scn_add'));
 
   const form = canEdit
     ? h(
         'form',
-        { class: 'scenario-form', novalidate: true, 'data-testid': 'scenario-form', onsubmit: (e: Event) => (e.preventDefault(), void save().catch(() => {})) },
+        {
+          class: 'scenario-form',
+          novalidate: true,
+          'data-testid': 'scenario-form',
+          onsubmit: (e: Event) => (e.preventDefault(), void save().catch(() => {})),
+        },
         h('h2', { 'data-testid': 'editor-title' }, t('scn_editor')),
         extrasNote,
-        h('div', { class: 'field' }, h('label', { for: nameId }, t('scn_name')), nameInput, h('span', { class: 'muted hint', id: `${nameId}-hint` }, t('scn_name_hint')), nameError),
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: nameId }, t('scn_name')),
+          nameInput,
+          h('span', { class: 'muted hint', id: `${nameId}-hint` }, t('scn_name_hint')),
+          nameError,
+        ),
         h('div', { class: 'field' }, h('label', { for: descId }, t('scn_desc')), descInput),
-        h('div', { class: 'field' }, h('label', { for: faktorId }, t('scn_faktor'), ' ', faktorOut), faktorInput, h('span', { class: 'muted hint', id: `${faktorId}-hint` }, t('scn_faktor_hint'))),
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: faktorId }, t('scn_faktor'), ' ', faktorOut),
+          faktorInput,
+          h('span', { class: 'muted hint', id: `${faktorId}-hint` }, t('scn_faktor_hint')),
+        ),
         h('label', { class: 'check-row' }, closeFloodedInput, ' ', t('scn_tutup_banjir')),
         modeBox,
         h(
@@ -74,7 +130,14 @@ export function createEditor(page: ScenarioPage, modeBox: HTMLElement): EditorAc
           { class: 'scenario-block', 'aria-label': t('scn_flood_desa') },
           h('h3', {}, t('scn_flood_desa'), ' ', floodCount),
           floodList,
-          h('div', { class: 'pick' }, h('label', { for: desaPickId, class: 'sr-only' }, t('scn_add_desa')), desaPick, desaDatalist, smallButton('add-desa', () => addDesaByName())),
+          h(
+            'div',
+            { class: 'pick' },
+            h('label', { for: desaPickId, class: 'sr-only' }, t('scn_add_desa')),
+            desaPick,
+            desaDatalist,
+            smallButton('add-desa', () => addDesaByName()),
+          ),
         ),
         h('section', { class: 'scenario-block', 'aria-label': t('scn_polygons') }, h('h3', {}, t('scn_polygons'), ' ', polyCount)),
         h(
@@ -82,7 +145,13 @@ export function createEditor(page: ScenarioPage, modeBox: HTMLElement): EditorAc
           { class: 'scenario-block', 'aria-label': t('scn_closed') },
           h('h3', {}, t('scn_closed'), ' ', closedCount),
           closedList,
-          h('div', { class: 'pick' }, h('label', { for: facPickId, class: 'sr-only' }, t('scn_add_closed')), facPick, smallButton('add-facility', () => addFacilityFromSelect())),
+          h(
+            'div',
+            { class: 'pick' },
+            h('label', { for: facPickId, class: 'sr-only' }, t('scn_add_closed')),
+            facPick,
+            smallButton('add-facility', () => addFacilityFromSelect()),
+          ),
         ),
         problems,
         dirtyNote,
@@ -139,7 +208,9 @@ export function createEditor(page: ScenarioPage, modeBox: HTMLElement): EditorAc
       'li',
       { class: 'chip small-chip', 'data-testid': testid, 'data-kode': kode },
       h('span', { title: kode }, label),
-      canEdit ? h('button', { type: 'button', class: 'chip-remove', 'aria-label': removeLabel, title: removeLabel, onclick: onRemove }, '×') : null,
+      canEdit
+        ? h('button', { type: 'button', class: 'chip-remove', 'aria-label': removeLabel, title: removeLabel, onclick: onRemove }, '×')
+        : null,
     );
   }
 
@@ -200,7 +271,9 @@ export function createEditor(page: ScenarioPage, modeBox: HTMLElement): EditorAc
   function setPickerOptions(kecamatanNames: Map<string, string>): void {
     const kecOf = (kode: string) => kecamatanNames.get(kode.split('.').slice(0, 3).join('.')) ?? '';
     desaDatalist.replaceChildren(
-      ...[...st.desaNames].sort((a, b) => a[1].localeCompare(b[1])).map(([k, n]) => h('option', { value: `${n} (${k})` }, kecOf(k) ? t('scn_in_kecamatan', { name: kecOf(k) }) : '')),
+      ...[...st.desaNames]
+        .sort((a, b) => a[1].localeCompare(b[1]))
+        .map(([k, n]) => h('option', { value: `${n} (${k})` }, kecOf(k) ? t('scn_in_kecamatan', { name: kecOf(k) }) : '')),
     );
     facPick.replaceChildren(
       h('option', { value: '' }, t('choose')),
@@ -243,7 +316,12 @@ export function createEditor(page: ScenarioPage, modeBox: HTMLElement): EditorAc
     }
     if (st.drawing.length >= 3) page.act.finishPolygon(); // a polygon being drawn is part of what the user sees
     if (nama !== st.selected && st.scenarios.some((s) => s.nama === nama)) {
-      const ok = await confirmDialog({ title: t('scn_replace_title', { name: nama }), text: t('scn_replace_text'), confirmLabel: t('scn_replace'), testid: 'replace-dialog' });
+      const ok = await confirmDialog({
+        title: t('scn_replace_title', { name: nama }),
+        text: t('scn_replace_text'),
+        confirmLabel: t('scn_replace'),
+        testid: 'replace-dialog',
+      });
       if (ok === null) throw new Error('cancelled');
     }
     saveBtn.disabled = true;

@@ -24,9 +24,22 @@ import { createStored } from './stored';
 
 export function renderScenario(root: HTMLElement, ctx: PageContext): () => void {
   const st = initialState();
-  const container = h('div', { class: 'map', role: 'region', 'aria-label': t('scn_map_label'), 'data-testid': 'scenario-map', 'data-view': st.view, 'data-mode': st.mode });
+  const container = h('div', {
+    class: 'map',
+    role: 'region',
+    'aria-label': t('scn_map_label'),
+    'data-testid': 'scenario-map',
+    'data-view': st.view,
+    'data-mode': st.mode,
+  });
   const side = h('aside', { class: 'map-side panel scenario-side', 'aria-label': t('scn_side_label') });
-  const results = h('section', { class: 'panel scenario-results', id: 'scenario-results', hidden: true, 'aria-labelledby': 'scenario-results-title', 'data-testid': 'compare-results' });
+  const results = h('section', {
+    class: 'panel scenario-results',
+    id: 'scenario-results',
+    hidden: true,
+    'aria-labelledby': 'scenario-results-title',
+    'data-testid': 'compare-results',
+  });
   const live = h('p', { class: 'sr-only', 'aria-live': 'polite', 'data-testid': 'scenario-live' });
   root.append(h('div', { class: 'scenario-page' }, h('div', { class: 'map-page scenario-map-page' }, container, side), results, live));
   const map = createMap(container);
@@ -62,7 +75,14 @@ export function renderScenario(root: HTMLElement, ctx: PageContext): () => void 
 
   side.append(h('h1', {}, t('scn_title')), tabHolder, page.panels.edit, page.panels.compare, page.panels.sites, page.legend);
   page.panels.edit.append(stored.listBox, form);
-  map.on('load', () => void layers.loadData().then(() => stored.refreshList()).catch(showError));
+  map.on(
+    'load',
+    () =>
+      void layers
+        .loadData()
+        .then(() => stored.refreshList())
+        .catch(showError),
+  );
 
   editor.selectTab('edit');
   drawing.setMode('view');

@@ -22,7 +22,21 @@ function changeColour(): ExpressionSpecification {
   return [
     'case',
     ['==', ['typeof', v], 'number'],
-    ['step', v, kChangeColours[0], -1, kChangeColours[1], 1, kChangeColours[2], 10, kChangeColours[3], 30, kChangeColours[4], 60, kChangeColours[5]],
+    [
+      'step',
+      v,
+      kChangeColours[0],
+      -1,
+      kChangeColours[1],
+      1,
+      kChangeColours[2],
+      10,
+      kChangeColours[3],
+      30,
+      kChangeColours[4],
+      60,
+      kChangeColours[5],
+    ],
     kGrey,
   ];
 }
@@ -86,25 +100,69 @@ export function createLayers(page: ScenarioPage): LayerActions & { loadData: () 
     map.addLayer({ id: 'desa-line', type: 'line', source: 'desa', paint: { 'line-color': '#ffffff', 'line-width': 0.4 } });
     map.addLayer({ id: 'kecamatan-line', type: 'line', source: 'kecamatan', paint: { 'line-color': '#37474f', 'line-width': 1.6 } });
     map.addLayer({ id: 'desa-flood-fill', type: 'fill', source: 'desa', filter: kNone, paint: { 'fill-pattern': 'hatch' } });
-    map.addLayer({ id: 'desa-flood-line', type: 'line', source: 'desa', filter: kNone, paint: { 'line-color': kFloodBlue, 'line-width': 2 } });
+    map.addLayer({
+      id: 'desa-flood-line',
+      type: 'line',
+      source: 'desa',
+      filter: kNone,
+      paint: { 'line-color': kFloodBlue, 'line-width': 2 },
+    });
     map.addLayer({ id: 'drawn-fill', type: 'fill', source: 'drawn', paint: { 'fill-pattern': 'hatch' } });
-    map.addLayer({ id: 'drawn-line', type: 'line', source: 'drawn', paint: { 'line-color': kFloodBlue, 'line-width': 2, 'line-dasharray': [2, 1] } });
-    map.addLayer({ id: 'draft-line', type: 'line', source: 'draft', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#f0a500', 'line-width': 2.5, 'line-dasharray': [1, 1] } });
-    map.addLayer({ id: 'draft-points', type: 'circle', source: 'draft', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': '#ffffff', 'circle-radius': 4, 'circle-stroke-color': '#f0a500', 'circle-stroke-width': 2 } });
+    map.addLayer({
+      id: 'drawn-line',
+      type: 'line',
+      source: 'drawn',
+      paint: { 'line-color': kFloodBlue, 'line-width': 2, 'line-dasharray': [2, 1] },
+    });
+    map.addLayer({
+      id: 'draft-line',
+      type: 'line',
+      source: 'draft',
+      filter: ['==', ['geometry-type'], 'LineString'],
+      paint: { 'line-color': '#f0a500', 'line-width': 2.5, 'line-dasharray': [1, 1] },
+    });
+    map.addLayer({
+      id: 'draft-points',
+      type: 'circle',
+      source: 'draft',
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-color': '#ffffff', 'circle-radius': 4, 'circle-stroke-color': '#f0a500', 'circle-stroke-width': 2 },
+    });
     map.addLayer({
       id: 'facilities-circle',
       type: 'circle',
       source: 'facilities',
-      paint: { 'circle-color': kFacility, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 4.5, 12, 9], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+      paint: {
+        'circle-color': kFacility,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 4.5, 12, 9],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
     });
     map.addLayer({
       id: 'facilities-closed',
       type: 'circle',
       source: 'facilities',
       filter: kNone,
-      paint: { 'circle-color': '#9e9e9e', 'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 6, 12, 11], 'circle-stroke-color': '#c62828', 'circle-stroke-width': 3 },
+      paint: {
+        'circle-color': '#9e9e9e',
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 6, 12, 11],
+        'circle-stroke-color': '#c62828',
+        'circle-stroke-width': 3,
+      },
     });
-    map.addLayer({ id: 'sites-circle', type: 'circle', source: 'sites', paint: { 'circle-color': kSite, 'circle-opacity': 0.25, 'circle-radius': 16, 'circle-stroke-color': kSite, 'circle-stroke-width': 1.5 } });
+    map.addLayer({
+      id: 'sites-circle',
+      type: 'circle',
+      source: 'sites',
+      paint: {
+        'circle-color': kSite,
+        'circle-opacity': 0.25,
+        'circle-radius': 16,
+        'circle-stroke-color': kSite,
+        'circle-stroke-width': 1.5,
+      },
+    });
   }
 
   /** Loads the desa, kecamatan, facilities, rivers and water, then adds the layers. */

@@ -18,9 +18,32 @@ export function createSites(page: ScenarioPage): Pick<Actions, 'updateSitesScena
   const kId = uid('sites-k');
   const minId = uid('sites-min');
   const objId = uid('sites-obj');
-  const kInput = h('input', { id: kId, type: 'number', min: kSitesK.min, max: kSitesK.max, step: 1, value: '5', required: true, 'data-testid': 'sites-k' });
-  const minInput = h('input', { id: minId, type: 'number', min: 5, max: 600, step: 5, value: '60', required: true, 'data-testid': 'sites-minutes' });
-  const objSelect = h('select', { id: objId, 'data-testid': 'sites-objective' }, h('option', { value: 'coverage' }, t('scn_obj_coverage')), h('option', { value: 'mean-time' }, t('scn_obj_mean_time')));
+  const kInput = h('input', {
+    id: kId,
+    type: 'number',
+    min: kSitesK.min,
+    max: kSitesK.max,
+    step: 1,
+    value: '5',
+    required: true,
+    'data-testid': 'sites-k',
+  });
+  const minInput = h('input', {
+    id: minId,
+    type: 'number',
+    min: 5,
+    max: 600,
+    step: 5,
+    value: '60',
+    required: true,
+    'data-testid': 'sites-minutes',
+  });
+  const objSelect = h(
+    'select',
+    { id: objId, 'data-testid': 'sites-objective' },
+    h('option', { value: 'coverage' }, t('scn_obj_coverage')),
+    h('option', { value: 'mean-time' }, t('scn_obj_mean_time')),
+  );
   const useScenario = h('input', { type: 'checkbox', 'data-testid': 'sites-use-scenario', disabled: true });
   const useScenarioLabel = h('span', {}, t('scn_sites_use_none'));
   const sitesOut = h('div', { class: 'sites-out', 'data-testid': 'sites-result', 'aria-live': 'polite' });
@@ -90,7 +113,18 @@ export function createSites(page: ScenarioPage): Pick<Actions, 'updateSitesScena
     for (const m of markers) m.remove();
     markers = r.lokasi.map((s) => {
       const label = t('scn_site_label', { n: s.urutan, name: s.nama });
-      const el = h('button', { type: 'button', class: 'site-marker', 'aria-label': label, title: label, 'data-testid': 'site-marker', 'data-urutan': String(s.urutan) }, String(s.urutan));
+      const el = h(
+        'button',
+        {
+          type: 'button',
+          class: 'site-marker',
+          'aria-label': label,
+          title: label,
+          'data-testid': 'site-marker',
+          'data-urutan': String(s.urutan),
+        },
+        String(s.urutan),
+      );
       const marker = new maplibregl.Marker({ element: el }).setLngLat([s.lon, s.lat]).addTo(map);
       el.addEventListener('click', (e) => {
         e.stopPropagation();
@@ -102,19 +136,52 @@ export function createSites(page: ScenarioPage): Pick<Actions, 'updateSitesScena
     page.act.drawLegend();
     const base = r.penduduk > 0 ? (100 * r.terjangkau_sebelum) / r.penduduk : 0;
     const last = r.lokasi[r.lokasi.length - 1];
-    const points = [{ x: 0, y: base, label: t('scn_sites_today') }, ...r.lokasi.map((s) => ({ x: s.urutan, y: s.persen_terjangkau, label: s.nama }))];
-    const flyTo = (row: Row) => map.flyTo({ center: [row.lon as number, row.lat as number], zoom: Math.max(map.getZoom(), 10), duration: 500 });
+    const points = [
+      { x: 0, y: base, label: t('scn_sites_today') },
+      ...r.lokasi.map((s) => ({ x: s.urutan, y: s.persen_terjangkau, label: s.nama })),
+    ];
+    const flyTo = (row: Row) =>
+      map.flyTo({ center: [row.lon as number, row.lat as number], zoom: Math.max(map.getZoom(), 10), duration: 500 });
     sitesOut.replaceChildren(
-      h('p', { 'data-testid': 'sites-summary' }, t('scn_sites_summary', { m: minutes, before: fmtPct(base), after: fmtPct(last?.persen_terjangkau ?? base), n: r.lokasi.length, calon: r.calon })),
-      lineChart(points, { title: t('scn_sites_chart', { m: minutes }), testid: 'sites-chart', xLabel: t('scn_sites_chart_x'), yLabel: '%' }),
+      h(
+        'p',
+        { 'data-testid': 'sites-summary' },
+        t('scn_sites_summary', {
+          m: minutes,
+          before: fmtPct(base),
+          after: fmtPct(last?.persen_terjangkau ?? base),
+          n: r.lokasi.length,
+          calon: r.calon,
+        }),
+      ),
+      lineChart(points, {
+        title: t('scn_sites_chart', { m: minutes }),
+        testid: 'sites-chart',
+        xLabel: t('scn_sites_chart_x'),
+        yLabel: '%',
+      }),
       dataTable(r.lokasi, {
         testid: 'sites-table',
         filter: false,
         columns: [
           { key: 'urutan', label: '#', numeric: true },
-          { key: 'nama', label: t('scn_col_desa'), render: (row) => h('button', { type: 'button', class: 'link-button', onclick: () => flyTo(row) }, String(row.nama)) },
-          { key: 'penduduk_tambahan', label: t('scn_col_penduduk_tambahan'), numeric: true, render: (row) => fmtPeople(row.penduduk_tambahan) },
-          { key: 'persen_terjangkau', label: t('scn_col_persen_terjangkau'), numeric: true, render: (row) => fmtPct(row.persen_terjangkau) },
+          {
+            key: 'nama',
+            label: t('scn_col_desa'),
+            render: (row) => h('button', { type: 'button', class: 'link-button', onclick: () => flyTo(row) }, String(row.nama)),
+          },
+          {
+            key: 'penduduk_tambahan',
+            label: t('scn_col_penduduk_tambahan'),
+            numeric: true,
+            render: (row) => fmtPeople(row.penduduk_tambahan),
+          },
+          {
+            key: 'persen_terjangkau',
+            label: t('scn_col_persen_terjangkau'),
+            numeric: true,
+            render: (row) => fmtPct(row.persen_terjangkau),
+          },
         ],
         rowAttrs: (row) => ({ 'data-kode': String(row.kode) }),
       }),
@@ -122,7 +189,8 @@ export function createSites(page: ScenarioPage): Pick<Actions, 'updateSitesScena
     let b: maplibregl.LngLatBounds | null = null;
     for (const s of r.lokasi) b = b ? b.extend([s.lon, s.lat]) : new maplibregl.LngLatBounds([s.lon, s.lat], [s.lon, s.lat]);
     const shown = map.getBounds();
-    if (b && !(shown.contains(b.getNorthEast()) && shown.contains(b.getSouthWest()))) map.fitBounds(b, { padding: 80, maxZoom: 10, duration: 400 });
+    if (b && !(shown.contains(b.getNorthEast()) && shown.contains(b.getSouthWest())))
+      map.fitBounds(b, { padding: 80, maxZoom: 10, duration: 400 });
   }
 
   return {

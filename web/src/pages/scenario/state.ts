@@ -60,7 +60,16 @@ export const kNamePattern = /^[A-Za-z0-9_-]+$/;
 export const kEmptyFC: FC = { type: 'FeatureCollection', features: [] };
 
 export function emptyDraft(): Draft {
-  return { nama: '', keterangan: '', faktor: kDefaultFaktor, tutupBanjir: false, tutup: new Set(), banjirDesa: new Set(), polygons: [], tambah: [] };
+  return {
+    nama: '',
+    keterangan: '',
+    faktor: kDefaultFaktor,
+    tutupBanjir: false,
+    tutup: new Set(),
+    banjirDesa: new Set(),
+    polygons: [],
+    tambah: [],
+  };
 }
 
 export function initialState(): ScenarioState {
@@ -135,7 +144,10 @@ export function clearDrawn(s: ScenarioState): void {
 }
 
 /** A desa code from what was typed: "Name (code)", a code, or a name that only one desa has. */
-export function resolveDesa(text: string, names: Map<string, string>): { kode: string } | { error: 'scn_ambiguous_desa' | 'scn_unknown_desa' } {
+export function resolveDesa(
+  text: string,
+  names: Map<string, string>,
+): { kode: string } | { error: 'scn_ambiguous_desa' | 'scn_unknown_desa' } {
   const m = /\(([^()]+)\)\s*$/.exec(text);
   const kode = m ? m[1] : text;
   if (names.has(kode)) return { kode };
@@ -201,19 +213,34 @@ export function scenarioBody(d: Draft): ScenarioInput {
     banjir_desa: [...d.banjirDesa],
     faktor_banjir: faktor,
     tutup_yang_kebanjiran: d.tutupBanjir,
-    banjir: { type: 'FeatureCollection', features: d.polygons.map((ring) => ({ type: 'Feature', properties: { faktor }, geometry: polygonGeometry(ring) })) },
+    banjir: {
+      type: 'FeatureCollection',
+      features: d.polygons.map((ring) => ({ type: 'Feature', properties: { faktor }, geometry: polygonGeometry(ring) })),
+    },
     tambah: d.tambah,
   };
 }
 
 export function polygonsFC(polygons: LngLat[][]): FC {
-  return { type: 'FeatureCollection', features: polygons.map((ring, i) => ({ type: 'Feature', properties: { i }, geometry: polygonGeometry(ring) })) };
+  return {
+    type: 'FeatureCollection',
+    features: polygons.map((ring, i) => ({ type: 'Feature', properties: { i }, geometry: polygonGeometry(ring) })),
+  };
 }
 
 /** The polygon being drawn: its vertices, and its outline from two vertices on. */
 export function draftFC(drawing: LngLat[]): FC {
-  const features: GeoJSON.Feature[] = drawing.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } }));
-  if (drawing.length >= 2) features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: drawing.length >= 3 ? [...drawing, drawing[0]] : drawing } });
+  const features: GeoJSON.Feature[] = drawing.map((p) => ({
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'Point', coordinates: p },
+  }));
+  if (drawing.length >= 2)
+    features.push({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'LineString', coordinates: drawing.length >= 3 ? [...drawing, drawing[0]] : drawing },
+    });
   return { type: 'FeatureCollection', features };
 }
 
@@ -240,7 +267,18 @@ export function mergedDesa(desaFC: FC, result: CompareResult | null): FC {
       const before = num(r.menit_sebelum);
       const after = num(r.menit_sesudah);
       const selisih = minutesChange(before, after);
-      return { ...f, properties: { ...f.properties, menit_sebelum: before, menit_sesudah: after, selisih, kehilangan_60: num(r.kehilangan_60), terdekat_sebelum: r.terdekat_sebelum, terdekat_sesudah: r.terdekat_sesudah } };
+      return {
+        ...f,
+        properties: {
+          ...f.properties,
+          menit_sebelum: before,
+          menit_sesudah: after,
+          selisih,
+          kehilangan_60: num(r.kehilangan_60),
+          terdekat_sebelum: r.terdekat_sebelum,
+          terdekat_sesudah: r.terdekat_sesudah,
+        },
+      };
     }),
   };
 }
@@ -248,7 +286,11 @@ export function mergedDesa(desaFC: FC, result: CompareResult | null): FC {
 export function sitesFC(sites: SitesResult | null): FC {
   return {
     type: 'FeatureCollection',
-    features: (sites?.lokasi ?? []).map((s) => ({ type: 'Feature', properties: { urutan: s.urutan, kode: s.kode, nama: s.nama }, geometry: { type: 'Point', coordinates: [s.lon, s.lat] } })),
+    features: (sites?.lokasi ?? []).map((s) => ({
+      type: 'Feature',
+      properties: { urutan: s.urutan, kode: s.kode, nama: s.nama },
+      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+    })),
   };
 }
 
@@ -266,7 +308,11 @@ export function desaLossRows(r: CompareResult, facName: (kode: unknown) => strin
     .map((d): DesaLossRow => {
       const before = num(d.menit_sebelum);
       const after = num(d.menit_sesudah);
-      return { ...d, selisih: before !== null && after !== null ? after - before : null, terdekat: `${facName(d.terdekat_sebelum)} → ${facName(d.terdekat_sesudah)}` };
+      return {
+        ...d,
+        selisih: before !== null && after !== null ? after - before : null,
+        terdekat: `${facName(d.terdekat_sebelum)} → ${facName(d.terdekat_sesudah)}`,
+      };
     })
     .filter(
       (d) =>
@@ -296,7 +342,12 @@ export const kSitesK = { min: 1, max: 1000 };
 export const kSitesMinutes = { min: 1, max: 1440 };
 
 /** The body of POST /plan/sites, or the i18n key of what is wrong with the form's values. */
-export function sitesRequest(k: number, minutes: number, objective: string, skenario: string | null): { body: Schema<'SitesRequest'> } | { error: 'scn_sites_k_invalid' | 'scn_sites_min_invalid' } {
+export function sitesRequest(
+  k: number,
+  minutes: number,
+  objective: string,
+  skenario: string | null,
+): { body: Schema<'SitesRequest'> } | { error: 'scn_sites_k_invalid' | 'scn_sites_min_invalid' } {
   if (!Number.isInteger(k) || k < kSitesK.min || k > kSitesK.max) return { error: 'scn_sites_k_invalid' };
   if (!(minutes >= kSitesMinutes.min && minutes <= kSitesMinutes.max)) return { error: 'scn_sites_min_invalid' };
   const body: Schema<'SitesRequest'> = { k, minutes, objective: objective === 'mean-time' ? 'mean-time' : 'coverage' };

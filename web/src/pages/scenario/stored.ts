@@ -18,7 +18,13 @@ export function createStored(page: ScenarioPage): Pick<Actions, 'refreshList'> &
       'div',
       { class: 'block-head' },
       h('h2', { id: 'scn-stored' }, t('scn_stored')),
-      canEdit ? h('button', { type: 'button', class: 'button-secondary small', 'data-testid': 'scenario-new', onclick: () => void newScenario() }, t('scn_new')) : null,
+      canEdit
+        ? h(
+            'button',
+            { type: 'button', class: 'button-secondary small', 'data-testid': 'scenario-new', onclick: () => void newScenario() },
+            t('scn_new'),
+          )
+        : null,
     ),
     list,
   );
@@ -57,7 +63,13 @@ export function createStored(page: ScenarioPage): Pick<Actions, 'refreshList'> &
           { class: `scenario-item${isSel ? ' selected' : ''}`, 'data-nama': s.nama, 'data-testid': 'scenario-item' },
           h(
             'button',
-            { type: 'button', class: 'scenario-select', 'aria-pressed': String(isSel), 'data-testid': 'scenario-select', onclick: () => void selectScenario(s.nama, true) },
+            {
+              type: 'button',
+              class: 'scenario-select',
+              'aria-pressed': String(isSel),
+              'data-testid': 'scenario-select',
+              onclick: () => void selectScenario(s.nama, true),
+            },
             h('strong', {}, s.nama),
             s.keterangan ? h('span', { class: 'scenario-desc' }, s.keterangan) : null,
             h('span', { class: 'muted scenario-facts' }, [facts.join(' · '), by].filter(Boolean).join(' — ')),
@@ -65,7 +77,14 @@ export function createStored(page: ScenarioPage): Pick<Actions, 'refreshList'> &
           canEdit
             ? h(
                 'button',
-                { type: 'button', class: 'icon-button', 'aria-label': t('scn_delete', { name: s.nama }), title: t('scn_delete', { name: s.nama }), 'data-testid': 'scenario-delete', onclick: () => void deleteScenario(s.nama) },
+                {
+                  type: 'button',
+                  class: 'icon-button',
+                  'aria-label': t('scn_delete', { name: s.nama }),
+                  title: t('scn_delete', { name: s.nama }),
+                  'data-testid': 'scenario-delete',
+                  onclick: () => void deleteScenario(s.nama),
+                },
                 t('remove'),
               )
             : null,
@@ -76,7 +95,12 @@ export function createStored(page: ScenarioPage): Pick<Actions, 'refreshList'> &
 
   async function confirmDiscard(): Promise<boolean> {
     if (!st.dirty || !canEdit) return true;
-    const ok = await confirmDialog({ title: t('scn_discard_title'), text: t('scn_discard_text'), confirmLabel: t('scn_discard'), testid: 'discard-dialog' });
+    const ok = await confirmDialog({
+      title: t('scn_discard_title'),
+      text: t('scn_discard_text'),
+      confirmLabel: t('scn_discard'),
+      testid: 'discard-dialog',
+    });
     return ok !== null;
   }
 
@@ -123,7 +147,12 @@ export function createStored(page: ScenarioPage): Pick<Actions, 'refreshList'> &
   }
 
   async function deleteScenario(nama: string): Promise<void> {
-    const ok = await confirmDialog({ title: t('scn_delete_title', { name: nama }), text: t('scn_delete_text'), confirmLabel: t('remove'), testid: 'delete-dialog' });
+    const ok = await confirmDialog({
+      title: t('scn_delete_title', { name: nama }),
+      text: t('scn_delete_text'),
+      confirmLabel: t('remove'),
+      testid: 'delete-dialog',
+    });
     if (ok === null) return;
     try {
       await del(`scenarios/${encodeURIComponent(nama)}`);
