@@ -143,12 +143,13 @@ export function autoColumns(rows: Row[]): Column[] {
   return keys.map((key) => ({ key, numeric: rows.some((r) => typeof r[key] === 'number') }));
 }
 
-function compare(a: unknown, b: unknown): number {
+/** Order of two cells in direction `dir` (1 ascending, -1 descending); empty cells last either way. */
+export function compareCells(a: unknown, b: unknown, dir = 1): number {
   const na = a === null || a === undefined || a === '';
   const nb = b === null || b === undefined || b === '';
-  if (na || nb) return na === nb ? 0 : na ? 1 : -1; // empty last
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), locale(), { numeric: true });
+  if (na || nb) return na === nb ? 0 : na ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return dir * (a - b);
+  return dir * String(a).localeCompare(String(b), locale(), { numeric: true });
 }
 
 /** A table sortable by clicking a header (buttons, keyboard usable) and filterable by text. */
@@ -190,7 +191,7 @@ export function dataTable(rows: Row[], opts: TableOptions): HTMLElement {
   function draw(): void {
     const needle = filterText.trim().toLowerCase();
     let shown = needle ? rows.filter((r) => columns.some((c) => fmtCell(r[c.key]).toLowerCase().includes(needle))) : rows.slice();
-    if (sortKey) shown.sort((a, b) => sortDir * compare(a[sortKey], b[sortKey]));
+    if (sortKey) shown.sort((a, b) => compareCells(a[sortKey], b[sortKey], sortDir));
     const total = shown.length;
     shown = shown.slice(0, maxRows);
     tbody.replaceChildren(
