@@ -2,7 +2,20 @@
 // (edit, save, upload the Excel template), its status and the Submit button.
 // Operators see their own facility; admin may edit any; planners and viewers read.
 
-import { ApiError, apiUrl, get, post, put, upload, type Cadre, type Row, type SubmissionRow, type Submissions } from '../api';
+import {
+  ApiError,
+  apiUrl,
+  get,
+  post,
+  put,
+  upload,
+  type Cadre,
+  type Row,
+  type Schema,
+  type SubmissionRow,
+  type Submissions,
+  type TableRow,
+} from '../api';
 import { lang, t, type Key } from '../i18n';
 import type { PageContext } from '../main';
 import { Sheet, type FieldDef } from '../sheet';
@@ -70,7 +83,7 @@ export function renderReport(root: HTMLElement, ctx: PageContext): void {
   void (async () => {
     try {
       const [facilities, cadres, submissions] = await Promise.all([
-        get<Row[]>('facilities'),
+        get<TableRow[]>('facilities'),
         get<Cadre[]>('cadres').catch(() => [] as Cadre[]),
         get<Submissions>('submissions').catch(() => null),
       ]);
@@ -199,7 +212,7 @@ async function renderFacility(
     tabPanel.replaceChildren(loading());
     let rows: Row[];
     try {
-      rows = await get<Row[]>(`${base}/${kind}`);
+      rows = await get<TableRow[]>(`${base}/${kind}`);
     } catch (e) {
       tabPanel.replaceChildren();
       showError(e);
@@ -224,10 +237,10 @@ async function renderFacility(
       saveBtn.disabled = true;
       saveBtn.textContent = t('saving');
       try {
-        const res = await put<{ saved?: number }>(`${base}/${kind}`, toBody(sheet.values(), fields));
+        const res = await put<Schema<'ImportResult'>>(`${base}/${kind}`, toBody(sheet.values(), fields));
         dirty[kind] = false;
         clearNotices('error');
-        notify(t('saved', { n: res?.saved ?? sheet.values().length }), 'ok');
+        notify(t('saved', { n: res.saved }), 'ok');
         await drawSheet();
       } catch (e) {
         if (e instanceof ApiError && e.status === 422) {
@@ -275,11 +288,10 @@ function uploadForm(kind: Kind, kode: string, onDone: () => void): HTMLElement {
     button.disabled = true;
     button.textContent = t('uploading');
     try {
-      const res = (await upload(kode, kind, f)) as { warnings?: unknown[] } | null;
+      const res = await upload(kode, kind, f);
       clearNotices('error');
       notify(t('upload_done', { name: f.name }), 'ok');
-      for (const w of res?.warnings ?? [])
-        notify(typeof w === 'string' ? w : String((w as { message?: string }).message ?? JSON.stringify(w)), 'info');
+      for (const w of res.warnings) notify(w.message, 'info');
       onDone();
     } catch (e) {
       if (e instanceof ApiError && e.problems.length) {

@@ -2,7 +2,7 @@
 // filtering and Excel export, and two SVG charts: shortage per cadre and population per
 // travel-time band.
 
-import { apiUrl, get, type Query, type Row } from '../api';
+import { apiUrl, get, type Query, type Row, type TableRow } from '../api';
 import { accessRunControl } from '../access_run';
 import { barChart } from '../charts';
 import { columnLabel, t, type Key } from '../i18n';
@@ -74,12 +74,12 @@ export function renderTables(root: HTMLElement, ctx: PageContext): () => void {
   async function drawCharts(): Promise<void> {
     charts.replaceChildren(loading());
     const [byCadre, kab] = await Promise.all([
-      get<Row[]>('needs', { by: 'cadre', method }).catch((e) => (showError(e), [] as Row[])),
-      get<Row[]>('access/regions', { level: 'kabupaten', target: 'puskesmas' }).catch(() => [] as Row[]),
+      get<TableRow[]>('needs', { by: 'cadre', method }).catch((e) => (showError(e), [] as Row[])),
+      get<TableRow[]>('access/regions', { level: 'kabupaten', target: 'puskesmas' }).catch(() => [] as Row[]),
     ]);
     let regions = kab;
     if (travelBands(regions).every((x) => x === 0)) {
-      regions = await get<Row[]>('access/regions', { level: 'desa', target: 'puskesmas' }).catch(() => [] as Row[]);
+      regions = await get<TableRow[]>('access/regions', { level: 'desa', target: 'puskesmas' }).catch(() => [] as Row[]);
     }
     const shortage = byCadre
       .filter((r) => typeof r.kekurangan === 'number' && (r.kekurangan as number) > 0)
@@ -164,7 +164,7 @@ export function renderTables(root: HTMLElement, ctx: PageContext): () => void {
     const { path, query } = source();
     const want = tab;
     try {
-      const rows = await get<Row[]>(path, query);
+      const rows = await get<TableRow[]>(path, query);
       if (want !== tab) return;
       const cols = autoColumns(rows);
       const rank = (k: string) => (kFirstColumns.includes(k) ? kFirstColumns.indexOf(k) : kFirstColumns.length);
