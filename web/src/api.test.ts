@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiUrl, currentSession, errorBody, get, login, onUnauthenticated, post } from './api';
+import { ApiError, apiUrl, changePassword, currentSession, errorBody, get, login, onUnauthenticated, post } from './api';
 import { setLang } from './i18n';
 
 function reply(status: number, body: unknown): Response {
@@ -97,6 +97,20 @@ describe('requests', () => {
     fetchMock.mockResolvedValueOnce(reply(401, { error: { code: 'login_failed', message: 'salah' } }));
     await expect(login('sari', 'salah')).rejects.toMatchObject({ code: 'login_failed' });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('keeps the session when a password change is refused (401 other than unauthenticated)', async () => {
+    fetchMock.mockResolvedValueOnce(reply(200, { csrf_token: 'tok', username: 'sari', role: 'planner', kode_faskes: '' }));
+    await login('sari', 'rahasia123');
+    const handler = vi.fn();
+    onUnauthenticated(handler);
+    fetchMock.mockResolvedValueOnce(reply(401, { error: { code: 'login_failed', message: 'kata sandi lama salah' } }));
+    await expect(changePassword('salah', 'baru-sekali')).rejects.toMatchObject({ status: 401, code: 'login_failed' });
+    const [url, init] = fetchMock.mock.calls[1];
+    expect(url).toBe('/api/v1/password');
+    expect(JSON.parse(String(init?.body))).toEqual({ lama: 'salah', baru: 'baru-sekali' });
+    expect(handler).not.toHaveBeenCalled();
+    expect(currentSession()?.username).toBe('sari');
   });
 
   it('reports a network failure as ApiError 0', async () => {

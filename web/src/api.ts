@@ -119,7 +119,8 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
       err?.message ?? `${res.status} ${res.statusText}`,
       err?.problems ?? [],
     );
-    if (res.status === 401 && path !== 'login') {
+    // The session is gone (401 `unauthenticated`), not a refused password (login, POST /password).
+    if (res.status === 401 && path !== 'login' && (err === null || err.code === 'unauthenticated')) {
       setSession(null);
       unauthenticatedHandler();
     }
@@ -145,6 +146,11 @@ export async function logout(): Promise<void> {
   } finally {
     setSession(null);
   }
+}
+
+/** Changes one's own password (the server ends one's other sessions); ApiError 401 when `lama` is wrong. */
+export async function changePassword(lama: string, baru: string): Promise<void> {
+  await request<Schema<'Ok'>>('POST', 'password', { json: { lama, baru } satisfies Schema<'PasswordChange'> });
 }
 
 /** Checks the stored session against the server; null when there is none. */
