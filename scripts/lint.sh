@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Style and static checks run by `make test`: clang-format (no diff allowed) over all C++
-# sources, clang-tidy (.clang-tidy) over src/ with the build's compile_commands.json, and the
-# includes of src/ against the layer table of docs/architecture.md (scripts/check_layers.py).
+# sources, clang-tidy (.clang-tidy) over src/ with the build's compile_commands.json, the
+# includes of src/ against the layer table of docs/architecture.md (scripts/check_layers.py),
+# and the web front end's ESLint and Prettier check (web/package.json `lint`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -16,4 +17,6 @@ printf '%s\n' "${tidy[@]}" | xargs -P "$(nproc)" -n 4 \
   clang-tidy-19 -p "$build" --quiet --warnings-as-errors='*' 2>/dev/null
 echo "layers: docs/architecture.md"
 python3 scripts/check_layers.py
+echo "web: eslint, prettier"
+(cd web && npm run --silent lint)
 echo "lint: ok"

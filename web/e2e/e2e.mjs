@@ -36,7 +36,16 @@ if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true });
 const browser = await chromium.launch({
   executablePath: EXECUTABLE,
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 860 }, locale: 'id-ID' });
 context.setDefaultTimeout(20_000);
@@ -46,7 +55,8 @@ const page = await context.newPage();
 // (the test provokes a 422 on purpose; the app shows it to the user).
 const consoleErrors = [];
 page.on('console', (m) => {
-  if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|409|422)/.test(m.text())) consoleErrors.push(m.text());
+  if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|409|422)/.test(m.text()))
+    consoleErrors.push(m.text());
 });
 page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
 // The last API responses, printed when the test fails.
@@ -89,7 +99,10 @@ try {
   const kode = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
   check(kode, `the operator lands on its facility's report (url ${page.url()})`);
   const status0 = await byTestId('report-status').getAttribute('data-status');
-  check(status0 === 'draft' || status0 === 'returned', `facility ${kode} starts as draft or returned (got ${status0}); use a fresh copy of the workspace`);
+  check(
+    status0 === 'draft' || status0 === 'returned',
+    `facility ${kode} starts as draft or returned (got ${status0}); use a fresh copy of the workspace`,
+  );
   await byTestId('staff-grid').waitFor();
 
   const rowsBefore = await page.locator('[data-testid="staff-grid"] tbody tr[data-row]').count();
@@ -115,8 +128,15 @@ try {
   await row.locator('[data-testid="staff-tanggal_lahir"]').fill('1990-01-05');
   await byTestId('staff-save').click();
   await byTestId('notice-ok').first().waitFor();
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="staff-grid"] tbody tr[data-row]').length === n + 1 && !document.querySelector('[data-testid="staff-grid"] [aria-invalid="true"]'), rowsBefore);
-  const savedNames = await page.locator('[data-testid="staff-grid"] [data-testid="staff-nama"]').evaluateAll((els) => els.map((e) => e.value));
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('[data-testid="staff-grid"] tbody tr[data-row]').length === n + 1 &&
+      !document.querySelector('[data-testid="staff-grid"] [aria-invalid="true"]'),
+    rowsBefore,
+  );
+  const savedNames = await page
+    .locator('[data-testid="staff-grid"] [data-testid="staff-nama"]')
+    .evaluateAll((els) => els.map((e) => e.value));
   check(savedNames.includes('Siti Aminah (uji e2e)'), `the saved roster holds the new row (got ${JSON.stringify(savedNames)})`);
   log('roster saved');
 
@@ -145,7 +165,9 @@ try {
   await page.waitForFunction(
     () => {
       const m = window.__jangkauMap;
-      return !!m && !!m.getLayer('facilities-circle') && m.loaded() && m.queryRenderedFeatures({ layers: ['facilities-circle'] }).length > 0;
+      return (
+        !!m && !!m.getLayer('facilities-circle') && m.loaded() && m.queryRenderedFeatures({ layers: ['facilities-circle'] }).length > 0
+      );
     },
     null,
     { timeout: 30_000 },
@@ -174,7 +196,13 @@ try {
   // ---- access run: start it, watch the progress, the map reloads when it is done ----
   await byTestId('access-run').click();
   await byTestId('access-progress').waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-testid="access-progress"]')?.value === 1 && !document.querySelector('[data-testid="access-run"]').disabled, null, { timeout: 90_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="access-progress"]')?.value === 1 &&
+      !document.querySelector('[data-testid="access-run"]').disabled,
+    null,
+    { timeout: 90_000 },
+  );
   log(`access run finished: ${await byTestId('access-message').innerText()}`);
 
   // ---- tables and charts ----
@@ -194,7 +222,10 @@ try {
   const failure = await download.failure();
   check(!failure, `the workbook download succeeded (${failure})`);
   const file = readFileSync(await download.path());
-  check(file.length > 100 && file.subarray(0, 2).toString('latin1') === 'PK', `the workbook is an XLSX (zip) file (${file.length} bytes, starts ${JSON.stringify(file.subarray(0, 4).toString('latin1'))})`);
+  check(
+    file.length > 100 && file.subarray(0, 2).toString('latin1') === 'PK',
+    `the workbook is an XLSX (zip) file (${file.length} bytes, starts ${JSON.stringify(file.subarray(0, 4).toString('latin1'))})`,
+  );
   log(`workbook ${download.suggestedFilename()} downloaded, ${file.length} bytes`);
 
   // ---- scenario: flood 3 desa and close a facility on the map, save, compare, new sites ----
@@ -203,7 +234,12 @@ try {
   await page.waitForFunction(
     () => {
       const m = window.__jangkauMap;
-      return !!m && m.loaded() && m.queryRenderedFeatures({ layers: ['facilities-circle'] }).length > 0 && m.queryRenderedFeatures({ layers: ['desa-fill'] }).length > 0;
+      return (
+        !!m &&
+        m.loaded() &&
+        m.queryRenderedFeatures({ layers: ['facilities-circle'] }).length > 0 &&
+        m.queryRenderedFeatures({ layers: ['desa-fill'] }).length > 0
+      );
     },
     null,
     { timeout: 30_000 },
@@ -215,7 +251,9 @@ try {
     const rect = m.getCanvas().getBoundingClientRect();
     const margin = 80;
     const inside = (p) => p.x > margin && p.x < rect.width - margin && p.y > margin && p.y < rect.height - margin;
-    const facs = m.queryRenderedFeatures({ layers: ['facilities-circle'] }).map((f) => ({ kode: f.properties.kode, p: m.project(f.geometry.coordinates) }));
+    const facs = m
+      .queryRenderedFeatures({ layers: ['facilities-circle'] })
+      .map((f) => ({ kode: f.properties.kode, p: m.project(f.geometry.coordinates) }));
     const fac = facs.filter((f) => inside(f.p)).find((f) => facs.every((g) => g === f || Math.hypot(g.p.x - f.p.x, g.p.y - f.p.y) > 20));
     if (!fac) return null;
     const near = (x, y, r) => facs.some((g) => Math.hypot(g.p.x - x, g.p.y - y) < r);
@@ -227,7 +265,16 @@ try {
         const y = fac.p.y + dy;
         if (!inside({ x, y }) || near(x, y, 16)) continue;
         const k = kodeAt(x, y);
-        if (!k || [[5, 0], [-5, 0], [0, 5], [0, -5]].some(([a, b]) => kodeAt(x + a, y + b) !== k)) continue;
+        if (
+          !k ||
+          [
+            [5, 0],
+            [-5, 0],
+            [0, 5],
+            [0, -5],
+          ].some(([a, b]) => kodeAt(x + a, y + b) !== k)
+        )
+          continue;
         const d = Math.hypot(dx, dy);
         if (!best.has(k) || best.get(k).d > d) best.set(k, { kode: k, x, y, d });
       }
@@ -244,13 +291,21 @@ try {
   for (const d of targets.desa) await clickMap(d.x, d.y);
   await page.waitForFunction(() => document.querySelector('[data-testid="flood-desa-count"]')?.textContent === '3');
   const flooded = await page.locator('[data-testid="flood-desa-item"]').evaluateAll((els) => els.map((e) => e.dataset.kode));
-  check(JSON.stringify(flooded.sort()) === JSON.stringify(targets.desa.map((d) => d.kode).sort()), `the clicked desa are flooded (${flooded} vs ${targets.desa.map((d) => d.kode)})`);
+  check(
+    JSON.stringify(flooded.sort()) === JSON.stringify(targets.desa.map((d) => d.kode).sort()),
+    `the clicked desa are flooded (${flooded} vs ${targets.desa.map((d) => d.kode)})`,
+  );
   await byTestId('mode-close').check();
   await clickMap(targets.fac.x, targets.fac.y);
   await page.locator(`[data-testid="closed-item"][data-kode="${targets.fac.kode}"]`).waitFor();
   // a drawn flooded area: three corners, then "selesai"
   await byTestId('mode-draw').check();
-  for (const [dx, dy] of [[-40, -40], [-10, -60], [-60, -70]]) await clickMap(targets.fac.x + dx, targets.fac.y + dy);
+  for (const [dx, dy] of [
+    [-40, -40],
+    [-10, -60],
+    [-60, -70],
+  ])
+    await clickMap(targets.fac.x + dx, targets.fac.y + dy);
   await byTestId('draw-finish').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="polygon-count"]')?.textContent === '1');
   log(`scenario: flooded ${flooded.join(', ')}, closed ${targets.fac.kode}, 1 polygon drawn`);
@@ -261,7 +316,13 @@ try {
   await byTestId('scenario-tabs-compare').click();
   await byTestId('compare-run').click();
   await byTestId('compare-run-progress').waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-testid="compare-run-progress"]')?.value === 1 && !document.querySelector('[data-testid="compare-run"]').disabled, null, { timeout: 90_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="compare-run-progress"]')?.value === 1 &&
+      !document.querySelector('[data-testid="compare-run"]').disabled,
+    null,
+    { timeout: 90_000 },
+  );
   await byTestId('summary-kehilangan_60').waitFor();
   const summary = await byTestId('compare-summary').innerText();
   for (const id of ['summary-kehilangan_30', 'summary-kehilangan_60', 'summary-kehilangan_120', 'summary-menit']) {
@@ -286,7 +347,9 @@ try {
   await byTestId('scenario-tabs-sites').click();
   await byTestId('sites-k').fill('3');
   await byTestId('sites-run').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="sites-table"] tbody tr[data-kode]').length === 3, null, { timeout: 90_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="sites-table"] tbody tr[data-kode]').length === 3, null, {
+    timeout: 90_000,
+  });
   check((await page.locator('[data-testid="site-marker"]').count()) === 3, 'three numbered site markers on the map');
   await byTestId('sites-chart').waitFor();
   log(`sites: ${await byTestId('sites-summary').innerText()}`);

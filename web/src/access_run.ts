@@ -3,7 +3,7 @@
 // responsive. `accessRunControl` is "recompute access" (admin, planner) on the map page; the
 // scenario page uses `jobControl` for comparisons and site selection.
 
-import { get, post, type Job } from './api';
+import { get, post, type Job, type JobStarted } from './api';
 import { t, type Key } from './i18n';
 import { h, notify, showError } from './ui';
 
@@ -18,7 +18,7 @@ export interface JobControlOptions<R> {
   progressTestid?: string;
   messageTestid?: string;
   /** Starts the job (POST ...); returns its id. Throwing shows the error and re-enables the button. */
-  start: () => Promise<string | number>;
+  start: () => Promise<string>;
   onDone: (result: R, job: Job) => void;
   doneMessage: Key;
   failedMessage: Key;
@@ -33,10 +33,20 @@ export interface JobControl {
   run: () => Promise<void>;
 }
 
+/** What to tell the user about a failed job: its error's message (not the error object). */
+export function jobFailure(job: Job): string {
+  return job.error?.message ?? job.message;
+}
+
 export function jobControl<R = unknown>(opts: JobControlOptions<R>): JobControl {
   let timer: number | undefined;
   let stopped = false;
-  const bar = h('progress', { max: 1, value: 0, 'aria-label': t('progress'), 'data-testid': opts.progressTestid ?? `${opts.testid}-progress` });
+  const bar = h('progress', {
+    max: 1,
+    value: 0,
+    'aria-label': t('progress'),
+    'data-testid': opts.progressTestid ?? `${opts.testid}-progress`,
+  });
   const message = h('span', { class: 'muted', 'aria-live': 'polite', 'data-testid': opts.messageTestid ?? `${opts.testid}-message` });
   const status = h('div', { class: 'progress-line', hidden: true }, bar, message);
   const button = h('button', { type: 'button', class: opts.buttonClass ?? 'button-secondary', 'data-testid': opts.testid }, t(opts.label));
@@ -53,13 +63,12 @@ export function jobControl<R = unknown>(opts: JobControlOptions<R>): JobControl 
     button.textContent = t(opts.label);
   };
 
-  async function poll(id: string | number): Promise<void> {
+  async function poll(id: string): Promise<void> {
     if (stopped) return;
     try {
-      const job = await get<Job>(`jobs/${encodeURIComponent(String(id))}`);
+      const job = await get<Job>(`jobs/${encodeURIComponent(id)}`);
       if (stopped) return;
-      const fraction = typeof job.fraction === 'number' ? job.fraction : job.of ? (job.step ?? 0) / job.of : 0;
-      bar.value = Math.max(0, Math.min(1, fraction));
+      bar.value = Math.max(0, Math.min(1, job.fraction));
       message.textContent = `${Math.round(bar.value * 100)} %${job.message ? ` · ${job.message}` : ''}`;
       if (job.state === 'done') {
         finish();
@@ -68,7 +77,7 @@ export function jobControl<R = unknown>(opts: JobControlOptions<R>): JobControl 
         opts.onDone(job.result as R, job);
       } else if (job.state === 'failed') {
         finish();
-        notify(t(opts.failedMessage, { error: job.error ?? job.message ?? '' }), 'error');
+        notify(t(opts.failedMessage, { error: jobFailure(job) }), 'error');
       } else {
         timer = window.setTimeout(() => void poll(id), kPollMs);
       }
@@ -106,7 +115,7 @@ export function accessRunControl(onDone: () => void): { el: HTMLElement; stop: (
     testid: 'access-run',
     progressTestid: 'access-progress',
     messageTestid: 'access-message',
-    start: async () => (await post<{ job: string | number }>('access/run', {})).job,
+    start: async () => (await post<JobStarted>('access/run', {})).job,
     onDone: () => onDone(),
     doneMessage: 'access_done',
     failedMessage: 'access_failed',

@@ -2,25 +2,30 @@
 // The session is an HttpOnly cookie; the CSRF token returned by login is kept in sessionStorage
 // and sent as X-CSRF-Token on every POST/PUT/DELETE. Errors come back as `ApiError`; a 401 on
 // anything but login calls the handler set with `onUnauthenticated` (the app goes to the login page).
+// Response shapes are the ones of docs/openapi.yaml, generated into api-schema.d.ts at build time
+// (`npm run gen:api`): a drift between the spec and this front end is a type error.
 
+import type { components } from './api-schema';
 import { lang, t } from './i18n';
 
 export const kApiBase = '/api/v1';
 
-export type Role = 'admin' | 'planner' | 'operator' | 'viewer';
-export interface Session {
-  username: string;
-  role: Role;
-  kode_faskes: string;
-  csrf_token: string;
-}
+/** The schemas of docs/openapi.yaml, e.g. `Schema<'Job'>`. */
+export type Schemas = components['schemas'];
+export type Schema<K extends keyof Schemas> = Schemas[K];
 
-export interface Problem {
-  row: number;
-  field: string;
-  code?: string;
-  message: string;
-}
+export type Role = Schema<'Role'>;
+export type Session = Schema<'Session'>;
+export type Problem = Schema<'Problem'>;
+export type ApiErrorBody = Schema<'Error'>;
+export type Cadre = Schema<'Cadre'>;
+export type SubmissionStatus = Schema<'SubmissionStatus'>;
+export type SubmissionRow = Schema<'SubmissionRow'>;
+export type Submissions = Schema<'Submissions'>;
+export type Job = Schema<'Job'>;
+export type JobStarted = Schema<'JobStarted'>;
+/** A row of a table response: cells are string, number, boolean or null. */
+export type TableRow = Schema<'TableRow'>;
 
 export class ApiError extends Error {
   constructor(
@@ -65,6 +70,14 @@ export function apiUrl(path: string, query: Query = {}): string {
   return `${kApiBase}/${path.replace(/^\//, '')}${qs ? `?${qs}` : ''}`;
 }
 
+/** The `error` of an error response, or null when the body is not of the `Error` shape (a proxy's page). */
+export function errorBody(data: unknown): ApiErrorBody['error'] | null {
+  if (typeof data !== 'object' || data === null || !('error' in data)) return null;
+  const e = (data as ApiErrorBody).error;
+  if (typeof e !== 'object' || e === null || typeof e.code !== 'string' || typeof e.message !== 'string') return null;
+  return { ...e, problems: Array.isArray(e.problems) ? e.problems : undefined };
+}
+
 interface RequestOptions {
   query?: Query;
   json?: unknown;
@@ -99,14 +112,15 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     }
   }
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string }; problems?: Problem[] } | null) ?? {};
+    const err = errorBody(data);
     const e = new ApiError(
       res.status,
-      err.error?.code ?? `http_${res.status}`,
-      err.error?.message ?? `${res.status} ${res.statusText}`,
-      Array.isArray(err.problems) ? err.problems : [],
+      err?.code ?? `http_${res.status}`,
+      err?.message ?? `${res.status} ${res.statusText}`,
+      err?.problems ?? [],
     );
-    if (res.status === 401 && path !== 'login') {
+    // The session is gone (401 `unauthenticated`), not a refused password (login, POST /password).
+    if (res.status === 401 && path !== 'login' && (err === null || err.code === 'unauthenticated')) {
       setSession(null);
       unauthenticatedHandler();
     }
@@ -134,11 +148,16 @@ export async function logout(): Promise<void> {
   }
 }
 
+/** Changes one's own password (the server ends one's other sessions); ApiError 401 when `lama` is wrong. */
+export async function changePassword(lama: string, baru: string): Promise<void> {
+  await request<Schema<'Ok'>>('POST', 'password', { json: { lama, baru } satisfies Schema<'PasswordChange'> });
+}
+
 /** Checks the stored session against the server; null when there is none. */
 export async function restoreSession(): Promise<Session | null> {
   if (!session) return null;
   try {
-    const me = await get<Omit<Session, 'csrf_token'>>('me');
+    const me = await get<Schema<'Me'>>('me');
     setSession({ ...session, ...me });
     return session;
   } catch {
@@ -148,44 +167,10 @@ export async function restoreSession(): Promise<Session | null> {
 }
 
 /** Uploads a file's raw bytes (the Excel template, CSV, ODS) for import. */
-export function upload(kode: string, kind: string, file: File): Promise<unknown> {
+export function upload(kode: string, kind: string, file: File): Promise<Schema<'ImportResult'>> {
   return request('POST', `facilities/${encodeURIComponent(kode)}/upload`, {
     query: { kind, name: file.name },
     body: file,
     contentType: 'application/octet-stream',
   });
-}
-
-// Resource shapes (docs/http.md).
-export interface Cadre {
-  kode: string;
-  nama: string;
-  nama_en?: string;
-  rumpun?: string;
-  agregat?: string;
-}
-export type SubmissionStatus = 'draft' | 'submitted' | 'verified' | 'returned';
-export interface SubmissionRow {
-  kode_faskes: string;
-  nama_faskes: string;
-  status: SubmissionStatus;
-  komentar: string | null;
-  diubah_pada: string | null;
-  diubah_oleh: string | null;
-}
-export interface Submissions {
-  period: { id: number; nama: string; mulai: string; selesai: string } | null;
-  rows: SubmissionRow[];
-}
-export interface Job {
-  id: string | number;
-  kind: string;
-  state: 'running' | 'done' | 'failed';
-  step?: number;
-  of?: number;
-  message?: string;
-  fraction?: number;
-  error?: string;
-  /** What a finished job produced (compare, sites); absent while running. */
-  result?: unknown;
 }

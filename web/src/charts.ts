@@ -4,7 +4,11 @@ import { fmtNumber } from './ui';
 
 const kNs = 'http://www.w3.org/2000/svg';
 
-function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, text?: string): SVGElementTagNameMap[K] {
+function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  text?: string,
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(kNs, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   if (text !== undefined) el.textContent = text;
@@ -27,7 +31,14 @@ export function barChart(bars: Bar[], opts: { title: string; testid: string; uni
   const plotW = width - labelW - valueW;
   const height = bars.length * (barH + gap) + gap;
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': opts.title, class: 'chart', 'data-testid': opts.testid, preserveAspectRatio: 'xMinYMin meet' });
+  const svg = s('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': opts.title,
+    class: 'chart',
+    'data-testid': opts.testid,
+    preserveAspectRatio: 'xMinYMin meet',
+  });
   svg.append(s('title', {}, opts.title));
   bars.forEach((b, i) => {
     const y = gap + i * (barH + gap);
@@ -69,7 +80,14 @@ export function lineChart(points: Point[], opts: { title: string; testid: string
   const yMax = Math.min(100, Math.max(yMin + step, Math.ceil(hi / step) * step));
   const X = (x: number) => m.left + ((x - xMin) / (xMax - xMin || 1)) * plotW;
   const Y = (y: number) => m.top + plotH - ((y - yMin) / (yMax - yMin || 1)) * plotH;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': opts.title, class: 'chart line-chart', 'data-testid': opts.testid, preserveAspectRatio: 'xMinYMin meet' });
+  const svg = s('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': opts.title,
+    class: 'chart line-chart',
+    'data-testid': opts.testid,
+    preserveAspectRatio: 'xMinYMin meet',
+  });
   svg.append(s('title', {}, opts.title));
   // grid and axes
   for (let v = yMin; v <= yMax + 1e-9; v += step) {
@@ -78,16 +96,26 @@ export function lineChart(points: Point[], opts: { title: string; testid: string
       s('text', { x: m.left - 5, y: Y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'chart-value' }, fmtNumber(v, 0)),
     );
   }
-  for (const x of xs) svg.append(s('text', { x: X(x), y: height - m.bottom + 14, 'text-anchor': 'middle', class: 'chart-value' }, String(x)));
+  for (const x of xs)
+    svg.append(s('text', { x: X(x), y: height - m.bottom + 14, 'text-anchor': 'middle', class: 'chart-value' }, String(x)));
   svg.append(
     s('line', { x1: m.left, x2: width - m.right, y1: m.top + plotH, y2: m.top + plotH, stroke: '#90a4ae' }),
     s('text', { x: m.left + plotW / 2, y: height - 4, 'text-anchor': 'middle', class: 'chart-label' }, opts.xLabel),
-    s('text', { x: 10, y: m.top + plotH / 2, 'text-anchor': 'middle', class: 'chart-label', transform: `rotate(-90 10 ${m.top + plotH / 2})` }, opts.yLabel),
+    s(
+      'text',
+      { x: 10, y: m.top + plotH / 2, 'text-anchor': 'middle', class: 'chart-label', transform: `rotate(-90 10 ${m.top + plotH / 2})` },
+      opts.yLabel,
+    ),
   );
-  svg.append(s('polyline', { points: points.map((p) => `${X(p.x)},${Y(p.y)}`).join(' '), fill: 'none', stroke: '#6a1b9a', 'stroke-width': 2.5 }));
+  svg.append(
+    s('polyline', { points: points.map((p) => `${X(p.x)},${Y(p.y)}`).join(' '), fill: 'none', stroke: '#6a1b9a', 'stroke-width': 2.5 }),
+  );
   for (const p of points) {
     const g = s('g', { class: 'bar' });
-    g.append(s('title', {}, `${p.label ? `${p.label}: ` : ''}${fmtNumber(p.y, 1)} %`), s('circle', { cx: X(p.x), cy: Y(p.y), r: 4, fill: '#fff', stroke: '#6a1b9a', 'stroke-width': 2 }));
+    g.append(
+      s('title', {}, `${p.label ? `${p.label}: ` : ''}${fmtNumber(p.y, 1)} %`),
+      s('circle', { cx: X(p.x), cy: Y(p.y), r: 4, fill: '#fff', stroke: '#6a1b9a', 'stroke-width': 2 }),
+    );
     svg.append(g);
   }
   return svg;

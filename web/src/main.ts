@@ -80,17 +80,27 @@ function langButton(): HTMLElement {
 }
 
 function shell(session: Session | null, active: string): { main: HTMLElement } {
-  const header = h('header', { class: 'top' }, h('a', { class: 'brand', href: '#/' }, h('span', { class: 'logo', 'aria-hidden': 'true' }), t('app_name')));
+  const header = h(
+    'header',
+    { class: 'top' },
+    h('a', { class: 'brand', href: '#/' }, h('span', { class: 'logo', 'aria-hidden': 'true' }), t('app_name')),
+  );
   if (session) {
     const links = Object.entries(routes)
       .filter(([, r]) => r.roles.includes(session.role))
-      .map(([name, r]) => h('a', { href: `#/${name}`, 'data-testid': `nav-${name}`, 'aria-current': name === active ? 'page' : false }, t(r.nav)));
+      .map(([name, r]) =>
+        h('a', { href: `#/${name}`, 'data-testid': `nav-${name}`, 'aria-current': name === active ? 'page' : false }, t(r.nav)),
+      );
     header.append(h('nav', { 'aria-label': t('nav_main') }, links));
     header.append(
       h(
         'div',
         { class: 'user' },
-        h('span', { class: 'muted', 'data-testid': 'whoami' }, t('logged_in_as', { user: session.username, role: t(`role_${session.role}` as Key) })),
+        h(
+          'span',
+          { class: 'muted', 'data-testid': 'whoami' },
+          t('logged_in_as', { user: session.username, role: t(`role_${session.role}` as Key) }),
+        ),
         langButton(),
         h(
           'button',
@@ -115,7 +125,11 @@ function shell(session: Session | null, active: string): { main: HTMLElement } {
     header.append(h('div', { class: 'user' }, langButton()));
   }
   const main = h('main', { id: 'content', tabindex: '-1' });
-  app.replaceChildren(h('a', { class: 'skip', href: '#content', onclick: (e: Event) => (e.preventDefault(), main.focus()) }, t('skip_to_content')), header, main);
+  app.replaceChildren(
+    h('a', { class: 'skip', href: '#content', onclick: (e: Event) => (e.preventDefault(), main.focus()) }, t('skip_to_content')),
+    header,
+    main,
+  );
   return { main };
 }
 

@@ -30,13 +30,23 @@ export const kCoverageColours = ['#d7191c', '#fdae61', '#a6d96a', '#1a9850'];
 
 /** Travel minutes in the four bands of the map's legend (≤ 30, 30–60, 60–120, > 120); grey when unknown. */
 export function minuteColour(value: ExpressionSpecification): ExpressionSpecification {
-  return ['case', ['==', ['typeof', value], 'number'], ['step', value, kMinuteColours[0], 30, kMinuteColours[1], 60, kMinuteColours[2], 120, kMinuteColours[3]], kGrey];
+  return [
+    'case',
+    ['==', ['typeof', value], 'number'],
+    ['step', value, kMinuteColours[0], 30, kMinuteColours[1], 60, kMinuteColours[2], 120, kMinuteColours[3]],
+    kGrey,
+  ];
 }
 
 /** The legend rows of `minuteColour`. */
 export function minuteLegendItems(): HTMLElement[] {
   return [
-    ...[['≤ 30', 0], ['30–60', 1], ['60–120', 2], ['> 120', 3]].map(([l, i]) => swatch(kMinuteColours[i as number], t('minutes_short', { n: l as string }))),
+    ...[
+      ['≤ 30', 0],
+      ['30–60', 1],
+      ['60–120', 2],
+      ['> 120', 3],
+    ].map(([l, i]) => swatch(kMinuteColours[i as number], t('minutes_short', { n: l as string }))),
     swatch(kGrey, t('no_data')),
   ];
 }

@@ -43,15 +43,31 @@ export class Sheet {
       'tr',
       {},
       h('th', { scope: 'col', class: 'rownum' }, '#'),
-      opts.fields.map((f) => h('th', { scope: 'col' }, t(f.label), f.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null)),
+      opts.fields.map((f) =>
+        h('th', { scope: 'col' }, t(f.label), f.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
+      ),
       opts.readonly ? null : h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('remove'))),
     );
-    const add = h('button', { type: 'button', class: 'button-secondary', 'data-testid': `${opts.kind}-add-row`, disabled: opts.readonly, onclick: () => this.addRow() }, `+ ${t('add_row')}`);
+    const add = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button-secondary',
+        'data-testid': `${opts.kind}-add-row`,
+        disabled: opts.readonly,
+        onclick: () => this.addRow(),
+      },
+      `+ ${t('add_row')}`,
+    );
     this.el = h(
       'div',
       { class: 'sheet', 'data-testid': `${opts.kind}-sheet` },
       this.list,
-      h('div', { class: 'table-scroll' }, h('table', { class: 'grid', 'data-testid': `${opts.kind}-grid` }, h('thead', {}, head), this.body)),
+      h(
+        'div',
+        { class: 'table-scroll' },
+        h('table', { class: 'grid', 'data-testid': `${opts.kind}-grid` }, h('thead', {}, head), this.body),
+      ),
       opts.readonly ? null : h('div', { class: 'sheet-actions' }, add),
     );
     this.draw();
@@ -88,9 +104,17 @@ export class Sheet {
     const listed = this.problems.map((p) => {
       const field = this.opts.fields.find((f) => f.key === p.field);
       const row = typeof p.row === 'number' ? p.row + 1 : '?';
-      return h('li', {}, field ? t('problem_at', { row, field: t(field.label), message: p.message }) : t('problem_at_row', { row, message: p.message }));
+      return h(
+        'li',
+        {},
+        field ? t('problem_at', { row, field: t(field.label), message: p.message }) : t('problem_at_row', { row, message: p.message }),
+      );
     });
-    this.list.replaceChildren(...(listed.length ? [h('p', {}, h('strong', {}, t('problems_title'))), h('ul', { 'data-testid': `${this.opts.kind}-problems` }, listed)] : []));
+    this.list.replaceChildren(
+      ...(listed.length
+        ? [h('p', {}, h('strong', {}, t('problems_title'))), h('ul', { 'data-testid': `${this.opts.kind}-problems` }, listed)]
+        : []),
+    );
 
     this.body.replaceChildren(...this.rows.map((row, i) => this.drawRow(row, i)));
     if (this.rows.length === 0) {
@@ -116,7 +140,18 @@ export class Sheet {
         h(
           'td',
           {},
-          h('button', { type: 'button', class: 'icon-button', 'aria-label': t('remove_row', { n: i + 1 }), title: t('remove_row', { n: i + 1 }), 'data-testid': `${this.opts.kind}-remove-row`, onclick: () => this.removeRow(i) }, '✕'),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'icon-button',
+              'aria-label': t('remove_row', { n: i + 1 }),
+              title: t('remove_row', { n: i + 1 }),
+              'data-testid': `${this.opts.kind}-remove-row`,
+              onclick: () => this.removeRow(i),
+            },
+            '✕',
+          ),
         ),
       );
     }
@@ -126,7 +161,12 @@ export class Sheet {
   private drawCell(row: Row, i: number, f: FieldDef, problems: Problem[]): HTMLElement {
     const id = uid(`${this.opts.kind}-${f.key}`);
     const errId = `${id}-err`;
-    const value = row[f.key] === null || row[f.key] === undefined ? '' : Array.isArray(row[f.key]) ? (row[f.key] as unknown[]).join(';') : String(row[f.key]);
+    const value =
+      row[f.key] === null || row[f.key] === undefined
+        ? ''
+        : Array.isArray(row[f.key])
+          ? (row[f.key] as unknown[]).join(';')
+          : String(row[f.key]);
     const common = {
       id,
       name: f.key,
@@ -153,7 +193,7 @@ export class Sheet {
       input = h('input', {
         ...common,
         type: 'text',
-        inputmode: f.kind === 'number' ? 'numeric' : f.inputmode ?? false,
+        inputmode: f.kind === 'number' ? 'numeric' : (f.inputmode ?? false),
         value,
         placeholder: f.hint ? t(f.hint) : false,
       });

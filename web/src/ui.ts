@@ -8,11 +8,7 @@ type Child = Node | string | number | null | undefined | false | Child[];
 type Attrs = Record<string, unknown>;
 
 /** Creates an element: `h('button', {onclick, class: 'x', 'data-testid': 'y'}, 'text')`. */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
@@ -54,7 +50,12 @@ export function notify(message: string, kind: 'info' | 'ok' | 'error' = 'info'):
   const region = document.getElementById('notices');
   if (!region) return;
   const close = h('button', { class: 'notice-close', 'aria-label': t('close'), type: 'button' }, '×');
-  const note = h('div', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-testid': `notice-${kind}` }, h('span', {}, message), close);
+  const note = h(
+    'div',
+    { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-testid': `notice-${kind}` },
+    h('span', {}, message),
+    close,
+  );
   const remove = () => note.remove();
   close.addEventListener('click', remove);
   region.append(note);
@@ -142,12 +143,13 @@ export function autoColumns(rows: Row[]): Column[] {
   return keys.map((key) => ({ key, numeric: rows.some((r) => typeof r[key] === 'number') }));
 }
 
-function compare(a: unknown, b: unknown): number {
+/** Order of two cells in direction `dir` (1 ascending, -1 descending); empty cells last either way. */
+export function compareCells(a: unknown, b: unknown, dir = 1): number {
   const na = a === null || a === undefined || a === '';
   const nb = b === null || b === undefined || b === '';
-  if (na || nb) return na === nb ? 0 : na ? 1 : -1; // empty last
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), locale(), { numeric: true });
+  if (na || nb) return na === nb ? 0 : na ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return dir * (a - b);
+  return dir * String(a).localeCompare(String(b), locale(), { numeric: true });
 }
 
 /** A table sortable by clicking a header (buttons, keyboard usable) and filterable by text. */
@@ -162,7 +164,12 @@ export function dataTable(rows: Row[], opts: TableOptions): HTMLElement {
   const count = h('span', { class: 'muted', 'aria-live': 'polite' });
   const headers = columns.map((c) => {
     const label = c.label ?? c.key;
-    const btn = h('button', { type: 'button', class: 'sort', title: t('sort_by', { col: label }) }, label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }));
+    const btn = h(
+      'button',
+      { type: 'button', class: 'sort', title: t('sort_by', { col: label }) },
+      label,
+      h('span', { class: 'sort-mark', 'aria-hidden': 'true' }),
+    );
     const th = h('th', { scope: 'col', class: c.numeric ? 'num' : '', 'aria-sort': 'none' }, btn);
     btn.addEventListener('click', () => {
       sortDir = sortKey === c.key ? -sortDir : 1;
@@ -173,17 +180,27 @@ export function dataTable(rows: Row[], opts: TableOptions): HTMLElement {
     });
     return th;
   });
-  const tbl = h('table', { class: 'data', 'data-testid': opts.testid }, opts.caption ? h('caption', {}, opts.caption) : null, h('thead', {}, h('tr', {}, headers)), tbody);
+  const tbl = h(
+    'table',
+    { class: 'data', 'data-testid': opts.testid },
+    opts.caption ? h('caption', {}, opts.caption) : null,
+    h('thead', {}, h('tr', {}, headers)),
+    tbody,
+  );
 
   function draw(): void {
     const needle = filterText.trim().toLowerCase();
     let shown = needle ? rows.filter((r) => columns.some((c) => fmtCell(r[c.key]).toLowerCase().includes(needle))) : rows.slice();
-    if (sortKey) shown.sort((a, b) => sortDir * compare(a[sortKey], b[sortKey]));
+    if (sortKey) shown.sort((a, b) => compareCells(a[sortKey], b[sortKey], sortDir));
     const total = shown.length;
     shown = shown.slice(0, maxRows);
     tbody.replaceChildren(
       ...shown.map((r) =>
-        h('tr', opts.rowAttrs?.(r) ?? {}, columns.map((c) => h('td', { class: c.numeric ? 'num' : '' }, c.render ? c.render(r) : fmtCell(r[c.key])))),
+        h(
+          'tr',
+          opts.rowAttrs?.(r) ?? {},
+          columns.map((c) => h('td', { class: c.numeric ? 'num' : '' }, c.render ? c.render(r) : fmtCell(r[c.key]))),
+        ),
       ),
     );
     if (total === 0) tbody.append(h('tr', {}, h('td', { colspan: columns.length, class: 'muted' }, t('empty_table'))));
@@ -207,7 +224,12 @@ export function dataTable(rows: Row[], opts: TableOptions): HTMLElement {
 }
 
 /** A tab strip; `onSelect` is called with the chosen id. Arrow keys move between tabs. */
-export function tabs(items: { id: string; label: string }[], selected: string, onSelect: (id: string) => void, testid: string): HTMLElement {
+export function tabs(
+  items: { id: string; label: string }[],
+  selected: string,
+  onSelect: (id: string) => void,
+  testid: string,
+): HTMLElement {
   const list = h('div', { role: 'tablist', class: 'tabs', 'data-testid': testid });
   const buttons = items.map((it) =>
     h(
@@ -257,7 +279,9 @@ export interface DialogOptions {
 export function confirmDialog(opts: DialogOptions): Promise<string | null> {
   return new Promise((resolve) => {
     const commentId = uid('comment');
-    const comment = opts.commentLabel ? h('textarea', { id: commentId, rows: 4, 'aria-required': 'true', 'data-testid': `${opts.testid}-comment` }) : null;
+    const comment = opts.commentLabel
+      ? h('textarea', { id: commentId, rows: 4, 'aria-required': 'true', 'data-testid': `${opts.testid}-comment` })
+      : null;
     const error = h('p', { class: 'field-error', role: 'alert', hidden: true }, t('comment_required'));
     const dlg = h(
       'dialog',
@@ -271,7 +295,17 @@ export function confirmDialog(opts: DialogOptions): Promise<string | null> {
         h(
           'div',
           { class: 'actions' },
-          h('button', { type: 'button', class: 'button-secondary', value: 'cancel', 'data-testid': `${opts.testid}-cancel`, onclick: () => dlg.close('cancel') }, t('cancel')),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button-secondary',
+              value: 'cancel',
+              'data-testid': `${opts.testid}-cancel`,
+              onclick: () => dlg.close('cancel'),
+            },
+            t('cancel'),
+          ),
           h('button', { type: 'submit', class: 'button-primary', value: 'ok', 'data-testid': `${opts.testid}-confirm` }, opts.confirmLabel),
         ),
       ),

@@ -31,7 +31,12 @@ export function renderBoard(root: HTMLElement, ctx: PageContext): void {
     const name = row.nama_faskes || row.kode_faskes;
     let body: unknown = {};
     if (action === 'return') {
-      const komentar = await confirmDialog({ title: t('return_title', { name }), commentLabel: t('return_comment_label'), confirmLabel: t('return_report'), testid: 'return-dialog' });
+      const komentar = await confirmDialog({
+        title: t('return_title', { name }),
+        commentLabel: t('return_comment_label'),
+        confirmLabel: t('return_report'),
+        testid: 'return-dialog',
+      });
       if (komentar === null) return;
       body = { komentar };
     }
@@ -51,13 +56,24 @@ export function renderBoard(root: HTMLElement, ctx: PageContext): void {
     const chip = (s: SubmissionStatus | '', label: string, n: number) =>
       h(
         'button',
-        { type: 'button', class: `chip chip-${s || 'all'}`, 'aria-pressed': String(filter === s), 'data-testid': `count-${s || 'all'}`, onclick: () => ((filter = s), draw()) },
+        {
+          type: 'button',
+          class: `chip chip-${s || 'all'}`,
+          'aria-pressed': String(filter === s),
+          'data-testid': `count-${s || 'all'}`,
+          onclick: () => ((filter = s), draw()),
+        },
         h('span', { class: 'chip-label' }, label),
         h('span', { class: 'chip-count' }, String(n)),
       );
     head.replaceChildren(
       data.period ? h('p', { class: 'muted' }, `${t('period')}: ${data.period.nama} (${data.period.mulai} – ${data.period.selesai})`) : '',
-      h('div', { class: 'chips', role: 'group', 'aria-label': t('board_counts') }, chip('', t('all'), rows.length), kStatuses.map((s) => chip(s, t(`status_${s}` as Key), counts[s]))),
+      h(
+        'div',
+        { class: 'chips', role: 'group', 'aria-label': t('board_counts') },
+        chip('', t('all'), rows.length),
+        kStatuses.map((s) => chip(s, t(`status_${s}` as Key), counts[s])),
+      ),
     );
     const shown = filter ? rows.filter((r) => r.status === filter) : rows;
     body.replaceChildren(
@@ -65,7 +81,11 @@ export function renderBoard(root: HTMLElement, ctx: PageContext): void {
         testid: 'board-table',
         columns: [
           { key: 'kode_faskes', label: t('col_kode') },
-          { key: 'nama_faskes', label: t('col_facility'), render: (r) => h('a', { href: `#/report/${encodeURIComponent(String(r.kode_faskes))}` }, fmtCell(r.nama_faskes)) },
+          {
+            key: 'nama_faskes',
+            label: t('col_facility'),
+            render: (r) => h('a', { href: `#/report/${encodeURIComponent(String(r.kode_faskes))}` }, fmtCell(r.nama_faskes)),
+          },
           { key: 'status', label: t('col_status'), render: (r) => statusBadge(String(r.status)) },
           { key: 'komentar', label: t('col_comment') },
           { key: 'diubah_pada', label: t('col_changed') },
@@ -81,8 +101,16 @@ export function renderBoard(root: HTMLElement, ctx: PageContext): void {
     const box = h('div', { class: 'row-actions' });
     if (row.status === 'submitted') {
       box.append(
-        h('button', { type: 'button', class: 'button-primary small', 'data-testid': 'verify', onclick: () => act(row, 'verify') }, t('verify')),
-        h('button', { type: 'button', class: 'button-secondary small', 'data-testid': 'return', onclick: () => act(row, 'return') }, t('return_report')),
+        h(
+          'button',
+          { type: 'button', class: 'button-primary small', 'data-testid': 'verify', onclick: () => act(row, 'verify') },
+          t('verify'),
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'button-secondary small', 'data-testid': 'return', onclick: () => act(row, 'return') },
+          t('return_report'),
+        ),
       );
     }
     return box;

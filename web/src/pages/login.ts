@@ -5,8 +5,21 @@ import { t } from '../i18n';
 import { h, showError } from '../ui';
 
 export function renderLogin(root: HTMLElement, onDone: (s: Session) => void): void {
-  const user = h('input', { id: 'login-user', name: 'username', autocomplete: 'username', required: true, 'data-testid': 'login-username' });
-  const pass = h('input', { id: 'login-pass', name: 'password', type: 'password', autocomplete: 'current-password', required: true, 'data-testid': 'login-password' });
+  const user = h('input', {
+    id: 'login-user',
+    name: 'username',
+    autocomplete: 'username',
+    required: true,
+    'data-testid': 'login-username',
+  });
+  const pass = h('input', {
+    id: 'login-pass',
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+    'data-testid': 'login-password',
+  });
   const error = h('p', { class: 'field-error', role: 'alert', 'data-testid': 'login-error', hidden: true });
   const button = h('button', { type: 'submit', class: 'button-primary', 'data-testid': 'login-submit' }, t('login_button'));
 

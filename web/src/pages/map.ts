@@ -5,7 +5,20 @@
 import type { ExpressionSpecification, GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
 import { accessRunControl } from '../access_run';
 import { t, type Key } from '../i18n';
-import { createMap, destroyMap, extend, getFC, getLayer, kCoverageColours, kGrey, kMinuteColours, kRatioColours, maplibregl, minuteColour, type FC } from '../mapbase';
+import {
+  createMap,
+  destroyMap,
+  extend,
+  getFC,
+  getLayer,
+  kCoverageColours,
+  kGrey,
+  kMinuteColours,
+  kRatioColours,
+  maplibregl,
+  minuteColour,
+  type FC,
+} from '../mapbase';
 import type { PageContext } from '../main';
 import { fmtNumber, fmtPercent, h, showError, statusBadge } from '../ui';
 
@@ -14,7 +27,12 @@ type ColourMode = 'menit' | 'dalam_60';
 function desaColour(mode: ColourMode): ExpressionSpecification {
   if (mode === 'menit') return minuteColour(['get', 'menit']);
   const value: ExpressionSpecification = ['get', mode];
-  return ['case', ['==', ['typeof', value], 'number'], ['step', value, kCoverageColours[0], 0.5, kCoverageColours[1], 0.8, kCoverageColours[2], 0.95, kCoverageColours[3]], kGrey];
+  return [
+    'case',
+    ['==', ['typeof', value], 'number'],
+    ['step', value, kCoverageColours[0], 0.5, kCoverageColours[1], 0.8, kCoverageColours[2], 0.95, kCoverageColours[3]],
+    kGrey,
+  ];
 }
 
 const facilityColour: ExpressionSpecification = [
@@ -101,17 +119,33 @@ export function renderMap(root: HTMLElement, ctx: PageContext): () => void {
   side.append(access?.el ?? '', note, modeBox, layerBox, legend);
 
   function drawLegend(): void {
-    const swatch = (colour: string, label: string, round = false) => h('li', {}, h('span', { class: `swatch${round ? ' round' : ''}`, style: `background:${colour}` }), label);
+    const swatch = (colour: string, label: string, round = false) =>
+      h('li', {}, h('span', { class: `swatch${round ? ' round' : ''}`, style: `background:${colour}` }), label);
     const desaItems =
       mode === 'menit'
-        ? [['≤ 30', 0], ['30–60', 1], ['60–120', 2], ['> 120', 3]].map(([l, i]) => swatch(kMinuteColours[i as number], t('minutes_short', { n: l as string })))
-        : [['< 50 %', 0], ['50–80 %', 1], ['80–95 %', 2], ['≥ 95 %', 3]].map(([l, i]) => swatch(kCoverageColours[i as number], l as string));
+        ? [
+            ['≤ 30', 0],
+            ['30–60', 1],
+            ['60–120', 2],
+            ['> 120', 3],
+          ].map(([l, i]) => swatch(kMinuteColours[i as number], t('minutes_short', { n: l as string })))
+        : [
+            ['< 50 %', 0],
+            ['50–80 %', 1],
+            ['80–95 %', 2],
+            ['≥ 95 %', 3],
+          ].map(([l, i]) => swatch(kCoverageColours[i as number], l as string));
     legend.replaceChildren(
       h('h2', {}, t('legend')),
       h('h3', {}, t(`colour_${mode}` as Key)),
       h('ul', {}, desaItems, swatch(kGrey, t('no_data'))),
       h('h3', {}, t('legend_facility')),
-      h('ul', {}, (['ratio_low', 'ratio_mid', 'ratio_near', 'ratio_ok'] as Key[]).map((k, i) => swatch(kRatioColours[i], t(k), true)), swatch(kGrey, t('no_data'), true)),
+      h(
+        'ul',
+        {},
+        (['ratio_low', 'ratio_mid', 'ratio_near', 'ratio_ok'] as Key[]).map((k, i) => swatch(kRatioColours[i], t(k), true)),
+        swatch(kGrey, t('no_data'), true),
+      ),
     );
   }
   drawLegend();
@@ -145,18 +179,59 @@ export function renderMap(root: HTMLElement, ctx: PageContext): () => void {
 
   function addLayers(): void {
     const vis = (group: string) => (kGroups.find((g) => g.id === group)?.on ? 'visible' : 'none');
-    map.addLayer({ id: 'desa-fill', type: 'fill', source: 'desa', layout: { visibility: vis('desa') }, paint: { 'fill-color': desaColour(mode), 'fill-opacity': 0.65 } });
-    map.addLayer({ id: 'water-fill', type: 'fill', source: 'water', layout: { visibility: vis('water') }, paint: { 'fill-color': '#9ecae1', 'fill-opacity': 0.8 } });
-    map.addLayer({ id: 'rivers-line', type: 'line', source: 'rivers', layout: { visibility: vis('rivers') }, paint: { 'line-color': '#4a90c2', 'line-width': 1.2 } });
-    map.addLayer({ id: 'roads-line', type: 'line', source: 'roads', layout: { visibility: vis('roads') }, paint: { 'line-color': '#7a5c3e', 'line-width': 0.8 } });
-    map.addLayer({ id: 'desa-line', type: 'line', source: 'desa', layout: { visibility: vis('desa') }, paint: { 'line-color': '#ffffff', 'line-width': 0.4 } });
-    map.addLayer({ id: 'kecamatan-line', type: 'line', source: 'kecamatan', layout: { visibility: vis('kecamatan') }, paint: { 'line-color': '#37474f', 'line-width': 1.6 } });
+    map.addLayer({
+      id: 'desa-fill',
+      type: 'fill',
+      source: 'desa',
+      layout: { visibility: vis('desa') },
+      paint: { 'fill-color': desaColour(mode), 'fill-opacity': 0.65 },
+    });
+    map.addLayer({
+      id: 'water-fill',
+      type: 'fill',
+      source: 'water',
+      layout: { visibility: vis('water') },
+      paint: { 'fill-color': '#9ecae1', 'fill-opacity': 0.8 },
+    });
+    map.addLayer({
+      id: 'rivers-line',
+      type: 'line',
+      source: 'rivers',
+      layout: { visibility: vis('rivers') },
+      paint: { 'line-color': '#4a90c2', 'line-width': 1.2 },
+    });
+    map.addLayer({
+      id: 'roads-line',
+      type: 'line',
+      source: 'roads',
+      layout: { visibility: vis('roads') },
+      paint: { 'line-color': '#7a5c3e', 'line-width': 0.8 },
+    });
+    map.addLayer({
+      id: 'desa-line',
+      type: 'line',
+      source: 'desa',
+      layout: { visibility: vis('desa') },
+      paint: { 'line-color': '#ffffff', 'line-width': 0.4 },
+    });
+    map.addLayer({
+      id: 'kecamatan-line',
+      type: 'line',
+      source: 'kecamatan',
+      layout: { visibility: vis('kecamatan') },
+      paint: { 'line-color': '#37474f', 'line-width': 1.6 },
+    });
     map.addLayer({
       id: 'facilities-circle',
       type: 'circle',
       source: 'facilities',
       layout: { visibility: vis('facilities') },
-      paint: { 'circle-color': facilityColour, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 4, 12, 9], 'circle-stroke-color': '#263238', 'circle-stroke-width': 1 },
+      paint: {
+        'circle-color': facilityColour,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 4, 12, 9],
+        'circle-stroke-color': '#263238',
+        'circle-stroke-width': 1,
+      },
     });
   }
 
@@ -206,7 +281,9 @@ export function renderMap(root: HTMLElement, ctx: PageContext): () => void {
   }
 
   map.on('click', (e) => {
-    const layers = ['facilities-circle', 'desa-fill'].filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+    const layers = ['facilities-circle', 'desa-fill'].filter(
+      (id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none',
+    );
     if (!layers.length) return;
     const hit = map.queryRenderedFeatures(e.point, { layers });
     const fac = hit.find((f) => f.layer.id === 'facilities-circle');

@@ -1,16 +1,12 @@
 // The costed, ranked staffing proposal: budget ceiling, priority weights and per-cadre ceilings;
 // recompute (GET /proposal) and download the BKPSDM workbook (GET /proposal/workbook).
 
-import { apiUrl, get, type Cadre, type Query, type Row } from '../api';
+import { apiUrl, get, type Cadre, type Query, type Row, type Schema } from '../api';
 import { columnLabel, lang, t, type Key } from '../i18n';
 import type { PageContext } from '../main';
 import { autoColumns, dataTable, downloadLink, fmtNumber, fmtRupiah, h, loading, showError, uid, type Column } from '../ui';
 
-interface Proposal {
-  summary: { budget?: number; total_cost?: number; positions?: number; lines?: number; funded_lines?: number };
-  lines: Row[];
-  sheets?: Record<string, Row[] | Record<string, Row[]>>;
-}
+type Proposal = Schema<'Proposal'>;
 
 const kWeights: { key: string; label: Key; value: number }[] = [
   { key: 'w_shortage', label: 'w_shortage', value: 0.4 },
@@ -19,11 +15,32 @@ const kWeights: { key: string; label: Key; value: number }[] = [
   { key: 'w_flood', label: 'w_flood', value: 0.15 },
 ];
 // Preferred column order of a proposal line (the server's names; the CLI's older names too).
-const kLineOrder = ['rank', 'peringkat', 'nama_faskes', 'kode_faskes', 'kelompok', 'jenis_tenaga', 'jenis_tenaga_direkrut', 'formasi', 'biaya_satuan', 'biaya_total', 'indeks', 'indeks_prioritas', 'didanai', 'alasan', 'penjelasan'];
+const kLineOrder = [
+  'rank',
+  'peringkat',
+  'nama_faskes',
+  'kode_faskes',
+  'kelompok',
+  'jenis_tenaga',
+  'jenis_tenaga_direkrut',
+  'formasi',
+  'biaya_satuan',
+  'biaya_total',
+  'indeks',
+  'indeks_prioritas',
+  'didanai',
+  'alasan',
+  'penjelasan',
+];
 
-const isFunded = (r: Row) => r.didanai === true || r.didanai === 'ya' || r.didanai === 'yes';
+const isFunded = (r: Row) => r.didanai === true;
 
-function numberField(label: string, value: string, testid: string, attrs: Record<string, unknown> = {}): { el: HTMLElement; input: HTMLInputElement } {
+function numberField(
+  label: string,
+  value: string,
+  testid: string,
+  attrs: Record<string, unknown> = {},
+): { el: HTMLElement; input: HTMLInputElement } {
   const id = uid('num');
   const input = h('input', { id, type: 'number', value, 'data-testid': testid, ...attrs });
   return { el: h('div', { class: 'field' }, h('label', { for: id }, label), input), input };
@@ -31,8 +48,16 @@ function numberField(label: string, value: string, testid: string, attrs: Record
 
 export function renderProposal(root: HTMLElement, _ctx: PageContext): void {
   const budget = numberField(t('budget'), '2000000000', 'proposal-budget', { min: 0, step: 1000000, required: true });
-  const year = numberField(t('year'), '', 'proposal-year', { min: 2000, max: 2100, step: 1, placeholder: String(new Date().getFullYear() + 1) });
-  const weights = kWeights.map((w) => ({ key: w.key, ...numberField(t(w.label), String(w.value), `proposal-${w.key}`, { min: 0, max: 1, step: 0.05 }) }));
+  const year = numberField(t('year'), '', 'proposal-year', {
+    min: 2000,
+    max: 2100,
+    step: 1,
+    placeholder: String(new Date().getFullYear() + 1),
+  });
+  const weights = kWeights.map((w) => ({
+    key: w.key,
+    ...numberField(t(w.label), String(w.value), `proposal-${w.key}`, { min: 0, max: 1, step: 0.05 }),
+  }));
   const ceilingBox = h('div', { class: 'ceilings' });
   const ceilings: { kode: string; input: HTMLInputElement }[] = [];
   const download = downloadLink('#', t('download_workbook'), 'proposal-download', 'usulan_formasi.xlsx');
@@ -44,7 +69,16 @@ export function renderProposal(root: HTMLElement, _ctx: PageContext): void {
     { class: 'panel proposal-form', 'data-testid': 'proposal-form' },
     h('h1', {}, t('proposal_title')),
     h('div', { class: 'form-row' }, budget.el, year.el),
-    h('fieldset', {}, h('legend', {}, t('weights')), h('div', { class: 'form-row' }, weights.map((w) => w.el))),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, t('weights')),
+      h(
+        'div',
+        { class: 'form-row' },
+        weights.map((w) => w.el),
+      ),
+    ),
     h('details', {}, h('summary', {}, t('ceilings')), ceilingBox),
     h('div', { class: 'actions' }, recompute, download),
   );
@@ -67,7 +101,7 @@ export function renderProposal(root: HTMLElement, _ctx: PageContext): void {
 
   void get<Cadre[]>('cadres')
     .then((cadres) => {
-      for (const c of cadres.filter((c) => c.agregat !== 'ya')) {
+      for (const c of cadres.filter((c) => !c.agregat)) {
         const f = numberField((lang() === 'en' && c.nama_en) || c.nama, '', `ceiling-${c.kode}`, { min: 0, step: 1 });
         ceilings.push({ kode: c.kode, input: f.input });
         ceilingBox.append(f.el);
@@ -97,19 +131,39 @@ export function renderProposal(root: HTMLElement, _ctx: PageContext): void {
   });
 
   function drawResult(p: Proposal): void {
-    const s = p.summary ?? {};
-    const lines = Array.isArray(p.lines) ? p.lines : [];
-    const card = (label: Key, value: string, testid: string) => h('div', { class: 'card' }, h('div', { class: 'card-label' }, t(label)), h('div', { class: 'card-value', 'data-testid': testid }, value));
-    const used = s.budget ? Math.min(1, (s.total_cost ?? 0) / s.budget) : 0;
+    const s = p.summary;
+    const lines: Row[] = p.lines;
+    const card = (label: Key, value: string, testid: string) =>
+      h(
+        'div',
+        { class: 'card' },
+        h('div', { class: 'card-label' }, t(label)),
+        h('div', { class: 'card-value', 'data-testid': testid }, value),
+      );
+    const used = s.budget ? Math.min(1, s.total_cost / s.budget) : 0;
     let show: 'all' | 'funded' | 'not' = 'all';
     const tableBox = h('div');
-    const order = [...kLineOrder.filter((k) => lines.some((r) => k in r)), ...autoColumns(lines).map((c) => c.key).filter((k) => !kLineOrder.includes(k))];
+    const order = [
+      ...kLineOrder.filter((k) => lines.some((r) => k in r)),
+      ...autoColumns(lines)
+        .map((c) => c.key)
+        .filter((k) => !kLineOrder.includes(k)),
+    ];
     const columns: Column[] = order.map((key) => ({
       key,
       // In a proposal line `kelompok` is the group's name and `jenis_tenaga` the cadre's code.
       label: columnLabel(key === 'kelompok' ? 'nama_kelompok' : key === 'jenis_tenaga' ? 'kode_jenis_tenaga' : key),
       numeric: lines.some((r) => typeof r[key] === 'number'),
-      render: key.startsWith('biaya') ? (r: Row) => fmtRupiah(r[key]) : key === 'didanai' ? (r: Row) => h('span', { class: isFunded(r) ? 'badge badge-verified' : 'badge badge-returned' }, isFunded(r) ? t('funded') : t('not_funded')) : undefined,
+      render: key.startsWith('biaya')
+        ? (r: Row) => fmtRupiah(r[key])
+        : key === 'didanai'
+          ? (r: Row) =>
+              h(
+                'span',
+                { class: isFunded(r) ? 'badge badge-verified' : 'badge badge-returned' },
+                isFunded(r) ? t('funded') : t('not_funded'),
+              )
+          : undefined,
     }));
     const drawTable = () =>
       tableBox.replaceChildren(
@@ -121,7 +175,11 @@ export function renderProposal(root: HTMLElement, _ctx: PageContext): void {
     const showId = uid('show');
     const showSel = h(
       'select',
-      { id: showId, 'data-testid': 'proposal-show', onchange: (e: Event) => ((show = (e.target as HTMLSelectElement).value as typeof show), drawTable()) },
+      {
+        id: showId,
+        'data-testid': 'proposal-show',
+        onchange: (e: Event) => ((show = (e.target as HTMLSelectElement).value as typeof show), drawTable()),
+      },
       h('option', { value: 'all' }, t('all')),
       h('option', { value: 'funded' }, t('funded')),
       h('option', { value: 'not' }, t('not_funded')),
@@ -134,7 +192,8 @@ export function renderProposal(root: HTMLElement, _ctx: PageContext): void {
         if (!det.open || det.childElementCount > 1) return;
         // A sheet is an array of rows, or (as in the CLI's JSON) an object of named row arrays.
         const parts = Array.isArray(rows) ? { '': rows } : rows;
-        for (const [sub, r] of Object.entries(parts)) if (Array.isArray(r)) det.append(dataTable(r, { testid: `sheet-${name}`, caption: sub || undefined }));
+        for (const [sub, r] of Object.entries(parts))
+          if (Array.isArray(r)) det.append(dataTable(r, { testid: `sheet-${name}`, caption: sub || undefined }));
       });
       return det;
     });
@@ -152,9 +211,24 @@ export function renderProposal(root: HTMLElement, _ctx: PageContext): void {
           card('sum_lines', fmtNumber(s.lines ?? lines.length), 'sum-lines'),
           card('sum_funded_lines', fmtNumber(s.funded_lines ?? lines.filter(isFunded).length), 'sum-funded-lines'),
         ),
-        h('div', { class: 'field' }, h('label', {}, `${t('budget_used')}: ${fmtNumber(used * 100, 1)} %`), h('meter', { min: 0, max: 1, value: used, 'aria-label': t('budget_used') })),
+        h(
+          'div',
+          { class: 'field' },
+          h('label', {}, `${t('budget_used')}: ${fmtNumber(used * 100, 1)} %`),
+          h('meter', { min: 0, max: 1, value: used, 'aria-label': t('budget_used') }),
+        ),
       ),
-      h('section', { class: 'panel' }, h('div', { class: 'page-head' }, h('h2', {}, t('ranking')), h('div', { class: 'field inline' }, h('label', { for: showId }, t('show')), showSel)), tableBox),
+      h(
+        'section',
+        { class: 'panel' },
+        h(
+          'div',
+          { class: 'page-head' },
+          h('h2', {}, t('ranking')),
+          h('div', { class: 'field inline' }, h('label', { for: showId }, t('show')), showSel),
+        ),
+        tableBox,
+      ),
       sheets.length ? h('section', { class: 'panel' }, h('h2', {}, t('other_sheets')), sheets) : '',
     );
   }

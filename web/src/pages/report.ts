@@ -2,7 +2,20 @@
 // (edit, save, upload the Excel template), its status and the Submit button.
 // Operators see their own facility; admin may edit any; planners and viewers read.
 
-import { ApiError, apiUrl, get, post, put, upload, type Cadre, type Row, type SubmissionRow, type Submissions } from '../api';
+import {
+  ApiError,
+  apiUrl,
+  get,
+  post,
+  put,
+  upload,
+  type Cadre,
+  type Row,
+  type Schema,
+  type SubmissionRow,
+  type Submissions,
+  type TableRow,
+} from '../api';
 import { lang, t, type Key } from '../i18n';
 import type { PageContext } from '../main';
 import { Sheet, type FieldDef } from '../sheet';
@@ -14,7 +27,7 @@ function fieldsFor(kind: Kind, cadres: Cadre[]): FieldDef[] {
   const opts = (keys: string[], prefix: string) => keys.map((k) => ({ value: k, label: t(`${prefix}${k}` as Key) }));
   if (kind === 'staff') {
     const cadreOptions = cadres
-      .filter((c) => c.agregat !== 'ya')
+      .filter((c) => !c.agregat)
       .map((c) => ({ value: c.kode, label: (lang() === 'en' && c.nama_en) || c.nama || c.kode }));
     return [
       { key: 'nama', label: 'f_nama', kind: 'text', required: true },
@@ -22,7 +35,13 @@ function fieldsFor(kind: Kind, cadres: Cadre[]): FieldDef[] {
       cadreOptions.length
         ? { key: 'jenis_tenaga', label: 'f_jenis_tenaga', kind: 'select', options: cadreOptions, required: true }
         : { key: 'jenis_tenaga', label: 'f_jenis_tenaga', kind: 'text', required: true },
-      { key: 'status_kepegawaian', label: 'f_status_kepegawaian', kind: 'select', options: opts(['pns', 'pppk', 'ns', 'honorer'], 'emp_'), required: true },
+      {
+        key: 'status_kepegawaian',
+        label: 'f_status_kepegawaian',
+        kind: 'select',
+        options: opts(['pns', 'pppk', 'ns', 'honorer'], 'emp_'),
+        required: true,
+      },
       { key: 'tanggal_lahir', label: 'f_tanggal_lahir', kind: 'text', hint: 'date_hint', required: true },
       { key: 'jabatan', label: 'f_jabatan', kind: 'text' },
       { key: 'pelatihan', label: 'f_pelatihan', kind: 'text', hint: 'pelatihan_hint' },
@@ -33,7 +52,13 @@ function fieldsFor(kind: Kind, cadres: Cadre[]): FieldDef[] {
     return [
       { key: 'kode_alat', label: 'f_kode_alat', kind: 'text', required: true },
       { key: 'nama_alat', label: 'f_nama_alat', kind: 'text' },
-      { key: 'kondisi', label: 'f_kondisi', kind: 'select', options: opts(['baik', 'rusak_ringan', 'rusak_berat'], 'kondisi_'), required: true },
+      {
+        key: 'kondisi',
+        label: 'f_kondisi',
+        kind: 'select',
+        options: opts(['baik', 'rusak_ringan', 'rusak_berat'], 'kondisi_'),
+        required: true,
+      },
       { key: 'jumlah', label: 'f_jumlah', kind: 'number', required: true },
     ];
   }
@@ -46,17 +71,19 @@ function fieldsFor(kind: Kind, cadres: Cadre[]): FieldDef[] {
 
 /** The row as the PUT body wants it: only the template's fields, no facility code. */
 function toBody(rows: Row[], fields: FieldDef[]): Row[] {
-  return rows.map((r) => Object.fromEntries(fields.map((f) => [f.key, typeof r[f.key] === 'string' ? (r[f.key] as string).trim() : r[f.key] ?? ''])));
+  return rows.map((r) =>
+    Object.fromEntries(fields.map((f) => [f.key, typeof r[f.key] === 'string' ? (r[f.key] as string).trim() : (r[f.key] ?? '')])),
+  );
 }
 
 export function renderReport(root: HTMLElement, ctx: PageContext): void {
   const { session } = ctx;
-  const kode = session.role === 'operator' ? session.kode_faskes : ctx.params[0] ?? '';
+  const kode = session.role === 'operator' ? session.kode_faskes : (ctx.params[0] ?? '');
   root.append(loading());
   void (async () => {
     try {
       const [facilities, cadres, submissions] = await Promise.all([
-        get<Row[]>('facilities'),
+        get<TableRow[]>('facilities'),
         get<Cadre[]>('cadres').catch(() => [] as Cadre[]),
         get<Submissions>('submissions').catch(() => null),
       ]);
@@ -77,9 +104,15 @@ function facilityPicker(facilities: Row[], kode: string, ctx: PageContext): HTML
   const id = uid('facility');
   const select = h(
     'select',
-    { id, 'data-testid': 'facility-picker', onchange: (e: Event) => ctx.navigate(`#/report/${encodeURIComponent((e.target as HTMLSelectElement).value)}`) },
+    {
+      id,
+      'data-testid': 'facility-picker',
+      onchange: (e: Event) => ctx.navigate(`#/report/${encodeURIComponent((e.target as HTMLSelectElement).value)}`),
+    },
     h('option', { value: '' }, t('choose')),
-    facilities.map((f) => h('option', { value: String(f.kode_faskes), selected: f.kode_faskes === kode }, `${f.nama_faskes} (${f.kode_faskes})`)),
+    facilities.map((f) =>
+      h('option', { value: String(f.kode_faskes), selected: f.kode_faskes === kode }, `${f.nama_faskes} (${f.kode_faskes})`),
+    ),
   );
   return h('div', { class: 'field inline' }, h('label', { for: id }, t('choose_facility')), select);
 }
@@ -111,10 +144,17 @@ async function renderFacility(
       { class: 'facts' },
       h('dt', {}, t('col_kode')),
       h('dd', {}, kode),
-      submissions?.period ? [h('dt', {}, t('period')), h('dd', {}, `${submissions.period.nama} (${submissions.period.mulai} – ${submissions.period.selesai})`)] : null,
+      submissions?.period
+        ? [
+            h('dt', {}, t('period')),
+            h('dd', {}, `${submissions.period.nama} (${submissions.period.mulai} – ${submissions.period.selesai})`),
+          ]
+        : null,
       h('dt', {}, t('status')),
       h('dd', { 'data-testid': 'report-status', 'data-status': status }, statusBadge(status)),
-      sub?.komentar ? [h('dt', {}, t('return_comment')), h('dd', { class: 'comment', 'data-testid': 'report-comment' }, sub.komentar)] : null,
+      sub?.komentar
+        ? [h('dt', {}, t('return_comment')), h('dd', { class: 'comment', 'data-testid': 'report-comment' }, sub.komentar)]
+        : null,
     ),
   );
   if (locked) header.append(h('p', { class: 'note' }, t('locked_note')));
@@ -132,7 +172,12 @@ async function renderFacility(
               notify(t('save_before_submit'), 'error');
               return;
             }
-            const ok = await confirmDialog({ title: t('submit_report'), text: t('submit_confirm'), confirmLabel: t('submit_report'), testid: 'submit-dialog' });
+            const ok = await confirmDialog({
+              title: t('submit_report'),
+              text: t('submit_confirm'),
+              confirmLabel: t('submit_report'),
+              testid: 'submit-dialog',
+            });
             if (ok === null) return;
             try {
               await post(`${base}/submit`);
@@ -167,7 +212,7 @@ async function renderFacility(
     tabPanel.replaceChildren(loading());
     let rows: Row[];
     try {
-      rows = await get<Row[]>(`${base}/${kind}`);
+      rows = await get<TableRow[]>(`${base}/${kind}`);
     } catch (e) {
       tabPanel.replaceChildren();
       showError(e);
@@ -192,10 +237,10 @@ async function renderFacility(
       saveBtn.disabled = true;
       saveBtn.textContent = t('saving');
       try {
-        const res = await put<{ saved?: number }>(`${base}/${kind}`, toBody(sheet.values(), fields));
+        const res = await put<Schema<'ImportResult'>>(`${base}/${kind}`, toBody(sheet.values(), fields));
         dirty[kind] = false;
         clearNotices('error');
-        notify(t('saved', { n: res?.saved ?? sheet.values().length }), 'ok');
+        notify(t('saved', { n: res.saved }), 'ok');
         await drawSheet();
       } catch (e) {
         if (e instanceof ApiError && e.status === 422) {
@@ -210,7 +255,14 @@ async function renderFacility(
       }
     });
     tabPanel.replaceChildren(
-      h('div', { class: 'sheet-toolbar' }, h('h2', {}, t(`tab_${kind}` as Key)), dirtyNote, h('span', { class: 'spacer' }), downloadLink(apiUrl(`templates/${kind}.xlsx`), t('template_download'), `${kind}-template`, `${kind}.xlsx`)),
+      h(
+        'div',
+        { class: 'sheet-toolbar' },
+        h('h2', {}, t(`tab_${kind}` as Key)),
+        dirtyNote,
+        h('span', { class: 'spacer' }),
+        downloadLink(apiUrl(`templates/${kind}.xlsx`), t('template_download'), `${kind}-template`, `${kind}.xlsx`),
+      ),
       sheet.el,
       canEdit ? h('div', { class: 'sheet-actions' }, saveBtn) : '',
       canEdit ? uploadForm(kind, kode, () => void drawSheet()) : '',
@@ -236,10 +288,10 @@ function uploadForm(kind: Kind, kode: string, onDone: () => void): HTMLElement {
     button.disabled = true;
     button.textContent = t('uploading');
     try {
-      const res = (await upload(kode, kind, f)) as { warnings?: unknown[] } | null;
+      const res = await upload(kode, kind, f);
       clearNotices('error');
       notify(t('upload_done', { name: f.name }), 'ok');
-      for (const w of res?.warnings ?? []) notify(typeof w === 'string' ? w : String((w as { message?: string }).message ?? JSON.stringify(w)), 'info');
+      for (const w of res.warnings) notify(w.message, 'info');
       onDone();
     } catch (e) {
       if (e instanceof ApiError && e.problems.length) {

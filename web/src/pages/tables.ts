@@ -2,7 +2,7 @@
 // filtering and Excel export, and two SVG charts: shortage per cadre and population per
 // travel-time band.
 
-import { apiUrl, get, type Query, type Row } from '../api';
+import { apiUrl, get, type Query, type Row, type TableRow } from '../api';
 import { accessRunControl } from '../access_run';
 import { barChart } from '../charts';
 import { columnLabel, t, type Key } from '../i18n';
@@ -37,7 +37,14 @@ export function travelBands(rows: Row[]): number[] {
   return bands.map(Math.round);
 }
 
-function selectField(label: string, value: string, options: string[], labelPrefix: string, testid: string, onChange: (v: string) => void): HTMLElement {
+function selectField(
+  label: string,
+  value: string,
+  options: string[],
+  labelPrefix: string,
+  testid: string,
+  onChange: (v: string) => void,
+): HTMLElement {
   const id = uid('sel');
   const sel = h(
     'select',
@@ -67,12 +74,12 @@ export function renderTables(root: HTMLElement, ctx: PageContext): () => void {
   async function drawCharts(): Promise<void> {
     charts.replaceChildren(loading());
     const [byCadre, kab] = await Promise.all([
-      get<Row[]>('needs', { by: 'cadre', method }).catch((e) => (showError(e), [] as Row[])),
-      get<Row[]>('access/regions', { level: 'kabupaten', target: 'puskesmas' }).catch(() => [] as Row[]),
+      get<TableRow[]>('needs', { by: 'cadre', method }).catch((e) => (showError(e), [] as Row[])),
+      get<TableRow[]>('access/regions', { level: 'kabupaten', target: 'puskesmas' }).catch(() => [] as Row[]),
     ]);
     let regions = kab;
     if (travelBands(regions).every((x) => x === 0)) {
-      regions = await get<Row[]>('access/regions', { level: 'desa', target: 'puskesmas' }).catch(() => [] as Row[]);
+      regions = await get<TableRow[]>('access/regions', { level: 'desa', target: 'puskesmas' }).catch(() => [] as Row[]);
     }
     const shortage = byCadre
       .filter((r) => typeof r.kekurangan === 'number' && (r.kekurangan as number) > 0)
@@ -80,11 +87,28 @@ export function renderTables(root: HTMLElement, ctx: PageContext): () => void {
       .sort((a, b) => b.value - a.value);
     const bands = travelBands(regions);
     const bandColours = ['#1a9850', '#a6d96a', '#fdae61', '#d7191c'];
-    const bandBars = (['band_30', 'band_60', 'band_120', 'band_more'] as Key[]).map((k, i) => ({ label: t(k), value: bands[i], colour: bandColours[i] }));
-    const figure = (title: string, desc: string, body: Element) => h('figure', { class: 'panel chart-box' }, h('figcaption', {}, h('h2', {}, title), h('p', { class: 'muted' }, desc)), body);
+    const bandBars = (['band_30', 'band_60', 'band_120', 'band_more'] as Key[]).map((k, i) => ({
+      label: t(k),
+      value: bands[i],
+      colour: bandColours[i],
+    }));
+    const figure = (title: string, desc: string, body: Element) =>
+      h('figure', { class: 'panel chart-box' }, h('figcaption', {}, h('h2', {}, title), h('p', { class: 'muted' }, desc)), body);
     charts.replaceChildren(
-      figure(t('chart_shortage'), t('chart_shortage_desc', { method }), shortage.length ? barChart(shortage, { title: t('chart_shortage'), testid: 'chart-shortage' }) : h('p', { class: 'muted' }, t('chart_empty'))),
-      figure(t('chart_bands'), t('chart_bands_desc'), bands.some((x) => x > 0) ? barChart(bandBars, { title: t('chart_bands'), testid: 'chart-bands', unit: t('people') }) : h('p', { class: 'muted' }, t('chart_empty'))),
+      figure(
+        t('chart_shortage'),
+        t('chart_shortage_desc', { method }),
+        shortage.length
+          ? barChart(shortage, { title: t('chart_shortage'), testid: 'chart-shortage' })
+          : h('p', { class: 'muted' }, t('chart_empty')),
+      ),
+      figure(
+        t('chart_bands'),
+        t('chart_bands_desc'),
+        bands.some((x) => x > 0)
+          ? barChart(bandBars, { title: t('chart_bands'), testid: 'chart-bands', unit: t('people') })
+          : h('p', { class: 'muted' }, t('chart_empty')),
+      ),
     );
   }
 
@@ -125,7 +149,14 @@ export function renderTables(root: HTMLElement, ctx: PageContext): () => void {
     }
     if (tab === 'access') {
       controls.append(
-        selectField(t('level'), level, ['desa', 'kecamatan', 'kabupaten'], 'level_', 'access-level', (v) => ((level = v), void drawTable())),
+        selectField(
+          t('level'),
+          level,
+          ['desa', 'kecamatan', 'kabupaten'],
+          'level_',
+          'access-level',
+          (v) => ((level = v), void drawTable()),
+        ),
         selectField(t('target'), target, ['puskesmas', 'fktp', 'rs'], 'target_', 'access-target', (v) => ((target = v), void drawTable())),
       );
     }
@@ -133,14 +164,19 @@ export function renderTables(root: HTMLElement, ctx: PageContext): () => void {
     const { path, query } = source();
     const want = tab;
     try {
-      const rows = await get<Row[]>(path, query);
+      const rows = await get<TableRow[]>(path, query);
       if (want !== tab) return;
       const cols = autoColumns(rows);
       const rank = (k: string) => (kFirstColumns.includes(k) ? kFirstColumns.indexOf(k) : kFirstColumns.length);
       const columns = cols.sort((a, b) => rank(a.key) - rank(b.key)).map((c) => ({ ...c, label: columnLabel(c.key) }));
       panel.replaceChildren(
         controls,
-        dataTable(rows, { testid: `table-${tab}`, columns, exportHref: apiUrl(path, { ...query, format: 'xlsx' }), caption: t(`tab_${tab}` as Key) }),
+        dataTable(rows, {
+          testid: `table-${tab}`,
+          columns,
+          exportHref: apiUrl(path, { ...query, format: 'xlsx' }),
+          caption: t(`tab_${tab}` as Key),
+        }),
       );
     } catch (e) {
       if (want === tab) panel.replaceChildren(controls);
