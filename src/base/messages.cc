@@ -9,7 +9,7 @@ namespace jangkau {
 namespace {
 
 constexpr std::array kMessages = {
-#define JANGKAU_MSG_ROW(name, code, id, en) MsgInfo{Msg::name, code, id, en},
+#define JANGKAU_MSG_ROW(name, code, status, id, en) MsgInfo{Msg::name, code, status, id, en},
     JANGKAU_MESSAGES(JANGKAU_MSG_ROW)
 #undef JANGKAU_MSG_ROW
 };
@@ -19,6 +19,8 @@ const MsgInfo& Info(Msg msg) { return kMessages[static_cast<std::size_t>(msg)]; 
 }  // namespace
 
 std::string_view MsgCode(Msg msg) { return Info(msg).code; }
+
+int MsgStatus(Msg msg) { return Info(msg).status; }
 
 std::optional<Msg> MsgFromCode(std::string_view code) {
   for (const auto& info : kMessages) {

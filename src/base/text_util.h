@@ -1,6 +1,8 @@
 // Small string helpers shared by the importers and the catalogues. Pure; thread-safe.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +19,10 @@ std::string NormalizeKey(std::string_view s);
 
 // Splits on `sep`, trimming each part and dropping empty parts.
 std::vector<std::string> SplitList(std::string_view s, char sep);
+
+// The offset of the first byte of `s` that is not part of well-formed UTF-8 (RFC 3629: no
+// overlong forms, no surrogates, nothing above U+10FFFF), or std::nullopt when all is well.
+std::optional<std::size_t> FirstInvalidUtf8(std::string_view s);
 
 // Joins with ", ".
 std::string JoinComma(const std::vector<std::string>& parts);

@@ -75,5 +75,31 @@ TEST(Lang, ExplicitChoiceWinsOverEnvironment) {
   EXPECT_FALSE(ParseLang("fr"));
 }
 
+// Issue 10: text that is not UTF-8 is refused on the way in; the cases of RFC 3629 and the
+// Unicode standard's table 3-7 of well-formed byte sequences.
+TEST(Utf8, FindsTheFirstByteThatIsNotWellFormed) {
+  EXPECT_EQ(FirstInvalidUtf8("Puskesmas Kayuagung"), std::nullopt);
+  EXPECT_EQ(FirstInvalidUtf8("Pal\xC3\xA9mbang \xE2\x82\xAC \xF0\x9F\x98\x80"), std::nullopt);
+  EXPECT_EQ(FirstInvalidUtf8("caf\xE9 ok"), 3u);        // Latin-1 e-acute
+  EXPECT_EQ(FirstInvalidUtf8("\x80"), 0u);              // lone continuation byte
+  EXPECT_EQ(FirstInvalidUtf8("ab\xC0\xAF"), 2u);        // overlong '/'
+  EXPECT_EQ(FirstInvalidUtf8("\xE0\x80\xAF"), 0u);      // overlong, three bytes
+  EXPECT_EQ(FirstInvalidUtf8("\xED\xA0\x80"), 0u);      // a UTF-16 surrogate
+  EXPECT_EQ(FirstInvalidUtf8("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF
+  EXPECT_EQ(FirstInvalidUtf8("x\xE2\x82"), 1u);         // truncated at the end
+  EXPECT_EQ(FirstInvalidUtf8("\xF5\x80\x80\x80"), 0u);  // never a lead byte
+}
+
+TEST(Messages, EveryMessageHasAnHttpStatus) {
+  for (const MsgInfo& m : AllMessages()) {
+    EXPECT_GE(m.status, 200) << m.code;
+    EXPECT_LE(m.status, 599) << m.code;
+    EXPECT_EQ(MsgStatus(m.msg), m.status);
+  }
+  EXPECT_EQ(MsgStatus(Msg::kHttpUnauthenticated), 401);
+  EXPECT_EQ(MsgStatus(Msg::kHttpTooLarge), 413);
+  EXPECT_EQ(MsgStatus(Msg::kInternal), 500);
+}
+
 }  // namespace
 }  // namespace jangkau
