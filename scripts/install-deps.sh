@@ -9,7 +9,7 @@ packages=(
   libgdal-dev gdal-bin
   libsqlite3-dev sqlite3
   libxlsxwriter-dev
-  libcpp-httplib-dev
+  libcpp-httplib-dev libmicrohttpd-dev libyaml-cpp-dev
   nlohmann-json3-dev
   libcli11-dev
   libfmt-dev

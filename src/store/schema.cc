@@ -266,9 +266,24 @@ CREATE TABLE access_routes(
 );
 )sql";
 
+// Version 3: web sessions, kept across restarts of the server. Only a hash of the session token
+// and of the CSRF token is stored; a session ends at logout, on a password change, or after
+// `expires` (seconds since the epoch, moved forward while the session is used).
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE sessions(
+  token_hash TEXT PRIMARY KEY,
+  username   TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+  csrf_hash  TEXT NOT NULL,
+  dibuat     TEXT NOT NULL,
+  expires    INTEGER NOT NULL
+);
+CREATE INDEX sessions_username ON sessions(username);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kV1},
     Migration{2, kV2},
+    Migration{3, kV3},
 };
 
 }  // namespace

@@ -182,6 +182,27 @@ class Workspace {
   std::expected<void, Error> PutUser(const User& user, const std::string& by);
   std::optional<User> FindUser(const std::string& username) const;
 
+  // Sessions of the web application (store/session_store.cc). Hashes only, never a token in
+  // clear. `expires` is seconds since the epoch.
+  struct StoredSession {
+    std::string username;
+    std::string role;
+    std::string kode_faskes;
+    std::string csrf_hash;
+    int64_t expires = 0;
+  };
+  std::expected<void, Error> PutSession(const std::string& token_hash, const std::string& username,
+                                        const std::string& csrf_hash, int64_t expires);
+  // The live session of `token_hash` at `now` with its user's current role and facility.
+  std::optional<StoredSession> FindSession(const std::string& token_hash, int64_t now) const;
+  std::expected<void, Error> ExtendSession(const std::string& token_hash, int64_t expires);
+  std::expected<void, Error> DeleteSession(const std::string& token_hash);
+  // Ends every session of `username` except `keep` (a token hash, may be empty); returns how
+  // many ended.
+  std::expected<int, Error> DeleteUserSessions(const std::string& username,
+                                               const std::string& keep);
+  std::expected<void, Error> DeleteExpiredSessions(int64_t now);
+
   // Reporting periods and each facility's report status in a period (the web application's
   // submit / verify / return). A facility without a row is "draft".
   struct Period {
