@@ -58,7 +58,7 @@ report::Table AccessRegionsTable(const std::vector<std::pair<std::string, Region
                       std::string(lvl ? LevelKey(*lvl) : ""), target, r.penduduk,
                       r.rata_menit ? report::Cell{*r.rata_menit} : report::Cell{}, pct(r.dalam_30),
                       pct(r.dalam_60), pct(r.dalam_120), beyond(r.dalam_60), beyond(r.dalam_120),
-                      std::string(roads_approximated ? "ya" : "tidak")});
+                      roads_approximated});
   }
   return t;
 }
@@ -161,7 +161,7 @@ std::expected<AccessRunReport, Error> RunAccess(
       gpkg.rows.push_back({d->kode, d->nama, r->penduduk,
                            r->rata_menit ? report::Cell{*r->rata_menit} : report::Cell{},
                            pct(r->dalam_30), pct(r->dalam_60), pct(r->dalam_120),
-                           std::string(report.roads_approximated ? "ya" : "tidak")});
+                           report.roads_approximated});
       gpkg.geometry_wkb.push_back(d->geometry_wkb);
     }
     const std::string gpath = options.out_dir + "/akses_desa.gpkg";
@@ -206,6 +206,20 @@ std::expected<AccessRunReport, Error> RunAccess(
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
+}
+
+report::Table AccessFacilitiesTable(const store::Workspace& ws, const std::string& scenario) {
+  std::map<std::string, std::string> names;
+  for (const Facility& f : ws.Facilities()) names[f.kode] = f.nama;
+  report::Table t{"akses_fasyankes",
+                  {"kode_faskes", "nama_faskes", "penduduk_terdekat", "menit_ke_rs",
+                   "menit_ke_fasyankes_lain"}};
+  auto opt = [](const std::optional<double>& v) { return v ? report::Cell{*v} : report::Cell{}; };
+  for (const FacilityAccess& f : ws.AccessFacilities(scenario)) {
+    t.rows.push_back({f.kode_faskes, names[f.kode_faskes], opt(f.penduduk_terdekat),
+                      opt(f.menit_ke_rs), opt(f.menit_ke_fasyankes_lain)});
+  }
+  return t;
 }
 
 }  // namespace jangkau::app

@@ -49,6 +49,10 @@ std::expected<AccessRunReport, Error> RunAccess(
     store::Workspace& ws, const AccessRunOptions& options, const std::string& user,
     const std::function<void(int, int, const std::string&)>& progress);
 
+// Per facility of the access run of `scenario`: people nearest to it, minutes to a hospital and
+// to the nearest other facility.
+report::Table AccessFacilitiesTable(const store::Workspace& ws, const std::string& scenario);
+
 // Reach per (target, region) as the table `access run` writes (akses_wilayah.csv) and the
 // API serves: percentages of the population within 30/60/120 minutes.
 report::Table AccessRegionsTable(const std::vector<std::pair<std::string, RegionAccess>>& rows,

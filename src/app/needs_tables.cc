@@ -14,7 +14,7 @@ std::string Name(const NeedsInputs& in, const std::string& kode) {
 }
 
 Cell Opt(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
-Cell YesNo(bool b) { return std::string(b ? "ya" : "tidak"); }
+Cell YesNo(bool b) { return b; }
 
 std::string Rupiah(double v) {
   // 1234567 -> "Rp 1.234.567" (Indonesian thousands separator).
@@ -255,8 +255,7 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
   redistribusi.total_columns = {"jumlah"};
   for (const auto& m : r.moves.moves) {
     redistribusi.rows.push_back({m.from, Name(in, m.from), m.to, Name(in, m.to), m.cadre,
-                                 int64_t{m.count}, m.minutes,
-                                 std::string(r.moves.minutes_assumed ? "ya" : "tidak")});
+                                 int64_t{m.count}, m.minutes, r.moves.minutes_assumed});
   }
   redistribusi.note = fmt::format(
       "Kelebihan tenaga dipindahkan ke fasyankes yang kekurangan kelompok yang sama: "

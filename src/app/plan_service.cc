@@ -1,5 +1,7 @@
 #include "app/plan_service.h"
 
+#include "app/request_limits.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -136,6 +138,27 @@ std::vector<int64_t> CentreCells(const AccessModel& m) {
 
 std::expected<Scenario, Error> BuildScenario(const store::Workspace& ws,
                                              const ScenarioRequest& request) {
+  if (auto e = BadScenarioName(request.nama)) return std::unexpected(*e);
+  if (auto e = OutsideLimit("faktor_banjir", request.flood_factor, kFloodFactor)) {
+    return std::unexpected(*e);
+  }
+  for (const MapFeature& f : request.flood_areas) {
+    if (auto e = OutsideLimit("banjir.faktor", f.nilai.value_or(0), kFloodFactor)) {
+      return std::unexpected(*e);
+    }
+  }
+  for (const auto& [kelas, kmh] : request.speeds) {
+    if (auto e = OutsideLimit(("kecepatan." + kelas).c_str(), kmh, kSpeedKmh)) {
+      return std::unexpected(*e);
+    }
+  }
+  for (const AddedFacility& a : request.added) {
+    if (auto e = OutsideLimit("tambah.lon", a.lon, kLon)) return std::unexpected(*e);
+    if (auto e = OutsideLimit("tambah.lat", a.lat, kLat)) return std::unexpected(*e);
+    if (a.kode.empty() || a.kode.size() > 32) {
+      return std::unexpected(Error{Msg::kBadCode, {"tambah.kode", a.kode.substr(0, 32), "1-32"}});
+    }
+  }
   Scenario sc;
   sc.nama = request.nama;
   sc.keterangan = request.keterangan;
@@ -144,7 +167,7 @@ std::expected<Scenario, Error> BuildScenario(const store::Workspace& ws,
     return std::ranges::any_of(facilities, [&](const Facility& f) { return f.kode == kode; });
   };
   for (const std::string& kode : request.close) {
-    if (!known(kode)) return std::unexpected(Error{Msg::kUnknownFacility, {"--close", kode}});
+    if (!known(kode)) return std::unexpected(Error{Msg::kUnknownFacility, {"tutup", kode}});
     sc.closed.push_back(kode);
   }
   std::map<std::string, const Region*> desa;
@@ -170,8 +193,7 @@ std::expected<Scenario, Error> BuildScenario(const store::Workspace& ws,
   }
   for (const std::string& kode : flooded) {
     auto it = desa.find(kode);
-    if (it == desa.end())
-      return std::unexpected(Error{Msg::kUnknownRegion, {"--flood-desa", kode}});
+    if (it == desa.end()) return std::unexpected(Error{Msg::kUnknownRegion, {"banjir_desa", kode}});
     if (std::ranges::any_of(sc.floods, [&](const FloodArea& f) { return f.desa == kode; })) {
       continue;
     }
@@ -200,7 +222,7 @@ std::expected<Scenario, Error> BuildScenario(const store::Workspace& ws,
     if (travel->ClassIndex(kelas) < 0) {
       std::string choices;
       for (const auto& c : travel->classes) choices += (choices.empty() ? "" : ", ") + c.kelas;
-      return std::unexpected(Error{Msg::kBadChoice, {"--speed", kelas, choices}});
+      return std::unexpected(Error{Msg::kBadChoice, {"kecepatan", kelas, choices}});
     }
     sc.speeds[kelas] = kmh;
   }
@@ -347,7 +369,7 @@ std::vector<report::Table> CompareTables(const CompareReport& r) {
         row.emplace_back(c.terdekat_sebelum);
         row.emplace_back(c.terdekat_sesudah);
       }
-      row.emplace_back(std::string(r.roads_approximated ? "ya" : "tidak"));
+      row.emplace_back(r.roads_approximated);
       t.rows.push_back(std::move(row));
     }
     return t;
@@ -364,9 +386,8 @@ std::vector<report::Table> CompareTables(const CompareReport& r) {
                                            : f.added ? "baru"
                                                      : "buka"),
                                f.tenaga, f.penduduk_sebelum, f.penduduk_sesudah,
-                               opt(f.per_tenaga_sebelum), opt(f.per_tenaga_sesudah),
-                               std::string(f.lonjakan ? "ya" : "tidak"), opt(f.rujukan_sebelum),
-                               opt(f.rujukan_sesudah)});
+                               opt(f.per_tenaga_sebelum), opt(f.per_tenaga_sesudah), f.lonjakan,
+                               opt(f.rujukan_sebelum), opt(f.rujukan_sesudah)});
   }
   return {region_table("desa", r.villages, true), region_table("kecamatan", kecamatan, false),
           facilities};

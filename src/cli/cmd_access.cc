@@ -8,6 +8,7 @@
 #include "access/snap.h"
 #include "access/solver.h"
 #include "app/access_service.h"
+#include "app/request_limits.h"
 #include "cli/cli_context.h"
 #include "cli/progress_bar.h"
 #include "ingest/raster_reader.h"
@@ -158,7 +159,7 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
   run->add_option("--resolution", ropt->run.resolution_m,
                   ctx.T("ukuran sel grid dalam meter (bawaan 100)",
                         "grid cell size in metres (default 100)"))
-      ->check(CLI::Range(10.0, 5000.0));
+      ->check(CLI::Range(app::kResolutionM.lo, app::kResolutionM.hi));
   run->add_option("--neighbours", ropt->run.neighbours, "8|16")->check(CLI::IsMember({8, 16}));
   run->add_option("--out", ropt->run.out_dir,
                   ctx.T("folder keluaran (GeoTIFF, GeoPackage, CSV)",

@@ -9,6 +9,7 @@
 
 #include "app/import_service.h"
 #include "app/plan_service.h"
+#include "app/request_limits.h"
 #include "cli/cli_context.h"
 #include "cli/progress_bar.h"
 #include "report/table.h"
@@ -81,7 +82,7 @@ void AddCommonOptions(CLI::App* cmd, CliContext& ctx, PlanCommon& c, bool scenar
   cmd->add_option("--resolution", c.model.resolution_m,
                   ctx.T("ukuran sel grid dalam meter (bawaan 100)",
                         "grid cell size in metres (default 100)"))
-      ->check(CLI::Range(10.0, 5000.0));
+      ->check(CLI::Range(app::kResolutionM.lo, app::kResolutionM.hi));
 }
 
 void AddScenarioCommands(CLI::App& app, CliContext& ctx) {
@@ -341,7 +342,7 @@ void AddPlanCommands(CLI::App& app, CliContext& ctx) {
   AddCommonOptions(sites, ctx, sopt->common, false);
   sites->add_option("--k", sopt->request.k, ctx.T("jumlah lokasi", "number of sites"))
       ->required()
-      ->check(CLI::Range(1, 1000));
+      ->check(CLI::Range(static_cast<int>(app::kSitesK.lo), static_cast<int>(app::kSitesK.hi)));
   sites->add_option("--minutes", sopt->request.minutes, ctx.T("ambang menit T", "threshold T"))
       ->required()
       ->check(CLI::Range(1.0, 1440.0));
