@@ -35,7 +35,9 @@ ColumnType TypeOf(const Table& t, std::size_t c) {
   for (const auto& row : t.rows) {
     if (c >= row.size() || std::holds_alternative<std::monostate>(row[c])) continue;
     any = true;
-    if (std::holds_alternative<std::string>(row[c])) return ColumnType::kString;
+    if (std::holds_alternative<std::string>(row[c]) || std::holds_alternative<bool>(row[c])) {
+      return ColumnType::kString;
+    }
     if (std::holds_alternative<double>(row[c])) type = ColumnType::kReal;
   }
   return any ? type : ColumnType::kString;
@@ -130,6 +132,9 @@ std::expected<void, Error> WriteWorkbook(const std::vector<Sheet>& sheets,
           } else if (const auto* d = std::get_if<double>(&cell)) {
             worksheet_write_number(ws, row, col, *d, is_money ? money : real);
             width[c] = std::max<std::size_t>(width[c], is_money ? 18 : 10);
+          } else if (std::holds_alternative<bool>(cell)) {
+            worksheet_write_string(ws, row, col, CellText(cell).c_str(), nullptr);
+            width[c] = std::max<std::size_t>(width[c], 6);
           }
         }
       }
@@ -225,6 +230,8 @@ std::expected<void, Error> WriteVectorFile(const Table& t, const std::string& pa
         } else {
           OGR_F_SetFieldDouble(f, idx, *d);
         }
+      } else if (std::holds_alternative<bool>(cell)) {
+        OGR_F_SetFieldString(f, idx, CellText(cell).c_str());
       } else {
         OGR_F_SetFieldNull(f, idx);
       }

@@ -35,6 +35,7 @@ std::string CellText(const Cell& cell) {
     std::string operator()(const std::string& s) const { return s; }
     std::string operator()(int64_t v) const { return std::to_string(v); }
     std::string operator()(double v) const { return fmt::format("{}", v); }
+    std::string operator()(bool v) const { return v ? "ya" : "tidak"; }
   };
   return std::visit(Visitor{}, cell);
 }
@@ -122,6 +123,7 @@ nlohmann::json ToJson(const Table& t) {
         nlohmann::json operator()(const std::string& s) const { return s; }
         nlohmann::json operator()(int64_t v) const { return v; }
         nlohmann::json operator()(double v) const { return v; }
+        nlohmann::json operator()(bool v) const { return v; }
       };
       obj[t.columns[c]] = std::visit(Visitor{}, row[c]);
     }

@@ -16,7 +16,9 @@
 
 namespace jangkau::report {
 
-using Cell = std::variant<std::monostate, std::string, int64_t, double>;
+// A yes/no cell is a bool: JSON carries it as true/false, text, CSV and workbooks as "ya"/"tidak"
+// (the spelling the importers read back).
+using Cell = std::variant<std::monostate, std::string, int64_t, double, bool>;
 
 struct Table {
   std::string name;  // layer / sheet name

@@ -8,9 +8,7 @@ namespace {
 Cell Text(const std::string& s) { return s.empty() ? Cell{} : Cell{s}; }
 Cell Opt(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
 Cell Opt(const std::optional<int64_t>& v) { return v ? Cell{*v} : Cell{}; }
-Cell YesNo(const std::optional<bool>& v) {
-  return v ? Cell{std::string(*v ? "ya" : "tidak")} : Cell{};
-}
+Cell YesNo(const std::optional<bool>& v) { return v ? Cell{*v} : Cell{}; }
 
 }  // namespace
 
@@ -118,8 +116,7 @@ Table ServicesTable(const std::vector<ServiceVolume>& rows) {
 Table CadresTable(const std::vector<Cadre>& cadres) {
   Table t{"jenis_tenaga", {"kode", "nama", "nama_en", "rumpun", "agregat"}};
   for (const Cadre& c : cadres) {
-    t.rows.push_back(
-        {c.kode, c.nama, c.nama_en, c.rumpun, std::string(c.aggregate ? "ya" : "tidak")});
+    t.rows.push_back({c.kode, c.nama, c.nama_en, c.rumpun, c.aggregate});
   }
   return t;
 }

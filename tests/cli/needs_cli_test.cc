@@ -132,7 +132,7 @@ TEST(NeedsCli, NormGapsOnOkiFollowTheSourceHeadcounts) {
     if (l["kelompok"] == "dokter" || l["kelompok"] == "dokter_gigi") {
       EXPECT_EQ(l["saat_ini"].get<double>(), 0);
       EXPECT_EQ(l["kekurangan"].get<int>(), 1);
-      EXPECT_EQ(l["asumsi"], "ya");
+      EXPECT_EQ(l["asumsi"], true);
       ++checked;
     }
   }

@@ -35,6 +35,19 @@ TEST(Table, JsonKeepsTypes) {
   EXPECT_TRUE(j[1]["nama"].is_null());
 }
 
+TEST(Table, AYesNoCellIsABooleanInJsonAndYaTidakInText) {
+  const Table t{"t", {"kode", "asumsi"}, {{std::string("A"), true}, {std::string("B"), false}}};
+  const auto j = ToJson(t);
+  EXPECT_EQ(j[0]["asumsi"], true);
+  EXPECT_EQ(j[1]["asumsi"], false);
+  std::ostringstream csv;
+  WriteCsv(t, csv);
+  EXPECT_EQ(csv.str(), "kode,asumsi\nA,ya\nB,tidak\n");
+  // A string literal is text, never a bool (C++20's variant rules).
+  const Cell text = std::string("ya");
+  EXPECT_TRUE(std::holds_alternative<std::string>(text));
+}
+
 TEST(Table, TextAlignsColumns) {
   std::ostringstream out;
   WriteText(Sample(), out);
