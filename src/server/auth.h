@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace jangkau::server {
 
@@ -14,5 +15,7 @@ std::optional<std::string> HashPassword(const std::string& password);
 bool VerifyPassword(const std::string& hash, const std::string& password);
 // 256 random bits as 64 hex characters.
 std::string RandomToken();
+// What the workspace keeps of a token: its BLAKE2b-256 hash as 64 hex characters.
+std::string HashToken(std::string_view token);
 
 }  // namespace jangkau::server

@@ -1,7 +1,10 @@
 // The JSON API from outside: every role boundary, CSRF, throttling, validation and the audit
 // log, against a real `jangkau serve` on a free loopback port.
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,7 +32,7 @@ class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ws_ = testing::SampleWorkspace(dir_, "w", testing::DistrictImports("oki"));
-    for (const std::string& u :
+    for (const char* u :
          {"--username op1 --role operator --facility P1602010202", "--username admin --role admin",
           "--username bpjs --role viewer", "--username perencana --role planner"}) {
       ASSERT_EQ(
@@ -39,19 +42,30 @@ class ServerTest : public ::testing::Test {
     auto short_pw = RunCommand("echo pendek | " +
                                J("user add --workspace " + ws_ + " --username x --role viewer"));
     EXPECT_EQ(short_pw.exit_code, 1);
-    // Start the server on a free port and read the URL it prints.
+    StartServer();
+  }
+  // Starts the server on a free port and reads the URL it prints.
+  void StartServer() {
     int pipefd[2];
     ASSERT_EQ(pipe(pipefd), 0);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pipefd[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, pipefd[0]);
+    // A client writing to a connection the server has closed gets EPIPE, not a signal that
+    // would end the test without stopping its server.
+    signal(SIGPIPE, SIG_IGN);
     std::vector<std::string> args = {JANGKAU_BINARY, "serve", "--workspace", ws_, "--port", "0"};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
-    ASSERT_EQ(posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ), 0);
-    posix_spawn_file_actions_destroy(&actions);
+    pid_ = fork();
+    ASSERT_GE(pid_, 0);
+    if (pid_ == 0) {
+      // The server dies with the test, even if the test crashes.
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
+      dup2(pipefd[1], STDOUT_FILENO);
+      close(pipefd[0]);
+      close(pipefd[1]);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
     close(pipefd[1]);
     std::string line;
     char ch = 0;
@@ -107,7 +121,7 @@ class ServerTest : public ::testing::Test {
     Json state;
     for (int i = 0; i < 600; ++i) {
       state = Json::parse(Get(l, "/api/v1/jobs/" + job)->body);
-      if (state["state"] != "running") break;
+      if (state["state"] == "done" || state["state"] == "failed") break;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return state;
@@ -166,7 +180,7 @@ TEST_F(ServerTest, StateChangesNeedTheCsrfTokenAndAreValidatedAndAudited) {
                        .dump(),
                    "application/json");
   ASSERT_EQ(bad->status, 422);
-  const auto problems = Json::parse(bad->body)["problems"];
+  const auto problems = Json::parse(bad->body)["error"]["problems"];
   ASSERT_EQ(problems.size(), 2u);
   EXPECT_EQ(problems[0]["row"], 0);
   EXPECT_EQ(problems[0]["field"], "jenis_tenaga");
@@ -186,16 +200,19 @@ TEST_F(ServerTest, StateChangesNeedTheCsrfTokenAndAreValidatedAndAudited) {
   EXPECT_TRUE(found) << audit.out;
 }
 
-TEST_F(ServerTest, BodiesOfTheWrongShapeAreRefusedAsBadJson) {
+// A field of the wrong type is refused naming the field (issue 10: it was a generic bad_json).
+TEST_F(ServerTest, BodiesOfTheWrongShapeAreRefusedNamingTheField) {
   httplib::Client c("127.0.0.1", port_);
   auto login = c.Post("/api/v1/login", R"({"username": 42, "password": []})", "application/json");
   ASSERT_TRUE(login);
   EXPECT_EQ(login->status, 400);
-  EXPECT_EQ(Json::parse(login->body)["error"]["code"], "bad_json");
+  EXPECT_EQ(Json::parse(login->body)["error"]["code"], "field_type");
+  EXPECT_EQ(Json::parse(login->body)["error"]["field"], "username");
   const Login planner = LogIn("perencana");
   auto sites = Send("POST", planner, "/api/v1/plan/sites", R"({"objective": 3})");
   EXPECT_EQ(sites->status, 400);
-  EXPECT_EQ(Json::parse(sites->body)["error"]["code"], "bad_json");
+  EXPECT_EQ(Json::parse(sites->body)["error"]["code"], "field_type");
+  EXPECT_EQ(Json::parse(sites->body)["error"]["field"], "objective");
 }
 
 TEST_F(ServerTest, FiveWrongPasswordsThrottleTheLogin) {
@@ -219,7 +236,7 @@ TEST_F(ServerTest, EquipmentAndServiceFormsAreCheckedLikeFilesAndReplaceTheFacil
                   R"([{"kode_alat":"A1","kondisi":"baik","jumlah":2},
                       {"kode_alat":"A2","kondisi":"hancur","jumlah":-1}])");
   ASSERT_EQ(bad->status, 422) << bad->body;
-  const auto problems = Json::parse(bad->body)["problems"];
+  const auto problems = Json::parse(bad->body)["error"]["problems"];
   ASSERT_EQ(problems.size(), 2u);
   EXPECT_EQ(problems[0]["row"], 1);
   EXPECT_EQ(problems[0]["field"], "kondisi");
@@ -261,7 +278,7 @@ TEST_F(ServerTest, UploadsAreImportedAsFilesAndRowsOfOtherFacilitiesAreRefused) 
                         "P1602020202,Budi,,perawat,PNS,1988-02-02\n",
                     "application/octet-stream");
   ASSERT_EQ(other->status, 422) << other->body;
-  const auto problems = Json::parse(other->body)["problems"];
+  const auto problems = Json::parse(other->body)["error"]["problems"];
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0]["code"], "other_facility");
   EXPECT_EQ(problems[0]["row"], 3);  // the file's line
@@ -420,6 +437,195 @@ TEST_F(ServerTest, ScenariosAreSavedByPlannersAndComparedInTheBackground) {
   EXPECT_EQ(sites["result"]["lokasi"].size(), 2u);
   EXPECT_EQ(Send("DELETE", planner, "/api/v1/scenarios/banjir_web", "")->status, 200);
   EXPECT_EQ(Get(viewer, "/api/v1/scenarios/banjir_web")->status, 404);
+}
+
+// --- Issue 10: the server as a hostile or careless client finds it ---
+
+// A raw TCP client: connects and sends `bytes` (possibly never finishing a request).
+int RawConnect(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+std::string Deep(int levels) { return std::string(levels, '[') + std::string(levels, ']'); }
+
+TEST_F(ServerTest, Issue10DeeplyNestedJsonIsRefusedAndTheServerLives) {
+  const Login planner = LogIn("perencana");
+  // 10,000 levels fit every body limit, so the depth check answers; 100,000 levels (the case
+  // that crashed the old server) may be refused for size first. Either way a JSON refusal.
+  for (const int levels : {10000, 100000}) {
+    const std::string deep = Deep(levels);
+    for (const auto& [path, body] : std::vector<std::pair<std::string, std::string>>{
+             {"/api/v1/plan/sites", R"({"k":)" + deep + "}"},
+             {"/api/v1/access/run", R"({"resolution_m":)" + deep + "}"},
+             {"/api/v1/scenarios", R"({"nama":"x","faktor_banjir":)" + deep + "}"},
+             {"/api/v1/scenarios",
+              R"({"nama":"x","banjir":{"type":"FeatureCollection","features":[{"geometry":)" +
+                  deep + "}]}}"},
+             {"/api/v1/scenarios/x/compare", R"({"resolution_m":)" + deep + "}"}}) {
+      auto r = Send("POST", planner, path, body);
+      ASSERT_TRUE(r) << path;
+      const std::string code = Json::parse(r->body)["error"]["code"];
+      if (levels == 10000) {
+        EXPECT_EQ(r->status, 400) << path << r->body;
+        EXPECT_EQ(code, "bad_json") << path;
+      } else {
+        EXPECT_TRUE(r->status == 400 || r->status == 413) << path << r->body;
+        EXPECT_TRUE(code == "bad_json" || code == "too_large") << path;
+      }
+    }
+  }
+  EXPECT_EQ(Get(planner, "/api/v1/me")->status, 200);
+}
+
+TEST_F(ServerTest, Issue10HeldConnectionsCostNoWorker) {
+  // 100 idle connections and 40 clients sending a header a byte at a time: more than the old
+  // server's 64 threads.
+  std::vector<int> held;
+  for (int i = 0; i < 100; ++i) held.push_back(RawConnect(port_));
+  for (int i = 0; i < 40; ++i) {
+    const int fd = RawConnect(port_);
+    (void)!write(fd, "GET /api/v1/me HTTP/1.1\r\nHo", 27);
+    held.push_back(fd);
+  }
+  const Login viewer = LogIn("bpjs");
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(Get(viewer, "/api/v1/facilities")->status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  for (int fd : held) {
+    if (fd >= 0) close(fd);
+  }
+}
+
+TEST_F(ServerTest, Issue10ValuesOfTheWrongTypeOrRangeAreRefusedNamingTheField) {
+  const Login admin = LogIn("admin");
+  const Login planner = LogIn("perencana");
+  const std::string staff = "/api/v1/facilities/P1602010202/staff";
+  for (const char* bad :
+       {R"([{"nama":"A","nik":{"x":1}}])", R"([{"nama":"A","jabatan":true}])",
+        R"([{"nama":"A","pelatihan":[{}]}])", R"([{"nama":"A","str_berlaku_sampai":false}])",
+        R"([{"nama":"A","bukan_kolom":"x"}])", R"(["baris"])"}) {
+    auto r = Send("PUT", admin, staff, bad);
+    EXPECT_EQ(r->status, 400) << bad << r->body;
+    EXPECT_FALSE(Json::parse(r->body)["error"]["field"].get<std::string>().empty()) << bad;
+  }
+  auto equipment =
+      Send("PUT", admin, "/api/v1/facilities/P1602010202/equipment", R"([{"nama_alat":{"a":1}}])");
+  EXPECT_EQ(equipment->status, 400) << equipment->body;
+  for (const char* bad :
+       {R"({"nama":"s1","tambah":{"kode":"X"}})", R"({"nama":"s1","kecepatan":{"sungai":-5}})",
+        R"({"nama":"s1","kecepatan":{"sungai":0}})",
+        R"({"nama":"s1","kecepatan":{"sungai":1e308}})",
+        R"({"nama":"s1","tambah":[{"kode":"X1","lon":1e308,"lat":-3}]})",
+        R"({"nama":"s1","tambah":[{"kode":"X1","lon":105,"lat":-3,"jenis":"xyz"}]})",
+        R"({"nama":"s1","tutup":"P1602010202"})", R"({"nama":"s1","faktor_banjir":2})"}) {
+    auto r = Send("POST", planner, "/api/v1/scenarios", bad);
+    EXPECT_EQ(r->status, 400) << bad << r->body;
+  }
+  for (const char* query : {"budget=nan", "budget=inf", "year=1e308", "year=2026.5", "budget=-1",
+                            "w_flood=1e400", "budget=1&budget=2"}) {
+    auto r = Get(planner, std::string("/api/v1/proposal?") + query);
+    EXPECT_EQ(r->status, 400) << query << r->body;
+  }
+  EXPECT_EQ(Get(planner, "/api/v1/needs?junk=1")->status, 400);
+  EXPECT_EQ(RunCommand(J("check --workspace " + ws_)).exit_code, 0);
+}
+
+TEST_F(ServerTest, Issue10Latin1UploadIsRefusedWithItsPlaceAndNothingIsStored) {
+  const Login op = LogIn("op1");
+  const std::string before = Get(op, "/api/v1/facilities/P1602010202/equipment")->body;
+  const std::string csv =
+      "kode_faskes,nama_alat,jumlah,kondisi\nP1602010202,Tensimeter caf\xE9,2,baik\n";
+  auto r = Send("POST", op, "/api/v1/facilities/P1602010202/upload?kind=equipment&name=alat.csv",
+                csv, "text/csv");
+  EXPECT_EQ(r->status, 400) << r->body;
+  const Json problem = Json::parse(r->body)["error"]["problems"][0];
+  EXPECT_EQ(problem["row"], 2);
+  EXPECT_EQ(problem["column"], 2);
+  EXPECT_EQ(problem["field"], "nama_alat");
+  EXPECT_EQ(Get(op, "/api/v1/facilities/P1602010202/equipment")->body, before);
+  const Login viewer = LogIn("bpjs");
+  EXPECT_EQ(Get(viewer, "/api/v1/facilities")->status, 200);
+}
+
+TEST_F(ServerTest, Issue10EveryRefusalHasAJsonBody) {
+  const Login admin = LogIn("admin");
+  auto unknown = Get(admin, "/api/v1/tidak-ada");
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_EQ(Json::parse(unknown->body)["error"]["code"], "not_found");
+  auto method = Send("DELETE", admin, "/api/v1/facilities", "");
+  EXPECT_EQ(method->status, 405);
+  EXPECT_EQ(Json::parse(method->body)["error"]["code"], "method_not_allowed");
+  auto large = Send("PUT", admin, "/api/v1/facilities/P1602010202/staff",
+                    std::string(std::size_t{5} << 20, ' '));
+  ASSERT_TRUE(large);
+  EXPECT_EQ(large->status, 413);
+  EXPECT_EQ(Json::parse(large->body)["error"]["code"], "too_large");
+  auto traversal = Get(admin, "/../../etc/passwd");
+  ASSERT_TRUE(traversal);
+  EXPECT_EQ(traversal->body.find("root:"), std::string::npos);
+  auto bad_utf8 = Get(admin, "/api/v1/needs?method=%FF");
+  EXPECT_EQ(bad_utf8->status, 400);
+  EXPECT_EQ(Json::parse(bad_utf8->body)["error"]["code"], "bad_utf8");
+}
+
+TEST_F(ServerTest, Issue10ManyUsernamesFromOneAddressAreThrottled) {
+  httplib::Client c("127.0.0.1", port_);
+  int throttled = 0;
+  for (int i = 0; i < 40; ++i) {
+    auto r =
+        c.Post("/api/v1/login",
+               Json{{"username", "tamu" + std::to_string(i)}, {"password", "salah-salah"}}.dump(),
+               "application/json");
+    throttled += r && r->status == 429 ? 1 : 0;
+  }
+  EXPECT_GE(throttled, 15);
+  // A 30 MB username (the old server kept each in memory) is over the login body's limit; a
+  // long one within it is refused by the field's length.
+  auto huge =
+      c.Post("/api/v1/login",
+             Json{{"username", std::string(std::size_t{30} << 20, 'a')}, {"password", "x"}}.dump(),
+             "application/json");
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->status, 413);
+  httplib::Client other("127.0.0.1", port_);
+  auto long_name = other.Post("/api/v1/login",
+                              Json{{"username", std::string(5000, 'a')}, {"password", "x"}}.dump(),
+                              "application/json");
+  ASSERT_TRUE(long_name);
+  EXPECT_NE(long_name->status, 200);
+  EXPECT_TRUE(long_name->status == 400 || long_name->status == 429) << long_name->body;
+}
+
+TEST_F(ServerTest, Issue10EachJobIsItsOwnersAndSessionsSurviveARestart) {
+  const Login admin = LogIn("admin");
+  const Login planner = LogIn("perencana");
+  auto a = Send("POST", admin, "/api/v1/access/run", R"({"resolution_m": 500})");
+  auto p = Send("POST", planner, "/api/v1/plan/sites", R"({"k": 2, "minutes": 60})");
+  ASSERT_EQ(a->status, 202);
+  ASSERT_EQ(p->status, 202);
+  const std::string pj = Json::parse(p->body)["job"];
+  EXPECT_NE(Json::parse(a->body)["job"], pj);
+  EXPECT_EQ(Json::parse(Get(planner, "/api/v1/jobs/" + pj)->body)["kind"], "sites");
+  // Restart the server: the planner's session is still good.
+  TearDown();
+  StartServer();
+  EXPECT_EQ(Get(planner, "/api/v1/me")->status, 200);
+  // A password change ends the other sessions.
+  const Login again = LogIn("perencana");
+  auto changed =
+      Send("POST", again, "/api/v1/password", R"({"lama":"rahasia123","baru":"rahasia456"})");
+  EXPECT_EQ(changed->status, 200) << changed->body;
+  EXPECT_EQ(Get(planner, "/api/v1/me")->status, 401);
+  EXPECT_EQ(Get(again, "/api/v1/me")->status, 200);
 }
 
 }  // namespace

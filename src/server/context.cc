@@ -1,0 +1,210 @@
+#include "server/context.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "server/auth.h"
+
+namespace jangkau::server {
+namespace {
+
+int64_t Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+std::string Call::Param(const char* name, const std::string& fallback) const {
+  const std::string* v = req.Param(name);
+  return v != nullptr ? *v : fallback;
+}
+
+ServerContext::ServerContext(std::unique_ptr<store::Workspace> ws,
+                             store::Workspace::Period period, const ServerOptions& options)
+    : ws_(std::move(ws)),
+      period_(std::move(period)),
+      options_(options),
+      cache_(options.cache_entries, options.cache_bytes),
+      throttle_(LoginThrottle::Options{options.max_failures, options.max_failures_per_address,
+                                       std::chrono::minutes(options.throttle_minutes)}) {
+  JobRunner::Options jobs;
+  jobs.workers = options.job_workers > 0
+                     ? options.job_workers
+                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs.queue = options.job_queue;
+  jobs_ = std::make_unique<JobRunner>(jobs, [this] { Changed(); });
+}
+
+void ServerContext::Cached(Call& c, const std::string& key, const char* type,
+                           const std::function<std::optional<std::string>()>& compute) {
+  const std::string full = key + "|" + (c.lang == Lang::kEn ? "en" : "id");
+  auto state = [&] {
+    return ResponseCache::State{generation_, Read([](auto& ws) { return ws.DataVersion(); })};
+  };
+  if (auto hit = cache_.Get(full, state())) {
+    c.res.content_type = type;
+    c.res.body = std::move(*hit);
+    return;
+  }
+  std::lock_guard computing(compute_mutex_);
+  const auto before = state();
+  if (auto hit = cache_.Get(full, before)) {
+    c.res.content_type = type;
+    c.res.body = std::move(*hit);
+    return;
+  }
+  std::optional<std::string> body = compute();
+  if (!body) return;  // compute sent an error
+  c.res.content_type = type;
+  c.res.body = *body;
+  cache_.Put(full, before, std::move(*body));
+}
+
+void ServerContext::CachedTable(Call& c, const std::string& key,
+                                const std::function<std::optional<report::Table>()>& compute) {
+  if (c.Param("format") == "xlsx") {
+    if (std::optional<report::Table> t = compute()) SendTable(c, *t);
+    return;
+  }
+  Cached(c, key, kJsonType, [&]() -> std::optional<std::string> {
+    std::optional<report::Table> t = compute();
+    if (!t) return std::nullopt;
+    return Dump(report::ToJson(*t));
+  });
+}
+
+std::expected<ServerContext::NewSession, Error> ServerContext::CreateSession(
+    const std::string& username) {
+  NewSession s{RandomToken(), RandomToken()};
+  const int64_t now = Now();
+  auto saved = Read([&](store::Workspace& ws) {
+    (void)ws.DeleteExpiredSessions(now);
+    return ws.PutSession(HashToken(s.token), username, HashToken(s.csrf),
+                         now + int64_t{options_.session_minutes} * 60);
+  });
+  if (!saved) return std::unexpected(saved.error());
+  return s;
+}
+
+std::optional<std::pair<Session, std::string>> ServerContext::FindSession(
+    const std::string& token) {
+  if (token.size() != 64) return std::nullopt;
+  const std::string hash = HashToken(token);
+  const int64_t now = Now();
+  return Read([&](store::Workspace& ws) -> std::optional<std::pair<Session, std::string>> {
+    auto s = ws.FindSession(hash, now);
+    if (!s) return std::nullopt;
+    // Sliding expiry: moved forward at most once a minute, not on every request.
+    const int64_t renewed = now + int64_t{options_.session_minutes} * 60;
+    if (renewed - s->expires >= 60) (void)ws.ExtendSession(hash, renewed);
+    return std::pair{Session{hash, s->username, s->role, s->kode_faskes}, s->csrf_hash};
+  });
+}
+
+void ServerContext::EndSession(const std::string& token_hash) {
+  Read([&](store::Workspace& ws) { (void)ws.DeleteSession(token_hash); });
+}
+
+std::expected<int, Error> ServerContext::EndOtherSessions(const std::string& username,
+                                                          const std::string& keep_hash) {
+  return Read([&](store::Workspace& ws) { return ws.DeleteUserSessions(username, keep_hash); });
+}
+
+std::string Dump(const Json& body) { return body.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+void SendJson(Call& c, const Json& body, int status) {
+  c.res.status = status;
+  c.res.content_type = kJsonType;
+  c.res.body = Dump(body);
+}
+
+HttpResponse ErrorResponse(Lang lang, Msg msg, const std::vector<std::string>& args,
+                           const Json& extra, int status) {
+  Json error = {{"code", std::string(MsgCode(msg))}, {"message", Tr(lang, msg, args)}};
+  for (const auto& [k, v] : extra.items()) error[k] = v;
+  HttpResponse res;
+  res.status = status != 0 ? status : MsgStatus(msg);
+  if (res.status < 400) res.status = 500;
+  res.body = Dump(Json{{"error", error}});
+  return res;
+}
+
+void SendError(Call& c, Msg msg, const std::vector<std::string>& args, const Json& extra) {
+  c.res = ErrorResponse(c.lang, msg, args, extra);
+}
+
+void SendFailure(Call& c, const Error& e) {
+  HttpResponse res = ErrorResponse(c.lang, e.msg, e.args);
+  // Field problems carry the field's name for the form.
+  if (e.msg == Msg::kHttpFieldType || e.msg == Msg::kHttpFieldRange ||
+      e.msg == Msg::kHttpFieldRequired || e.msg == Msg::kHttpFieldChoice ||
+      e.msg == Msg::kHttpFieldUnknown || e.msg == Msg::kHttpFieldTooLong ||
+      e.msg == Msg::kHttpFieldTooMany) {
+    Json body = Json::parse(res.body);
+    body["error"]["field"] = e.args.empty() ? "" : e.args.front();
+    res.body = Dump(body);
+  }
+  c.res = std::move(res);
+}
+
+void SendDownload(Call& c, std::string body, const std::string& filename) {
+  c.res.status = 200;
+  c.res.content_type = kXlsxType;
+  c.res.body = std::move(body);
+  c.res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+}
+
+void SendTable(Call& c, const report::Table& t) {
+  if (c.Param("format") != "xlsx") return SendJson(c, report::ToJson(t));
+  TempFile file(".xlsx");
+  if (auto w = report::WriteXlsxFile(t, file.path()); !w) return SendFailure(c, w.error());
+  SendDownload(c, file.Read(), t.name + ".xlsx");
+}
+
+std::optional<Json> BodyObject(Call& c) {
+  auto body = ParseJson(c.req.body.empty() ? std::string_view("{}") : c.req.body);
+  if (!body) {
+    SendFailure(c, body.error());
+    return std::nullopt;
+  }
+  if (!body->is_object()) {
+    SendError(c, Msg::kHttpFieldType, {"(isi / body)", "object"});
+    return std::nullopt;
+  }
+  return std::move(*body);
+}
+
+bool Refused(Call& c, FieldReader& reader) {
+  if (auto e = reader.Finish()) {
+    SendFailure(c, *e);
+    return true;
+  }
+  return false;
+}
+
+TempFile::TempFile(const std::string& extension) {
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "jangkau-XXXXXX").string() + extension;
+  const int fd = mkstemps(pattern.data(), static_cast<int>(extension.size()));
+  if (fd >= 0) {
+    close(fd);
+    path_ = pattern;
+  }
+}
+
+TempFile::~TempFile() {
+  if (!path_.empty()) std::filesystem::remove(path_);
+}
+
+std::string TempFile::Read() const {
+  std::ifstream in(path_, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace jangkau::server

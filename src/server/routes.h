@@ -1,0 +1,19 @@
+// The API's routes, one registration function per group of resources. Each handler parses its
+// request, calls `app`, and renders (context.h); none holds state of its own.
+#pragma once
+
+#include "server/router.h"
+
+namespace jangkau::server {
+
+void AddSessionRoutes(Router& r, ServerContext& ctx);   // login, logout, me, password, contract
+void AddFacilityRoutes(Router& r, ServerContext& ctx);  // facilities, reports, uploads, cycle
+void AddNeedsRoutes(Router& r, ServerContext& ctx);     // cadres, needs, proposal, audit
+void AddAccessRoutes(Router& r, ServerContext& ctx);    // access tables, runs, jobs
+void AddPlanRoutes(Router& r, ServerContext& ctx);      // scenarios, compare, sites
+void AddMapRoutes(Router& r, ServerContext& ctx);       // GeoJSON for the map
+
+// The contract (docs/openapi.yaml, compiled in) as JSON.
+const std::string& OpenApiJson();
+
+}  // namespace jangkau::server
