@@ -28,7 +28,7 @@ $(ASAN_BUILD)/CMakeCache.txt: | deps
 
 build-asan: deps $(ASAN_BUILD)/CMakeCache.txt
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target jangkau_tests needs_engine_tests \
-	  access_engine_tests plan_engine_tests jangkau
+	  access_engine_tests plan_engine_tests server_unit_tests jangkau
 
 # The whole suite: lint, every test of the release build, and the unit tests again under
 # AddressSanitizer + UndefinedBehaviorSanitizer.
@@ -45,7 +45,7 @@ lint: build
 	bash scripts/lint.sh $(BUILD)
 
 format:
-	clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'bench/*.cc')
+	clang-format -i $$(find src tests bench -name '*.cc' -o -name '*.h')
 
 demo: build
 	bash scripts/demo.sh $(BUILD)/jangkau

@@ -69,8 +69,8 @@ std::expected<ReportStatus, Error> ChangeStatus(store::Workspace& ws, int64_t pe
   }
   auto to = NextStatus(kode, CurrentStatus(ws, period_id, kode), action, komentar);
   if (!to) return to;
-  store::Workspace::Submission s{kode, std::string(StatusKey(*to)),
-                                 action == ReportAction::kReturn ? komentar : "", {}, user};
+  store::Workspace::Submission s{
+      kode, std::string(StatusKey(*to)), action == ReportAction::kReturn ? komentar : "", {}, user};
   if (auto w = ws.SetSubmission(period_id, s); !w) return std::unexpected(w.error());
   return *to;
 }

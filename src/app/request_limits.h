@@ -15,20 +15,20 @@ struct Limit {
   double hi;
 };
 
-inline constexpr Limit kResolutionM{10, 5000};     // grid cell size, metres
-inline constexpr Limit kSitesK{1, 1000};           // new sites to choose
-inline constexpr Limit kMinutes{1, 1440};          // a travel-time threshold, minutes
-inline constexpr Limit kFloodFactor{0, 1};         // speed factor in a flooded area
-inline constexpr Limit kSpeedKmh{0.5, 200};        // a travel speed, km/h
-inline constexpr Limit kLon{94, 142};              // Indonesia with a margin, degrees
+inline constexpr Limit kResolutionM{10, 5000};  // grid cell size, metres
+inline constexpr Limit kSitesK{1, 1000};        // new sites to choose
+inline constexpr Limit kMinutes{1, 1440};       // a travel-time threshold, minutes
+inline constexpr Limit kFloodFactor{0, 1};      // speed factor in a flooded area
+inline constexpr Limit kSpeedKmh{0.5, 200};     // a travel speed, km/h
+inline constexpr Limit kLon{94, 142};           // Indonesia with a margin, degrees
 inline constexpr Limit kLat{-12, 7};
-inline constexpr Limit kYear{2000, 2100};          // a plan or proposal year
-inline constexpr Limit kBudget{0, 1e15};           // rupiah
-inline constexpr Limit kWeight{0, 100};            // a priority weight
-inline constexpr Limit kCeiling{0, 100000};        // positions of one cadre
-inline constexpr int kMaxListItems = 5000;         // codes in one list
-inline constexpr int kMaxNameChars = 64;           // a scenario's name
-inline constexpr int kMaxTextChars = 2000;         // a description or comment
+inline constexpr Limit kYear{2000, 2100};    // a plan or proposal year
+inline constexpr Limit kBudget{0, 1e15};     // rupiah
+inline constexpr Limit kWeight{0, 100};      // a priority weight
+inline constexpr Limit kCeiling{0, 100000};  // positions of one cadre
+inline constexpr int kMaxListItems = 5000;   // codes in one list
+inline constexpr int kMaxNameChars = 64;     // a scenario's name
+inline constexpr int kMaxTextChars = 2000;   // a description or comment
 
 // kHttpFieldRange naming `field` when `value` is not finite or outside `limit`.
 std::optional<Error> OutsideLimit(const char* field, double value, Limit limit);

@@ -286,6 +286,8 @@ namespace jangkau {
   X(kHttpPasswordChanged, "password_changed", 200,                                                 \
     "kata sandi {0} diganti; {1} sesi lain diakhiri",                                              \
     "password of {0} changed; {1} other sessions ended")                                           \
+  X(kUserPasswordSet, "password_set", 200, "kata sandi {0} diganti; {1} sesi diakhiri",            \
+    "password of {0} changed; {1} sessions ended")                                                 \
   X(kUserUnknown, "user_unknown", 404, "pengguna '{0}' tidak ada", "user '{0}' does not exist")    \
   X(kInternal, "internal", 500, "kesalahan internal: {0}", "internal error: {0}")
 

@@ -1,6 +1,9 @@
 // jangkau serve --workspace W [--bind 127.0.0.1] [--port 8080]
 // jangkau user add --workspace W --username U --role ROLE [--facility KODE]  (password on stdin)
+// jangkau user passwd --workspace W --username U  (password on stdin; ends the user's sessions)
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -9,6 +12,28 @@
 #include "server/server.h"
 
 namespace jangkau::cli {
+namespace {
+
+// The password on the first line of standard input (at least 8 characters), hashed with
+// argon2id; nullopt after reporting the failure.
+std::optional<std::string> ReadPasswordHash(CliContext& ctx) {
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  if (password.size() < 8) {
+    ctx.exit_code = ctx.Fail(Error{Msg::kUserBadPassword, {}}, kExitRefused);
+    return std::nullopt;
+  }
+  if (!server::InitCrypto()) {
+    ctx.exit_code = ctx.Fail(Error{Msg::kInternal, {"libsodium"}});
+    return std::nullopt;
+  }
+  auto hash = server::HashPassword(password);
+  if (!hash) ctx.exit_code = ctx.Fail(Error{Msg::kInternal, {"argon2id"}});
+  return hash;
+}
+
+}  // namespace
 
 void AddServeCommand(CLI::App& app, CliContext& ctx) {
   auto opt = std::make_shared<server::ServerOptions>();
@@ -57,13 +82,8 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
       ctx.exit_code = ctx.Fail(Error{Msg::kUsage, {"--facility (operator)"}}, kExitUsage);
       return;
     }
-    std::string password;
-    std::getline(std::cin, password);
-    if (!password.empty() && password.back() == '\r') password.pop_back();
-    if (password.size() < 8) {
-      ctx.exit_code = ctx.Fail(Error{Msg::kUserBadPassword, {}}, kExitRefused);
-      return;
-    }
+    auto hash = ReadPasswordHash(ctx);
+    if (!hash) return;
     auto ws = OpenWorkspace(ctx, uopt->workspace);
     if (!ws) return;
     if (!uopt->facility.empty()) {
@@ -75,21 +95,52 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
         return;
       }
     }
-    if (!server::InitCrypto()) {
-      ctx.exit_code = ctx.Fail(Error{Msg::kInternal, {"libsodium"}});
-      return;
-    }
-    auto hash = server::HashPassword(password);
-    if (!hash) {
-      ctx.exit_code = ctx.Fail(Error{Msg::kInternal, {"argon2id"}});
-      return;
-    }
+    // Replacing a user ends the sessions opened under the old password or role.
+    const bool existed = ws->FindUser(uopt->username).has_value();
     auto saved = ws->PutUser({uopt->username, uopt->role, uopt->facility, *hash}, CurrentUser());
+    if (saved && existed) {
+      if (auto ended = ws->DeleteUserSessions(uopt->username, ""); !ended)
+        saved = std::unexpected(ended.error());
+    }
     if (!saved) {
       ctx.exit_code = ctx.Fail(saved.error());
       return;
     }
     ctx.out << Tr(ctx.lang, Msg::kUserAdded, {uopt->username, uopt->role}) << '\n';
+  });
+
+  auto* passwd = user->add_subcommand(
+      "passwd", ctx.T("mengganti kata sandi (dibaca dari input standar) dan mengakhiri semua sesi "
+                      "pengguna itu",
+                      "change a password (read from standard input) and end all of that user's "
+                      "sessions"));
+  passwd
+      ->add_option("--workspace,-w", uopt->workspace, ctx.T("berkas ruang kerja", "workspace file"))
+      ->required();
+  passwd->add_option("--username", uopt->username, ctx.T("nama pengguna", "username"))->required();
+  passwd->callback([&ctx, uopt] {
+    auto hash = ReadPasswordHash(ctx);
+    if (!hash) return;
+    auto ws = OpenWorkspace(ctx, uopt->workspace);
+    if (!ws) return;
+    auto found = ws->FindUser(uopt->username);
+    if (!found) {
+      ctx.exit_code = ctx.Fail(Error{Msg::kUserUnknown, {uopt->username}}, kExitRefused);
+      return;
+    }
+    found->hash = *hash;
+    auto saved = ws->PutUser(*found, CurrentUser());
+    if (!saved) {
+      ctx.exit_code = ctx.Fail(saved.error());
+      return;
+    }
+    auto ended = ws->DeleteUserSessions(uopt->username, "");
+    if (!ended) {
+      ctx.exit_code = ctx.Fail(ended.error());
+      return;
+    }
+    ctx.out << Tr(ctx.lang, Msg::kUserPasswordSet, {uopt->username, std::to_string(*ended)})
+            << '\n';
   });
 }
 

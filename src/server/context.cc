@@ -25,8 +25,8 @@ std::string Call::Param(const char* name, const std::string& fallback) const {
   return v != nullptr ? *v : fallback;
 }
 
-ServerContext::ServerContext(std::unique_ptr<store::Workspace> ws,
-                             store::Workspace::Period period, const ServerOptions& options)
+ServerContext::ServerContext(std::unique_ptr<store::Workspace> ws, store::Workspace::Period period,
+                             const ServerOptions& options)
     : ws_(std::move(ws)),
       period_(std::move(period)),
       options_(options),
@@ -116,7 +116,9 @@ std::expected<int, Error> ServerContext::EndOtherSessions(const std::string& use
   return Read([&](store::Workspace& ws) { return ws.DeleteUserSessions(username, keep_hash); });
 }
 
-std::string Dump(const Json& body) { return body.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string Dump(const Json& body) {
+  return body.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 void SendJson(Call& c, const Json& body, int status) {
   c.res.status = status;

@@ -93,7 +93,8 @@ class ServerContext {
     std::string csrf;
   };
   std::expected<NewSession, Error> CreateSession(const std::string& username);
-  std::optional<std::pair<Session, std::string>> FindSession(const std::string& token);  // +csrf hash
+  std::optional<std::pair<Session, std::string>> FindSession(
+      const std::string& token);  // +csrf hash
   void EndSession(const std::string& token_hash);
   std::expected<int, Error> EndOtherSessions(const std::string& username,
                                              const std::string& keep_hash);
@@ -120,7 +121,8 @@ class ServerContext {
 // Responses.
 constexpr const char* kJsonType = "application/json; charset=utf-8";
 constexpr const char* kGeoJsonType = "application/geo+json";
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // JSON text; invalid UTF-8 (never stored, but older workspaces may hold it) is replaced.
 std::string Dump(const Json& body);

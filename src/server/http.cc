@@ -214,9 +214,8 @@ struct HttpServer::Impl {
       const std::string length = ex->request.Header("content-length");
       std::size_t declared = 0;
       if (!length.empty()) {
-        if (length.size() > 15 || !std::ranges::all_of(length, [](unsigned char ch) {
-              return std::isdigit(ch) != 0;
-            })) {
+        if (length.size() > 15 ||
+            !std::ranges::all_of(length, [](unsigned char ch) { return std::isdigit(ch) != 0; })) {
           return Refuse(connection, *ex, 400, "bad_request");
         }
         declared = std::stoull(length);
@@ -300,8 +299,7 @@ struct HttpServer::Impl {
     std::lock_guard lock(watch_mutex);
     if (code == MHD_CONNECTION_NOTIFY_STARTED) {
       Watch w;
-      if (const auto* info =
-              MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+      if (const auto* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
           info != nullptr) {
         w.fd = info->connect_fd;
       }
@@ -351,7 +349,8 @@ std::expected<int, std::string> Listen(const std::string& bind, int port) {
   }
   const int one = 1;
   setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  const bool ok = ::bind(fd, found->ai_addr, found->ai_addrlen) == 0 && ::listen(fd, SOMAXCONN) == 0;
+  const bool ok =
+      ::bind(fd, found->ai_addr, found->ai_addrlen) == 0 && ::listen(fd, SOMAXCONN) == 0;
   freeaddrinfo(found);
   if (!ok) {
     ::close(fd);
@@ -387,12 +386,12 @@ std::expected<std::unique_ptr<HttpServer>, std::string> HttpServer::Start(
       MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
           MHD_USE_ERROR_LOG,
       0, nullptr, nullptr, &OnAccess, raw, MHD_OPTION_EXTERNAL_LOGGER, &Quiet, nullptr,
-      MHD_OPTION_LISTEN_SOCKET, *fd,
-      MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(limits.max_connections),
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, static_cast<unsigned>(limits.max_per_address),
-      MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(limits.idle_timeout_s),
-      MHD_OPTION_CONNECTION_MEMORY_LIMIT, limits.max_head_bytes, MHD_OPTION_NOTIFY_COMPLETED,
-      &OnCompleted, raw, MHD_OPTION_NOTIFY_CONNECTION, &OnConnection, raw, MHD_OPTION_END);
+      MHD_OPTION_LISTEN_SOCKET, *fd, MHD_OPTION_CONNECTION_LIMIT,
+      static_cast<unsigned>(limits.max_connections), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+      static_cast<unsigned>(limits.max_per_address), MHD_OPTION_CONNECTION_TIMEOUT,
+      static_cast<unsigned>(limits.idle_timeout_s), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+      limits.max_head_bytes, MHD_OPTION_NOTIFY_COMPLETED, &OnCompleted, raw,
+      MHD_OPTION_NOTIFY_CONNECTION, &OnConnection, raw, MHD_OPTION_END);
   auto server = std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
   if (raw->daemon == nullptr) return std::unexpected("libmicrohttpd could not start");
   raw->listen_fd = -1;  // libmicrohttpd owns and closes it from now on

@@ -20,7 +20,7 @@ namespace jangkau::server {
 
 struct HttpRequest {
   std::string method;
-  std::string path;  // percent-decoded, without the query
+  std::string path;                                          // percent-decoded, without the query
   std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
@@ -40,20 +40,20 @@ struct HttpResponse {
 };
 
 struct HttpLimits {
-  int max_connections = 4000;   // open connections in total; more are refused at accept
-  int max_per_address = 300;    // open connections from one address
-  int idle_timeout_s = 30;      // a connection with no traffic this long is closed
-  int head_timeout_s = 15;      // request line and headers must arrive within this
-  int body_timeout_s = 300;     // and the body within this, counted from the end of the head
-  std::size_t max_head_bytes = 32 * 1024;          // request line and headers together
-  std::size_t max_body_bytes = std::size_t{32} << 20;  // no route accepts more
+  int max_connections = 4000;  // open connections in total; more are refused at accept
+  int max_per_address = 300;   // open connections from one address
+  int idle_timeout_s = 30;     // a connection with no traffic this long is closed
+  int head_timeout_s = 15;     // request line and headers must arrive within this
+  int body_timeout_s = 300;    // and the body within this, counted from the end of the head
+  std::size_t max_head_bytes = 32 * 1024;                       // request line and headers together
+  std::size_t max_body_bytes = std::size_t{32} << 20;           // no route accepts more
   std::size_t bodies_in_flight_bytes = std::size_t{256} << 20;  // all bodies being read
   // A body refused as too large is still read (and dropped, never kept) up to this many bytes
   // before the 413 is sent, so that a client that writes its whole body before reading gets the
   // answer rather than a reset connection (nginx's lingering read). Larger ones are cut off.
   std::size_t max_discard_bytes = std::size_t{64} << 20;
-  int workers = 8;              // threads running handlers
-  int queue = 256;              // complete requests waiting for a worker; more get 503
+  int workers = 8;  // threads running handlers
+  int queue = 256;  // complete requests waiting for a worker; more get 503
 };
 
 class HttpServer {
@@ -62,7 +62,8 @@ class HttpServer {
   // The largest body the route of a request accepts (called once its head is read).
   using BodyLimit = std::function<std::size_t(const HttpRequest&)>;
   // An answer the layer gives itself: 413, 503, 400 (malformed); `code` is a message code.
-  using Refusal = std::function<HttpResponse(const HttpRequest&, int status, std::string_view code)>;
+  using Refusal =
+      std::function<HttpResponse(const HttpRequest&, int status, std::string_view code)>;
 
   // Listens on `bind`:`port` (0: any free port). Failure: the reason in English.
   static std::expected<std::unique_ptr<HttpServer>, std::string> Start(

@@ -42,8 +42,7 @@ JobRunner::~JobRunner() {
 }
 
 std::expected<std::string, Error> JobRunner::Start(const std::string& kind,
-                                                   const std::string& owner, Lang lang,
-                                                   Work work) {
+                                                   const std::string& owner, Lang lang, Work work) {
   std::lock_guard lock(mutex_);
   if (static_cast<int>(queue_.size()) >= options_.queue) {
     return std::unexpected(Error{Msg::kHttpJobsFull, {std::to_string(options_.queue)}});
@@ -119,7 +118,8 @@ void JobRunner::Prune() {
     ++it;
   }
   if (finished.size() <= options_.max_finished) return;
-  std::ranges::sort(finished, [](const auto& a, const auto& b) { return a->finished < b->finished; });
+  std::ranges::sort(finished,
+                    [](const auto& a, const auto& b) { return a->finished < b->finished; });
   for (std::size_t i = 0; i + options_.max_finished < finished.size(); ++i) {
     jobs_.erase(finished[i]->id);
   }
@@ -138,9 +138,12 @@ std::optional<Json> JobRunner::Get(const std::string& id, const std::string& use
                {"step", j.step},
                {"of", j.of},
                {"message", j.state == "queued" ? Tr(lang, Msg::kHttpJobQueued, {}) : j.message},
-               {"fraction", done ? 1.0 : j.of > 0 ? static_cast<double>(j.step) / j.of : 0.0}};
+               {"fraction", done       ? 1.0
+                            : j.of > 0 ? static_cast<double>(j.step) / j.of
+                                       : 0.0}};
   if (j.error) {
-    body["error"] = {{"code", std::string(MsgCode(j.error->msg))}, {"message", j.error->Text(lang)}};
+    body["error"] = {{"code", std::string(MsgCode(j.error->msg))},
+                     {"message", j.error->Text(lang)}};
   }
   if (done) body["result"] = j.result;
   return body;

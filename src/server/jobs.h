@@ -29,8 +29,8 @@ namespace jangkau::server {
 class JobRunner {
  public:
   struct Options {
-    int workers = 2;           // jobs running at once (the server passes the core count)
-    int queue = 8;             // jobs waiting; more are refused
+    int workers = 2;  // jobs running at once (the server passes the core count)
+    int queue = 8;    // jobs waiting; more are refused
     std::chrono::minutes keep{30};
     std::size_t max_finished = 64;
   };

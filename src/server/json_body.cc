@@ -104,7 +104,8 @@ FieldReader& FieldReader::Number(const char* name, double& out, double lo, doubl
   }
   const double d = v->get<double>();
   if (!std::isfinite(d) || d < lo || d > hi) {
-    Fail(Msg::kHttpFieldRange, {Field(name), Excerpt(*v), fmt::format("{}", lo), fmt::format("{}", hi)});
+    Fail(Msg::kHttpFieldRange,
+         {Field(name), Excerpt(*v), fmt::format("{}", lo), fmt::format("{}", hi)});
     return *this;
   }
   out = d;
@@ -114,9 +115,9 @@ FieldReader& FieldReader::Number(const char* name, double& out, double lo, doubl
 FieldReader& FieldReader::Integer(const char* name, int& out, int lo, int hi, bool required) {
   const Json* v = Get(name, required);
   if (v == nullptr) return *this;
-  const bool whole = v->is_number_integer() ||
-                     (v->is_number_float() && std::isfinite(v->get<double>()) &&
-                      std::floor(v->get<double>()) == v->get<double>());
+  const bool whole =
+      v->is_number_integer() || (v->is_number_float() && std::isfinite(v->get<double>()) &&
+                                 std::floor(v->get<double>()) == v->get<double>());
   if (!whole) {
     Fail(Msg::kHttpFieldType, {Field(name), "integer"});
     return *this;
@@ -208,7 +209,8 @@ FieldReader& FieldReader::NumberMap(const char* name, std::map<std::string, doub
     }
     const double d = item.get<double>();
     if (!std::isfinite(d) || d < lo || d > hi) {
-      Fail(Msg::kHttpFieldRange, {field, Excerpt(item), fmt::format("{}", lo), fmt::format("{}", hi)});
+      Fail(Msg::kHttpFieldRange,
+           {field, Excerpt(item), fmt::format("{}", lo), fmt::format("{}", hi)});
       return *this;
     }
     items[key] = d;

@@ -37,7 +37,8 @@ class FieldReader {
   FieldReader(const Json& object, std::string where = "");
 
   // Text of at most `max_chars` characters (UTF-8 is checked by the parser).
-  FieldReader& Text(const char* name, std::string& out, std::size_t max_chars, bool required = false);
+  FieldReader& Text(const char* name, std::string& out, std::size_t max_chars,
+                    bool required = false);
   // A finite number within [lo, hi].
   FieldReader& Number(const char* name, double& out, double lo, double hi, bool required = false);
   // A whole number within [lo, hi].

@@ -19,8 +19,8 @@ namespace jangkau::server {
 class LoginThrottle {
  public:
   struct Options {
-    int per_user = 5;         // wrong passwords for one username from one address
-    int per_address = 20;     // wrong logins from one address, whatever the usernames
+    int per_user = 5;      // wrong passwords for one username from one address
+    int per_address = 20;  // wrong logins from one address, whatever the usernames
     std::chrono::minutes window{15};
     std::size_t max_entries = 20000;  // beyond: expired entries go, then the oldest
   };

@@ -79,9 +79,9 @@ void Router::Add(const std::string& method, const std::string& pattern, Access a
 }
 
 const Router::Route* Router::Find(const HttpRequest& req, std::vector<std::string>& captures,
-                                  bool& other_method) const {
+                                  std::string& allowed) const {
   const std::vector<std::string> parts = Split(req.path);
-  other_method = false;
+  allowed.clear();
   for (const Route& r : routes_) {
     if (r.segments.size() != parts.size()) continue;
     std::vector<std::string> caught;
@@ -96,7 +96,7 @@ const Router::Route* Router::Find(const HttpRequest& req, std::vector<std::strin
     }
     if (!match) continue;
     if (r.method != req.method) {
-      other_method = true;
+      allowed += (allowed.empty() ? "" : ", ") + r.method;
       continue;
     }
     captures = std::move(caught);
@@ -107,8 +107,8 @@ const Router::Route* Router::Find(const HttpRequest& req, std::vector<std::strin
 
 std::size_t Router::BodyLimit(const HttpRequest& req) const {
   std::vector<std::string> captures;
-  bool other = false;
-  const Route* r = Find(req, captures, other);
+  std::string allowed;
+  const Route* r = Find(req, captures, allowed);
   return r != nullptr ? r->body_limit : kSmallBody;
 }
 
@@ -128,16 +128,19 @@ HttpResponse Router::Dispatch(const HttpRequest& req, ServerContext& ctx) const 
     if (bad) return refuse(Msg::kHttpBadUtf8, {"query", std::to_string(*bad + 1)});
   }
   std::vector<std::string> captures;
-  bool other_method = false;
-  const Route* route = Find(req, captures, other_method);
+  std::string allowed;
+  const Route* route = Find(req, captures, allowed);
   if (route == nullptr) {
     const std::string shown = req.path.substr(0, 200);
-    return other_method ? refuse(Msg::kHttpMethod, {req.method.substr(0, 16), shown})
-                        : refuse(Msg::kHttpNotFound, {shown});
+    if (allowed.empty()) return refuse(Msg::kHttpNotFound, {shown});
+    HttpResponse res = refuse(Msg::kHttpMethod, {req.method.substr(0, 16), shown});
+    res.headers.emplace_back("Allow", allowed);  // RFC 9110 15.5.6
+    return res;
   }
   std::set<std::string> seen;
   for (const auto& [k, v] : req.query) {
-    if (!seen.insert(k).second) return refuse(Msg::kHttpBadParam, {k.substr(0, 64), v.substr(0, 64)});
+    if (!seen.insert(k).second)
+      return refuse(Msg::kHttpBadParam, {k.substr(0, 64), v.substr(0, 64)});
     if (k == "lang") {
       if (!ParseLang(v)) return refuse(Msg::kHttpBadParam, {"lang", v.substr(0, 64)});
       continue;

@@ -15,10 +15,10 @@
 
 namespace jangkau::server {
 
-inline constexpr std::size_t kSmallBody = std::size_t{64} << 10;   // login, forms' small bodies
-inline constexpr std::size_t kFormBody = std::size_t{4} << 20;     // rows of a web form
+inline constexpr std::size_t kSmallBody = std::size_t{64} << 10;     // login, forms' small bodies
+inline constexpr std::size_t kFormBody = std::size_t{4} << 20;       // rows of a web form
 inline constexpr std::size_t kGeometryBody = std::size_t{16} << 20;  // drawn flood areas
-inline constexpr std::size_t kUploadBody = std::size_t{32} << 20;  // a filled-in template
+inline constexpr std::size_t kUploadBody = std::size_t{32} << 20;    // a filled-in template
 
 class Router {
  public:
@@ -42,7 +42,7 @@ class Router {
 
  private:
   const Route* Find(const HttpRequest& req, std::vector<std::string>& captures,
-                    bool& other_method) const;
+                    std::string& allowed) const;  // `allowed`: the path's other methods
   std::vector<Route> routes_;
 };
 

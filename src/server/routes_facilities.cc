@@ -8,8 +8,8 @@
 #include <algorithm>
 
 #include "app/import_service.h"
-#include "base/text_util.h"
 #include "app/report_cycle.h"
+#include "base/text_util.h"
 #include "model/facility.h"
 #include "report/workspace_tables.h"
 #include "server/routes.h"
@@ -35,7 +35,8 @@ std::optional<app::ImportKind> ReportKind(const std::string& text) {
 std::expected<std::string, Error> FormCsv(const Json& rows, const std::vector<std::string>& columns,
                                           const std::string& kode) {
   if (rows.size() > kMaxFormRows) {
-    return std::unexpected(Error{Msg::kHttpFieldTooMany, {"(isi / body)", std::to_string(kMaxFormRows)}});
+    return std::unexpected(
+        Error{Msg::kHttpFieldTooMany, {"(isi / body)", std::to_string(kMaxFormRows)}});
   }
   report::Table t{"form", columns};
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -46,7 +47,8 @@ std::expected<std::string, Error> FormCsv(const Json& rows, const std::vector<st
       if (std::ranges::find(columns.begin() + 1, columns.end(), key) == columns.end()) {
         std::string valid;
         for (std::size_t c = 1; c < columns.size(); ++c) valid += (c > 1 ? ", " : "") + columns[c];
-        return std::unexpected(Error{Msg::kHttpFieldUnknown, {where + "." + key.substr(0, 64), valid}});
+        return std::unexpected(
+            Error{Msg::kHttpFieldUnknown, {where + "." + key.substr(0, 64), valid}});
       }
     }
     std::vector<report::Cell> cells = {kode};
@@ -62,14 +64,16 @@ std::expected<std::string, Error> FormCsv(const Json& rows, const std::vector<st
         text = it->dump();
       } else if (it->is_array()) {
         for (const Json& item : *it) {
-          if (!item.is_string()) return std::unexpected(Error{Msg::kHttpFieldType, {field, "string"}});
+          if (!item.is_string())
+            return std::unexpected(Error{Msg::kHttpFieldType, {field, "string"}});
           text += (text.empty() ? "" : ";") + item.get<std::string>();
         }
       } else {
         return std::unexpected(Error{Msg::kHttpFieldType, {field, "string"}});
       }
       if (text.size() > kMaxCellChars) {
-        return std::unexpected(Error{Msg::kHttpFieldTooLong, {field, std::to_string(kMaxCellChars)}});
+        return std::unexpected(
+            Error{Msg::kHttpFieldTooLong, {field, std::to_string(kMaxCellChars)}});
       }
       cells.emplace_back(std::move(text));
     }
@@ -81,8 +85,7 @@ std::expected<std::string, Error> FormCsv(const Json& rows, const std::vector<st
 }
 
 // An import result as the API's answer: 422 with the problems, or what was saved.
-void SendImport(ServerContext& ctx, Call& c,
-                const std::expected<app::ImportResult, Error>& result,
+void SendImport(ServerContext& ctx, Call& c, const std::expected<app::ImportResult, Error>& result,
                 const std::vector<std::string>* form_columns) {
   if (!result) return SendFailure(c, result.error());
   if (!result->written) {
@@ -115,9 +118,9 @@ void SendImport(ServerContext& ctx, Call& c,
 }
 
 struct CsvPlaceResult {
-  int64_t line;      // 1-based line of the file
-  int64_t column;    // 1-based CSV column (field) number, as in import diagnostics
-  std::string field; // that column's header name, when the header has it
+  int64_t line;       // 1-based line of the file
+  int64_t column;     // 1-based CSV column (field) number, as in import diagnostics
+  std::string field;  // that column's header name, when the header has it
 };
 
 // Where byte `offset` of a CSV text lies: its line, its column counted by separators outside
@@ -200,12 +203,13 @@ void Upload(ServerContext& ctx, Call& c) {
       const std::vector<std::string> args = {
           name.substr(0, 64) + ":" + std::to_string(line) + ":" + std::to_string(column),
           std::to_string(*bad + 1)};
-      return SendError(c, Msg::kHttpBadUtf8, args,
-                       {{"problems", Json::array({{{"row", line},
-                                                   {"column", column},
-                                                   {"field", field},
-                                                   {"code", std::string(MsgCode(Msg::kHttpBadUtf8))},
-                                                   {"message", Tr(c.lang, Msg::kHttpBadUtf8, args)}}})}});
+      return SendError(
+          c, Msg::kHttpBadUtf8, args,
+          {{"problems", Json::array({{{"row", line},
+                                      {"column", column},
+                                      {"field", field},
+                                      {"code", std::string(MsgCode(Msg::kHttpBadUtf8))},
+                                      {"message", Tr(c.lang, Msg::kHttpBadUtf8, args)}}})}});
     }
   }
   TempFile file(ext);
@@ -296,18 +300,21 @@ void AddFacilityRoutes(Router& r, ServerContext& ctx) {
       });
       SendTable(c, table);
     });
-    r.Add("PUT", path, Access::kFacilityWrite, {},
-          [&ctx, kind](Call& c) { PutReport(ctx, c, kind); }, kFormBody);
+    r.Add(
+        "PUT", path, Access::kFacilityWrite, {}, [&ctx, kind](Call& c) { PutReport(ctx, c, kind); },
+        kFormBody);
     r.Add("GET", std::string("/api/v1/templates/") + what + ".xlsx", Access::kLoggedIn, {},
           [kind, what](Call& c) {
             report::Table t{std::string("templat_") + what, app::TemplateColumns(kind)};
             TempFile file(".xlsx");
-            if (auto w = report::WriteXlsxFile(t, file.path()); !w) return SendFailure(c, w.error());
+            if (auto w = report::WriteXlsxFile(t, file.path()); !w)
+              return SendFailure(c, w.error());
             SendDownload(c, file.Read(), t.name + ".xlsx");
           });
   }
-  r.Add("POST", "/api/v1/facilities/{kode}/upload", Access::kFacilityWrite, {"kind", "name"},
-        [&ctx](Call& c) { Upload(ctx, c); }, kUploadBody);
+  r.Add(
+      "POST", "/api/v1/facilities/{kode}/upload", Access::kFacilityWrite, {"kind", "name"},
+      [&ctx](Call& c) { Upload(ctx, c); }, kUploadBody);
   r.Add("POST", "/api/v1/facilities/{kode}/submit", Access::kFacilityWrite, {},
         [&ctx](Call& c) { ChangeStatus(ctx, c, app::ReportAction::kSubmit); });
   r.Add("POST", "/api/v1/facilities/{kode}/verify", Access::kFacilityCheck, {},

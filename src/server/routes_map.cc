@@ -58,7 +58,8 @@ void AddMapRoutes(Router& r, ServerContext& ctx) {
   });
   r.Add("GET", "/api/v1/map/layers/{jenis}", Access::kLoggedIn, {}, [&ctx](Call& c) {
     const std::string kind = c.captures[0];
-    if (kind.size() > 32 || kind.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) {
+    if (kind.size() > 32 ||
+        kind.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) {
       return SendError(c, Msg::kHttpNotFound, {c.req.path.substr(0, 200)});
     }
     ctx.Cached(c, "map_layer|" + kind, kGeoJsonType, [&]() -> std::optional<std::string> {

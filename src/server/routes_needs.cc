@@ -159,9 +159,9 @@ void AddNeedsRoutes(Router& r, ServerContext& ctx) {
       return by == "cadre" ? app::CadreTotalsTable(*report) : app::NeedLinesTable(*report, c.lang);
     });
   });
-  const std::vector<std::string> proposal_params = {
-      "method", "budget", "year", "w_shortage", "w_population", "w_remoteness", "w_flood",
-      "ceiling_*"};
+  const std::vector<std::string> proposal_params = {"method",     "budget",       "year",
+                                                    "w_shortage", "w_population", "w_remoteness",
+                                                    "w_flood",    "ceiling_*"};
   r.Add("GET", "/api/v1/proposal", Access::kReaders, proposal_params,
         [&ctx](Call& c) { Proposal(ctx, c, false); });
   r.Add("GET", "/api/v1/proposal/workbook", Access::kReaders, proposal_params,

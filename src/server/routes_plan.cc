@@ -9,10 +9,9 @@
 
 namespace jangkau::server {
 
-void StartJob(ServerContext& ctx, Call& c, const std::string& kind,
-              std::function<std::expected<Json, Error>(store::Workspace&,
-                                                       const app::PlanProgress&)>
-                  work);
+void StartJob(
+    ServerContext& ctx, Call& c, const std::string& kind,
+    std::function<std::expected<Json, Error>(store::Workspace&, const app::PlanProgress&)> work);
 std::optional<double> Resolution(Call& c);
 
 namespace {
@@ -36,7 +35,8 @@ std::optional<app::ScenarioRequest> ScenarioBody(Call& c) {
       .Bool("tutup_yang_kebanjiran", r.close_flooded)
       .NumberMap("kecepatan", r.speeds, 32, app::kSpeedKmh.lo, app::kSpeedKmh.hi);
   if (const Json* fc = f.Raw("banjir"); fc != nullptr && f.ok()) {
-    const Json* features = fc->is_object() && fc->contains("features") ? &(*fc)["features"] : nullptr;
+    const Json* features =
+        fc->is_object() && fc->contains("features") ? &(*fc)["features"] : nullptr;
     if (features == nullptr || !features->is_array()) {
       f.Fail(Msg::kHttpFieldType, {"banjir", "FeatureCollection"});
     } else if (features->size() > kMaxAreas) {
@@ -165,29 +165,30 @@ void StartCompare(ServerContext& ctx, Call& c) {
   if (!sc) return SendError(c, Msg::kHttpNotFound, {c.captures[0]});
   app::AccessModelOptions options;
   options.resolution_m = *resolution;
-  StartJob(ctx, c, "compare",
-           [scenario = *sc, options](store::Workspace& ws, const app::PlanProgress& progress)
-               -> std::expected<Json, Error> {
-             auto r = app::ComparePlan(ws, scenario, options, progress);
-             if (!r) return std::unexpected(r.error());
-             const auto tables = app::CompareTables(*r);
-             const app::RegionChange& k = r->kabupaten;
-             auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(); };
-             return Json{{"skenario", scenario.nama},
-                         {"ringkasan",
-                          {{"penduduk", k.penduduk},
-                           {"kehilangan_30", k.Loses(0)},
-                           {"kehilangan_60", k.Loses(1)},
-                           {"kehilangan_120", k.Loses(2)},
-                           {"menit_sebelum", opt(k.menit_sebelum)},
-                           {"menit_sesudah", opt(k.menit_sesudah)},
-                           {"tutup", scenario.closed.size()},
-                           {"banjir", scenario.floods.size()},
-                           {"detik", r->seconds}}},
-                         {"desa", report::ToJson(tables[0])},
-                         {"kecamatan", report::ToJson(tables[1])},
-                         {"fasyankes", report::ToJson(tables[2])}};
-           });
+  StartJob(
+      ctx, c, "compare",
+      [scenario = *sc, options](store::Workspace& ws,
+                                const app::PlanProgress& progress) -> std::expected<Json, Error> {
+        auto r = app::ComparePlan(ws, scenario, options, progress);
+        if (!r) return std::unexpected(r.error());
+        const auto tables = app::CompareTables(*r);
+        const app::RegionChange& k = r->kabupaten;
+        auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(); };
+        return Json{{"skenario", scenario.nama},
+                    {"ringkasan",
+                     {{"penduduk", k.penduduk},
+                      {"kehilangan_30", k.Loses(0)},
+                      {"kehilangan_60", k.Loses(1)},
+                      {"kehilangan_120", k.Loses(2)},
+                      {"menit_sebelum", opt(k.menit_sebelum)},
+                      {"menit_sesudah", opt(k.menit_sesudah)},
+                      {"tutup", scenario.closed.size()},
+                      {"banjir", scenario.floods.size()},
+                      {"detik", r->seconds}}},
+                    {"desa", report::ToJson(tables[0])},
+                    {"kecamatan", report::ToJson(tables[1])},
+                    {"fasyankes", report::ToJson(tables[2])}};
+      });
 }
 
 void StartSites(ServerContext& ctx, Call& c) {
@@ -202,8 +203,8 @@ void StartSites(ServerContext& ctx, Call& c) {
       .Choice("objective", objective, {"coverage", "mean-time"})
       .Text("skenario", scenario, app::kMaxNameChars);
   if (Refused(c, f)) return;
-  request.objective = objective == "coverage" ? plan::SitingObjective::kCoverage
-                                              : plan::SitingObjective::kMeanTime;
+  request.objective =
+      objective == "coverage" ? plan::SitingObjective::kCoverage : plan::SitingObjective::kMeanTime;
   if (!scenario.empty()) {
     request.scenario = ctx.Read([&](auto& ws) { return ws.FindScenario(scenario); });
     if (!request.scenario) return SendError(c, Msg::kHttpNotFound, {scenario});
@@ -226,8 +227,9 @@ void AddPlanRoutes(Router& r, ServerContext& ctx) {
   r.Add("GET", "/api/v1/scenarios", Access::kReaders, {"format"}, [&ctx](Call& c) {
     SendTable(c, app::ScenariosTable(ctx.Read([](auto& ws) { return ws.Scenarios(); })));
   });
-  r.Add("POST", "/api/v1/scenarios", Access::kPlanners, {},
-        [&ctx](Call& c) { SaveScenario(ctx, c); }, kGeometryBody);
+  r.Add(
+      "POST", "/api/v1/scenarios", Access::kPlanners, {}, [&ctx](Call& c) { SaveScenario(ctx, c); },
+      kGeometryBody);
   r.Add("GET", "/api/v1/scenarios/{nama}", Access::kReaders, {},
         [&ctx](Call& c) { GetScenario(ctx, c); });
   r.Add("DELETE", "/api/v1/scenarios/{nama}", Access::kPlanners, {}, [&ctx](Call& c) {

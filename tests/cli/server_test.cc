@@ -563,6 +563,7 @@ TEST_F(ServerTest, Issue10EveryRefusalHasAJsonBody) {
   EXPECT_EQ(Json::parse(unknown->body)["error"]["code"], "not_found");
   auto method = Send("DELETE", admin, "/api/v1/facilities", "");
   EXPECT_EQ(method->status, 405);
+  EXPECT_EQ(method->get_header_value("Allow"), "GET");
   EXPECT_EQ(Json::parse(method->body)["error"]["code"], "method_not_allowed");
   auto large = Send("PUT", admin, "/api/v1/facilities/P1602010202/staff",
                     std::string(std::size_t{5} << 20, ' '));
@@ -626,6 +627,23 @@ TEST_F(ServerTest, Issue10EachJobIsItsOwnersAndSessionsSurviveARestart) {
   EXPECT_EQ(changed->status, 200) << changed->body;
   EXPECT_EQ(Get(planner, "/api/v1/me")->status, 401);
   EXPECT_EQ(Get(again, "/api/v1/me")->status, 200);
+  // `jangkau user passwd` from the district office ends every session of the user, at once.
+  const std::string passwd = J("user passwd --workspace " + ws_ + " --username perencana");
+  EXPECT_EQ(RunCommand("echo pendek | " + passwd).exit_code, 1);
+  EXPECT_EQ(Get(again, "/api/v1/me")->status, 200) << "a refused change ends nothing";
+  EXPECT_EQ(RunCommand("echo rahasia789 | " +
+                       J("user passwd --workspace " + ws_ + " --username tidak-ada"))
+                .exit_code,
+            1);
+  auto set = RunCommand("echo rahasia789 | " + passwd);
+  EXPECT_EQ(set.exit_code, 0) << set.out;
+  EXPECT_NE(set.out.find("perencana"), std::string::npos) << set.out;
+  EXPECT_EQ(Get(again, "/api/v1/me")->status, 401);
+  httplib::Client c("127.0.0.1", port_);
+  EXPECT_EQ(c.Post("/api/v1/login", R"({"username":"perencana","password":"rahasia789"})",
+                   "application/json")
+                ->status,
+            200);
 }
 
 }  // namespace
