@@ -25,19 +25,70 @@ base=$(head -1 "$work/url" | sed 's|/$||')
 cookie=$(curl -s -i -X POST "$base/api/v1/login" \
   -d '{"username":"perencana","password":"demo-perencana-2026"}' |
   sed -n 's/^Set-Cookie: \(jangkau_sesi=[^;]*\).*/\1/p')
-printf "%-40s %10s %9s %9s %9s %9s %8s\n" endpoint "req/s" p50 p90 p99 max errors
-for ep in /api/v1/facilities /api/v1/submissions "/api/v1/needs?by=cadre" \
-  "/api/v1/access/regions?level=desa&target=puskesmas" "/api/v1/map/regions?level=desa" \
-  /api/v1/map/facilities "/api/v1/proposal?budget=5000000000"; do
-  wrk -t2 -c50 -d"${BENCH_WRK_SECONDS:-30}s" --latency -H "Cookie: $cookie" "$base$ep" > "$work/wrk.txt"
-  awk -v ep="$ep" '
-    /Requests\/sec/ { rps = $2 }
-    /^ +50%/ { p50 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
-    /^ +Latency +[0-9]/ { max = $4 }
-    /Non-2xx/ { errors += $NF } /Socket errors/ { errors += $4 + $6 + $8 + $10 }
-    END { printf "%-40s %10s %9s %9s %9s %9s %8d\n", ep, rps, p50, p90, p99, max, errors }' \
-    "$work/wrk.txt"
+# One wrk run per read endpoint, a table row each.
+load_table() {
+  printf "%-40s %10s %9s %9s %9s %9s %8s\n" endpoint "req/s" p50 p90 p99 max errors
+  for ep in /api/v1/facilities /api/v1/submissions "/api/v1/needs?by=cadre" \
+    "/api/v1/access/regions?level=desa&target=puskesmas" "/api/v1/map/regions?level=desa" \
+    /api/v1/map/facilities "/api/v1/proposal?budget=5000000000"; do
+    wrk -t2 -c50 -d"${BENCH_WRK_SECONDS:-30}s" --latency -H "Cookie: $cookie" "$base$ep" > "$work/wrk.txt"
+    awk -v ep="$ep" '
+      /Requests\/sec/ { rps = $2 }
+      /^ +50%/ { p50 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
+      /^ +Latency +[0-9]/ { max = $4 }
+      /Non-2xx/ { errors += $NF } /Socket errors/ { errors += $4 + $6 + $8 + $10 }
+      END { printf "%-40s %10s %9s %9s %9s %9s %8d\n", ep, rps, p50, p90, p99, max, errors }' \
+      "$work/wrk.txt"
+  done
+}
+rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$server/status"; }
+threads() { awk '/Threads/ { print $2 }' "/proc/$server/status"; }
+csrf=$(curl -s -X POST "$base/api/v1/login" \
+  -d '{"username":"perencana","password":"demo-perencana-2026"}' -c "$work/jar" |
+  sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p')
+load_table
+
+# The same with hostile clients held open (issue 10): 500 idle connections and 100 clients
+# sending a request head a byte a second, from 120 loopback addresses, reopened when closed.
+echo
+echo "== the same while 500 idle connections and 100 slow clients are held open (bench/hold_connections)"
+port=${base##*:}
+"$build/hold_connections" "$port" 500 100 > "$work/hold.log" &
+holder=$!
+sleep 3
+echo "held: $(tail -1 "$work/hold.log"); server threads: $(threads)"
+load_table
+echo "held at the end: $(tail -1 "$work/hold.log")"
+kill "$holder"; wait "$holder" 2>/dev/null || true
+
+# Memory after 200 background jobs and 1,000 failed logins (60 KB usernames): within 100 MB of
+# the start (issue 10). Jobs beyond the queue get 429 and are tried again.
+echo
+echo "== memory: 200 background jobs (access run at 2,000 m), then 1,000 failed logins"
+start_rss=$(rss_mb); start_threads=$(threads)
+jobs_done=0; refused=0
+while [ "$jobs_done" -lt 200 ]; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/jar" -H "X-CSRF-Token: $csrf" \
+    -X POST "$base/api/v1/access/run" -d '{"resolution_m": 2000}')
+  if [ "$code" = 202 ]; then jobs_done=$((jobs_done + 1)); else refused=$((refused + 1)); sleep 0.2; fi
 done
+after_jobs=$(rss_mb)
+name=$(head -c 60000 /dev/zero | tr '\0' a)
+for i in $(seq 1000); do
+  printf '{"username":"%s%d","password":"salah-salah"}' "$name" "$i" |
+    curl -s -o /dev/null -X POST "$base/api/v1/login" --data-binary @-
+done
+sleep 2
+echo "RSS MB: start $start_rss, after 200 jobs $after_jobs (429 answered $refused times), after 1,000 failed logins $(rss_mb)"
+
+# 50 jobs at once: never more running than the pool (cores), no thread left behind.
+echo
+echo "== 50 jobs started at once"
+seq 50 | xargs -P 50 -I{} curl -s -o /dev/null -w '%{http_code}\n' -b "$work/jar" \
+  -H "X-CSRF-Token: $csrf" -X POST "$base/api/v1/access/run" -d '{"resolution_m": 2000}' |
+  sort | uniq -c | awk '{ printf "HTTP %s: %d\n", $2, $1 }'
+sleep 20
+echo "server threads: before $start_threads, after $(threads); cores $(nproc)"
 kill "$server"; server=""
 
 # Planning on the same workspace: a flood scenario recomputed and compared with the baseline

@@ -84,7 +84,8 @@ std::expected<ServerContext::NewSession, Error> ServerContext::CreateSession(
   NewSession s{RandomToken(), RandomToken()};
   const int64_t now = Now();
   auto saved = Read([&](store::Workspace& ws) {
-    (void)ws.DeleteExpiredSessions(now);
+    // Expired rows left by a failed clean-up are ignored by FindSession; the next login retries.
+    [[maybe_unused]] const auto cleaned = ws.DeleteExpiredSessions(now);
     return ws.PutSession(HashToken(s.token), username, HashToken(s.csrf),
                          now + int64_t{options_.session_minutes} * 60);
   });
@@ -102,13 +103,16 @@ std::optional<std::pair<Session, std::string>> ServerContext::FindSession(
     if (!s) return std::nullopt;
     // Sliding expiry: moved forward at most once a minute, not on every request.
     const int64_t renewed = now + int64_t{options_.session_minutes} * 60;
-    if (renewed - s->expires >= 60) (void)ws.ExtendSession(hash, renewed);
+    if (renewed - s->expires >= 60) {
+      // A failed extension only shortens the session to its stored expiry.
+      [[maybe_unused]] const auto extended = ws.ExtendSession(hash, renewed);
+    }
     return std::pair{Session{hash, s->username, s->role, s->kode_faskes}, s->csrf_hash};
   });
 }
 
-void ServerContext::EndSession(const std::string& token_hash) {
-  Read([&](store::Workspace& ws) { (void)ws.DeleteSession(token_hash); });
+std::expected<void, Error> ServerContext::EndSession(const std::string& token_hash) {
+  return Read([&](store::Workspace& ws) { return ws.DeleteSession(token_hash); });
 }
 
 std::expected<int, Error> ServerContext::EndOtherSessions(const std::string& username,

@@ -95,7 +95,7 @@ class ServerContext {
   std::expected<NewSession, Error> CreateSession(const std::string& username);
   std::optional<std::pair<Session, std::string>> FindSession(
       const std::string& token);  // +csrf hash
-  void EndSession(const std::string& token_hash);
+  std::expected<void, Error> EndSession(const std::string& token_hash);
   std::expected<int, Error> EndOtherSessions(const std::string& username,
                                              const std::string& keep_hash);
 

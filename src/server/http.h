@@ -45,7 +45,7 @@ struct HttpLimits {
   int idle_timeout_s = 30;     // a connection with no traffic this long is closed
   int head_timeout_s = 15;     // request line and headers must arrive within this
   int body_timeout_s = 300;    // and the body within this, counted from the end of the head
-  std::size_t max_head_bytes = 32 * 1024;                       // request line and headers together
+  std::size_t max_head_bytes = std::size_t{32} << 10;           // request line and headers together
   std::size_t max_body_bytes = std::size_t{32} << 20;           // no route accepts more
   std::size_t bodies_in_flight_bytes = std::size_t{256} << 20;  // all bodies being read
   // A body refused as too large is still read (and dropped, never kept) up to this many bytes

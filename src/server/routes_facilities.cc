@@ -288,7 +288,7 @@ void AddFacilityRoutes(Router& r, ServerContext& ctx) {
                     });
   });
   for (const char* what : {"staff", "equipment", "services"}) {
-    const auto kind = *ReportKind(what);
+    const app::ImportKind kind = ReportKind(what).value_or(app::ImportKind::kStaff);
     const std::string path = std::string("/api/v1/facilities/{kode}/") + what;
     r.Add("GET", path, Access::kFacilityRead, {"format"}, [&ctx, kind](Call& c) {
       auto table = ctx.Read([&](store::Workspace& ws) {

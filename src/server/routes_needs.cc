@@ -39,19 +39,23 @@ std::optional<app::ProposalRequest> ProposalParams(ServerContext& ctx, Call& c) 
     if (key == "method" || key == "lang" || key == "format") continue;
     std::optional<double> v;
     if (key == "budget") {
-      if (!(v = NumberParam(c, key, value, app::kBudget))) return std::nullopt;
+      v = NumberParam(c, key, value, app::kBudget);
+      if (!v) return std::nullopt;
       request.options.budget = *v;
     } else if (key == "year") {
-      if (!(v = NumberParam(c, key, value, app::kYear, true))) return std::nullopt;
+      v = NumberParam(c, key, value, app::kYear, true);
+      if (!v) return std::nullopt;
       request.year = static_cast<int>(*v);
     } else if (key.starts_with("w_")) {
-      if (!(v = NumberParam(c, key, value, app::kWeight))) return std::nullopt;
+      v = NumberParam(c, key, value, app::kWeight);
+      if (!v) return std::nullopt;
       if (key == "w_shortage") request.weights.shortage = *v;
       if (key == "w_population") request.weights.population = *v;
       if (key == "w_remoteness") request.weights.remoteness = *v;
       if (key == "w_flood") request.weights.flood = *v;
     } else if (key.starts_with("ceiling_")) {
-      if (!(v = NumberParam(c, key, value, app::kCeiling, true))) return std::nullopt;
+      v = NumberParam(c, key, value, app::kCeiling, true);
+      if (!v) return std::nullopt;
       auto cadre = cadres.Normalize(key.substr(8));
       if (!cadre) {
         SendError(c, Msg::kHttpBadParam, {key.substr(0, 64), value.substr(0, 64)});

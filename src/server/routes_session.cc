@@ -1,5 +1,7 @@
 // Login, logout, the caller's identity, password changes, and the API's contract.
+#include <charconv>
 #include <mutex>
+#include <system_error>
 
 #include <yaml-cpp/yaml.h>
 
@@ -36,16 +38,15 @@ Json FromYaml(const YAML::Node& n) {
       if (s == "false") return false;
       if (s == "null" || s == "~") return nullptr;
       if (!s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) != 0 || s[0] == '-')) {
-        try {
-          std::size_t used = 0;
-          if (s.find_first_of(".eE") == std::string::npos) {
-            const long long v = std::stoll(s, &used);
-            if (used == s.size()) return v;
-          } else {
-            const double v = std::stod(s, &used);
-            if (used == s.size()) return v;
-          }
-        } catch (const std::exception&) {
+        const char* last = s.data() + s.size();
+        if (s.find_first_of(".eE") == std::string::npos) {
+          long long v = 0;
+          const auto [end, ec] = std::from_chars(s.data(), last, v);
+          if (ec == std::errc() && end == last) return v;
+        } else {
+          double v = 0;
+          const auto [end, ec] = std::from_chars(s.data(), last, v);
+          if (ec == std::errc() && end == last) return v;
         }
       }
       return s;
@@ -137,7 +138,9 @@ const std::string& OpenApiJson() {
 void AddSessionRoutes(Router& r, ServerContext& ctx) {
   r.Add("POST", "/api/v1/login", Access::kPublic, {}, [&ctx](Call& c) { Login(ctx, c); });
   r.Add("POST", "/api/v1/logout", Access::kLoggedIn, {}, [&ctx](Call& c) {
-    ctx.EndSession(c.session.token_hash);
+    if (auto ended = ctx.EndSession(c.session.token_hash); !ended) {
+      return SendFailure(c, ended.error());
+    }
     c.res.headers.emplace_back("Set-Cookie",
                                "jangkau_sesi=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
     SendJson(c, {{"ok", true}});

@@ -3,7 +3,9 @@
 #include "server/server.h"
 
 #include <signal.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -157,6 +159,17 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
   };
   HttpLimits limits;
   limits.max_body_bytes = kUploadBody;
+  // Every connection is a file descriptor: raise the soft limit towards the hard one and keep
+  // the connection limit below it, with room for the workspace, web files and job connections.
+  if (rlimit files{}; getrlimit(RLIMIT_NOFILE, &files) == 0) {
+    const rlim_t wanted = std::min<rlim_t>(files.rlim_max, 65536);
+    if (files.rlim_cur < wanted) {
+      files.rlim_cur = wanted;
+      if (setrlimit(RLIMIT_NOFILE, &files) != 0) getrlimit(RLIMIT_NOFILE, &files);
+    }
+    const rlim_t room = files.rlim_cur > 256 ? files.rlim_cur - 128 : files.rlim_cur / 2;
+    limits.max_connections = static_cast<int>(std::min<rlim_t>(limits.max_connections, room));
+  }
   auto http = HttpServer::Start(options.bind, options.port, limits, handler, body_limit, refusal);
   if (!http) {
     log << "jangkau: " << options.bind << ":" << options.port

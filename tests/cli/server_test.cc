@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -82,13 +84,44 @@ class ServerTest : public ::testing::Test {
     }
   }
 
+  // A client of the server whose every response is recorded for the OpenAPI check (ctest
+  // `api_contract`: web/scripts/check-responses.mjs against docs/openapi.yaml).
+  httplib::Client Client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_logger(
+        [](const httplib::Request& req, const httplib::Response& res) { Record(req, res); });
+    return c;
+  }
+  static void Record(const httplib::Request& req, const httplib::Response& res) {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    const std::filesystem::path dir = JANGKAU_API_RECORD_DIR;
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    const std::string type = res.get_header_value("Content-Type");
+    Json body = nullptr;
+    if (type.find("json") != std::string::npos) {
+      // A body that does not parse is kept as text, so that the check fails on it.
+      body = Json::parse(res.body, nullptr, false);
+      if (body.is_discarded()) body = res.body;
+    }
+    std::ofstream out(dir / (std::string(info != nullptr ? info->name() : "ServerTest") + ".jsonl"),
+                      std::ios::app);
+    out << Json{{"method", req.method},
+                {"path", req.path},
+                {"status", res.status},
+                {"content_type", type},
+                {"body", body}}
+               .dump(-1, ' ', false, Json::error_handler_t::replace)
+        << '\n';
+  }
+
   // A logged-in client: its cookie and CSRF token.
   struct Login {
     std::string cookie;
     std::string csrf;
   };
   Login LogIn(const std::string& user) {
-    httplib::Client c("127.0.0.1", port_);
+    httplib::Client c = Client();
     auto r = c.Post("/api/v1/login", Json{{"username", user}, {"password", "rahasia123"}}.dump(),
                     "application/json");
     EXPECT_TRUE(r && r->status == 200);
@@ -101,12 +134,12 @@ class ServerTest : public ::testing::Test {
 
   // Request helpers for a logged-in client.
   httplib::Result Get(const Login& l, const std::string& path) {
-    httplib::Client c("127.0.0.1", port_);
+    httplib::Client c = Client();
     return c.Get(path, {{"Cookie", l.cookie}});
   }
   httplib::Result Send(const std::string& method, const Login& l, const std::string& path,
                        const std::string& body, const std::string& type = "application/json") {
-    httplib::Client c("127.0.0.1", port_);
+    httplib::Client c = Client();
     httplib::Headers h = {{"Cookie", l.cookie}, {"X-CSRF-Token", l.csrf}};
     if (method == "DELETE") return c.Delete(path, h, body, type);
     return method == "PUT" ? c.Put(path, h, body, type) : c.Post(path, h, body, type);
@@ -134,7 +167,7 @@ class ServerTest : public ::testing::Test {
 };
 
 TEST_F(ServerTest, RoleBoundaries) {
-  httplib::Client c("127.0.0.1", port_);
+  httplib::Client c = Client();
   auto anon = c.Get("/api/v1/facilities");
   ASSERT_TRUE(anon);
   EXPECT_EQ(anon->status, 401);
@@ -160,7 +193,7 @@ TEST_F(ServerTest, RoleBoundaries) {
 
 TEST_F(ServerTest, StateChangesNeedTheCsrfTokenAndAreValidatedAndAudited) {
   const Login op = LogIn("op1");
-  httplib::Client c("127.0.0.1", port_);
+  httplib::Client c = Client();
   const std::string roster = Json::array({{{"nama", "Siti"},
                                            {"jenis_tenaga", "Bidan D3"},
                                            {"status_kepegawaian", "PNS"},
@@ -202,7 +235,7 @@ TEST_F(ServerTest, StateChangesNeedTheCsrfTokenAndAreValidatedAndAudited) {
 
 // A field of the wrong type is refused naming the field (issue 10: it was a generic bad_json).
 TEST_F(ServerTest, BodiesOfTheWrongShapeAreRefusedNamingTheField) {
-  httplib::Client c("127.0.0.1", port_);
+  httplib::Client c = Client();
   auto login = c.Post("/api/v1/login", R"({"username": 42, "password": []})", "application/json");
   ASSERT_TRUE(login);
   EXPECT_EQ(login->status, 400);
@@ -216,7 +249,7 @@ TEST_F(ServerTest, BodiesOfTheWrongShapeAreRefusedNamingTheField) {
 }
 
 TEST_F(ServerTest, FiveWrongPasswordsThrottleTheLogin) {
-  httplib::Client c("127.0.0.1", port_);
+  httplib::Client c = Client();
   for (int i = 0; i < 5; ++i) {
     auto r = c.Post("/api/v1/login", Json{{"username", "admin"}, {"password", "salah"}}.dump(),
                     "application/json");
@@ -579,7 +612,7 @@ TEST_F(ServerTest, Issue10EveryRefusalHasAJsonBody) {
 }
 
 TEST_F(ServerTest, Issue10ManyUsernamesFromOneAddressAreThrottled) {
-  httplib::Client c("127.0.0.1", port_);
+  httplib::Client c = Client();
   int throttled = 0;
   for (int i = 0; i < 40; ++i) {
     auto r =
@@ -597,7 +630,7 @@ TEST_F(ServerTest, Issue10ManyUsernamesFromOneAddressAreThrottled) {
              "application/json");
   ASSERT_TRUE(huge);
   EXPECT_EQ(huge->status, 413);
-  httplib::Client other("127.0.0.1", port_);
+  httplib::Client other = Client();
   auto long_name = other.Post("/api/v1/login",
                               Json{{"username", std::string(5000, 'a')}, {"password", "x"}}.dump(),
                               "application/json");
@@ -639,7 +672,7 @@ TEST_F(ServerTest, Issue10EachJobIsItsOwnersAndSessionsSurviveARestart) {
   EXPECT_EQ(set.exit_code, 0) << set.out;
   EXPECT_NE(set.out.find("perencana"), std::string::npos) << set.out;
   EXPECT_EQ(Get(again, "/api/v1/me")->status, 401);
-  httplib::Client c("127.0.0.1", port_);
+  httplib::Client c = Client();
   EXPECT_EQ(c.Post("/api/v1/login", R"({"username":"perencana","password":"rahasia789"})",
                    "application/json")
                 ->status,
