@@ -55,7 +55,7 @@ echo "== the same while 500 idle connections and 100 slow clients are held open 
 port=${base##*:}
 "$build/hold_connections" "$port" 500 100 > "$work/hold.log" &
 holder=$!
-sleep 3
+sleep 6
 echo "held: $(tail -1 "$work/hold.log"); server threads: $(threads)"
 load_table
 echo "held at the end: $(tail -1 "$work/hold.log")"

@@ -49,21 +49,21 @@ void ServerContext::Cached(Call& c, const std::string& key, const char* type,
   };
   if (auto hit = cache_.Get(full, state())) {
     c.res.content_type = type;
-    c.res.body = std::move(*hit);
+    c.res.shared_body = std::move(hit);
     return;
   }
   std::lock_guard computing(compute_mutex_);
   const auto before = state();
   if (auto hit = cache_.Get(full, before)) {
     c.res.content_type = type;
-    c.res.body = std::move(*hit);
+    c.res.shared_body = std::move(hit);
     return;
   }
   std::optional<std::string> body = compute();
   if (!body) return;  // compute sent an error
   c.res.content_type = type;
-  c.res.body = *body;
-  cache_.Put(full, before, std::move(*body));
+  c.res.shared_body = std::make_shared<const std::string>(std::move(*body));
+  cache_.Put(full, before, c.res.shared_body);
 }
 
 void ServerContext::CachedTable(Call& c, const std::string& key,

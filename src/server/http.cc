@@ -144,10 +144,19 @@ struct HttpServer::Impl {
     }
   }
 
-  MHD_Result Queue(MHD_Connection* connection, const HttpResponse& r) {
-    MHD_Response* response = MHD_create_response_from_buffer(
-        r.body.size(), const_cast<char*>(r.body.data()), MHD_RESPMEM_MUST_COPY);
-    if (response == nullptr) return MHD_NO;
+  // Hands the response to the library: its body moves into a shared buffer that the library
+  // releases once sent, so no body is copied here.
+  MHD_Result Queue(MHD_Connection* connection, HttpResponse& r) {
+    auto* body = new SharedBody(r.shared_body != nullptr
+                                    ? std::move(r.shared_body)
+                                    : std::make_shared<const std::string>(std::move(r.body)));
+    MHD_Response* response = MHD_create_response_from_buffer_with_free_callback_cls(
+        (*body)->size(), const_cast<char*>((*body)->data()),
+        [](void* cls) { delete static_cast<SharedBody*>(cls); }, body);
+    if (response == nullptr) {
+      delete body;
+      return MHD_NO;
+    }
     MHD_add_response_header(response, "Content-Type", r.content_type.c_str());
     for (const auto& [k, v] : r.headers) MHD_add_response_header(response, k.c_str(), v.c_str());
     const MHD_Result ok = MHD_queue_response(connection, static_cast<unsigned>(r.status), response);

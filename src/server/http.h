@@ -32,10 +32,14 @@ struct HttpRequest {
   const std::string* Param(std::string_view name) const;
 };
 
+// A body shared by many responses (a cached answer, a web file): sent without being copied.
+using SharedBody = std::shared_ptr<const std::string>;
+
 struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
+  SharedBody shared_body;  // when set, sent instead of `body`
   std::vector<std::pair<std::string, std::string>> headers;
 };
 

@@ -51,27 +51,27 @@ std::size_t LoginThrottle::size() const {
   return counts_.size();
 }
 
-std::optional<std::string> ResponseCache::Get(const std::string& key, const State& state) {
+SharedBody ResponseCache::Get(const std::string& key, const State& state) {
   std::lock_guard lock(mutex_);
   auto it = index_.find(key);
-  if (it == index_.end() || it->second->state != state) return std::nullopt;
+  if (it == index_.end() || it->second->state != state) return nullptr;
   order_.splice(order_.begin(), order_, it->second);
   return it->second->body;
 }
 
-void ResponseCache::Put(const std::string& key, const State& state, std::string body) {
+void ResponseCache::Put(const std::string& key, const State& state, SharedBody body) {
   std::lock_guard lock(mutex_);
-  if (body.size() > max_bytes_) return;
+  if (body == nullptr || body->size() > max_bytes_) return;
   if (auto it = index_.find(key); it != index_.end()) {
-    bytes_ -= it->second->body.size();
+    bytes_ -= it->second->body->size();
     order_.erase(it->second);
     index_.erase(it);
   }
-  bytes_ += body.size();
+  bytes_ += body->size();
   order_.push_front({key, state, std::move(body)});
   index_[key] = order_.begin();
   while (!order_.empty() && (order_.size() > max_entries_ || bytes_ > max_bytes_)) {
-    bytes_ -= order_.back().body.size();
+    bytes_ -= order_.back().body->size();
     index_.erase(order_.back().key);
     order_.pop_back();
   }

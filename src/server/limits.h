@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "server/http.h"
+
 namespace jangkau::server {
 
 // Failed logins counted per (username, address) and per address: either past its limit
@@ -48,8 +50,9 @@ class ResponseCache {
   using State = std::pair<uint64_t, int64_t>;  // the server's write generation, data_version
   ResponseCache(std::size_t max_entries, std::size_t max_bytes)
       : max_entries_(max_entries), max_bytes_(max_bytes) {}
-  std::optional<std::string> Get(const std::string& key, const State& state);
-  void Put(const std::string& key, const State& state, std::string body);
+  // The cached body, or nullptr. Bodies are shared, never copied.
+  SharedBody Get(const std::string& key, const State& state);
+  void Put(const std::string& key, const State& state, SharedBody body);
   std::size_t bytes() const;
   std::size_t size() const;
 
@@ -57,7 +60,7 @@ class ResponseCache {
   struct Entry {
     std::string key;
     State state;
-    std::string body;
+    SharedBody body;
   };
   mutable std::mutex mutex_;
   std::list<Entry> order_;  // most recent first

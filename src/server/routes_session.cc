@@ -154,7 +154,8 @@ void AddSessionRoutes(Router& r, ServerContext& ctx) {
         [&ctx](Call& c) { ChangePassword(ctx, c); });
   r.Add("GET", "/api/v1/openapi.json", Access::kPublic, {}, [](Call& c) {
     c.res.content_type = kJsonType;
-    c.res.body = OpenApiJson();
+    static const SharedBody spec = std::make_shared<const std::string>(OpenApiJson());
+    c.res.shared_body = spec;
   });
 }
 

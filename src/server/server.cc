@@ -36,7 +36,8 @@ class WebFiles {
       std::string body{std::istreambuf_iterator<char>(in), {}};
       const std::string rel =
           "/" + std::filesystem::relative(entry.path(), dir, ec).generic_string();
-      files_[rel] = {TypeOf(entry.path().extension().string()), std::move(body)};
+      files_[rel] = {TypeOf(entry.path().extension().string()),
+                     std::make_shared<const std::string>(std::move(body))};
     }
   }
   bool empty() const { return files_.empty(); }
@@ -52,7 +53,7 @@ class WebFiles {
       return res;
     }
     res.content_type = it->second.first;
-    res.body = it->second.second;
+    res.shared_body = it->second.second;
     return res;
   }
 
@@ -73,7 +74,7 @@ class WebFiles {
     auto it = kTypes.find(ext);
     return it != kTypes.end() ? it->second : "application/octet-stream";
   }
-  std::map<std::string, std::pair<std::string, std::string>> files_;
+  std::map<std::string, std::pair<std::string, SharedBody>> files_;
 };
 
 // The built web application: --web, else web/dist of the source tree the binary was built

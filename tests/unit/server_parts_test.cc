@@ -129,21 +129,27 @@ TEST(LoginThrottle, PerUsernameAndPerAddressAndBounded) {
   EXPECT_LE(t.size(), 1000U);
 }
 
+SharedBody Body(std::size_t n, char ch) { return std::make_shared<const std::string>(n, ch); }
+
 TEST(ResponseCache, BoundedInEntriesAndBytesAndKeyedByState) {
   ResponseCache cache(3, 1000);
   const ResponseCache::State s1{1, 1};
   const ResponseCache::State s2{2, 1};
-  cache.Put("a", s1, std::string(100, 'a'));
+  cache.Put("a", s1, Body(100, 'a'));
   ASSERT_TRUE(cache.Get("a", s1));
   EXPECT_FALSE(cache.Get("a", s2)) << "a new workspace state misses";
-  for (int i = 0; i < 10; ++i) cache.Put("k" + std::to_string(i), s1, std::string(100, 'x'));
+  for (int i = 0; i < 10; ++i) cache.Put("k" + std::to_string(i), s1, Body(100, 'x'));
   EXPECT_LE(cache.size(), 3U);
-  cache.Put("big1", s1, std::string(600, 'b'));
-  cache.Put("big2", s1, std::string(600, 'b'));
+  cache.Put("big1", s1, Body(600, 'b'));
+  cache.Put("big2", s1, Body(600, 'b'));
   EXPECT_LE(cache.bytes(), 1000U);
   EXPECT_TRUE(cache.Get("big2", s1)) << "the most recent stays";
-  cache.Put("huge", s1, std::string(5000, 'h'));
+  cache.Put("huge", s1, Body(5000, 'h'));
   EXPECT_LE(cache.bytes(), 1000U);
+  // A hit is the stored body itself, not a copy.
+  const SharedBody stored = Body(10, 's');
+  cache.Put("s", s1, stored);
+  EXPECT_EQ(cache.Get("s", s1).get(), stored.get());
 }
 
 TEST(JobRunner, FiftyJobsAtOnceNeverExceedThePoolAndTheRestAreRefused) {
