@@ -16,7 +16,8 @@ rm -f "$ws" "$ws-wal" "$ws-shm"
 
 say "== 1. Ruang kerja OKI: $ws" "== 1. OKI workspace: $ws"
 J init --workspace "$ws"
-J import regions "$data/wilayah.geojson" --workspace "$ws"
+# The published boundaries hold invalid polygons (self-intersections): repaired and reported.
+J import regions "$data/wilayah.geojson" --workspace "$ws" --make-valid
 J import population "$data/penduduk.csv" --workspace "$ws"
 J import facilities "$data/faskes_bppsdmk_2019.csv" --workspace "$ws"
 J import assumptions "$data/asumsi_faskes.csv" --workspace "$ws"

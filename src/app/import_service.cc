@@ -58,9 +58,11 @@ std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind k
                                               ingest::TableReader& in, const std::string& path,
                                               const std::string& user,
                                               const ingest::Progress& progress,
-                                              const std::string& only_facility) {
+                                              const ImportOptions& options) {
   ingest::ImportContext ctx = LoadImportContext(ws);
-  ctx.only_facility = only_facility;
+  ctx.only_facility = options.only_facility;
+  ctx.make_valid = options.make_valid;
+  const std::string& only_facility = options.only_facility;
 
   ImportResult result;
   Diagnostics& diags = result.diagnostics;
@@ -140,10 +142,10 @@ std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind k
 std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind kind,
                                              const std::string& path, const std::string& user,
                                              const ingest::Progress& progress,
-                                             const std::string& only_facility) {
-  auto reader = ingest::TableReader::Open(path);
+                                             const ImportOptions& options) {
+  auto reader = ingest::TableReader::Open(path, options.encoding);
   if (!reader) return std::unexpected(reader.error());
-  return ImportFrom(ws, kind, **reader, path, user, progress, only_facility);
+  return ImportFrom(ws, kind, **reader, path, user, progress, options);
 }
 
 std::vector<std::string> TemplateColumns(ImportKind kind) {
@@ -196,13 +198,13 @@ std::expected<ImportResult, Error> RunImportText(store::Workspace& ws, ImportKin
                                                  const std::string& only_facility) {
   auto reader = ingest::TableReader::OpenText(name, text);
   if (!reader) return std::unexpected(reader.error());
-  return ImportFrom(ws, kind, **reader, name, user, {}, only_facility);
+  return ImportFrom(ws, kind, **reader, name, user, {}, {.only_facility = only_facility});
 }
 
 std::expected<ImportResult, Error> ImportLayerFile(store::Workspace& ws, const std::string& kind,
-                                                   const std::string& path,
-                                                   const std::string& user) {
-  auto reader = ingest::TableReader::Open(path);
+                                                   const std::string& path, const std::string& user,
+                                                   ingest::TextEncoding encoding) {
+  auto reader = ingest::TableReader::Open(path, encoding);
   if (!reader) return std::unexpected(reader.error());
   ImportResult result;
   auto features = ingest::ReadLayer(**reader, kind, result.diagnostics);

@@ -11,6 +11,7 @@
 
 #include "base/diagnostic.h"
 #include "ingest/importers.h"
+#include "ingest/table_reader.h"
 #include "store/workspace.h"
 
 namespace jangkau::app {
@@ -41,10 +42,17 @@ struct ImportResult {
 // a file with bad rows gives a result with errors and written == false.
 // `only_facility`: the file is that facility's own report (an operator's upload): rows of
 // any other facility are errors, and the facility's rows of the kind are replaced whole.
+struct ImportOptions {
+  std::string only_facility;
+  // What a CSV is written in when it is not UTF-8 (named by the user, never guessed).
+  ingest::TextEncoding encoding = ingest::TextEncoding::kUtf8;
+  // Invalid region polygons are repaired and reported (warnings) instead of refused.
+  bool make_valid = false;
+};
 std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind kind,
                                              const std::string& path, const std::string& user,
                                              const ingest::Progress& progress,
-                                             const std::string& only_facility = {});
+                                             const ImportOptions& options = {});
 // Empties one facility's rows of `kind` (staff, equipment, services): the web form sent an
 // empty list. Recorded like an import.
 std::expected<ImportResult, Error> ClearFacilityReport(store::Workspace& ws, ImportKind kind,
@@ -58,9 +66,9 @@ std::expected<ImportResult, Error> RunImportText(store::Workspace& ws, ImportKin
 
 // Geographic layers ("roads", "rivers", "water", "swamp", "bridges", "piers", "flood"): the
 // file replaces the layer of that kind. Same contract as RunImport.
-std::expected<ImportResult, Error> ImportLayerFile(store::Workspace& ws, const std::string& kind,
-                                                   const std::string& path,
-                                                   const std::string& user);
+std::expected<ImportResult, Error> ImportLayerFile(
+    store::Workspace& ws, const std::string& kind, const std::string& path, const std::string& user,
+    ingest::TextEncoding encoding = ingest::TextEncoding::kUtf8);
 
 // The columns of the shipped template of what a facility reports (data/templates/tenaga.csv,
 // alat.csv, layanan.csv, compiled in): the web form's fields and the blank template's header.

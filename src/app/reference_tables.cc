@@ -81,8 +81,9 @@ bool Check(ReferenceKind kind, ingest::TableReader& in, const ingest::ImportCont
 }
 
 // The table exactly as read (header and cells), as CSV text: what the workspace stores.
-std::expected<std::string, Error> CanonicalCsv(const std::string& path) {
-  auto reader = ingest::TableReader::Open(path);
+std::expected<std::string, Error> CanonicalCsv(const std::string& path,
+                                               ingest::TextEncoding encoding) {
+  auto reader = ingest::TableReader::Open(path, encoding);
   if (!reader) return std::unexpected(reader.error());
   report::Table t{"", (*reader)->columns()};
   ingest::TableRow row;
@@ -156,14 +157,15 @@ std::expected<std::unique_ptr<store::Workspace>, Error> CreateWorkspace(const st
 std::expected<ImportResult, Error> ImportReference(store::Workspace& ws, ReferenceKind kind,
                                                    const std::string& path, const std::string& name,
                                                    const std::string& user,
-                                                   const ingest::Progress& progress) {
-  auto reader = ingest::TableReader::Open(path);
+                                                   const ingest::Progress& progress,
+                                                   ingest::TextEncoding encoding) {
+  auto reader = ingest::TableReader::Open(path, encoding);
   if (!reader) return std::unexpected(reader.error());
   ImportResult result;
   if (!Check(kind, **reader, LoadImportContext(ws), result.diagnostics, progress)) {
     return result;
   }
-  auto text = CanonicalCsv(path);
+  auto text = CanonicalCsv(path, encoding);
   if (!text) return std::unexpected(text.error());
   store::ImportRecord rec{std::string(ReferenceKindKey(kind)), path, user, 0};
   auto stored = ws.StoreReference(rec, rec.kind, name, *text);

@@ -41,10 +41,10 @@ std::expected<std::unique_ptr<store::Workspace>, Error> CreateWorkspace(const st
 
 // Checks `path` with the kind's importer and, when clean, stores it as the next version of
 // (kind, name). Same contract as RunImport.
-std::expected<ImportResult, Error> ImportReference(store::Workspace& ws, ReferenceKind kind,
-                                                   const std::string& path, const std::string& name,
-                                                   const std::string& user,
-                                                   const ingest::Progress& progress);
+std::expected<ImportResult, Error> ImportReference(
+    store::Workspace& ws, ReferenceKind kind, const std::string& path, const std::string& name,
+    const std::string& user, const ingest::Progress& progress,
+    ingest::TextEncoding encoding = ingest::TextEncoding::kUtf8);
 
 // The version in force, parsed. Failure: kReferenceMissing, or the problems of a stored table
 // that no longer checks (e.g. a cadre since removed) as kReferenceInvalid.

@@ -21,10 +21,36 @@ namespace jangkau {
     "file {0} contains no table or layer")                                                         \
   X(kFileNoRows, "file_no_rows", 422, "berkas tidak berisi baris data",                            \
     "the file has no data rows")                                                                   \
+  X(kNotUtf8Header, "not_utf8_header", 422,                                                        \
+    "{0}: judul kolom ke-{1} bukan teks UTF-8 (byte ke-{2}); simpan ulang sebagai \"CSV UTF-8\" "  \
+    "atau sebutkan pengodeannya (cp1252, latin1)",                                                 \
+    "{0}: the name of column {1} is not UTF-8 text (byte {2}); save the file again as \"CSV "      \
+    "UTF-8\" or name its encoding (cp1252, latin1)")                                               \
+  X(kEncodingCsvOnly, "encoding_csv_only", 400,                                                    \
+    "{0}: pengodean hanya dapat disebutkan untuk berkas CSV",                                      \
+    "{0}: an encoding can only be named for a CSV file")                                           \
+  X(kBadEncoding, "bad_encoding", 422, "{0}: byte ke-{1} tidak terdefinisi dalam pengodean {2}",   \
+    "{0}: byte {1} is not defined in the encoding {2}")                                            \
   X(kMissingColumn, "missing_column", 422, "kolom wajib '{0}' tidak ada di baris judul",           \
     "required column '{0}' is missing from the header")                                            \
-  X(kDuplicateColumn, "duplicate_column", 422, "kolom '{0}' muncul dua kali di baris judul",       \
-    "column '{0}' appears twice in the header")                                                    \
+  X(kDuplicateColumn, "duplicate_column", 422,                                                     \
+    "{0}: kolom '{1}' muncul dua kali di baris judul (kolom ke-{2} dan ke-{3}); hapus salah "      \
+    "satunya",                                                                                     \
+    "{0}: column '{1}' appears twice in the header (columns {2} and {3}); remove one of them")     \
+  X(kNotUtf8, "not_utf8", 422,                                                                     \
+    "{0}: bukan teks UTF-8 (byte ke-{1} sel ini); simpan ulang sebagai \"CSV UTF-8\" atau "        \
+    "sebutkan pengodeannya (cp1252, latin1)",                                                      \
+    "{0}: not UTF-8 text (byte {1} of the cell); save the file again as \"CSV UTF-8\" or name "    \
+    "its encoding (cp1252, latin1)")                                                               \
+  X(kEmptyGeometry, "empty_geometry", 422,                                                         \
+    "geometri kosong atau koordinatnya bukan angka (NaN); isi koordinat yang benar atau hapus "    \
+    "geometrinya (null)",                                                                          \
+    "the geometry is empty or its coordinates are not numbers (NaN); give the right coordinates "  \
+    "or remove the geometry (null)")                                                               \
+  X(kCellLineBreak, "cell_line_break", 422,                                                        \
+    "{0}: sel berisi pindah baris; tanda kutip (\") yang dibuka di sini tidak ditutup pada "       \
+    "barisnya?",                                                                                   \
+    "{0}: the cell holds a line break; a quote (\") opened here and not closed on its line?")      \
   /* --- values --- */                                                                             \
   X(kEmptyValue, "empty_value", 422, "{0}: wajib diisi", "{0}: a value is required")               \
   X(kNotANumber, "not_a_number", 422, "{0}: '{1}' bukan bilangan", "{0}: '{1}' is not a number")   \
@@ -90,7 +116,16 @@ namespace jangkau {
     "lat and lon look swapped: (lat {0}, lon {1}) is outside Indonesia but (lat {1}, lon {0}) is " \
     "inside")                                                                                      \
   X(kBadGeometry, "bad_geometry", 422, "geometri tidak sah: {0}", "invalid geometry: {0}")         \
+  X(kInvalidPolygon, "invalid_polygon", 422,                                                       \
+    "batas wilayah {0} bukan poligon yang sah ({1}); perbaiki di GIS atau impor dengan "           \
+    "--make-valid untuk memperbaikinya otomatis",                                                  \
+    "the boundary of region {0} is not a valid polygon ({1}); fix it in a GIS or import with "     \
+    "--make-valid to repair it automatically")                                                     \
   /* --- warnings found by import and validate --- */                                              \
+  X(kWarnGeometryRepaired, "geometry_repaired", 200,                                               \
+    "batas wilayah {0} ({1}) tidak sah dan diperbaiki (--make-valid); luasnya berubah {2}%",       \
+    "the boundary of region {0} ({1}) was invalid and was repaired (--make-valid); its area "      \
+    "changed by {2}%")                                                                             \
   X(kWarnNoCoordinates, "no_coordinates", 200, "fasyankes {0} ({1}) tidak punya koordinat",        \
     "facility {0} ({1}) has no coordinates")                                                       \
   X(kWarnOutsideRegion, "outside_region", 200,                                                     \

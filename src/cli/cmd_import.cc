@@ -1,4 +1,5 @@
-// jangkau import KIND FILE --workspace W
+// jangkau import KIND FILE --workspace W [--name N] [--encoding utf8|cp1252|latin1]
+//   [--make-valid]
 #include <unistd.h>
 
 #include "app/import_service.h"
@@ -6,6 +7,7 @@
 #include "cli/cli_context.h"
 #include "cli/progress_bar.h"
 #include "ingest/layers.h"
+#include "ingest/table_reader.h"
 
 namespace jangkau::cli {
 
@@ -15,6 +17,8 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
     std::string file;
     std::string workspace;
     std::string name;
+    std::string encoding = "utf8";
+    bool make_valid = false;
   };
   auto opt = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -32,6 +36,17 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--name", opt->name,
                   ctx.T("nama tabel acuan (mis. pmk43_2019); bawaan: nama tabel yang dikirim",
                         "reference table name (e.g. pmk43_2019); default: the shipped table's"));
+  cmd->add_option("--encoding", opt->encoding,
+                  ctx.T("pengodean berkas CSV yang bukan UTF-8: cp1252 (CSV dari Excel di Windows) "
+                        "atau latin1; tanpa ini teks yang bukan UTF-8 ditolak",
+                        "encoding of a CSV file that is not UTF-8: cp1252 (CSV from Excel on "
+                        "Windows) or latin1; without it, text that is not UTF-8 is refused"))
+      ->check(CLI::IsMember({"utf8", "utf-8", "cp1252", "windows-1252", "latin1", "iso-8859-1"}));
+  cmd->add_flag("--make-valid", opt->make_valid,
+                ctx.T("perbaiki poligon batas wilayah yang tidak sah (GDAL/GEOS) dan laporkan "
+                      "perubahan luasnya, alih-alih menolak berkas",
+                      "repair invalid region boundary polygons (GDAL/GEOS) and report the change "
+                      "in area, instead of refusing the file"));
   cmd->callback([&ctx, opt, kinds] {
     auto kind = app::ParseImportKind(opt->kind);
     auto reference = app::ParseReferenceKind(opt->kind);
@@ -40,23 +55,30 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
       ctx.exit_code = ctx.Fail(Error{Msg::kUnknownKind, {opt->kind, kinds}}, kExitUsage);
       return;
     }
+    const ingest::TextEncoding encoding =
+        ingest::ParseTextEncoding(opt->encoding).value_or(ingest::TextEncoding::kUtf8);
     auto ws = OpenWorkspace(ctx, opt->workspace);
     if (!ws) return;
     ProgressBar bar(ctx.out, ctx.stdout_is_tty, ctx.T("membaca", "reading"));
     auto progress = [&bar](int64_t done, int64_t total) { bar.Update(done, total); };
     std::expected<app::ImportResult, Error> result;
     if (layer) {
-      result = app::ImportLayerFile(*ws, opt->kind, opt->file, CurrentUser());
+      result = app::ImportLayerFile(*ws, opt->kind, opt->file, CurrentUser(), encoding);
     } else if (kind) {
-      result = app::RunImport(*ws, *kind, opt->file, CurrentUser(), progress);
+      result = app::RunImport(*ws, *kind, opt->file, CurrentUser(), progress,
+                              {.encoding = encoding, .make_valid = opt->make_valid});
     } else {
       const std::string name =
           opt->name.empty() ? app::DefaultReferenceName(*reference) : opt->name;
-      result = app::ImportReference(*ws, *reference, opt->file, name, CurrentUser(), progress);
+      result =
+          app::ImportReference(*ws, *reference, opt->file, name, CurrentUser(), progress, encoding);
     }
     bar.Finish();
     if (!result) {
-      ctx.exit_code = ctx.Fail(result.error());
+      // A file refused for what it holds (a header not in UTF-8, a column twice, a byte the
+      // named encoding lacks: 422 in the registry) exits like any refused import.
+      ctx.exit_code = ctx.Fail(result.error(),
+                               MsgStatus(result.error().msg) == 422 ? kExitRefused : kExitFailed);
       return;
     }
     const Diagnostics& diags = result->diagnostics;

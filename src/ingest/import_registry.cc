@@ -1,7 +1,9 @@
 // Importers of the registry: regions, population, facilities (the Jangkau template and the
 // BPPSDMK format with headcounts) and facility assumptions.
 #include <algorithm>
+#include <cctype>
 
+#include <cpl_error.h>
 #include <fmt/format.h>
 #include <ogr_api.h>
 
@@ -14,30 +16,113 @@ namespace {
 std::string FormatCoord(double v) { return fmt::format("{}", v); }
 
 // Centroid of a WKB polygon, or nothing when the bytes are not a polygon.
-bool PolygonCentroid(const std::string& wkb, double& lon, double& lat, std::string& problem) {
+// A region's boundary checked for validity (OGC simple features, GEOS through GDAL): a
+// self-intersecting ring, a hole outside its shell and the like are refused, or repaired with
+// OGR_G_MakeValid when the user asked (the polygonal part is kept, the area change reported).
+struct RegionPolygon {
+  bool ok = false;
+  bool invalid = false;  // not a valid polygon (self-intersection, ...); `problem` says where
+  std::string problem;   // when !ok
+  std::string wkb;       // the boundary to store (repaired when `repaired`)
+  double lon = 0;        // its centroid
+  double lat = 0;
+  bool repaired = false;
+  double area_change_percent = 0;
+};
+
+// GDAL's messages while a check runs, kept for Jangkau's own message instead of printed.
+class GdalMessages {
+ public:
+  GdalMessages() { CPLPushErrorHandlerEx(&Collect, this); }
+  ~GdalMessages() { CPLPopErrorHandler(); }
+  GdalMessages(const GdalMessages&) = delete;
+  GdalMessages& operator=(const GdalMessages&) = delete;
+  std::string text() const { return text_; }
+
+ private:
+  static void CPL_STDCALL Collect(CPLErr, CPLErrorNum, const char* msg) {
+    auto* self = static_cast<GdalMessages*>(CPLGetErrorHandlerUserData());
+    if (self != nullptr && msg != nullptr && self->text_.size() < 300) {
+      self->text_ += (self->text_.empty() ? "" : "; ") + std::string(msg);
+    }
+  }
+  std::string text_;
+};
+
+RegionPolygon CheckRegionPolygon(const std::string& wkb, bool make_valid) {
+  GdalMessages gdal;
+  RegionPolygon out;
   OGRGeometryH geom = nullptr;
   if (OGR_G_CreateFromWkb(reinterpret_cast<const unsigned char*>(wkb.data()), nullptr, &geom,
                           static_cast<int>(wkb.size())) != OGRERR_NONE) {
-    problem = "WKB";
-    return false;
+    out.problem = "WKB";
+    return out;
   }
   const auto type = wkbFlatten(OGR_G_GetGeometryType(geom));
-  bool ok = type == wkbPolygon || type == wkbMultiPolygon;
-  if (!ok) {
-    problem = OGRGeometryTypeToName(type);
-  } else {
-    OGRGeometryH c = OGR_G_CreateGeometry(wkbPoint);
-    if (OGR_G_Centroid(geom, c) == OGRERR_NONE) {
-      lon = OGR_G_GetX(c, 0);
-      lat = OGR_G_GetY(c, 0);
-    } else {
-      ok = false;
-      problem = "centroid";
-    }
-    OGR_G_DestroyGeometry(c);
+  if (type != wkbPolygon && type != wkbMultiPolygon) {
+    out.problem = OGRGeometryTypeToName(type);
+    OGR_G_DestroyGeometry(geom);
+    return out;
   }
+  if (!OGR_G_IsValid(geom)) {
+    if (!make_valid) {
+      out.invalid = true;
+      out.problem = gdal.text().empty() ? "GEOS" : "GEOS: " + gdal.text();
+      OGR_G_DestroyGeometry(geom);
+      return out;
+    }
+    const double before = OGR_G_Area(geom);
+    OGRGeometryH fixed = OGR_G_MakeValid(geom);
+    // MakeValid may return a collection with lines or points where the ring touched itself:
+    // only the polygons are a boundary.
+    OGRGeometryH polygons = nullptr;
+    if (fixed != nullptr) {
+      const auto fixed_type = wkbFlatten(OGR_G_GetGeometryType(fixed));
+      if (fixed_type == wkbPolygon || fixed_type == wkbMultiPolygon) {
+        polygons = fixed;
+        fixed = nullptr;
+      } else if (fixed_type == wkbGeometryCollection) {
+        polygons = OGR_G_CreateGeometry(wkbMultiPolygon);
+        for (int i = 0; i < OGR_G_GetGeometryCount(fixed); ++i) {
+          OGRGeometryH part = OGR_G_GetGeometryRef(fixed, i);
+          const auto part_type = wkbFlatten(OGR_G_GetGeometryType(part));
+          if (part_type == wkbPolygon) {
+            OGR_G_AddGeometry(polygons, part);
+          } else if (part_type == wkbMultiPolygon) {
+            for (int j = 0; j < OGR_G_GetGeometryCount(part); ++j) {
+              OGR_G_AddGeometry(polygons, OGR_G_GetGeometryRef(part, j));
+            }
+          }
+        }
+      }
+      if (fixed != nullptr) OGR_G_DestroyGeometry(fixed);
+    }
+    OGR_G_DestroyGeometry(geom);
+    if (polygons == nullptr || OGR_G_IsEmpty(polygons) || !OGR_G_IsValid(polygons)) {
+      if (polygons != nullptr) OGR_G_DestroyGeometry(polygons);
+      out.invalid = true;
+      out.problem = "MakeValid";
+      return out;
+    }
+    geom = polygons;
+    out.repaired = true;
+    out.area_change_percent = before > 0 ? (OGR_G_Area(geom) - before) / before * 100 : 0;
+    out.wkb.resize(static_cast<std::size_t>(OGR_G_WkbSize(geom)));
+    OGR_G_ExportToWkb(geom, wkbNDR, reinterpret_cast<unsigned char*>(out.wkb.data()));
+  } else {
+    out.wkb = wkb;
+  }
+  OGRGeometryH c = OGR_G_CreateGeometry(wkbPoint);
+  if (OGR_G_Centroid(geom, c) == OGRERR_NONE) {
+    out.lon = OGR_G_GetX(c, 0);
+    out.lat = OGR_G_GetY(c, 0);
+    out.ok = true;
+  } else {
+    out.problem = "centroid";
+  }
+  OGR_G_DestroyGeometry(c);
   OGR_G_DestroyGeometry(geom);
-  return ok;
+  return out;
 }
 
 }  // namespace
@@ -110,16 +195,36 @@ std::vector<Region> ReadRegions(TableReader& in, const ImportContext& ctx, Diagn
     r.nama = nama.value_or("");
     r.level = *level;
     r.kode_bps = std::string(f.Text(c_bps));
+    // A BPS code is 2, 4, 7 or 10 digits by level (16, 1602, 1602031, 1602031001): "NaN" or
+    // "1e+308" from a spreadsheet is refused, never stored.
+    if (!r.kode_bps.empty()) {
+      const std::size_t digits = *level == RegionLevel::kProvinsi    ? 2
+                                 : *level == RegionLevel::kKabupaten ? 4
+                                 : *level == RegionLevel::kKecamatan ? 7
+                                                                     : 10;
+      if (r.kode_bps.size() != digits || !std::ranges::all_of(r.kode_bps, [](unsigned char ch) {
+            return std::isdigit(ch) != 0;
+          })) {
+        f.Error(c_bps, Msg::kBadCode,
+                {std::string(f.Name(c_bps)), r.kode_bps,
+                 "BPS, " + std::to_string(digits) + " angka / digits, mis. 1602031001"});
+        return;
+      }
+    }
     if (!row.geometry_wkb.empty()) {
-      double lon = 0;
-      double lat = 0;
-      std::string problem;
-      if (PolygonCentroid(row.geometry_wkb, lon, lat, problem)) {
-        r.geometry_wkb = row.geometry_wkb;
-        r.centroid_lon = lon;
-        r.centroid_lat = lat;
+      RegionPolygon polygon = CheckRegionPolygon(row.geometry_wkb, ctx.make_valid);
+      if (polygon.ok) {
+        r.geometry_wkb = std::move(polygon.wkb);
+        r.centroid_lon = polygon.lon;
+        r.centroid_lat = polygon.lat;
+        if (polygon.repaired) {
+          f.Warning(0, Msg::kWarnGeometryRepaired,
+                    {*kode, r.nama, fmt::format("{:+.3g}", polygon.area_change_percent)}, *kode);
+        }
+      } else if (polygon.invalid) {
+        f.Error(0, Msg::kInvalidPolygon, {*kode, polygon.problem});
       } else {
-        f.Error(0, Msg::kBadGeometry, {problem});
+        f.Error(0, Msg::kBadGeometry, {*kode + ": " + polygon.problem});
       }
     }
     if (*level != RegionLevel::kProvinsi) parents_to_check.emplace_back(*kode, f.line());

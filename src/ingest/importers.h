@@ -31,6 +31,8 @@ struct ImportContext {
   Date today = Date::Today();
   // When set, every row must belong to this facility (one facility's own report).
   std::string only_facility;
+  // Invalid region polygons are repaired (OGR_G_MakeValid) and reported, not refused.
+  bool make_valid = false;
 };
 
 // Called every few thousand rows with (rows read, rows expected or -1).

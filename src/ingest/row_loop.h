@@ -2,6 +2,8 @@
 // error when the file has no data rows. Internal to ingest.
 #pragma once
 
+#include <string>
+
 #include "base/diagnostic.h"
 #include "ingest/fields.h"
 #include "ingest/importers.h"
@@ -15,6 +17,12 @@ void ForEachRow(TableReader& in, Diagnostics& diags, const Progress& progress, B
   int64_t n = 0;
   const int64_t total = in.RowCountHint();
   while (in.Next(row)) {
+    if (row.problem) {
+      // A cell the reader refuses (not UTF-8, an unbalanced quote) is never stored.
+      diags.Error(in.path(), row.line, row.problem->column, row.problem->msg, row.problem->args);
+      ++n;
+      continue;
+    }
     RowFields fields(in, row, diags);
     body(fields, row);
     if (++n % 4096 == 0 && progress) progress(n, total);

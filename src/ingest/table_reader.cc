@@ -1,9 +1,14 @@
 #include "ingest/table_reader.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
+#include <iterator>
+#include <optional>
+
+#include <iconv.h>
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -56,6 +61,30 @@ bool IsCsvPath(const std::string& path) {
          lower.ends_with(".csv.gz");
 }
 
+// `raw` in `encoding` as UTF-8 (glibc iconv), or the offset of the first byte the encoding does
+// not define (Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined).
+std::expected<std::string, std::size_t> ConvertToUtf8(const std::string& raw,
+                                                      TextEncoding encoding) {
+  const char* from = encoding == TextEncoding::kCp1252 ? "CP1252" : "ISO-8859-1";
+  iconv_t cd = iconv_open("UTF-8", from);
+  // iconv_open signals failure with (iconv_t)-1 and errno.
+  if (cd == reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr)
+    return std::unexpected(std::size_t{0});
+  }
+  std::string out(raw.size() * 3 + 4, '\0');  // at most 3 UTF-8 bytes per input byte
+  char* in_ptr = const_cast<char*>(raw.data());
+  std::size_t in_left = raw.size();
+  char* out_ptr = out.data();
+  std::size_t out_left = out.size();
+  const std::size_t done = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+  iconv_close(cd);
+  if (done == static_cast<std::size_t>(-1)) {
+    return std::unexpected(static_cast<std::size_t>(in_ptr - raw.data()));
+  }
+  out.resize(out.size() - out_left);
+  return out;
+}
+
 std::string LastGdalError() {
   const char* msg = CPLGetLastErrorMsg();
   return (msg != nullptr && *msg != '\0') ? std::string(msg) : std::string("GDAL");
@@ -78,6 +107,7 @@ std::vector<int64_t> CsvRecordLines(std::string_view text) {
 }
 
 struct TableReader::Impl {
+  std::string owned_text;   // a CSV converted to UTF-8, read in place (outlives the dataset)
   std::string vsimem_path;  // in-memory copy to unlink, for OpenText
   GDALDatasetH dataset = nullptr;
   OGRLayerH layer = nullptr;
@@ -96,17 +126,49 @@ struct TableReader::Impl {
 
 TableReader::~TableReader() = default;
 
-std::expected<std::unique_ptr<TableReader>, Error> TableReader::Open(const std::string& path) {
-  return OpenImpl(path, nullptr);
+std::optional<TextEncoding> ParseTextEncoding(std::string_view name) {
+  const std::string key = ToLowerAscii(std::string(name));
+  if (key == "utf8" || key == "utf-8") return TextEncoding::kUtf8;
+  if (key == "cp1252" || key == "windows-1252" || key == "win1252") return TextEncoding::kCp1252;
+  if (key == "latin1" || key == "iso-8859-1" || key == "iso8859-1") return TextEncoding::kLatin1;
+  return std::nullopt;
+}
+
+std::string_view TextEncodingKey(TextEncoding e) {
+  switch (e) {
+    case TextEncoding::kUtf8:
+      return "utf8";
+    case TextEncoding::kCp1252:
+      return "cp1252";
+    case TextEncoding::kLatin1:
+      return "latin1";
+  }
+  return "utf8";
+}
+
+std::expected<std::unique_ptr<TableReader>, Error> TableReader::Open(const std::string& path,
+                                                                     TextEncoding encoding) {
+  if (encoding == TextEncoding::kUtf8) return OpenImpl(path, nullptr, std::nullopt);
+  if (!IsCsvPath(path)) return std::unexpected(Error{Msg::kEncodingCsvOnly, {path}});
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::unexpected(Error{Msg::kFileOpen, {path, "tidak ada / not found"}});
+  const std::string raw{std::istreambuf_iterator<char>(in), {}};
+  auto text = ConvertToUtf8(raw, encoding);
+  if (!text) {
+    return std::unexpected(
+        Error{Msg::kBadEncoding,
+              {path, std::to_string(text.error() + 1), std::string(TextEncodingKey(encoding))}});
+  }
+  return OpenImpl(path, nullptr, std::move(*text));
 }
 
 std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenText(const std::string& name,
                                                                          const std::string& text) {
-  return OpenImpl(name, &text);
+  return OpenImpl(name, &text, std::nullopt);
 }
 
-std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(const std::string& path,
-                                                                         const std::string* text) {
+std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(
+    const std::string& path, const std::string* text, std::optional<std::string> owned) {
   static const bool registered = [] {
     GDALAllRegister();
     // Spreadsheets always have a header row in Jangkau's templates. The drivers read these
@@ -121,6 +183,10 @@ std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(const s
   reader->path_ = path;
   reader->impl_ = std::make_unique<Impl>();
   Impl& impl = *reader->impl_;
+  if (owned) {
+    impl.owned_text = std::move(*owned);
+    text = &impl.owned_text;
+  }
 
   const bool csv = text != nullptr || IsCsvPath(path);
   std::string open_path = path;
@@ -167,7 +233,21 @@ std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(const s
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(impl.layer);
   const int n = OGR_FD_GetFieldCount(defn);
   for (int i = 0; i < n; ++i) {
-    reader->columns_.push_back(NormalizeKey(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))));
+    const std::string name = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i));
+    if (auto bad = FirstInvalidUtf8(name)) {
+      return std::unexpected(
+          Error{Msg::kNotUtf8Header, {path, std::to_string(i + 1), std::to_string(*bad + 1)}});
+    }
+    std::string key = NormalizeKey(name);
+    // "Nama" and "nama " are the same column once normalised: which one was meant cannot be
+    // told, so the file is refused rather than the first silently used.
+    if (const auto same = std::ranges::find(reader->columns_, key);
+        !key.empty() && same != reader->columns_.end()) {
+      return std::unexpected(Error{
+          Msg::kDuplicateColumn,
+          {path, key, std::to_string(same - reader->columns_.begin() + 1), std::to_string(i + 1)}});
+    }
+    reader->columns_.push_back(std::move(key));
     impl.field_of_column.push_back(i);
   }
 
@@ -219,6 +299,7 @@ bool TableReader::Next(TableRow& row) {
   }
 
   row.cells.assign(columns_.size(), std::string());
+  row.problem.reset();
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     const int f = impl.field_of_column[c];
     if (!OGR_F_IsFieldSetAndNotNull(feature, f)) continue;
@@ -243,6 +324,16 @@ bool TableReader::Next(TableRow& row) {
       default:
         text = OGR_F_GetFieldAsString(feature, f);
     }
+    if (!row.problem) {
+      if (auto bad = FirstInvalidUtf8(text)) {
+        row.problem = TableRow::CellProblem{
+            static_cast<int>(c) + 1, Msg::kNotUtf8, {columns_[c], std::to_string(*bad + 1)}};
+      } else if (!impl.csv_lines.empty() && text.find('\n') != std::string::npos) {
+        // No template field holds several lines: a quote opened and never closed in time.
+        row.problem =
+            TableRow::CellProblem{static_cast<int>(c) + 1, Msg::kCellLineBreak, {columns_[c]}};
+      }
+    }
     row.cells[c] = std::string(Trim(text));
   }
 
@@ -250,7 +341,11 @@ bool TableReader::Next(TableRow& row) {
   row.point_lon.reset();
   row.point_lat.reset();
   OGRGeometryH geom = OGR_F_GetGeometryRef(feature);
-  if (geom != nullptr && !OGR_G_IsEmpty(geom)) {
+  if (geom != nullptr && OGR_G_IsEmpty(geom) && !row.problem) {
+    // GDAL reads a point at [NaN, NaN] as POINT EMPTY: refused, never read as "no coordinates"
+    // (which would clear the stored ones). A feature without geometry has none at all.
+    row.problem = TableRow::CellProblem{0, Msg::kEmptyGeometry, {}};
+  } else if (geom != nullptr) {
     if (impl.to_wgs84 != nullptr) OGR_G_Transform(geom, impl.to_wgs84);
     const int size = OGR_G_WkbSize(geom);
     row.geometry_wkb.resize(static_cast<std::size_t>(size));

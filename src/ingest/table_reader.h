@@ -12,15 +12,33 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
 
 namespace jangkau::ingest {
 
+// The character encoding of a text file. Jangkau keeps UTF-8 only: other text is refused with
+// its place unless its encoding is named, and then converted (iconv). Never guessed.
+enum class TextEncoding { kUtf8, kCp1252, kLatin1 };
+// "utf8", "cp1252" (Windows-1252, what Excel on Windows writes as CSV), "latin1" (ISO-8859-1),
+// and their usual spellings.
+std::optional<TextEncoding> ParseTextEncoding(std::string_view name);
+std::string_view TextEncodingKey(TextEncoding e);
+
 struct TableRow {
-  int64_t line = 0;                 // as described above
-  std::vector<std::string> cells;   // one per column, trimmed; typed cells rendered as text
+  int64_t line = 0;                // as described above
+  std::vector<std::string> cells;  // one per column, trimmed; typed cells rendered as text
+  // The first cell the reader itself refuses (text that is not UTF-8; a line break in a CSV
+  // cell, the mark of an unbalanced quote): its 1-based column and the message. Such a row must
+  // be refused whole (ForEachRow does).
+  struct CellProblem {
+    int column = 0;
+    Msg msg = Msg::kNotUtf8;
+    std::vector<std::string> args;
+  };
+  std::optional<CellProblem> problem;
   std::string geometry_wkb;         // the feature's geometry (EPSG:4326), empty when none
   std::optional<double> point_lon;  // set when the geometry is a point
   std::optional<double> point_lat;
@@ -28,9 +46,12 @@ struct TableRow {
 
 class TableReader {
  public:
-  // Opens the first layer (sheet) of `path`. Failure: kFileOpen / kFileNoLayer.
+  // Opens the first layer (sheet) of `path`. Failure: kFileOpen / kFileNoLayer; kNotUtf8Header
+  // when a column name is not UTF-8. A CSV in `encoding` other than UTF-8 is converted first
+  // (kBadEncoding at a byte the encoding does not define; kEncodingCsvOnly for other formats).
   // The text given to OpenText must outlive the reader (it is read in place).
-  static std::expected<std::unique_ptr<TableReader>, Error> Open(const std::string& path);
+  static std::expected<std::unique_ptr<TableReader>, Error> Open(
+      const std::string& path, TextEncoding encoding = TextEncoding::kUtf8);
   // Reads CSV `text` held in memory; `name` is what messages call the file.
   static std::expected<std::unique_ptr<TableReader>, Error> OpenText(const std::string& name,
                                                                      const std::string& text);
@@ -52,8 +73,9 @@ class TableReader {
 
  private:
   TableReader() = default;
-  static std::expected<std::unique_ptr<TableReader>, Error> OpenImpl(const std::string& path,
-                                                                     const std::string* text);
+  // `owned`: a converted text the reader keeps and reads (instead of `text`).
+  static std::expected<std::unique_ptr<TableReader>, Error> OpenImpl(
+      const std::string& path, const std::string* text, std::optional<std::string> owned);
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string path_;

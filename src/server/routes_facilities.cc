@@ -117,48 +117,6 @@ void SendImport(ServerContext& ctx, Call& c, const std::expected<app::ImportResu
   SendJson(c, {{"saved", result->rows}, {"warnings", warnings}});
 }
 
-struct CsvPlaceResult {
-  int64_t line;       // 1-based line of the file
-  int64_t column;     // 1-based CSV column (field) number, as in import diagnostics
-  std::string field;  // that column's header name, when the header has it
-};
-
-// Where byte `offset` of a CSV text lies: its line, its column counted by separators outside
-// quotes, and the header's name for that column. The separator is the one of `,;\t` that the
-// header line uses most, as GDAL's CSV driver decides.
-CsvPlaceResult CsvPlace(std::string_view text, std::size_t offset) {
-  CsvPlaceResult place{1, 1, ""};
-  const std::string_view first = text.substr(0, text.find('\n'));
-  char sep = ',';
-  for (const char candidate : {';', '\t'}) {
-    if (std::ranges::count(first, candidate) > std::ranges::count(first, sep)) sep = candidate;
-  }
-  std::vector<std::string> header(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    const char ch = text[i];
-    if (ch == '"') {
-      quoted = !quoted;
-    } else if (!quoted && ch == '\n') {
-      ++place.line;
-      place.column = 1;
-    } else if (!quoted && ch == sep) {
-      ++place.column;
-    }
-    if (place.line == 1 && ch != '\n' && ch != '\r') {
-      if (!quoted && ch == sep) {
-        header.emplace_back();
-      } else if (ch != '"') {
-        header.back() += ch;
-      }
-    }
-  }
-  if (place.line > 1 && static_cast<std::size_t>(place.column) <= header.size()) {
-    place.field = header[static_cast<std::size_t>(place.column) - 1];
-  }
-  return place;
-}
-
 // An operator edits only while the report is a draft or was returned.
 bool MayEdit(ServerContext& ctx, Call& c, store::Workspace& ws) {
   if (c.session.role != "operator") return true;
@@ -195,22 +153,14 @@ void Upload(ServerContext& ctx, Call& c) {
   if (ext != ".xlsx" && ext != ".csv" && ext != ".ods" && ext != ".xls") {
     return SendError(c, Msg::kHttpBadParam, {"name", name.substr(0, 64)});
   }
-  // Text files must be UTF-8: what Excel on Windows writes as "CSV" (Windows-1252) is refused
-  // with the place of its first foreign byte, never stored.
-  if (ext == ".csv") {
-    if (auto bad = FirstInvalidUtf8(c.req.body)) {
-      const auto [line, column, field] = CsvPlace(c.req.body, *bad);
-      const std::vector<std::string> args = {
-          name.substr(0, 64) + ":" + std::to_string(line) + ":" + std::to_string(column),
-          std::to_string(*bad + 1)};
-      return SendError(
-          c, Msg::kHttpBadUtf8, args,
-          {{"problems", Json::array({{{"row", line},
-                                      {"column", column},
-                                      {"field", field},
-                                      {"code", std::string(MsgCode(Msg::kHttpBadUtf8))},
-                                      {"message", Tr(c.lang, Msg::kHttpBadUtf8, args)}}})}});
-    }
+  // Text that is not UTF-8 (what Excel on Windows writes as "CSV") is refused by the importer
+  // with its row and column, never stored, unless its encoding is named.
+  const std::string encoding_text = c.Param("encoding");
+  const auto encoding = encoding_text.empty() ? std::optional(ingest::TextEncoding::kUtf8)
+                                              : ingest::ParseTextEncoding(encoding_text);
+  if (!encoding) return SendError(c, Msg::kHttpBadParam, {"encoding", encoding_text.substr(0, 64)});
+  if (*encoding != ingest::TextEncoding::kUtf8 && ext != ".csv") {
+    return SendError(c, Msg::kEncodingCsvOnly, {name.substr(0, 64)});
   }
   TempFile file(ext);
   {
@@ -219,7 +169,9 @@ void Upload(ServerContext& ctx, Call& c) {
   }
   ctx.Read([&](store::Workspace& ws) {
     if (!MayEdit(ctx, c, ws)) return;
-    SendImport(ctx, c, app::RunImport(ws, *kind, file.path(), c.session.username, {}, c.kode()),
+    SendImport(ctx, c,
+               app::RunImport(ws, *kind, file.path(), c.session.username, {},
+                              {.only_facility = c.kode(), .encoding = *encoding}),
                nullptr);
   });
 }
@@ -313,8 +265,8 @@ void AddFacilityRoutes(Router& r, ServerContext& ctx) {
           });
   }
   r.Add(
-      "POST", "/api/v1/facilities/{kode}/upload", Access::kFacilityWrite, {"kind", "name"},
-      [&ctx](Call& c) { Upload(ctx, c); }, kUploadBody);
+      "POST", "/api/v1/facilities/{kode}/upload", Access::kFacilityWrite,
+      {"kind", "name", "encoding"}, [&ctx](Call& c) { Upload(ctx, c); }, kUploadBody);
   r.Add("POST", "/api/v1/facilities/{kode}/submit", Access::kFacilityWrite, {},
         [&ctx](Call& c) { ChangeStatus(ctx, c, app::ReportAction::kSubmit); });
   r.Add("POST", "/api/v1/facilities/{kode}/verify", Access::kFacilityCheck, {},

@@ -576,15 +576,32 @@ TEST_F(ServerTest, Issue10Latin1UploadIsRefusedWithItsPlaceAndNothingIsStored) {
   const Login op = LogIn("op1");
   const std::string before = Get(op, "/api/v1/facilities/P1602010202/equipment")->body;
   const std::string csv =
-      "kode_faskes,nama_alat,jumlah,kondisi\nP1602010202,Tensimeter caf\xE9,2,baik\n";
+      "kode_faskes,kode_alat,nama_alat,kondisi,jumlah\nP1602010202,TENSI,Tensimeter "
+      "caf\xE9,baik,2\n";
   auto r = Send("POST", op, "/api/v1/facilities/P1602010202/upload?kind=equipment&name=alat.csv",
                 csv, "text/csv");
-  EXPECT_EQ(r->status, 400) << r->body;
+  EXPECT_EQ(r->status, 422) << r->body;  // refused like any import with problems
   const Json problem = Json::parse(r->body)["error"]["problems"][0];
   EXPECT_EQ(problem["row"], 2);
-  EXPECT_EQ(problem["column"], 2);
-  EXPECT_EQ(problem["field"], "nama_alat");
+  EXPECT_EQ(problem["column"], 3);
+  EXPECT_EQ(problem["code"], "not_utf8");
+  EXPECT_NE(problem["message"].get<std::string>().find("nama_alat"), std::string::npos);
   EXPECT_EQ(Get(op, "/api/v1/facilities/P1602010202/equipment")->body, before);
+  // Named as Windows-1252, the same file is converted and stored as UTF-8.
+  auto named = Send("POST", op,
+                    "/api/v1/facilities/P1602010202/upload?kind=equipment&name=alat.csv"
+                    "&encoding=cp1252",
+                    csv, "text/csv");
+  EXPECT_EQ(named->status, 200) << named->body;
+  EXPECT_NE(
+      Get(op, "/api/v1/facilities/P1602010202/equipment")->body.find("Tensimeter caf\xC3\xA9"),
+      std::string::npos);
+  EXPECT_EQ(Send("POST", op,
+                 "/api/v1/facilities/P1602010202/upload?kind=equipment&name=alat.csv"
+                 "&encoding=ebcdic",
+                 csv, "text/csv")
+                ->status,
+            400);
   const Login viewer = LogIn("bpjs");
   EXPECT_EQ(Get(viewer, "/api/v1/facilities")->status, 200);
 }
