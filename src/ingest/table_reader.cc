@@ -12,6 +12,7 @@
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_string.h>
 #include <cpl_vsi.h>
 #include <fmt/format.h>
 #include <gdal.h>
@@ -22,6 +23,9 @@
 
 namespace jangkau::ingest {
 namespace {
+
+// What the content of a spreadsheet may expand to (a 100,000-row roster is about 50 MiB).
+constexpr uint64_t kMaxUnzippedBytes = uint64_t{128} << 20;
 
 // Feeds text in chunks; records the physical line at which each CSV record starts.
 class CsvLineScanner {
@@ -83,6 +87,34 @@ std::expected<std::string, std::size_t> ConvertToUtf8(const std::string& raw,
   }
   out.resize(out.size() - out_left);
   return out;
+}
+
+// Spreadsheets (XLSX, ODS) are zip archives: a 1 MB file can expand to gigabytes. The sizes the
+// archive declares are checked before any driver reads it; a file over the limit is refused
+// naming it. Also applies to a zip-based file with another extension: the check reads the
+// archive's directory only (no inflating).
+std::optional<Error> CheckZipSize(const std::string& path) {
+  std::string lower = ToLowerAscii(path);
+  const bool zipped = lower.ends_with(".xlsx") || lower.ends_with(".ods") ||
+                      lower.ends_with(".zip") || lower.ends_with(".kmz");
+  if (!zipped) return std::nullopt;
+  const std::string root = "/vsizip/{" + path + "}";
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  char** entries = VSIReadDirRecursive(root.c_str());
+  CPLPopErrorHandler();
+  uint64_t total = 0;
+  for (int i = 0; entries != nullptr && entries[i] != nullptr; ++i) {
+    VSIStatBufL st{};
+    if (VSIStatL((root + "/" + entries[i]).c_str(), &st) == 0 && VSI_ISREG(st.st_mode)) {
+      total += static_cast<uint64_t>(st.st_size);
+    }
+  }
+  CSLDestroy(entries);
+  if (total > kMaxUnzippedBytes) {
+    return Error{Msg::kFileTooLarge,
+                 {path, std::to_string(total >> 20), std::to_string(kMaxUnzippedBytes >> 20)}};
+  }
+  return std::nullopt;
 }
 
 std::string LastGdalError() {
@@ -189,6 +221,9 @@ std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(
   }
 
   const bool csv = text != nullptr || IsCsvPath(path);
+  if (!csv) {
+    if (auto too_big = CheckZipSize(path)) return std::unexpected(*too_big);
+  }
   std::string open_path = path;
   if (text != nullptr) {
     static std::atomic<int64_t> counter{0};

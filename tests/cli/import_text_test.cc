@@ -228,5 +228,31 @@ TEST(ImportText, ASelfIntersectingBoundaryIsRefusedOrRepairedWhenAsked) {
   EXPECT_EQ(RunCommand(J("check --workspace " + w.ws)).exit_code, 0);
 }
 
+// A spreadsheet is a zip archive: one whose content expands past the limit (here 200 MiB of
+// shared strings in a 200 kB file; the issue's case was 1 MB expanding to 1 GB) is refused from
+// the archive's directory, before any of it is inflated.
+TEST(ImportText, AZipBombSpreadsheetIsRefusedBeforeItIsRead) {
+  Workspace w;
+  const std::string bomb = w.dir.File("bom.xlsx");
+  const std::string make =
+      "python3 -c \"import zipfile,sys\n"
+      "z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)\n"
+      "z.writestr('[Content_Types].xml', '<Types/>')\n"
+      "z.writestr('xl/workbook.xml', '<workbook/>')\n"
+      "with z.open('xl/sharedStrings.xml', 'w', force_zip64=True) as f:\n"
+      "    block = b' ' * (1 << 20)\n"
+      "    for _ in range(200): f.write(block)\n"
+      "z.close()\" " +
+      bomb;
+  ASSERT_EQ(RunCommand(make).exit_code, 0);
+  EXPECT_LT(testing::ReadFile(bomb).size(), 2u << 20);
+  const std::string before = testing::DumpWorkspace(w.ws);
+  auto r = w.Import("facilities", bomb);
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("terurai menjadi 200 MiB, melebihi batas 128 MiB"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(testing::DumpWorkspace(w.ws), before);
+}
+
 }  // namespace
 }  // namespace jangkau

@@ -606,6 +606,29 @@ TEST_F(ServerTest, Issue10Latin1UploadIsRefusedWithItsPlaceAndNothingIsStored) {
   EXPECT_EQ(Get(viewer, "/api/v1/facilities")->status, 200);
 }
 
+// The zip bomb of issue 11 through the web: refused from the archive's directory, the server
+// answering the others meanwhile.
+TEST_F(ServerTest, Issue11AZipBombUploadIsRefusedAndTheServerLives) {
+  const Login op = LogIn("op1");
+  const std::string bomb = dir_.File("bom.xlsx");
+  ASSERT_EQ(RunCommand("python3 -c \"import zipfile,sys\n"
+                       "z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)\n"
+                       "z.writestr('[Content_Types].xml', '<Types/>')\n"
+                       "with z.open('xl/sharedStrings.xml', 'w', force_zip64=True) as f:\n"
+                       "    block = b' ' * (1 << 20)\n"
+                       "    for _ in range(200): f.write(block)\n"
+                       "z.close()\" " +
+                       bomb)
+                .exit_code,
+            0);
+  auto r = Send("POST", op, "/api/v1/facilities/P1602010202/upload?kind=staff&name=bom.xlsx",
+                testing::ReadFile(bomb), "application/octet-stream");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422) << r->body;
+  EXPECT_EQ(Json::parse(r->body)["error"]["code"], "file_too_large");
+  EXPECT_EQ(Get(op, "/api/v1/me")->status, 200);
+}
+
 TEST_F(ServerTest, Issue10EveryRefusalHasAJsonBody) {
   const Login admin = LogIn("admin");
   auto unknown = Get(admin, "/api/v1/tidak-ada");
