@@ -81,7 +81,13 @@ std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind k
   switch (kind) {
     case ImportKind::kRegions: {
       auto rows = ingest::ReadRegions(in, ctx, diags, progress);
-      return finish(rows.size(), [&](const auto& w) { return ws.ImportRegions(rec, rows, w); });
+      // A file without geometry (CSV) keeps the stored boundaries; one without kode_bps keeps
+      // the stored BPS codes.
+      const bool with_boundaries = in.HasGeometry();
+      const bool with_bps = in.Column("kode_bps") != 0;
+      return finish(rows.size(), [&](const auto& w) {
+        return ws.ImportRegions(rec, rows, w, with_boundaries, with_bps);
+      });
     }
     case ImportKind::kPopulation: {
       auto rows = ingest::ReadPopulation(in, ctx, diags, progress);
@@ -102,7 +108,7 @@ std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind k
           if (d.msg == Msg::kWarnNoCoordinates) row_level.push_back(d);
         }
         return ws.ImportFacilities(rec, batch.facilities, batch.with_counts, batch.counts,
-                                   row_level);
+                                   row_level, batch.fields);
       });
     }
     case ImportKind::kAssumptions: {

@@ -17,6 +17,9 @@ namespace jangkau {
   /* --- file and format problems --- */                                                           \
   X(kFileOpen, "file_open", 422, "tidak dapat membuka berkas {0}: {1}",                            \
     "cannot open file {0}: {1}")                                                                   \
+  X(kFileRead, "file_read", 422,                                                                   \
+    "pembacaan berhenti setelah baris {0}: {1}; berkas rusak atau terpotong?",                     \
+    "reading stopped after line {0}: {1}; is the file damaged or cut short?")                      \
   X(kFileTooLarge, "file_too_large", 422,                                                          \
     "berkas {0} terurai menjadi {1} MiB, melebihi batas {2} MiB; bagi menjadi beberapa berkas",    \
     "file {0} expands to {1} MiB, over the limit of {2} MiB; split it into several files")         \

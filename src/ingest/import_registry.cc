@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
-#include <cpl_error.h>
 #include <fmt/format.h>
 #include <ogr_api.h>
 
+#include "ingest/gdal_messages.h"
 #include "ingest/importers.h"
 #include "ingest/row_loop.h"
 
@@ -28,25 +28,6 @@ struct RegionPolygon {
   double lat = 0;
   bool repaired = false;
   double area_change_percent = 0;
-};
-
-// GDAL's messages while a check runs, kept for Jangkau's own message instead of printed.
-class GdalMessages {
- public:
-  GdalMessages() { CPLPushErrorHandlerEx(&Collect, this); }
-  ~GdalMessages() { CPLPopErrorHandler(); }
-  GdalMessages(const GdalMessages&) = delete;
-  GdalMessages& operator=(const GdalMessages&) = delete;
-  std::string text() const { return text_; }
-
- private:
-  static void CPL_STDCALL Collect(CPLErr, CPLErrorNum, const char* msg) {
-    auto* self = static_cast<GdalMessages*>(CPLGetErrorHandlerUserData());
-    if (self != nullptr && msg != nullptr && self->text_.size() < 300) {
-      self->text_ += (self->text_.empty() ? "" : "; ") + std::string(msg);
-    }
-  }
-  std::string text_;
 };
 
 RegionPolygon CheckRegionPolygon(const std::string& wkb, bool make_valid) {
@@ -302,6 +283,13 @@ FacilityBatch ReadFacilities(TableReader& in, const ImportContext& ctx, Diagnost
     if (auto cadre = ctx.cadres.Normalize(in.columns()[i])) count_cols.emplace_back(col, *cadre);
   }
   batch.with_counts = !count_cols.empty();
+  batch.fields = {.kode_desa = c_desa != 0,
+                  .kode_kecamatan = c_kec != 0 || c_desa != 0 || c_kec_bps != 0,
+                  .kode_kecamatan_bps = c_kec_bps != 0,
+                  .kode_kabupaten_bps = c_kab_bps != 0,
+                  .alamat = c_alamat != 0,
+                  .coordinates = c_lat != 0 || c_lon != 0 || in.HasGeometry(),
+                  .status = c_status != 0};
   const bool check_regions = !ctx.regions.empty();
 
   std::unordered_map<std::string, int64_t> seen;

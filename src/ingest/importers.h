@@ -42,6 +42,7 @@ struct FacilityBatch {
   std::vector<Facility> facilities;
   bool with_counts = false;  // the file carries headcount columns (BPPSDMK format)
   std::vector<StaffCount> counts;
+  FacilityFields fields;  // the optional fields the file carries (only those change)
 };
 
 // Places for planning: candidate sites, mobile-clinic stops, facilities a scenario adds.

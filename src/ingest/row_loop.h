@@ -28,7 +28,12 @@ void ForEachRow(TableReader& in, Diagnostics& diags, const Progress& progress, B
     if (++n % 4096 == 0 && progress) progress(n, total);
   }
   if (progress) progress(n, total);
-  if (n == 0) diags.Error(in.path(), 0, 0, Msg::kFileNoRows, {});
+  if (!in.ReadError().empty()) {
+    diags.Error(in.path(), in.LastLine() + 1, 0, Msg::kFileRead,
+                {std::to_string(in.LastLine()), in.ReadError()});
+  } else if (n == 0) {
+    diags.Error(in.path(), 0, 0, Msg::kFileNoRows, {});
+  }
 }
 
 // Reads lat/lon columns (or the row's point geometry when the columns are absent) and checks

@@ -20,6 +20,7 @@
 #include <ogr_srs_api.h>
 
 #include "base/text_util.h"
+#include "ingest/gdal_messages.h"
 
 namespace jangkau::ingest {
 namespace {
@@ -147,6 +148,8 @@ struct TableReader::Impl {
   std::vector<int> field_of_column;  // OGR field index per column
   std::vector<int64_t> csv_lines;    // record start lines, header first; empty if not CSV
   int64_t row_index = 0;             // rows returned so far
+  int64_t last_line = 1;             // the line of the last row returned (header: 1)
+  std::string read_error;            // GDAL's error that ended the reading early
   bool spreadsheet = false;
 
   ~Impl() {
@@ -211,6 +214,9 @@ std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(
   }();
   (void)registered;
 
+  // Drivers may parse the whole file while opening (a spreadsheet's sheet for its header):
+  // their errors are collected and refuse the reading, never printed.
+  GdalMessages gdal;
   std::unique_ptr<TableReader> reader(new TableReader());
   reader->path_ = path;
   reader->impl_ = std::make_unique<Impl>();
@@ -307,6 +313,7 @@ std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(
     reader->row_count_hint_ = OGR_L_GetFeatureCount(impl.layer, impl.spreadsheet ? 1 : 0);
   }
   OGR_L_ResetReading(impl.layer);
+  if (gdal.failed()) impl.read_error = gdal.text();
   return reader;
 }
 
@@ -317,9 +324,19 @@ int TableReader::Column(std::string_view name) const {
   return 0;
 }
 
+const std::string& TableReader::ReadError() const { return impl_->read_error; }
+int64_t TableReader::LastLine() const { return impl_->last_line; }
+
+bool TableReader::HasGeometry() const { return OGR_L_GetGeomType(impl_->layer) != wkbNone; }
+
 bool TableReader::Next(TableRow& row) {
   Impl& impl = *impl_;
-  OGRFeatureH feature = OGR_L_GetNextFeature(impl.layer);
+  OGRFeatureH feature = nullptr;
+  {
+    GdalMessages gdal;
+    feature = OGR_L_GetNextFeature(impl.layer);
+    if (gdal.failed() && impl.read_error.empty()) impl.read_error = gdal.text();
+  }
   if (feature == nullptr) return false;
   ++impl.row_index;
 
@@ -333,6 +350,7 @@ bool TableReader::Next(TableRow& row) {
     row.line = impl.row_index + 1;
   }
 
+  impl.last_line = row.line;
   row.cells.assign(columns_.size(), std::string());
   row.problem.reset();
   for (std::size_t c = 0; c < columns_.size(); ++c) {

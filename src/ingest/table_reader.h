@@ -63,6 +63,12 @@ class TableReader {
   const std::vector<std::string>& columns() const { return columns_; }
   // 1-based column number of `name`, or 0 when absent.
   int Column(std::string_view name) const;
+  // Whether the layer has a geometry field (a CSV has none; GeoJSON, GPKG, SHP do).
+  bool HasGeometry() const;
+  // GDAL's error that ended the reading before the end of the file (empty when none), and the
+  // line of the last row read: a file cut short must be refused, not imported in part.
+  const std::string& ReadError() const;
+  int64_t LastLine() const;
   // Rows in the file, when the driver can tell cheaply; -1 otherwise.
   int64_t RowCountHint() const { return row_count_hint_; }
   // Bytes of the file read so far against its size, for progress bars on CSV (0 when unknown).

@@ -69,6 +69,20 @@ struct Facility {
   int64_t source_line = 0;
 };
 
+// Which of a facility's optional fields a file carries. An import changes only those: a column
+// present and empty clears the value, a column absent leaves the stored one as it was. (The
+// inpatient flag, area category, BPJS and accreditation keep their own rule: empty means
+// unknown and keeps the stored value or assumption.)
+struct FacilityFields {
+  bool kode_desa = true;
+  bool kode_kecamatan = true;  // also when derived from kode_desa or the BPS code
+  bool kode_kecamatan_bps = true;
+  bool kode_kabupaten_bps = true;
+  bool alamat = true;
+  bool coordinates = true;  // lat/lon columns or point geometries
+  bool status = true;
+};
+
 // An assumption about a facility that the source data lacks (inpatient flag, area category),
 // stored marked as such until the district corrects it.
 struct FacilityAssumption {

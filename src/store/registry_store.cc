@@ -83,14 +83,21 @@ std::vector<Facility> Workspace::Facilities() const {
 
 std::expected<void, Error> Workspace::ImportRegions(const ImportRecord& rec,
                                                     const std::vector<Region>& regions,
-                                                    const std::vector<Diagnostic>& warnings) {
+                                                    const std::vector<Diagnostic>& warnings,
+                                                    bool with_boundaries, bool with_bps) {
   return WriteImport(rec, warnings, [&] {
+    std::string set =
+        "nama=excluded.nama, tingkat=excluded.tingkat, kode_induk=excluded.kode_induk";
+    if (with_bps) set += ", kode_bps=excluded.kode_bps";
+    if (with_boundaries) {
+      set +=
+          ", geom=excluded.geom, centroid_lon=excluded.centroid_lon, "
+          "centroid_lat=excluded.centroid_lat";
+    }
     Statement up = conn_->Prepare(
         "INSERT INTO regions(kode, nama, tingkat, kode_induk, kode_bps, geom, centroid_lon, "
-        "centroid_lat) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(kode) DO UPDATE SET "
-        "nama=excluded.nama, tingkat=excluded.tingkat, kode_induk=excluded.kode_induk, "
-        "kode_bps=excluded.kode_bps, geom=excluded.geom, centroid_lon=excluded.centroid_lon, "
-        "centroid_lat=excluded.centroid_lat");
+        "centroid_lat) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(kode) DO UPDATE SET " +
+        set);
     std::set<std::string> touched;
     int64_t n = 0;
     for (const Region& r : regions) {
@@ -129,9 +136,23 @@ std::expected<void, Error> Workspace::ImportFacilities(const ImportRecord& rec,
                                                        const std::vector<Facility>& facilities,
                                                        bool with_counts,
                                                        const std::vector<StaffCount>& counts,
-                                                       const std::vector<Diagnostic>& warnings) {
+                                                       const std::vector<Diagnostic>& warnings,
+                                                       const FacilityFields& fields) {
   return WriteImport(rec, warnings, [&] {
-    // An imported value replaces an assumption; an absent one keeps what the workspace has.
+    // An imported value replaces an assumption; an absent one keeps what the workspace has. Of
+    // the plain fields only those the file carries change.
+    std::string plain;
+    auto keep_unless = [&plain](bool present, const char* column) {
+      if (present) plain += std::string(column) + "=excluded." + column + ", ";
+    };
+    keep_unless(fields.kode_desa, "kode_desa");
+    keep_unless(fields.kode_kecamatan, "kode_kecamatan");
+    keep_unless(fields.kode_kecamatan_bps, "kode_kecamatan_bps");
+    keep_unless(fields.kode_kabupaten_bps, "kode_kabupaten_bps");
+    keep_unless(fields.alamat, "alamat");
+    keep_unless(fields.coordinates, "lon");
+    keep_unless(fields.coordinates, "lat");
+    keep_unless(fields.status, "status");
     Statement up = conn_->Prepare(
         "INSERT INTO facilities(kode, nama, jenis, rawat_inap, kategori_wilayah, kode_desa, "
         "kode_kecamatan, kode_kecamatan_bps, kode_kabupaten_bps, alamat, lon, lat, status, bpjs, "
@@ -141,10 +162,8 @@ std::expected<void, Error> Workspace::ImportFacilities(const ImportRecord& rec,
         "rawat_inap_asumsi=CASE WHEN excluded.rawat_inap IS NULL THEN rawat_inap_asumsi ELSE 0 "
         "END, kategori_wilayah=coalesce(excluded.kategori_wilayah, kategori_wilayah), "
         "kategori_asumsi=CASE WHEN excluded.kategori_wilayah IS NULL THEN kategori_asumsi ELSE 0 "
-        "END, kode_desa=excluded.kode_desa, kode_kecamatan=excluded.kode_kecamatan, "
-        "kode_kecamatan_bps=excluded.kode_kecamatan_bps, "
-        "kode_kabupaten_bps=excluded.kode_kabupaten_bps, alamat=excluded.alamat, "
-        "lon=excluded.lon, lat=excluded.lat, status=excluded.status, "
+        "END, " +
+        plain +
         "bpjs=coalesce(excluded.bpjs, bpjs), akreditasi=coalesce(excluded.akreditasi, akreditasi), "
         "sumber_berkas=excluded.sumber_berkas, sumber_baris=excluded.sumber_baris");
     std::set<std::string> touched;

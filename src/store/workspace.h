@@ -82,21 +82,25 @@ class Workspace {
 
   // --- imports: one transaction each, recorded in `imports` and the audit log with the
   // warnings found; existing rows with the same key are replaced (see each). ---
-  // Upserts regions by kode.
+  // Upserts regions by kode. Without `with_boundaries` (a CSV: no geometry) the stored
+  // boundaries and centroids stay; without `with_bps` the stored BPS codes stay.
   std::expected<void, Error> ImportRegions(const ImportRecord& rec,
                                            const std::vector<Region>& regions,
-                                           const std::vector<Diagnostic>& warnings);
+                                           const std::vector<Diagnostic>& warnings,
+                                           bool with_boundaries = true, bool with_bps = true);
   // Upserts by (kode_wilayah, tahun).
   std::expected<void, Error> ImportPopulation(const ImportRecord& rec,
                                               const std::vector<PopulationRecord>& rows,
                                               const std::vector<Diagnostic>& warnings);
-  // Upserts facilities by kode; when `with_counts`, replaces the aggregate headcounts of
-  // every facility in the batch by `counts`.
+  // Upserts facilities by kode, changing of an existing one only the fields `fields` names;
+  // when `with_counts`, replaces the aggregate headcounts of every facility in the batch by
+  // `counts`.
   std::expected<void, Error> ImportFacilities(const ImportRecord& rec,
                                               const std::vector<Facility>& facilities,
                                               bool with_counts,
                                               const std::vector<StaffCount>& counts,
-                                              const std::vector<Diagnostic>& warnings);
+                                              const std::vector<Diagnostic>& warnings,
+                                              const FacilityFields& fields = {});
   // Sets assumed attributes, marking them as assumptions.
   std::expected<void, Error> ImportAssumptions(const ImportRecord& rec,
                                                const std::vector<FacilityAssumption>& rows,
