@@ -1,5 +1,6 @@
 #include "app/import_service.h"
 
+#include <algorithm>
 #include <array>
 
 #include "app/reference_data.h"
@@ -85,6 +86,9 @@ std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind k
       // the stored BPS codes.
       const bool with_boundaries = in.HasGeometry();
       const bool with_bps = in.Column("kode_bps") != 0;
+      result.existing = std::ranges::count_if(
+          rows, [&](const Region& r) { return ctx.regions.contains(r.kode); });
+      result.added = static_cast<int64_t>(rows.size()) - result.existing;
       return finish(rows.size(), [&](const auto& w) {
         return ws.ImportRegions(rec, rows, w, with_boundaries, with_bps);
       });
@@ -101,6 +105,9 @@ std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind k
           diags.Add(std::move(d));
         }
       }
+      result.existing = std::ranges::count_if(
+          batch.facilities, [&](const Facility& f) { return ctx.facility_codes.contains(f.kode); });
+      result.added = static_cast<int64_t>(batch.facilities.size()) - result.existing;
       return finish(batch.facilities.size(), [&](const auto& w) {
         // Location findings belong to validate's set: store only the row-level warnings.
         std::vector<Diagnostic> row_level;

@@ -36,6 +36,10 @@ struct ImportResult {
   Diagnostics diagnostics;
   int64_t rows = 0;      // records accepted (written when `written`)
   bool written = false;  // false: refused, the workspace is unchanged
+  // For kinds keyed by a code (regions, facilities): how many of `rows` are new and how many
+  // were already in the workspace (and got the file's columns); -1 when not counted.
+  int64_t added = -1;
+  int64_t existing = -1;
 };
 
 // Fails (Error) only when the file cannot be read at all or the database refuses the write;

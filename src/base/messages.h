@@ -286,6 +286,11 @@ namespace jangkau {
     "import of {0} from {1} refused: {2} errors; the workspace is unchanged")                      \
   X(kImportDone, "import_done", 200, "impor {0} dari {1}: {2} baris disimpan, {3} peringatan",     \
     "import of {0} from {1}: {2} rows stored, {3} warnings")                                       \
+  X(kImportDoneCounts, "import_done_counts", 200,                                                  \
+    "impor {0} dari {1}: {2} baris disimpan ({3} baru, {4} sudah ada dan diperbarui dengan "       \
+    "kolom berkas ini), {5} peringatan",                                                           \
+    "import of {0} from {1}: {2} rows stored ({3} new, {4} already there and updated with this "   \
+    "file's columns), {5} warnings")                                                               \
   X(kMoreProblems, "more_problems", 422, "... dan {0} masalah lain yang tidak ditampilkan",        \
     "... and {0} more problems not shown")                                                         \
   X(kValidateDone, "validate_done", 200, "pemeriksaan selesai: {0} peringatan (lihat di atas)",    \

@@ -98,10 +98,18 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
       ctx.exit_code = kExitRefused;
       return;
     }
-    ctx.out << Tr(ctx.lang, Msg::kImportDone,
-                  {kind_key, opt->file, std::to_string(result->rows),
-                   std::to_string(diags.warning_count())})
-            << '\n';
+    if (result->added >= 0) {
+      ctx.out << Tr(ctx.lang, Msg::kImportDoneCounts,
+                    {kind_key, opt->file, std::to_string(result->rows),
+                     std::to_string(result->added), std::to_string(result->existing),
+                     std::to_string(diags.warning_count())})
+              << '\n';
+    } else {
+      ctx.out << Tr(ctx.lang, Msg::kImportDone,
+                    {kind_key, opt->file, std::to_string(result->rows),
+                     std::to_string(diags.warning_count())})
+              << '\n';
+    }
   });
 }
 

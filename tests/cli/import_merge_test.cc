@@ -42,10 +42,18 @@ TEST(ImportMerge, AFacilitiesFileWithSomeColumnsChangesOnlyThose) {
       "P1602010202,TUGU MULYO,puskesmas,16.02.02,1602031,Jl. Lintas Timur,-3.4,105.1,buka\n");
   const std::string before = w.Show("facilities");
   ASSERT_NE(before.find("Jl. Lintas Timur"), std::string::npos) << before;
-  // Only the name and the accreditation: the address, codes, coordinates and status stay.
-  w.Import("facilities", "part.csv",
-           "kode_faskes,nama_faskes,jenis_faskes,akreditasi\n"
-           "P1602010202,TUGU MULYO BARU,puskesmas,Paripurna\n");
+  // Only the name and the accreditation: the address, codes, coordinates and status stay. The
+  // summary says what was new and what was already there.
+  auto part = RunCommand(J("import facilities " +
+                           w.dir.Write("part.csv",
+                                       "kode_faskes,nama_faskes,jenis_faskes,akreditasi\n"
+                                       "P1602010202,TUGU MULYO BARU,puskesmas,Paripurna\n"
+                                       "P1602020202,MAKARTI MULYA,puskesmas,\n") +
+                           " --workspace " + w.ws));
+  EXPECT_EQ(part.exit_code, 0) << part.out;
+  EXPECT_NE(part.out.find("2 baris disimpan (1 baru, 1 sudah ada dan diperbarui"),
+            std::string::npos)
+      << part.out;
   const std::string after = w.Show("facilities");
   EXPECT_NE(after.find("TUGU MULYO BARU"), std::string::npos) << after;
   EXPECT_NE(after.find("Paripurna"), std::string::npos) << after;
