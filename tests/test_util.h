@@ -110,6 +110,26 @@ inline std::string J(const std::string& args) {
 #endif
 }
 
+// A new, empty workspace in a temporary folder, and the commands tests run on it.
+struct EmptyWorkspace {
+  TempDir dir;
+  std::string ws = dir.File("w.jangkau");
+  int init_exit_code = RunCommand(J("init --workspace " + ws)).exit_code;
+
+  CommandResult Import(const std::string& kind, const std::string& file,
+                       const std::string& extra = "") const {
+    return RunCommand(J("import " + kind + " " + file + " --workspace " + ws + " " + extra));
+  }
+  // `text` written to `name` in the folder, then imported.
+  CommandResult ImportText(const std::string& kind, const std::string& name,
+                           const std::string& text) const {
+    return Import(kind, dir.Write(name, text));
+  }
+  std::string Show(const std::string& kind) const {
+    return RunCommand(J("show " + kind + " --workspace " + ws + " --format csv")).out;
+  }
+};
+
 #ifdef JANGKAU_SOURCE_DIR
 inline const std::string kData = std::string(JANGKAU_SOURCE_DIR) + "/data";
 

@@ -11,18 +11,12 @@ using testing::J;
 using testing::RunCommand;
 using testing::TempDir;
 
-struct Workspace {
-  TempDir dir;
-  std::string ws = dir.File("w.jangkau");
-  Workspace() { EXPECT_EQ(RunCommand(J("init --workspace " + ws)).exit_code, 0); }
-  int Import(const std::string& kind, const std::string& name, const std::string& text) {
-    const auto r =
-        RunCommand(J("import " + kind + " " + dir.Write(name, text) + " --workspace " + ws));
+struct Workspace : testing::EmptyWorkspace {
+  Workspace() { EXPECT_EQ(init_exit_code, 0); }
+  // Imports `text` as `name`; the import must succeed.
+  void MustImport(const std::string& kind, const std::string& name, const std::string& text) {
+    const auto r = ImportText(kind, name, text);
     EXPECT_EQ(r.exit_code, 0) << r.out;
-    return r.exit_code;
-  }
-  std::string Show(const std::string& kind) {
-    return RunCommand(J("show " + kind + " --workspace " + ws + " --format csv")).out;
   }
 };
 
@@ -35,8 +29,8 @@ const char* kRegions =
 
 TEST(ImportMerge, AFacilitiesFileWithSomeColumnsChangesOnlyThose) {
   Workspace w;
-  w.Import("regions", "wilayah.geojson", kRegions);
-  w.Import(
+  w.MustImport("regions", "wilayah.geojson", kRegions);
+  w.MustImport(
       "facilities", "full.csv",
       "kode_faskes,nama_faskes,jenis_faskes,kode_kecamatan,kode_kec_bps,alamat,lat,lon,status\n"
       "P1602010202,TUGU MULYO,puskesmas,16.02.02,1602031,Jl. Lintas Timur,-3.4,105.1,buka\n");
@@ -61,9 +55,9 @@ TEST(ImportMerge, AFacilitiesFileWithSomeColumnsChangesOnlyThose) {
     EXPECT_NE(after.find(kept), std::string::npos) << kept << "\n" << after;
   }
   // A column present and empty is an explicit clear.
-  w.Import("facilities", "clear.csv",
-           "kode_faskes,nama_faskes,jenis_faskes,alamat\n"
-           "P1602010202,TUGU MULYO BARU,puskesmas,\n");
+  w.MustImport("facilities", "clear.csv",
+               "kode_faskes,nama_faskes,jenis_faskes,alamat\n"
+               "P1602010202,TUGU MULYO BARU,puskesmas,\n");
   const std::string cleared = w.Show("facilities");
   EXPECT_EQ(cleared.find("Jl. Lintas Timur"), std::string::npos) << cleared;
   EXPECT_NE(cleared.find("105.1"), std::string::npos) << cleared;
@@ -72,13 +66,14 @@ TEST(ImportMerge, AFacilitiesFileWithSomeColumnsChangesOnlyThose) {
 
 TEST(ImportMerge, RegionsFromACsvKeepTheStoredBoundariesAndBpsCodes) {
   Workspace w;
-  w.Import("regions", "wilayah.geojson", kRegions);
+  w.MustImport("regions", "wilayah.geojson", kRegions);
   const std::string before = w.Show("regions");
   ASSERT_NE(before.find("105.1"), std::string::npos) << "the centroid of the boundary: " << before;
   // New names from a CSV: no geometry, no kode_bps column.
-  w.Import("regions", "nama.csv",
-           "kode,nama,tingkat\n16,Sumatera Selatan,provinsi\n16.02,Ogan Komering Ilir,kabupaten\n"
-           "16.02.02,Kecamatan Pedamaran,kecamatan\n");
+  w.MustImport(
+      "regions", "nama.csv",
+      "kode,nama,tingkat\n16,Sumatera Selatan,provinsi\n16.02,Ogan Komering Ilir,kabupaten\n"
+      "16.02.02,Kecamatan Pedamaran,kecamatan\n");
   const std::string after = w.Show("regions");
   EXPECT_NE(after.find("Kecamatan Pedamaran,kecamatan,1602031,105.1"), std::string::npos) << after;
   EXPECT_NE(after.find("Ogan Komering Ilir,kabupaten,1602"), std::string::npos) << after;
@@ -88,9 +83,9 @@ TEST(ImportMerge, RegionsFromACsvKeepTheStoredBoundariesAndBpsCodes) {
 // read so far. The reading error is now inside Jangkau's refusal, with the place.
 TEST(ImportMerge, AWorkbookCutShortIsRefusedWithGdalsReasonInside) {
   Workspace w;
-  w.Import("facilities", "f.csv",
-           "kode_faskes,nama_faskes,jenis_faskes\nP1,SATU,puskesmas\nP2,DUA,puskesmas\n"
-           "P3,TIGA,puskesmas\n");
+  w.MustImport("facilities", "f.csv",
+               "kode_faskes,nama_faskes,jenis_faskes\nP1,SATU,puskesmas\nP2,DUA,puskesmas\n"
+               "P3,TIGA,puskesmas\n");
   const std::string xlsx = w.dir.File("f.xlsx");
   ASSERT_EQ(RunCommand(J("export facilities --workspace " + w.ws + " --format xlsx --out " + xlsx))
                 .exit_code,

@@ -12,14 +12,8 @@ using testing::J;
 using testing::RunCommand;
 using testing::TempDir;
 
-struct Workspace {
-  TempDir dir;
-  std::string ws = dir.File("w.jangkau");
-  Workspace() { EXPECT_EQ(RunCommand(J("init --workspace " + ws)).exit_code, 0); }
-  testing::CommandResult Import(const std::string& kind, const std::string& file,
-                                const std::string& extra = "") {
-    return RunCommand(J("import " + kind + " " + file + " --workspace " + ws + " " + extra));
-  }
+struct Workspace : testing::EmptyWorkspace {
+  Workspace() { EXPECT_EQ(init_exit_code, 0); }
 };
 
 // "é" in Windows-1252 and Latin-1: one byte, 0xE9, which UTF-8 never has alone.
