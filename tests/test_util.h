@@ -131,6 +131,25 @@ struct EmptyWorkspace {
 };
 
 #ifdef JANGKAU_SOURCE_DIR
+// One line of a CSV file as its cells (quotes removed; no line breaks inside cells).
+inline std::vector<std::string> SplitCsv(const std::string& line) {
+  std::vector<std::string> cells;
+  std::string cell;
+  bool quoted = false;
+  for (char ch : line) {
+    if (ch == '"') {
+      quoted = !quoted;
+    } else if (ch == ',' && !quoted) {
+      cells.push_back(cell);
+      cell.clear();
+    } else {
+      cell += ch;
+    }
+  }
+  cells.push_back(cell);
+  return cells;
+}
+
 inline const std::string kData = std::string(JANGKAU_SOURCE_DIR) + "/data";
 
 // A new workspace in `dir` with the given (kind, file under data/ and any options) imports;

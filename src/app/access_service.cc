@@ -21,7 +21,6 @@ namespace {
 
 // Routes between puskesmas are searched up to this many minutes (longer moves of staff are
 // not proposed).
-constexpr double kRouteBoundMinutes = 120;
 
 }  // namespace
 
@@ -203,6 +202,12 @@ std::expected<AccessRunReport, Error> RunAccess(
     const std::string rpath = options.out_dir + "/rujukan_puskesmas_rs.csv";
     if (auto w = report::WriteCsvFile(rujukan, rpath); !w) return std::unexpected(w.error());
     report.files.push_back(rpath);
+    // Per facility, as stored: people nearest, minutes to a hospital and to the nearest other
+    // puskesmas (the remoteness the staffing proposal uses).
+    const std::string fpath = options.out_dir + "/akses_fasyankes.csv";
+    auto table = AccessFacilitiesTable(ws, options.scenario);
+    if (auto w = report::WriteCsvFile(table, fpath); !w) return std::unexpected(w.error());
+    report.files.push_back(fpath);
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

@@ -26,6 +26,10 @@ struct AccessRunOptions {
   std::string out_dir;   // files written here (empty: none)
 };
 
+// Travel between puskesmas is searched up to this many minutes; a puskesmas with no other one
+// within it has no route (its remoteness counts as this bound).
+inline constexpr double kRouteBoundMinutes = 120;
+
 // The destinations of a run.
 inline const std::vector<std::string> kAccessTargets = {"puskesmas", "fktp", "rs"};
 

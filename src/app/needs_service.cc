@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "app/access_service.h"
 #include "app/reference_tables.h"
 #include "needs/ratio.h"
 
@@ -43,18 +44,94 @@ std::optional<std::set<needs::NeedMethod>> ParseNeedMethods(const std::string& t
   return std::nullopt;
 }
 
+std::string_view SurplusBasisKey(SurplusBasis b) {
+  switch (b) {
+    case SurplusBasis::kAbk:
+      return "abk";
+    case SurplusBasis::kWisn:
+      return "wisn";
+    case SurplusBasis::kFormasi:
+      return "formasi";
+  }
+  return "";
+}
+
+std::vector<MovableSurplus> MovableSurpluses(
+    const std::vector<needs::NeedLine>& lines, const std::vector<needs::NeedLine>& workload,
+    const std::vector<FormasiCeiling>& ceilings,
+    const std::vector<needs::FacilityProfile>& facilities) {
+  std::map<std::pair<std::string, std::string>, int> ceiling;  // (facility, cadre) -> formasi
+  for (const FormasiCeiling& c : ceilings) ceiling[{c.kode_faskes, c.cadre}] = c.formasi;
+  std::map<std::string, const needs::FacilityProfile*> profile;
+  for (const auto& f : facilities) profile[f.kode] = &f;
+  std::vector<MovableSurplus> out;
+  for (const needs::NeedLine& l : lines) {
+    const int margin = l.Surplus();
+    if (margin <= 0) continue;
+    if (needs::MeasuresWorkload(l.method)) {
+      out.push_back({l.kode_faskes, l.group, margin,
+                     l.method == needs::NeedMethod::kAbk ? SurplusBasis::kAbk : SurplusBasis::kWisn,
+                     static_cast<double>(margin)});
+      continue;
+    }
+    // The workload lines of this facility whose cadres all belong to the group, together.
+    std::optional<double> measured;
+    std::optional<SurplusBasis> measured_by;
+    for (const needs::NeedLine& w : workload) {
+      if (w.kode_faskes != l.kode_faskes) continue;
+      const bool inside = std::all_of(w.cadres.begin(), w.cadres.end(), [&](const auto& c) {
+        return std::find(l.cadres.begin(), l.cadres.end(), c) != l.cadres.end();
+      });
+      if (!inside) continue;
+      measured = measured.value_or(0) + w.gap;
+      measured_by = w.method == needs::NeedMethod::kAbk ? SurplusBasis::kAbk : SurplusBasis::kWisn;
+    }
+    // Staff above the approved formasi of the group's cadres.
+    std::optional<double> above;
+    auto p = profile.find(l.kode_faskes);
+    for (const std::string& c : l.cadres) {
+      auto cap = ceiling.find({l.kode_faskes, c});
+      if (cap == ceiling.end()) continue;
+      double staff = 0;
+      if (p != profile.end()) {
+        if (auto s = p->second->staff.find(c); s != p->second->staff.end()) staff = s->second;
+      }
+      above = above.value_or(0) + std::max(0.0, staff - cap->second);
+    }
+    const double by_workload = measured ? std::floor(std::max(0.0, *measured) + 1e-9) : 0;
+    const double by_ceiling = above ? std::floor(*above + 1e-9) : 0;
+    const bool use_workload = measured && by_workload >= by_ceiling;
+    const double chosen = use_workload ? by_workload : by_ceiling;
+    const int count = std::min(margin, static_cast<int>(chosen));
+    if (count <= 0) continue;
+    out.push_back({l.kode_faskes, l.group, count,
+                   use_workload ? *measured_by : SurplusBasis::kFormasi, chosen});
+  }
+  return out;
+}
+
 std::expected<MovePlan, Error> PlanMoves(const std::vector<needs::NeedLine>& lines,
+                                         const std::vector<MovableSurplus>& surpluses,
                                          const std::vector<needs::FacilityProfile>& facilities,
                                          const std::vector<FacilityRoute>& routes,
                                          double max_minutes, std::optional<double> max_km) {
   MovePlan out;
   plan::RedistributionProblem problem;
   problem.max_minutes = max_minutes;
+  std::map<std::pair<std::string, std::string>, SurplusBasis> basis;
+  for (const MovableSurplus& s : surpluses) {
+    problem.surpluses.push_back({s.kode_faskes, s.group, s.count});
+    basis[{s.kode_faskes, s.group}] = s.basis;
+  }
+  std::map<std::pair<std::string, std::string>, int> movable;
+  for (const MovableSurplus& s : surpluses) movable[{s.kode_faskes, s.group}] += s.count;
   for (const needs::NeedLine& l : lines) {
-    if (l.Surplus() > 0) problem.surpluses.push_back({l.kode_faskes, l.group, l.Surplus()});
     if (l.Shortage() > 0) {
       problem.shortages.push_back({l.kode_faskes, l.group, l.Shortage()});
       out.shortage_before += l.Shortage();
+    }
+    if (!needs::MeasuresWorkload(l.method)) {
+      out.staff_above_minimum += std::max(0, l.Surplus() - movable[{l.kode_faskes, l.group}]);
     }
   }
   std::map<std::string, std::pair<double, double>> where;
@@ -90,6 +167,7 @@ std::expected<MovePlan, Error> PlanMoves(const std::vector<needs::NeedLine>& lin
   auto plan = plan::PlanRedistribution(problem);
   if (!plan) return std::unexpected(plan.error());
   out.moves = std::move(plan->moves);
+  for (const plan::StaffMove& m : out.moves) out.basis.push_back(basis.at({m.from, m.cadre}));
   out.shortage_left = plan->remaining_shortage;
   return out;
 }
@@ -151,29 +229,52 @@ NeedsInputs LoadNeedsInputs(const store::Workspace& ws) {
     if (i.indikator == "indeks_bahaya_banjir") hazard[i.kode_wilayah] = i.nilai;
   }
   in.population_basis = catchment.empty() ? "kecamatan" : "catchments+kecamatan";
+  auto served_by = [&](const std::string& desa,
+                       const std::string& kecamatan) -> std::vector<std::string> {
+    if (auto c = catchment.find(desa); c != catchment.end()) return {c->second};
+    if (auto k = puskesmas_by_kecamatan.find(kecamatan); k != puskesmas_by_kecamatan.end()) {
+      return k->second;
+    }
+    return {};
+  };
+  std::map<std::string, needs::FacilityProfile*> profile;
+  for (needs::FacilityProfile& f : in.facilities) profile[f.kode] = &f;
   for (const Region& r : regions) {
     if (r.level != RegionLevel::kDesa) continue;
+    const std::vector<std::string> served = served_by(r.kode, ParentCode(r.kode));
+    for (const auto& kode : served) {
+      if (auto p = profile.find(kode); p != profile.end()) {
+        p->second->desa += 1.0 / static_cast<double>(served.size());
+      }
+    }
     auto pop = population.find(r.kode);
     if (pop == population.end() || pop->second.penduduk <= 0) continue;
-    const double people = static_cast<double>(pop->second.penduduk);
-    std::vector<std::string> served_by;
-    if (auto c = catchment.find(r.kode); c != catchment.end()) {
-      served_by = {c->second};
-    } else if (auto k = puskesmas_by_kecamatan.find(ParentCode(r.kode));
-               k != puskesmas_by_kecamatan.end()) {
-      served_by = k->second;
-    }
-    if (served_by.empty()) {
+    if (served.empty()) {
       in.population_unassigned += pop->second.penduduk;
       continue;
     }
-    const double share = people / static_cast<double>(served_by.size());
-    for (const auto& kode : served_by) {
+    const double share =
+        static_cast<double>(pop->second.penduduk) / static_cast<double>(served.size());
+    for (const auto& kode : served) {
       in.population_served[kode] += share;
       if (auto h = hazard.find(r.kode); h != hazard.end()) {
         hazard_weighted[kode] += share * h->second;
         hazard_pop[kode] += share;
       }
+    }
+  }
+  // The puskesmas network: each pustu and poskesdes counts for the puskesmas serving its village.
+  for (const Facility& f : facilities) {
+    const bool pustu = f.type == FacilityType::kPustu;
+    const bool post = f.type == FacilityType::kPoskesdes || f.type == FacilityType::kPolindes;
+    if ((!pustu && !post) || f.status == FacilityStatus::kTutup) continue;
+    const std::string kecamatan =
+        f.kode_kecamatan.empty() ? ParentCode(f.kode_desa) : f.kode_kecamatan;
+    const std::vector<std::string> served = served_by(f.kode_desa, kecamatan);
+    for (const auto& kode : served) {
+      auto p = profile.find(kode);
+      if (p == profile.end()) continue;
+      (pustu ? p->second->pustu : p->second->poskesdes) += 1.0 / static_cast<double>(served.size());
     }
   }
 
@@ -192,17 +293,17 @@ NeedsInputs LoadNeedsInputs(const store::Workspace& ws) {
     in.factors[f.kode] = factors;
   }
 
-  // Once `jangkau access run` has run, travel time replaces straight lines: population served
-  // is the people for whom the puskesmas is the nearest by travel time, remoteness the
-  // minutes to the nearest hospital.
-  // Minutes replace kilometres only when some hospital was reachable at all (a district whose
-  // only hospital has a wrong coordinate keeps the distances, in one unit for every line).
+  // Once `jangkau access run` has run (scenario dasar), travel time replaces straight lines:
+  // population served is the people for whom the puskesmas is the nearest by travel time,
+  // remoteness the minutes to the nearest other puskesmas (one measure for every line; a
+  // facility the run left out has none, and one with no other puskesmas within the run's bound
+  // counts the bound).
   const auto access = ws.AccessFacilities("dasar");
-  const bool minutes = std::any_of(access.begin(), access.end(), [](const FacilityAccess& a) {
-    return a.menit_ke_rs.has_value();
-  });
-  if (!access.empty()) in.population_basis = "waktu_tempuh";
-  if (minutes) in.remoteness_basis = "menit_ke_rs";
+  if (!access.empty()) {
+    in.population_basis = "waktu_tempuh";
+    in.remoteness_basis = RemotenessBasis::kMinutesToOtherPuskesmas;
+    for (auto& [kode, factors] : in.factors) factors.remoteness.reset();
+  }
   for (const FacilityAccess& a : access) {
     auto f = in.factors.find(a.kode_faskes);
     if (f == in.factors.end()) continue;
@@ -210,7 +311,8 @@ NeedsInputs LoadNeedsInputs(const store::Workspace& ws) {
       in.population_served[a.kode_faskes] = *a.penduduk_terdekat;
       f->second.population_served = *a.penduduk_terdekat;
     }
-    if (minutes) f->second.remoteness = a.menit_ke_rs;
+    f->second.remoteness = a.menit_ke_fasyankes_lain.value_or(kRouteBoundMinutes);
+    f->second.remoteness_beyond = !a.menit_ke_fasyankes_lain.has_value();
   }
   return in;
 }
@@ -225,8 +327,11 @@ std::expected<NeedsReport, Error> ComputeNeeds(const store::Workspace& ws,
       case needs::NeedMethod::kNorms: {
         auto table = LoadNorms(ws, request.norms);
         if (!table) return std::unexpected(table.error());
+        auto network = LoadNetworkNorms(ws);
+        if (!network) return std::unexpected(network.error());
         needs::NormOptions options;
         options.aggregate_spans = AggregateSpans(in.cadres, *table);
+        options.network = std::move(*network);
         auto result = needs::NormNeeds(*table, in.facilities, options);
         report.lines.insert(report.lines.end(), result.lines.begin(), result.lines.end());
         report.skipped = std::move(result.skipped);
@@ -275,7 +380,23 @@ std::expected<ProposalReport, Error> ComputeProposal(const store::Workspace& ws,
   report.costs = *costs;
   report.ranked = needs::Prioritise(report.needs.lines, in.factors, request.weights);
   report.proposal = needs::BuildProposal(report.ranked, *costs, request.options);
-  auto moves = PlanMoves(report.needs.lines, in.facilities, ws.Routes("dasar"),
+  // Surplus to move is measured: by the proposal's own workload method, else by ABK-Kes over
+  // the service volumes reported, or against the district's approved formasi.
+  std::vector<needs::NeedLine> workload;
+  const needs::NeedMethod method = *request.needs.methods.begin();
+  if (!needs::MeasuresWorkload(method) && !in.volumes.empty()) {
+    NeedsRequest abk;
+    abk.methods = {needs::NeedMethod::kAbk};
+    auto measured = ComputeNeeds(ws, abk);
+    if (!measured) return std::unexpected(measured.error());
+    workload = std::move(measured->lines);
+    if (!workload.empty()) report.workload_method = needs::NeedMethod::kAbk;
+  }
+  auto ceilings = LoadFormasiCeilings(ws);
+  if (!ceilings) return std::unexpected(ceilings.error());
+  report.formasi_ceilings = !ceilings->empty();
+  const auto surpluses = MovableSurpluses(report.needs.lines, workload, *ceilings, in.facilities);
+  auto moves = PlanMoves(report.needs.lines, surpluses, in.facilities, ws.Routes("dasar"),
                          request.max_move_minutes, request.max_move_km);
   if (!moves) return std::unexpected(moves.error());
   report.moves = std::move(*moves);

@@ -21,6 +21,11 @@
 
 namespace jangkau::app {
 
+// The one measure of remoteness a proposal uses: travel minutes to the nearest other puskesmas
+// from the last `jangkau access run` (scenario dasar), or, only when no run exists, straight-line
+// kilometres to the nearest other facility.
+enum class RemotenessBasis { kStraightLineKm, kMinutesToOtherPuskesmas };
+
 // What the engines need from the workspace.
 struct NeedsInputs {
   std::vector<needs::FacilityProfile> facilities;
@@ -28,9 +33,7 @@ struct NeedsInputs {
   std::map<std::string, double> population_served;  // facility -> people
   std::string population_basis;       // how villages were assigned ("catchments", "kecamatan", ...)
   int64_t population_unassigned = 0;  // people in villages no facility serves
-  // "km": straight-line distance to the nearest other facility; "menit_ke_rs": travel minutes
-  // to the nearest hospital from `jangkau access run` (scenario "dasar").
-  std::string remoteness_basis = "km";
+  RemotenessBasis remoteness_basis = RemotenessBasis::kStraightLineKm;
   std::map<std::string, needs::PriorityFactors> factors;
   std::map<std::string, std::vector<StaffMember>> roster;  // facilities with a roster
   std::map<std::string, std::vector<EquipmentItem>> equipment;
@@ -67,18 +70,43 @@ struct ProposalRequest {
   std::optional<double> max_move_km;  // and, when set, at most this far in a straight line
 };
 
-// Moving staff: surplus of a need group goes to shortages of the same group, the least
+// Where staff may be moved from. Staff above a minimum norm or a ratio target is not surplus:
+// only a surplus measured by a workload method (ABK-Kes, WISN) or staff above the district's
+// approved formasi (its ceiling) may move, and never so far that the facility falls below the
+// minimum the proposal's method sets.
+enum class SurplusBasis { kAbk, kWisn, kFormasi };
+std::string_view SurplusBasisKey(SurplusBasis b);  // "abk", "wisn", "formasi"
+struct MovableSurplus {
+  std::string kode_faskes;
+  std::string group;  // the need group of the proposal's lines
+  int count = 0;
+  SurplusBasis basis = SurplusBasis::kAbk;
+  double measured = 0;  // the workload surplus or the staff above the ceiling, before the cap
+};
+// `lines`: the proposal's method; `workload`: ABK-Kes or WISN lines of the same facilities (may
+// be empty); `ceilings`: the approved formasi (may be empty). A line of a workload method is its
+// own measure. Of workload and ceiling the larger counts; both are capped by the line's own
+// margin above its requirement.
+std::vector<MovableSurplus> MovableSurpluses(const std::vector<needs::NeedLine>& lines,
+                                             const std::vector<needs::NeedLine>& workload,
+                                             const std::vector<FormasiCeiling>& ceilings,
+                                             const std::vector<needs::FacilityProfile>& facilities);
+
+// Moving staff: movable surplus of a need group goes to shortages of the same group, the least
 // shortage left first, then the fewest travel minutes (plan::PlanRedistribution). Minutes come
 // from `routes` (`jangkau access run`); without any, from the straight-line distance at
 // kAssumedMoveKmh, an assumption the Redistribusi sheet states.
 inline constexpr double kAssumedMoveKmh = 30;
 struct MovePlan {
   std::vector<plan::StaffMove> moves;
-  bool minutes_assumed = false;  // straight line at kAssumedMoveKmh, no routes
+  std::vector<SurplusBasis> basis;  // per move: what its surplus rests on
+  bool minutes_assumed = false;     // straight line at kAssumedMoveKmh, no routes
   int shortage_before = 0;
   int shortage_left = 0;
+  int staff_above_minimum = 0;  // above the minimum norm but with no workload figure or ceiling
 };
 std::expected<MovePlan, Error> PlanMoves(const std::vector<needs::NeedLine>& lines,
+                                         const std::vector<MovableSurplus>& surpluses,
                                          const std::vector<needs::FacilityProfile>& facilities,
                                          const std::vector<FacilityRoute>& routes,
                                          double max_minutes, std::optional<double> max_km);
@@ -93,6 +121,8 @@ struct ProposalReport {
   std::vector<needs::CompetenceGap> competence;
   needs::EquipmentResult equipment;
   std::vector<CostEntry> costs;
+  std::optional<needs::NeedMethod> workload_method;  // measured the surplus (norms, ratio)
+  bool formasi_ceilings = false;                     // the district's formasi table is set
   ProposalRequest request;
 };
 std::expected<ProposalReport, Error> ComputeProposal(const store::Workspace& ws,

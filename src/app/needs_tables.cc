@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "app/access_service.h"
+
 namespace jangkau::app {
 namespace {
 
@@ -16,6 +20,10 @@ std::string Name(const NeedsInputs& in, const std::string& kode) {
 Cell Opt(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
 Cell YesNo(bool b) { return b; }
 
+// Staff above the requirement goes in "kelebihan" for a workload method and in
+// "di_atas_standar_minimal" for norms and ratios; the other column stays empty.
+Cell IfWorkload(bool workload, int64_t count) { return workload ? Cell{count} : Cell{}; }
+
 std::string Rupiah(double v) {
   // 1234567 -> "Rp 1.234.567" (Indonesian thousands separator).
   std::string digits = fmt::format("{:.0f}", v);
@@ -25,6 +33,24 @@ std::string Rupiah(double v) {
     out += digits[i];
   }
   return "Rp " + out;
+}
+
+// The unit is in the column's name: minutes from the access run, else straight-line km.
+std::string RemotenessColumn(RemotenessBasis basis) {
+  return basis == RemotenessBasis::kMinutesToOtherPuskesmas ? "keterpencilan_menit"
+                                                            : "keterpencilan_km";
+}
+
+std::string BasisText(SurplusBasis b) {
+  switch (b) {
+    case SurplusBasis::kAbk:
+      return "ABK-Kes (Permenkes 33/2015)";
+    case SurplusBasis::kWisn:
+      return "WISN (WHO 2010)";
+    case SurplusBasis::kFormasi:
+      return "di atas formasi yang disetujui";
+  }
+  return "";
 }
 
 std::string ReasonText(const std::string& reason, Lang lang) {
@@ -41,22 +67,46 @@ std::string ReasonText(const std::string& reason, Lang lang) {
 }  // namespace
 
 Table NeedLinesTable(const NeedsReport& report, Lang lang) {
-  Table t{
-      "kebutuhan",
-      {"kode_faskes", "nama_faskes", "metode", "kelompok", "nama_kelompok", "saat_ini", "kebutuhan",
-       "kebutuhan_bulat", "selisih", "rasio", "kekurangan", "kelebihan", "agregat", "asumsi"}};
-  t.total_columns = {"saat_ini", "kebutuhan_bulat", "kekurangan", "kelebihan"};
+  Table t{"kebutuhan",
+          {"kode_faskes", "nama_faskes", "metode", "kelompok", "nama_kelompok", "saat_ini",
+           "kebutuhan", "kebutuhan_jaringan", "kebutuhan_bulat", "selisih", "rasio", "kekurangan",
+           "kelebihan", "di_atas_standar_minimal", "agregat", "asumsi"}};
+  t.total_columns = {"saat_ini", "kebutuhan_bulat", "kekurangan", "kelebihan",
+                     "di_atas_standar_minimal"};
   bool any_assumed = false;
   bool any_aggregated = false;
+  bool any_network = false;
   for (const needs::NeedLine& l : report.lines) {
+    const bool workload = needs::MeasuresWorkload(l.method);
     t.rows.push_back({l.kode_faskes, Name(report.inputs, l.kode_faskes),
                       std::string(needs::MethodKey(l.method)), l.group, l.group_name, l.current,
-                      l.required, l.required_rounded, l.gap, Opt(l.ratio), int64_t{l.Shortage()},
-                      int64_t{l.Surplus()}, YesNo(l.aggregated), YesNo(l.assumed)});
+                      l.required, l.network_required, l.required_rounded, l.gap, Opt(l.ratio),
+                      int64_t{l.Shortage()}, IfWorkload(workload, l.Surplus()),
+                      IfWorkload(!workload, l.Surplus()), YesNo(l.aggregated), YesNo(l.assumed)});
     any_assumed = any_assumed || l.assumed;
     any_aggregated = any_aggregated || l.aggregated;
+    any_network = any_network || l.network_required > 0;
   }
   std::vector<std::string> notes;
+  if (any_network) {
+    notes.push_back(lang == Lang::kEn
+                        ? "kebutuhan_jaringan: the part of the requirement for the puskesmas "
+                          "network (midwives per village, staff per pustu and poskesdes), from the "
+                          "network-norms table, an ASSUMPTION until the district checks it."
+                        : "kebutuhan_jaringan: bagian kebutuhan untuk jaringan puskesmas (bidan "
+                          "per desa, tenaga per pustu dan poskesdes) dari tabel network-norms, "
+                          "ASUMSI sampai diperiksa daerah.");
+  }
+  if (std::any_of(report.lines.begin(), report.lines.end(), [](const needs::NeedLine& l) {
+        return !needs::MeasuresWorkload(l.method) && l.Surplus() > 0;
+      })) {
+    notes.push_back(lang == Lang::kEn
+                        ? "di_atas_standar_minimal: staff above a minimum norm or ratio target; "
+                          "not surplus (only ABK-Kes/WISN or the approved formasi measure that)."
+                        : "di_atas_standar_minimal: tenaga di atas norma minimal atau target "
+                          "rasio; bukan kelebihan (kelebihan hanya diukur dengan ABK-Kes/WISN "
+                          "atau formasi yang disetujui).");
+  }
   if (any_assumed) {
     notes.push_back(lang == Lang::kEn
                         ? "asumsi = ya: the requirement rests on an ASSUMED inpatient status or "
@@ -93,6 +143,7 @@ Table CadreTotalsTable(const NeedsReport& report) {
     int64_t shortage = 0;
     int64_t surplus = 0;
     int64_t facilities_short = 0;
+    bool workload = false;
   };
   std::map<std::pair<std::string, std::string>, Totals> by_group;
   for (const needs::NeedLine& l : report.lines) {
@@ -102,22 +153,23 @@ Table CadreTotalsTable(const NeedsReport& report) {
     t.required += l.required_rounded;
     t.shortage += l.Shortage();
     t.surplus += l.Surplus();
+    t.workload = needs::MeasuresWorkload(l.method);
     if (l.Shortage() > 0) ++t.facilities_short;
   }
   Table t{"per_jenis_tenaga",
           {"metode", "kelompok", "nama_kelompok", "saat_ini", "kebutuhan", "kekurangan",
-           "kelebihan", "fasyankes_kurang"}};
-  t.total_columns = {"saat_ini", "kebutuhan", "kekurangan", "kelebihan"};
+           "kelebihan", "di_atas_standar_minimal", "fasyankes_kurang"}};
+  t.total_columns = {"saat_ini", "kebutuhan", "kekurangan", "kelebihan", "di_atas_standar_minimal"};
   for (const auto& [key, v] : by_group) {
-    t.rows.push_back({key.first, key.second, v.name, v.current, v.required, v.shortage, v.surplus,
+    t.rows.push_back({key.first, key.second, v.name, v.current, v.required, v.shortage,
+                      IfWorkload(v.workload, v.surplus), IfWorkload(!v.workload, v.surplus),
                       v.facilities_short});
   }
   return t;
 }
 
 std::string PriorityExplanation(const needs::PriorityLine& p, const needs::PriorityFactors& f,
-                                const needs::PriorityWeights& w, bool remoteness_minutes,
-                                Lang lang) {
+                                const needs::PriorityWeights& w, RemotenessBasis basis, Lang lang) {
   const bool en = lang == Lang::kEn;
   std::string out = fmt::format(fmt::runtime(en ? "short {} of {} (score {:.2f} x {:.2f})"
                                                 : "kurang {} dari {} (skor {:.2f} x {:.2f})"),
@@ -125,10 +177,12 @@ std::string PriorityExplanation(const needs::PriorityLine& p, const needs::Prior
   out += fmt::format(fmt::runtime(en ? "; population served {:.0f} ({:.2f} x {:.2f})"
                                      : "; penduduk dilayani {:.0f} ({:.2f} x {:.2f})"),
                      f.population_served, p.population_score, w.population);
-  if (f.remoteness && remoteness_minutes) {
-    out += fmt::format(fmt::runtime(en ? "; {:.0f} min to the nearest hospital ({:.2f} x {:.2f})"
-                                       : "; {:.0f} menit ke RS terdekat ({:.2f} x {:.2f})"),
-                       *f.remoteness, p.remoteness_score, w.remoteness);
+  if (f.remoteness && basis == RemotenessBasis::kMinutesToOtherPuskesmas) {
+    out += fmt::format(
+        fmt::runtime(en ? "; {}{:.0f} min to the nearest other puskesmas ({:.2f} x {:.2f})"
+                        : "; {}{:.0f} menit ke puskesmas lain terdekat ({:.2f} x {:.2f})"),
+        f.remoteness_beyond ? (en ? "over " : "lebih dari ") : "", *f.remoteness,
+        p.remoteness_score, w.remoteness);
   } else if (f.remoteness) {
     out += fmt::format(fmt::runtime(en ? "; {:.1f} km to the nearest facility ({:.2f} x {:.2f})"
                                        : "; {:.1f} km ke fasyankes terdekat ({:.2f} x {:.2f})"),
@@ -179,35 +233,35 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
   std::vector<report::Sheet> sheets;
 
   // --- Usulan Formasi ---
-  Table usulan{
-      "usulan",
-      {"peringkat", "kode_faskes", "nama_faskes", "kelompok", "jenis_tenaga_direkrut", "formasi",
-       "biaya_satuan", "biaya_total", "indeks_prioritas", "skor_kekurangan", "skor_penduduk",
-       "skor_keterpencilan", "skor_banjir", "didanai", "alasan", "penjelasan"}};
+  Table usulan{"usulan",
+               {"peringkat", "kode_faskes", "nama_faskes", "kelompok", "jenis_tenaga_direkrut",
+                "formasi", "biaya_satuan", "biaya_total", "indeks_prioritas", "skor_kekurangan",
+                "skor_penduduk", RemotenessColumn(in.remoteness_basis), "skor_keterpencilan",
+                "skor_banjir", "didanai", "alasan", "penjelasan"}};
   usulan.money_columns = {"biaya_satuan", "biaya_total"};
   usulan.total_columns = {"formasi", "biaya_total"};
   Table tidak_muat = usulan;
   tidak_muat.name = "tidak_didanai";
   for (const needs::ProposalLine& l : prop.lines) {
     const auto& p = l.priority;
-    std::vector<Cell> row = {
-        int64_t{p.rank},
-        p.need.kode_faskes,
-        Name(in, p.need.kode_faskes),
-        p.need.group_name,
-        l.cadre,
-        int64_t{l.positions},
-        l.unit_cost,
-        l.total_cost,
-        p.index,
-        p.shortage_score,
-        p.population_score,
-        p.remoteness_score,
-        p.flood_score,
-        YesNo(l.funded),
-        ReasonText(l.reason, lang),
-        PriorityExplanation(p, in.factors.at(p.need.kode_faskes), r.request.weights,
-                            in.remoteness_basis == "menit_ke_rs", lang)};
+    std::vector<Cell> row = {int64_t{p.rank},
+                             p.need.kode_faskes,
+                             Name(in, p.need.kode_faskes),
+                             p.need.group_name,
+                             l.cadre,
+                             int64_t{l.positions},
+                             l.unit_cost,
+                             l.total_cost,
+                             p.index,
+                             p.shortage_score,
+                             p.population_score,
+                             Opt(in.factors.at(p.need.kode_faskes).remoteness),
+                             p.remoteness_score,
+                             p.flood_score,
+                             YesNo(l.funded),
+                             ReasonText(l.reason, lang),
+                             PriorityExplanation(p, in.factors.at(p.need.kode_faskes),
+                                                 r.request.weights, in.remoteness_basis, lang)};
     (l.funded ? usulan : tidak_muat).rows.push_back(std::move(row));
   }
   tidak_muat.note = lang == Lang::kEn ? "Lines that did not fit (listed in priority order)."
@@ -251,18 +305,31 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
 
   Table redistribusi{"redistribusi",
                      {"dari_kode", "dari_nama", "ke_kode", "ke_nama", "kelompok", "jumlah",
-                      "menit_per_orang", "menit_perkiraan"}};
+                      "menit_per_orang", "menit_perkiraan", "dasar_kelebihan"}};
   redistribusi.total_columns = {"jumlah"};
-  for (const auto& m : r.moves.moves) {
+  for (std::size_t i = 0; i < r.moves.moves.size(); ++i) {
+    const plan::StaffMove& m = r.moves.moves[i];
     redistribusi.rows.push_back({m.from, Name(in, m.from), m.to, Name(in, m.to), m.cadre,
-                                 int64_t{m.count}, m.minutes, r.moves.minutes_assumed});
+                                 int64_t{m.count}, m.minutes, r.moves.minutes_assumed,
+                                 BasisText(r.moves.basis[i])});
   }
+  std::string measured_by;
+  if (r.workload_method) measured_by += "ABK-Kes atas volume layanan yang dilaporkan";
+  if (r.formasi_ceilings)
+    measured_by +=
+        std::string(measured_by.empty() ? "" : " dan ") + "formasi yang disetujui (tabel formasi)";
   redistribusi.note = fmt::format(
-      "Kelebihan tenaga dipindahkan ke fasyankes yang kekurangan kelompok yang sama: "
-      "kekurangan tersisa sekecil mungkin lebih dulu, lalu total waktu tempuh sekecil mungkin "
-      "(optimasi eksak), paling lama {:.0f} menit per perpindahan. Kekurangan {} formasi, "
-      "tersisa {} setelah redistribusi. {} Saran ini belum mengurangi usulan formasi.",
-      r.request.max_move_minutes, r.moves.shortage_before, r.moves.shortage_left,
+      "Hanya kelebihan yang terukur yang dipindahkan: kelebihan menurut beban kerja (ABK-Kes, "
+      "WISN) atau tenaga di atas formasi yang disetujui daerah; tenaga di atas norma minimal "
+      "saja bukan kelebihan. Dasar yang tersedia: {}. {} orang di atas standar minimal tanpa "
+      "angka beban kerja atau formasi tidak diusulkan pindah. Tenaga dipindahkan ke fasyankes "
+      "yang kekurangan kelompok yang sama: kekurangan tersisa sekecil mungkin lebih dulu, lalu "
+      "total waktu tempuh sekecil mungkin (optimasi eksak), paling lama {:.0f} menit per "
+      "perpindahan. Kekurangan {} formasi, tersisa {} setelah redistribusi. {} Saran ini belum "
+      "mengurangi usulan formasi.",
+      measured_by.empty() ? "tidak ada (impor volume layanan atau tabel formasi)" : measured_by,
+      r.moves.staff_above_minimum, r.request.max_move_minutes, r.moves.shortage_before,
+      r.moves.shortage_left,
       r.moves.minutes_assumed
           ? fmt::format("ASUMSI: waktu tempuh dari jarak garis lurus pada {:.0f} km/jam "
                         "(jalankan `jangkau access run` untuk waktu tempuh nyata).",
@@ -350,10 +417,21 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
                 r.request.weights.shortage, r.request.weights.population,
                 r.request.weights.remoteness, r.request.weights.flood));
   m("Keterpencilan",
-    in.remoteness_basis == "menit_ke_rs"
-        ? "waktu tempuh ke RS terdekat (menit; jangkau access run, skenario dasar)."
-        : "jarak garis lurus ke fasyankes lain terdekat (km); jalankan `jangkau "
-          "access run` agar memakai waktu tempuh.");
+    in.remoteness_basis == RemotenessBasis::kMinutesToOtherPuskesmas
+        ? fmt::format("waktu tempuh ke puskesmas lain terdekat (menit; jangkau access run "
+                      "terakhir, skenario dasar); tanpa puskesmas lain dalam {:.0f} menit "
+                      "dihitung {:.0f}.",
+                      kRouteBoundMinutes, kRouteBoundMinutes)
+        : "jarak garis lurus ke fasyankes lain terdekat (km), karena belum ada `jangkau "
+          "access run`; jalankan agar memakai waktu tempuh.");
+  m("Norma jaringan",
+    "bidan desa dan tenaga pustu/poskesdes dihitung per desa dan per pustu (tabel "
+    "network-norms, ASUMSI sampai diperiksa daerah) lalu ditambahkan ke norma puskesmas, "
+    "karena data jumlah tenaga mencakup jaringan.");
+  m("Redistribusi",
+    "hanya dari kelebihan menurut ABK-Kes/WISN atau di atas formasi yang disetujui (tabel "
+    "formasi); tidak pernah di bawah norma minimal. Kolom dasar_kelebihan menyebut dasar "
+    "setiap perpindahan.");
   m("Bahaya banjir", "indeks bahaya banjir desa (BNPB via ICRAF), rata-rata tertimbang penduduk.");
   m("Usulan",
     "baris utuh diambil urut prioritas selama muat anggaran dan plafon; yang tidak muat "

@@ -19,7 +19,7 @@ report::Table CadreTotalsTable(const NeedsReport& report);
 // Why a line ranks where it does, in words and numbers.
 std::string PriorityExplanation(const needs::PriorityLine& line,
                                 const needs::PriorityFactors& factors,
-                                const needs::PriorityWeights& weights, bool remoteness_minutes,
+                                const needs::PriorityWeights& weights, RemotenessBasis basis,
                                 Lang lang);
 
 // The `n` facilities with the most urgent shortages (by their highest priority index), with

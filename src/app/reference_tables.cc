@@ -17,14 +17,15 @@ std::string_view AlatStandarCsv();
 std::string_view BiayaFormasiCsv();
 std::string_view UsiaPensiunCsv();
 std::string_view SkenarioPerjalananCsv();
+std::string_view NormaJaringanCsv();
 }  // namespace jangkau::embedded
 
 namespace jangkau::app {
 namespace {
 
-constexpr std::array<std::string_view, 8> kKeys = {
-    "norms", "ratio-targets", "activity-standards", "competence", "equipment-standards",
-    "costs", "retirement",    "travel-scenario"};
+constexpr std::array<std::string_view, 10> kKeys = {
+    "norms", "ratio-targets", "activity-standards", "competence",    "equipment-standards",
+    "costs", "retirement",    "travel-scenario",    "network-norms", "formasi"};
 
 std::string_view EmbeddedText(ReferenceKind kind) {
   switch (kind) {
@@ -44,6 +45,10 @@ std::string_view EmbeddedText(ReferenceKind kind) {
       return embedded::UsiaPensiunCsv();
     case ReferenceKind::kTravelScenario:
       return embedded::SkenarioPerjalananCsv();
+    case ReferenceKind::kNetworkNorms:
+      return embedded::NormaJaringanCsv();
+    case ReferenceKind::kFormasi:
+      return {};  // none shipped: a ceiling is the district's own decision
   }
   return {};
 }
@@ -76,6 +81,12 @@ bool Check(ReferenceKind kind, ingest::TableReader& in, const ingest::ImportCont
     case ReferenceKind::kTravelScenario:
       ingest::ReadTravelClasses(in, ctx, diags, progress);
       break;
+    case ReferenceKind::kNetworkNorms:
+      ingest::ReadNetworkNorms(in, ctx, diags, progress);
+      break;
+    case ReferenceKind::kFormasi:
+      ingest::ReadFormasiCeilings(in, ctx, diags, progress);
+      break;
   }
   return !diags.has_errors();
 }
@@ -100,12 +111,17 @@ template <typename T, typename Read>
 std::expected<T, Error> Load(const store::Workspace& ws, ReferenceKind kind,
                              const std::string& name, Read read) {
   auto stored = ws.Reference(std::string(ReferenceKindKey(kind)), name);
-  if (!stored) {
+  // A workspace created before the network norm existed reads the shipped table, as a new one
+  // would.
+  const bool shipped_only =
+      kind == ReferenceKind::kNetworkNorms && name == DefaultReferenceName(kind);
+  if (!stored && !shipped_only) {
     return std::unexpected(
         Error{Msg::kReferenceMissing, {std::string(ReferenceKindKey(kind)), name}});
   }
   const std::string label = std::string(ReferenceKindKey(kind)) + ":" + name;
-  auto reader = ingest::TableReader::OpenText(label, stored->csv_text);
+  const std::string text = stored ? stored->csv_text : std::string(EmbeddedText(kind));
+  auto reader = ingest::TableReader::OpenText(label, text);
   if (!reader) return std::unexpected(reader.error());
   Diagnostics diags;
   T value = read(**reader, LoadImportContext(ws), diags, ingest::Progress());
@@ -144,6 +160,7 @@ store::Workspace::Seed DefaultSeed() {
   store::Workspace::Seed seed{DefaultCadres(), DefaultCadreAliases(), {}};
   for (std::size_t i = 0; i < kKeys.size(); ++i) {
     const auto kind = static_cast<ReferenceKind>(i);
+    if (EmbeddedText(kind).empty()) continue;
     seed.references.emplace_back(std::string(kKeys[i]), DefaultReferenceName(kind),
                                  std::string(EmbeddedText(kind)));
   }
@@ -210,6 +227,17 @@ std::expected<std::vector<RetirementRule>, Error> LoadRetirementRules(const stor
 std::expected<std::vector<TravelClassRow>, Error> LoadTravelClasses(const store::Workspace& ws) {
   return Load<std::vector<TravelClassRow>>(ws, ReferenceKind::kTravelScenario, "bawaan",
                                            ingest::ReadTravelClasses);
+}
+std::expected<std::vector<NetworkNormRow>, Error> LoadNetworkNorms(const store::Workspace& ws) {
+  return Load<std::vector<NetworkNormRow>>(ws, ReferenceKind::kNetworkNorms, "bawaan",
+                                           ingest::ReadNetworkNorms);
+}
+std::expected<std::vector<FormasiCeiling>, Error> LoadFormasiCeilings(const store::Workspace& ws) {
+  if (!ws.Reference(std::string(ReferenceKindKey(ReferenceKind::kFormasi)), "bawaan")) {
+    return std::vector<FormasiCeiling>{};  // the district has set no ceiling
+  }
+  return Load<std::vector<FormasiCeiling>>(ws, ReferenceKind::kFormasi, "bawaan",
+                                           ingest::ReadFormasiCeilings);
 }
 
 }  // namespace jangkau::app

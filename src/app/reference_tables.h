@@ -25,13 +25,16 @@ enum class ReferenceKind {
   kCosts,
   kRetirement,
   kTravelScenario,
+  kNetworkNorms,
+  kFormasi,
 };
 // "norms", "ratio-targets", "activity-standards", "competence", "equipment-standards",
-// "costs", "retirement", "travel-scenario".
+// "costs", "retirement", "travel-scenario", "network-norms", "formasi".
 std::optional<ReferenceKind> ParseReferenceKind(std::string_view text);
 std::string_view ReferenceKindKey(ReferenceKind kind);
 std::string ReferenceKindChoices();
-// The name of the shipped table of each kind ("pmk75_2014" for norms, "bawaan" otherwise).
+// The name of the shipped table of each kind ("pmk75_2014" for norms, "bawaan" otherwise;
+// "formasi" ships none, a district imports its own as "bawaan").
 std::string DefaultReferenceName(ReferenceKind kind);
 
 // Cadres, their spellings and every shipped reference table, for a new workspace.
@@ -58,5 +61,9 @@ std::expected<std::vector<EquipmentStandard>, Error> LoadEquipmentStandards(
 std::expected<std::vector<CostEntry>, Error> LoadCosts(const store::Workspace& ws);
 std::expected<std::vector<RetirementRule>, Error> LoadRetirementRules(const store::Workspace& ws);
 std::expected<std::vector<TravelClassRow>, Error> LoadTravelClasses(const store::Workspace& ws);
+// The network norm (bidan desa, pustu); shipped as an ASSUMPTION.
+std::expected<std::vector<NetworkNormRow>, Error> LoadNetworkNorms(const store::Workspace& ws);
+// The district's approved formasi; none is shipped (empty: no ceiling set).
+std::expected<std::vector<FormasiCeiling>, Error> LoadFormasiCeilings(const store::Workspace& ws);
 
 }  // namespace jangkau::app

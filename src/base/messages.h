@@ -193,6 +193,13 @@ namespace jangkau {
     "{0}: must be a number >= 0")                                                                  \
   X(kNeedsNotPositive, "needs_not_positive", 422, "{0}: harus bilangan > 0",                       \
     "{0}: must be a number > 0")                                                                   \
+  X(kNetworkNormRange, "network_norm_range", 422,                                                  \
+    "{0}: '{1}' di luar rentang 0-100 orang per desa/pustu/poskesdes",                             \
+    "{0}: '{1}' is outside 0-100 people per village/pustu/poskesdes")                              \
+  X(kNetworkNormEmpty, "network_norm_empty", 422,                                                  \
+    "baris norma jaringan '{0}' tidak mengisi per_desa, per_pustu atau per_poskesdes",             \
+    "network norm line '{0}' fills none of per_desa, per_pustu, per_poskesdes")                    \
+  X(kValueTooLarge, "value_too_large", 422, "{0}: '{1}' terlalu besar", "{0}: '{1}' is too large") \
   X(kNeedsAwtNotPositive, "needs_awt_not_positive", 422,                                           \
     "{0}: waktu kerja tersedia (AWT) {1} jam tidak positif",                                       \
     "{0}: available working time (AWT) {1} h is not positive")                                     \

@@ -247,6 +247,84 @@ std::vector<CostEntry> ReadCosts(TableReader& in, const ImportContext& ctx, Diag
   return out;
 }
 
+std::vector<NetworkNormRow> ReadNetworkNorms(TableReader& in, const ImportContext&,
+                                             Diagnostics& diags, const Progress& progress) {
+  ColumnMap cols(in, diags);
+  const int c_kode = cols.Required({"kode"});
+  const std::array<int, 3> c_per = {cols.Optional({"per_desa"}), cols.Optional({"per_pustu"}),
+                                    cols.Optional({"per_poskesdes"})};
+  std::vector<NetworkNormRow> out;
+  if (diags.has_errors()) return out;
+  std::unordered_map<std::string, int64_t> seen;
+  ForEachRow(in, diags, progress, [&](RowFields& f, const TableRow&) {
+    auto kode = f.Required(c_kode);
+    std::array<double, 3> per{};
+    bool any = false;
+    bool ok = kode.has_value();
+    for (std::size_t i = 0; i < c_per.size(); ++i) {
+      if (f.Text(c_per[i]).empty()) continue;
+      auto v = f.Number(c_per[i]);
+      if (!v) {
+        ok = false;
+        continue;
+      }
+      if (*v < 0 || *v > 100) {
+        f.Error(c_per[i], Msg::kNetworkNormRange,
+                {std::string(f.Name(c_per[i])), std::string(f.Text(c_per[i]))});
+        ok = false;
+        continue;
+      }
+      per[i] = *v;
+      any = true;
+    }
+    if (ok && !any) {
+      f.Error(c_kode, Msg::kNetworkNormEmpty, {*kode});
+      ok = false;
+    }
+    if (!ok || !f.Unique(seen, *kode, c_kode, *kode)) return;
+    out.push_back({*kode, per[0], per[1], per[2]});
+  });
+  return out;
+}
+
+std::vector<FormasiCeiling> ReadFormasiCeilings(TableReader& in, const ImportContext& ctx,
+                                                Diagnostics& diags, const Progress& progress) {
+  ColumnMap cols(in, diags);
+  const int c_faskes = cols.Required({"kode_faskes"});
+  const int c_cadre = cols.Required({"jenis_tenaga"});
+  const int c_formasi = cols.Required({"formasi"});
+  std::vector<FormasiCeiling> out;
+  if (diags.has_errors()) return out;
+  std::unordered_map<std::string, int64_t> seen;
+  ForEachRow(in, diags, progress, [&](RowFields& f, const TableRow&) {
+    auto faskes = f.Required(c_faskes);
+    if (faskes && !ctx.facility_codes.contains(*faskes)) {
+      f.Error(c_faskes, Msg::kUnknownFacility, {std::string(f.Name(c_faskes)), *faskes});
+      faskes.reset();
+    }
+    std::optional<std::string> cadre;
+    if (f.Text(c_cadre).empty()) {
+      f.Error(c_cadre, Msg::kEmptyValue, {std::string(f.Name(c_cadre))});
+    } else {
+      cadre = ctx.cadres.Normalize(f.Text(c_cadre));
+      if (!cadre) {
+        f.Error(c_cadre, Msg::kUnknownCadre,
+                {std::string(f.Name(c_cadre)), std::string(f.Text(c_cadre))});
+      }
+    }
+    auto formasi = f.Count(c_formasi, true);
+    if (formasi && *formasi > 100000) {
+      f.Error(c_formasi, Msg::kValueTooLarge,
+              {std::string(f.Name(c_formasi)), std::string(f.Text(c_formasi))});
+      formasi.reset();
+    }
+    if (!faskes || !cadre || !formasi) return;
+    if (!f.Unique(seen, *faskes + "|" + *cadre, c_cadre, *faskes + " " + *cadre)) return;
+    out.push_back({*faskes, *cadre, static_cast<int>(*formasi)});
+  });
+  return out;
+}
+
 std::vector<RetirementRule> ReadRetirementRules(TableReader& in, const ImportContext&,
                                                 Diagnostics& diags, const Progress& progress) {
   ColumnMap cols(in, diags);

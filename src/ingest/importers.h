@@ -83,6 +83,12 @@ std::vector<RetirementRule> ReadRetirementRules(TableReader& in, const ImportCon
                                                 Diagnostics& diags, const Progress& progress);
 std::vector<TravelClassRow> ReadTravelClasses(TableReader& in, const ImportContext& ctx,
                                               Diagnostics& diags, const Progress& progress);
+// Columns kode, per_desa, per_pustu, per_poskesdes (numbers >= 0, at least one of them).
+std::vector<NetworkNormRow> ReadNetworkNorms(TableReader& in, const ImportContext& ctx,
+                                             Diagnostics& diags, const Progress& progress);
+// Columns kode_faskes (known), jenis_tenaga (one cadre), formasi (whole number >= 0).
+std::vector<FormasiCeiling> ReadFormasiCeilings(TableReader& in, const ImportContext& ctx,
+                                                Diagnostics& diags, const Progress& progress);
 // Village indicators (long form) and explicit village -> facility assignments.
 std::vector<RegionIndicator> ReadIndicators(TableReader& in, const ImportContext& ctx,
                                             Diagnostics& diags, const Progress& progress);

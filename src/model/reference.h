@@ -30,6 +30,25 @@ struct NormTable {
   std::vector<NormRow> rows;
 };
 
+// What a puskesmas answers for beyond its own building, per norm line: midwives posted to
+// villages (bidan desa), staff of its pustu and poskesdes. Added to the puskesmas norm so that a
+// headcount that includes the network is compared with a requirement that does too. The shipped
+// table is an ASSUMPTION until the district checks it (data/reference/norma_jaringan_asumsi.csv).
+struct NetworkNormRow {
+  std::string kode;  // a norm line code of the norm table, e.g. "bidan"
+  double per_desa = 0;
+  double per_pustu = 0;
+  double per_poskesdes = 0;
+};
+
+// The district's approved formasi (its ceiling): at most this many of a cadre at a facility.
+// Staff above it may be moved; staff above a minimum norm alone may not.
+struct FormasiCeiling {
+  std::string kode_faskes;
+  std::string cadre;
+  int formasi = 0;
+};
+
 // Index into NormRow::required.
 int NormColumn(AreaCategory area, bool rawat_inap);
 

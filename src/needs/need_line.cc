@@ -18,6 +18,8 @@ std::string_view MethodKey(NeedMethod m) {
   return "";
 }
 
+bool MeasuresWorkload(NeedMethod m) { return m == NeedMethod::kAbk || m == NeedMethod::kWisn; }
+
 int NeedLine::Shortage() const {
   const double missing = required_rounded - current;
   return missing > 1e-9 ? static_cast<int>(std::ceil(missing - 1e-9)) : 0;

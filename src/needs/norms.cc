@@ -1,5 +1,6 @@
 #include "needs/norms.h"
 
+#include <cmath>
 #include <numeric>
 
 namespace jangkau::needs {
@@ -26,6 +27,8 @@ NormResult NormNeeds(const NormTable& table, const std::vector<FacilityProfile>&
   NormResult result;
   std::map<std::string, std::size_t> row_index;
   for (std::size_t i = 0; i < table.rows.size(); ++i) row_index[table.rows[i].kode] = i;
+  std::map<std::string, const NetworkNormRow*> network;
+  for (const NetworkNormRow& r : options.network) network[r.kode] = &r;
 
   for (const FacilityProfile& f : facilities) {
     if (f.type != options.applies_to) continue;
@@ -80,6 +83,13 @@ NormResult NormNeeds(const NormTable& table, const std::vector<FacilityProfile>&
       line.group += row.kode;
       line.group_name += row.nama;
       line.required += row.required[static_cast<std::size_t>(column)];
+      if (auto w = network.find(row.kode); w != network.end()) {
+        const NetworkNormRow& r = *w->second;
+        const double extra =
+            r.per_desa * f.desa + r.per_pustu * f.pustu + r.per_poskesdes * f.poskesdes;
+        line.required += extra;
+        line.network_required += extra;
+      }
       for (const auto& cadre : row.cadres) {
         line.cadres.push_back(cadre);
         if (auto s = f.staff.find(cadre); s != f.staff.end()) line.current += s->second;
@@ -87,7 +97,8 @@ NormResult NormNeeds(const NormTable& table, const std::vector<FacilityProfile>&
     }
     for (std::size_t root : order) {
       NeedLine& line = by_root[root];
-      line.required_rounded = line.required;
+      // Whole positions: a shared village's fraction still needs someone.
+      line.required_rounded = std::ceil(line.required - 1e-9);
       line.gap = line.current - line.required_rounded;
       if (line.required > 0) line.ratio = line.current / line.required;
       result.lines.push_back(std::move(line));

@@ -1,6 +1,7 @@
 // Minimum staffing norms (Permenkes 75/2014 and any table a district loads): per facility and
 // norm line, the required number for its area category and inpatient status against the
-// current headcount. Pure function; thread-safe.
+// current headcount, the network norm (bidan desa, pustu) added where a table is given. Pure
+// function; thread-safe.
 #pragma once
 
 #include <map>
@@ -18,6 +19,8 @@ struct NormOptions {
   // covers dokter and dokter gigi): cadre -> the norm line codes it spans. A facility with
   // such a headcount gets one combined line for those norm lines.
   std::map<std::string, std::vector<std::string>> aggregate_spans;
+  // Added to the norm lines they name, per village, pustu and poskesdes of the facility.
+  std::vector<NetworkNormRow> network;
 };
 
 struct SkippedFacility {

@@ -15,9 +15,11 @@ namespace jangkau::needs {
 // What, besides the shortage itself, makes a facility's shortage urgent.
 struct PriorityFactors {
   double population_served = 0;  // people
-  std::optional<double>
-      remoteness;  // km (or minutes, once travel time exists) to the next facility
+  // Minutes to the nearest other puskesmas (access run), or straight-line km when no run
+  // exists: one measure for all facilities of a proposal (app::RemotenessBasis says which).
+  std::optional<double> remoteness;
   std::optional<double> flood_hazard;  // 0..1, population-weighted over its villages
+  bool remoteness_beyond = false;      // nothing within the run's bound: `remoteness` is the bound
 };
 
 // Weights of the four components; they need not add up to 1 (the index divides by their sum).

@@ -15,25 +15,8 @@ using testing::J;
 using testing::kData;
 using testing::RunCommand;
 using testing::SampleWorkspace;
+using testing::SplitCsv;
 using testing::TempDir;
-
-std::vector<std::string> SplitCsv(const std::string& line) {
-  std::vector<std::string> cells;
-  std::string cell;
-  bool quoted = false;
-  for (char ch : line) {
-    if (ch == '"') {
-      quoted = !quoted;
-    } else if (ch == ',' && !quoted) {
-      cells.push_back(cell);
-      cell.clear();
-    } else {
-      cell += ch;
-    }
-  }
-  cells.push_back(cell);
-  return cells;
-}
 
 TEST(AccessRun, OkiReachPerVillageKecamatanAndKabupaten) {
   TempDir dir;

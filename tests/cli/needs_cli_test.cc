@@ -1,4 +1,5 @@
 // `jangkau wisn`, `abk`, `needs` and `proposal` from outside, on inline cases and the OKI sample.
+#include <cmath>
 #include <fstream>
 
 #include <cpl_conv.h>
@@ -17,6 +18,7 @@ using testing::J;
 using testing::kData;
 using testing::RunCommand;
 using testing::SampleWorkspace;
+using testing::SplitCsv;
 using testing::TempDir;
 
 const char* kWisnCase = R"({
@@ -111,18 +113,7 @@ TEST(NeedsCli, NormGapsOnOkiFollowTheSourceHeadcounts) {
   std::set<std::string> no_doctor;
   while (std::getline(in, line)) {
     // kode_faskes is the first cell, medis the 11th; addresses with commas are quoted.
-    std::vector<std::string> cells;
-    std::string cell;
-    bool quoted = false;
-    for (char ch : line) {
-      if (ch == '"')
-        quoted = !quoted;
-      else if (ch == ',' && !quoted)
-        cells.push_back(cell), cell.clear();
-      else
-        cell += ch;
-    }
-    cells.push_back(cell);
+    const auto cells = SplitCsv(line);
     if (cells[1] == "PUSKESMAS" && cells[10] == "0") no_doctor.insert(cells[0]);
   }
   ASSERT_FALSE(no_doctor.empty());
@@ -224,6 +215,107 @@ TEST(ProposalCli, WorkbookReadsBackAndStaysWithinTheBudget) {
   EXPECT_EQ(static_cast<int>(j["Usulan Formasi"]["usulan"].size()), funded_lines);
 }
 
+nlohmann::json ProposalJson(const TempDir& dir, const std::string& ws) {
+  const std::string path = dir.File("usulan.json");
+  auto r = RunCommand(J("proposal --workspace " + ws + " --budget 5000000000 --out " + path));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
+TEST(ProposalCli, RemotenessIsMinutesToTheNearestOtherPuskesmasOnceTravelTimeExists) {
+  TempDir dir;
+  const std::string ws = OkiWorkspace(dir);
+  // No access run yet: straight-line kilometres, and the column says so.
+  auto before = ProposalJson(dir, ws);
+  ASSERT_FALSE(before["Usulan Formasi"]["usulan"].empty());
+  for (const auto& l : before["Usulan Formasi"]["usulan"]) {
+    EXPECT_TRUE(l.contains("keterpencilan_km"));
+    EXPECT_FALSE(l.contains("keterpencilan_menit"));
+  }
+  // After the run: minutes to the nearest other puskesmas as the run stored them, for every line,
+  // even though OKI's hospital coordinate is wrong (no minutes to a hospital for anyone).
+  const std::string out = dir.File("akses");
+  auto r = RunCommand(J("access run --workspace " + ws + " --resolution 250 --out " + out));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::map<std::string, std::string> to_other;  // kode -> menit_ke_fasyankes_lain ("" = none)
+  std::ifstream csv(out + "/akses_fasyankes.csv");
+  std::string line;
+  std::getline(csv, line);
+  EXPECT_EQ(line, "kode_faskes,nama_faskes,penduduk_terdekat,menit_ke_rs,menit_ke_fasyankes_lain");
+  while (std::getline(csv, line)) {
+    const auto cells = SplitCsv(line);
+    to_other[cells[0]] = cells[4];
+  }
+  auto after = ProposalJson(dir, ws);
+  int checked = 0;
+  for (const auto& l : after["Usulan Formasi"]["usulan"]) {
+    ASSERT_TRUE(l.contains("keterpencilan_menit")) << l.dump();
+    EXPECT_FALSE(l.contains("keterpencilan_km"));
+    const std::string kode = l["kode_faskes"];
+    ASSERT_TRUE(to_other.contains(kode)) << kode;
+    // A puskesmas with no other within the run's 120-minute bound counts the bound.
+    const double expected = to_other[kode].empty() ? 120.0 : std::stod(to_other[kode]);
+    EXPECT_NEAR(l["keterpencilan_menit"].get<double>(), expected, 1e-3) << kode;
+    EXPECT_NE(l["penjelasan"].get<std::string>().find("menit ke puskesmas lain terdekat"),
+              std::string::npos);
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+}
+
+TEST(ProposalCli, OnlyMeasuredSurplusMovesAndEveryMoveNamesItsBasis) {
+  TempDir dir;
+  const std::string ws = OkiWorkspace(dir);
+  // Norms alone: midwives above the minimum are not surplus; nobody is moved.
+  auto plain = ProposalJson(dir, ws);
+  EXPECT_TRUE(plain["Redistribusi"]["redistribusi"].empty());
+  auto r = RunCommand(J("needs --workspace " + ws + " --method norms --format json"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto lines = nlohmann::json::parse(r.out);
+  int above = 0;
+  int short_of = 0;
+  std::string formasi = "kode_faskes,jenis_tenaga,formasi\n";
+  std::map<std::string, double> midwives;
+  for (const auto& l : lines) {
+    if (l["kelompok"] != "bidan") continue;
+    EXPECT_TRUE(l["kelebihan"].is_null());  // a norm measures no surplus
+    if (l["kekurangan"].get<int>() > 0) ++short_of;
+    if (!l["di_atas_standar_minimal"].is_null() && l["di_atas_standar_minimal"].get<int>() > 0) {
+      ++above;
+      // The district's approved formasi: one midwife fewer than today.
+      const double now = l["saat_ini"].get<double>();
+      midwives[l["kode_faskes"]] = now;
+      formasi += l["kode_faskes"].get<std::string>() + ",bidan," +
+                 std::to_string(static_cast<int>(now) - 1) + "\n";
+    }
+  }
+  ASSERT_GT(above, 0);
+  ASSERT_GT(short_of, 0);
+  r = RunCommand(J("import formasi " + dir.Write("formasi.csv", formasi) + " --workspace " + ws));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  auto ceiling = ProposalJson(dir, ws);
+  const auto& moves = ceiling["Redistribusi"]["redistribusi"];
+  ASSERT_FALSE(moves.empty());
+  std::map<std::string, int> moved;
+  for (const auto& m : moves) {
+    EXPECT_EQ(m["kelompok"], "bidan");
+    EXPECT_EQ(m["dasar_kelebihan"], "di atas formasi yang disetujui");
+    moved[m["dari_kode"]] += m["jumlah"].get<int>();
+  }
+  for (const auto& [kode, n] : moved) {
+    ASSERT_TRUE(midwives.contains(kode)) << kode;
+    EXPECT_LE(n, 1) << kode;  // never more than the staff above the formasi
+  }
+  // A formasi naming an unknown facility is refused with its place, and nothing changes.
+  r = RunCommand(J("import formasi " +
+                   dir.Write("salah.csv", "kode_faskes,jenis_tenaga,formasi\nP9999,bidan,2\n") +
+                   " --workspace " + ws));
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.out.find("salah.csv:2"), std::string::npos) << r.out;
+  EXPECT_EQ(ProposalJson(dir, ws)["Redistribusi"], ceiling["Redistribusi"]);
+}
+
 TEST(ReferenceCli, ADistrictNormTableIsCheckedAndUsedByName) {
   TempDir dir;
   const std::string ws = OkiWorkspace(dir);
@@ -247,11 +339,50 @@ TEST(ReferenceCli, ADistrictNormTableIsCheckedAndUsedByName) {
   ASSERT_EQ(r.exit_code, 0) << r.out;
   for (const auto& l : nlohmann::json::parse(r.out)) {
     EXPECT_EQ(l["kelompok"], "bidan");
-    EXPECT_EQ(l["kebutuhan_bulat"].get<double>(), 9);
+    // The district's 9 for the puskesmas, plus the network norm's midwives for its villages.
+    const double network = l["kebutuhan_jaringan"].get<double>();
+    EXPECT_NEAR(l["kebutuhan"].get<double>() - network, 9, 1e-9);
+    EXPECT_EQ(l["kebutuhan_bulat"].get<double>(), std::ceil(9 + network - 1e-9));
   }
   auto missing = RunCommand(J("needs --workspace " + ws + " --norms tidak_ada"));
   EXPECT_EQ(missing.exit_code, 3);
   EXPECT_NE(missing.out.find("tidak_ada"), std::string::npos);
+}
+
+double NetworkTotal(const std::string& ws, const std::string& group) {
+  auto r = RunCommand(J("needs --workspace " + ws + " --method norms --format json"));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  double total = 0;
+  for (const auto& l : nlohmann::json::parse(r.out)) {
+    if (l["kelompok"] == group) total += l["kebutuhan_jaringan"].get<double>();
+  }
+  return total;
+}
+
+TEST(ReferenceCli, TheNetworkNormIsADistrictTableLikeTheOthers) {
+  TempDir dir;
+  const std::string ws = OkiWorkspace(dir);
+  // The shipped ASSUMPTION: one midwife per village of a puskesmas' kecamatan (shared equally).
+  const double shipped = NetworkTotal(ws, "bidan");
+  int villages = 0;
+  std::ifstream in(kData + "/districts/oki/penduduk.csv");
+  std::string line;
+  while (std::getline(in, line)) villages += std::count(line.begin(), line.end(), '.') == 3;
+  EXPECT_GT(shipped, 0.5 * villages);
+  EXPECT_LE(shipped, villages + 1e-6);
+
+  const auto bad = dir.Write("jaringan.csv", "kode,per_desa,per_pustu\nbidan,-1,\nperawat,,\n");
+  auto r = RunCommand(J("import network-norms " + bad + " --workspace " + ws));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find(bad + ":2:2: galat"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(bad + ":3:1: galat"), std::string::npos) << r.out;
+  EXPECT_NEAR(NetworkTotal(ws, "bidan"), shipped, 1e-9);  // nothing written
+
+  const auto half = dir.Write("jaringan2.csv", "kode,per_desa\nbidan,0.5\n");
+  r = RunCommand(J("import network-norms " + half + " --workspace " + ws));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NEAR(NetworkTotal(ws, "bidan"), shipped / 2, 1e-6);
+  EXPECT_EQ(NetworkTotal(ws, "perawat"), 0);
 }
 
 }  // namespace

@@ -116,8 +116,31 @@ TEST(Norms, UnknownAttributesSkipTheFacilityAndOtherTypesAreIgnored) {
   EXPECT_EQ(result.skipped[0].reason, "rawat_inap");
 }
 
-NeedLine Short(const std::string& kode, const std::string& cadre, double current, double required) {
+TEST(Norms, TheNetworkNormAddsVillagesAndPustuToThePuskesmasLine) {
+  // 7.5 villages (a kecamatan's 15 shared by two puskesmas) and one pustu.
+  FacilityProfile p = Puskesmas("P1", AreaCategory::kPerdesaan, false, {{"bidan", 20}});
+  p.desa = 7.5;
+  p.pustu = 1;
+  NormOptions options;
+  options.network = {{"bidan", 1, 0.5, 0}, {"perawat", 0, 1, 0}};
+  const auto result = NormNeeds(ShippedNorms(), {p}, options);
+  const NeedLine* bidan = Find(result.lines, "P1", "bidan");
+  ASSERT_NE(bidan, nullptr);
+  // Permenkes 75/2014, perdesaan non-rawat-inap: 4 midwives; + 7.5 x 1 + 1 x 0.5 = 12 positions.
+  EXPECT_DOUBLE_EQ(bidan->network_required, 8.0);
+  EXPECT_DOUBLE_EQ(bidan->required, 12.0);
+  EXPECT_EQ(bidan->Surplus(), 8);
+  EXPECT_DOUBLE_EQ(Find(result.lines, "P1", "perawat")->network_required, 1.0);
+  // A shared village's fraction still needs a whole person.
+  p.desa = 7.4;
+  EXPECT_DOUBLE_EQ(
+      Find(NormNeeds(ShippedNorms(), {p}, options).lines, "P1", "bidan")->required_rounded, 12.0);
+}
+
+NeedLine Short(const std::string& kode, const std::string& cadre, double current, double required,
+               NeedMethod method = NeedMethod::kAbk) {
   NeedLine l;
+  l.method = method;
   l.kode_faskes = kode;
   l.group = cadre;
   l.group_name = cadre;
@@ -128,13 +151,55 @@ NeedLine Short(const std::string& kode, const std::string& cadre, double current
   return l;
 }
 
+// The lines' own surplus (they are ABK-Kes lines unless a test says otherwise).
+std::vector<app::MovableSurplus> Measured(const std::vector<NeedLine>& lines) {
+  return app::MovableSurpluses(lines, {}, {}, {});
+}
+
+TEST(Redistribution, StaffAboveAMinimumNormIsNotSurplusToMove) {
+  const std::vector<NeedLine> norms = {Short("A", "bidan", 0, 2, NeedMethod::kNorms),
+                                       Short("B", "bidan", 5, 2, NeedMethod::kNorms)};
+  const std::vector<FacilityRoute> routes = {{"B", "A", 20}};
+  EXPECT_TRUE(Measured(norms).empty());
+  auto plan = app::PlanMoves(norms, Measured(norms), {}, routes, 120, std::nullopt);
+  ASSERT_TRUE(plan.has_value());
+  EXPECT_TRUE(plan->moves.empty());
+  EXPECT_EQ(plan->staff_above_minimum, 3);
+  EXPECT_EQ(plan->shortage_left, 2);
+
+  // ABK-Kes measures B's midwives against its workload: 5 for a need of 4, one may move.
+  const std::vector<NeedLine> abk = {Short("B", "bidan", 5, 4)};
+  auto surplus = app::MovableSurpluses(norms, abk, {}, {});
+  ASSERT_EQ(surplus.size(), 1u);
+  EXPECT_EQ(surplus[0].count, 1);
+  EXPECT_EQ(surplus[0].basis, app::SurplusBasis::kAbk);
+  plan = app::PlanMoves(norms, surplus, {}, routes, 120, std::nullopt);
+  ASSERT_EQ(plan->moves.size(), 1u);
+  EXPECT_EQ(plan->basis[0], app::SurplusBasis::kAbk);
+  EXPECT_EQ(plan->staff_above_minimum, 2);
+
+  // The district's approved formasi of 3 frees two; the larger measure counts.
+  FacilityProfile b;
+  b.kode = "B";
+  b.staff = {{"bidan", 5}};
+  surplus = app::MovableSurpluses(norms, abk, {{"B", "bidan", 3}}, {b});
+  ASSERT_EQ(surplus.size(), 1u);
+  EXPECT_EQ(surplus[0].count, 2);
+  EXPECT_EQ(surplus[0].basis, app::SurplusBasis::kFormasi);
+  // A formasi below the minimum norm never takes the facility under it: at most 5 - 2 = 3.
+  surplus = app::MovableSurpluses(norms, {}, {{"B", "bidan", 0}}, {b});
+  EXPECT_EQ(surplus[0].count, 3);
+  // A workload short of staff leaves nothing to move.
+  EXPECT_TRUE(app::MovableSurpluses(norms, {Short("B", "bidan", 5, 7)}, {}, {}).empty());
+}
+
 TEST(Redistribution, LeastShortageFirstThenFewestMinutesWithinTheCap) {
   // A is short of 2 midwives; B (20 min away) and C (90 min) each have one spare; D has a
   // spare nurse, which never fills a midwife's place.
   const std::vector<NeedLine> lines = {Short("A", "bidan", 0, 2), Short("B", "bidan", 3, 2),
                                        Short("C", "bidan", 3, 2), Short("D", "perawat", 5, 4)};
   const std::vector<FacilityRoute> routes = {{"B", "A", 20}, {"C", "A", 90}, {"D", "A", 5}};
-  auto plan = app::PlanMoves(lines, {}, routes, 120, std::nullopt);
+  auto plan = app::PlanMoves(lines, Measured(lines), {}, routes, 120, std::nullopt);
   ASSERT_TRUE(plan.has_value());
   ASSERT_EQ(plan->moves.size(), 2u);
   EXPECT_EQ(plan->moves[0].from, "B");
@@ -143,7 +208,7 @@ TEST(Redistribution, LeastShortageFirstThenFewestMinutesWithinTheCap) {
   EXPECT_EQ(plan->shortage_left, 0);
   EXPECT_FALSE(plan->minutes_assumed);
   // A 60-minute cap leaves C's midwife where she is.
-  plan = app::PlanMoves(lines, {}, routes, 60, std::nullopt);
+  plan = app::PlanMoves(lines, Measured(lines), {}, routes, 60, std::nullopt);
   ASSERT_EQ(plan->moves.size(), 1u);
   EXPECT_EQ(plan->shortage_left, 1);
 }
@@ -158,8 +223,9 @@ TEST(Redistribution, WithoutRoutesMinutesAreAnAssumedStraightLineSpeed) {
   };
   const std::vector<NeedLine> lines = {Short("SHORT", "bidan", 0, 1), Short("NEAR", "bidan", 3, 2),
                                        Short("FAR", "bidan", 9, 2)};
-  auto plan = app::PlanMoves(lines, {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, {},
-                             120, std::nullopt);
+  auto plan = app::PlanMoves(lines, Measured(lines),
+                             {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, {}, 120,
+                             std::nullopt);
   ASSERT_TRUE(plan.has_value());
   EXPECT_TRUE(plan->minutes_assumed);
   ASSERT_EQ(plan->moves.size(), 1u);
@@ -167,8 +233,8 @@ TEST(Redistribution, WithoutRoutesMinutesAreAnAssumedStraightLineSpeed) {
   // 11.1 km at the assumed speed.
   EXPECT_NEAR(plan->moves[0].minutes, 11.1 / app::kAssumedMoveKmh * 60, 0.5);
   // The km cap leaves nobody close enough.
-  plan = app::PlanMoves(lines, {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, {}, 120,
-                        5.0);
+  plan = app::PlanMoves(lines, Measured(lines),
+                        {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, {}, 120, 5.0);
   EXPECT_TRUE(plan->moves.empty());
 }
 
