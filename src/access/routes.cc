@@ -63,7 +63,8 @@ std::vector<FacilityRoute> RoutesBetween(const FrictionGrid& friction,
   for (std::size_t to = 0; to < found.size(); ++to) {
     for (const auto& [from, minutes] : found[to]) {
       if (static_cast<std::size_t>(from) == to) continue;
-      routes.push_back({points[static_cast<std::size_t>(from)].kode, points[to].kode, minutes});
+      routes.push_back(
+          {points[static_cast<std::size_t>(from)].kode, points[to].kode, units::Minutes(minutes)});
     }
   }
   std::ranges::sort(routes, [](const FacilityRoute& a, const FacilityRoute& b) {

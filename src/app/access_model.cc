@@ -330,14 +330,15 @@ std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
                               progress);
 }
 
-std::vector<FacilityRoute> PuskesmasRoutes(const AccessModel& model, double max_minutes) {
+std::vector<FacilityRoute> PuskesmasRoutes(const AccessModel& model, units::Minutes max_minutes) {
   std::vector<access::RoutePoint> puskesmas;
   for (const Facility& f : model.facilities) {
     auto cell = model.cell_of.find(f.kode);
     if (!IsTarget(f, "puskesmas") || cell == model.cell_of.end()) continue;
     puskesmas.push_back({f.kode, cell->second.first, cell->second.second});
   }
-  return access::RoutesBetween(model.friction, puskesmas, BoundedOptions(model, max_minutes));
+  return access::RoutesBetween(model.friction, puskesmas,
+                               BoundedOptions(model, max_minutes.value()));
 }
 
 }  // namespace jangkau::app

@@ -101,6 +101,6 @@ std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
 
 // Travel minutes between the open puskesmas placed on the grid, each way, up to `max_minutes`
 // (access::RoutesBetween).
-std::vector<FacilityRoute> PuskesmasRoutes(const AccessModel& model, double max_minutes);
+std::vector<FacilityRoute> PuskesmasRoutes(const AccessModel& model, units::Minutes max_minutes);
 
 }  // namespace jangkau::app

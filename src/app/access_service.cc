@@ -96,7 +96,8 @@ std::expected<AccessRunReport, Error> RunAccess(
 
   step(4, "waktu antar-puskesmas / travel between puskesmas");
   report.routes = PuskesmasRoutes(model, kRouteBoundMinutes);
-  std::map<std::string, double> to_other;  // remoteness: minutes to the nearest other puskesmas
+  // Remoteness: minutes to the nearest other puskesmas.
+  std::map<std::string, units::Minutes> to_other;
   for (const FacilityRoute& r : report.routes) {
     auto [it, fresh] = to_other.try_emplace(r.from, r.minutes);
     if (!fresh) it->second = std::min(it->second, r.minutes);
@@ -110,10 +111,10 @@ std::expected<AccessRunReport, Error> RunAccess(
     FacilityAccess a;
     a.kode_faskes = f.kode;
     if (auto p = nearest_people.find(f.kode); p != nearest_people.end()) {
-      a.penduduk_terdekat = p->second;
+      a.penduduk_terdekat = units::People(p->second);
     }
-    const float to_rs = times["rs"].times.Best(cell->second.first, cell->second.second);
-    if (std::isfinite(to_rs)) a.menit_ke_rs = to_rs;
+    a.menit_ke_rs =
+        units::FromEngine(times["rs"].times.Best(cell->second.first, cell->second.second));
     if (auto o = to_other.find(f.kode); o != to_other.end()) a.menit_ke_fasyankes_lain = o->second;
     report.facilities.push_back(a);
   }
@@ -219,10 +220,9 @@ report::Table AccessFacilitiesTable(const store::Workspace& ws, const std::strin
   report::Table t{"akses_fasyankes",
                   {"kode_faskes", "nama_faskes", "penduduk_terdekat", "menit_ke_rs",
                    "menit_ke_fasyankes_lain"}};
-  auto opt = [](const std::optional<double>& v) { return v ? report::Cell{*v} : report::Cell{}; };
   for (const FacilityAccess& f : ws.AccessFacilities(scenario)) {
-    t.rows.push_back({f.kode_faskes, names[f.kode_faskes], opt(f.penduduk_terdekat),
-                      opt(f.menit_ke_rs), opt(f.menit_ke_fasyankes_lain)});
+    t.rows.push_back({f.kode_faskes, names[f.kode_faskes], report::Num(f.penduduk_terdekat),
+                      report::Num(f.menit_ke_rs), report::Num(f.menit_ke_fasyankes_lain)});
   }
   return t;
 }

@@ -28,7 +28,7 @@ struct AccessRunOptions {
 
 // Travel between puskesmas is searched up to this many minutes; a puskesmas with no other one
 // within it has no route (its remoteness counts as this bound).
-inline constexpr double kRouteBoundMinutes = 120;
+inline constexpr units::Minutes kRouteBoundMinutes{120};
 
 // The destinations of a run.
 inline const std::vector<std::string> kAccessTargets = {"puskesmas", "fktp", "rs"};

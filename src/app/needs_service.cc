@@ -114,7 +114,8 @@ std::expected<MovePlan, Error> PlanMoves(const std::vector<needs::NeedLine>& lin
                                          const std::vector<MovableSurplus>& surpluses,
                                          const std::vector<needs::FacilityProfile>& facilities,
                                          const std::vector<FacilityRoute>& routes,
-                                         double max_minutes, std::optional<double> max_km) {
+                                         units::Minutes max_minutes,
+                                         std::optional<units::Km> max_km) {
   MovePlan out;
   plan::RedistributionProblem problem;
   problem.max_minutes = max_minutes;
@@ -138,7 +139,7 @@ std::expected<MovePlan, Error> PlanMoves(const std::vector<needs::NeedLine>& lin
   for (const auto& f : facilities) {
     if (f.lon && f.lat) where[f.kode] = {*f.lon, *f.lat};
   }
-  auto km_between = [&](const std::string& a, const std::string& b) -> std::optional<double> {
+  auto km_between = [&](const std::string& a, const std::string& b) -> std::optional<units::Km> {
     auto pa = where.find(a);
     auto pb = where.find(b);
     if (pa == where.end() || pb == where.end()) return std::nullopt;
@@ -160,7 +161,7 @@ std::expected<MovePlan, Error> PlanMoves(const std::vector<needs::NeedLine>& lin
       for (const auto& [b, pb] : where) {
         auto km = km_between(a, b);
         if (a == b || !km || !within_km(a, b)) continue;
-        problem.routes.push_back({a, b, *km / kAssumedMoveKmh * 60});
+        problem.routes.push_back({a, b, units::TravelTime(*km, kAssumedMoveSpeed)});
       }
     }
   }
@@ -256,7 +257,7 @@ NeedsInputs LoadNeedsInputs(const store::Workspace& ws) {
     const double share =
         static_cast<double>(pop->second.penduduk) / static_cast<double>(served.size());
     for (const auto& kode : served) {
-      in.population_served[kode] += share;
+      in.population_served[kode] += units::People(share);
       if (auto h = hazard.find(r.kode); h != hazard.end()) {
         hazard_weighted[kode] += share * h->second;
         hazard_pop[kode] += share;
@@ -283,12 +284,13 @@ NeedsInputs LoadNeedsInputs(const store::Workspace& ws) {
     factors.population_served = in.population_served[f.kode];
     if (hazard_pop[f.kode] > 0) factors.flood_hazard = hazard_weighted[f.kode] / hazard_pop[f.kode];
     if (f.lon && f.lat) {
-      double nearest = std::numeric_limits<double>::infinity();
+      std::optional<units::Km> nearest;
       for (const needs::FacilityProfile& g : in.facilities) {
         if (&g == &f || !g.lon || !g.lat) continue;
-        nearest = std::min(nearest, needs::HaversineKm(*f.lon, *f.lat, *g.lon, *g.lat));
+        const units::Km km = needs::HaversineKm(*f.lon, *f.lat, *g.lon, *g.lat);
+        if (!nearest || km < *nearest) nearest = km;
       }
-      if (std::isfinite(nearest)) factors.remoteness = nearest;
+      if (nearest) factors.remoteness = *nearest;
     }
     in.factors[f.kode] = factors;
   }
@@ -311,7 +313,8 @@ NeedsInputs LoadNeedsInputs(const store::Workspace& ws) {
       in.population_served[a.kode_faskes] = *a.penduduk_terdekat;
       f->second.population_served = *a.penduduk_terdekat;
     }
-    f->second.remoteness = a.menit_ke_fasyankes_lain.value_or(kRouteBoundMinutes);
+    f->second.remoteness =
+        needs::Remoteness(a.menit_ke_fasyankes_lain.value_or(kRouteBoundMinutes));
     f->second.remoteness_beyond = !a.menit_ke_fasyankes_lain.has_value();
   }
   return in;

@@ -30,7 +30,7 @@ enum class RemotenessBasis { kStraightLineKm, kMinutesToOtherPuskesmas };
 struct NeedsInputs {
   std::vector<needs::FacilityProfile> facilities;
   std::map<std::string, std::string> facility_names;
-  std::map<std::string, double> population_served;  // facility -> people
+  std::map<std::string, units::People> population_served;  // facility -> people
   std::string population_basis;       // how villages were assigned ("catchments", "kecamatan", ...)
   int64_t population_unassigned = 0;  // people in villages no facility serves
   RemotenessBasis remoteness_basis = RemotenessBasis::kStraightLineKm;
@@ -66,8 +66,8 @@ struct ProposalRequest {
   int year = 0;  // budget year
   double attrition_rate = 0.0;
   std::map<std::string, double> planned_hires;  // cadre -> hires per year, for the projection
-  double max_move_minutes = 120;                // longest move of staff between facilities
-  std::optional<double> max_move_km;  // and, when set, at most this far in a straight line
+  units::Minutes max_move_minutes{120};         // longest move of staff between facilities
+  std::optional<units::Km> max_move_km;  // and, when set, at most this far in a straight line
 };
 
 // Where staff may be moved from. Staff above a minimum norm or a ratio target is not surplus:
@@ -95,12 +95,12 @@ std::vector<MovableSurplus> MovableSurpluses(const std::vector<needs::NeedLine>&
 // Moving staff: movable surplus of a need group goes to shortages of the same group, the least
 // shortage left first, then the fewest travel minutes (plan::PlanRedistribution). Minutes come
 // from `routes` (`jangkau access run`); without any, from the straight-line distance at
-// kAssumedMoveKmh, an assumption the Redistribusi sheet states.
-inline constexpr double kAssumedMoveKmh = 30;
+// kAssumedMoveSpeed, an assumption the Redistribusi sheet states.
+inline constexpr units::KmPerHour kAssumedMoveSpeed{30};
 struct MovePlan {
   std::vector<plan::StaffMove> moves;
   std::vector<SurplusBasis> basis;  // per move: what its surplus rests on
-  bool minutes_assumed = false;     // straight line at kAssumedMoveKmh, no routes
+  bool minutes_assumed = false;     // straight line at kAssumedMoveSpeed, no routes
   int shortage_before = 0;
   int shortage_left = 0;
   int staff_above_minimum = 0;  // above the minimum norm but with no workload figure or ceiling
@@ -109,7 +109,8 @@ std::expected<MovePlan, Error> PlanMoves(const std::vector<needs::NeedLine>& lin
                                          const std::vector<MovableSurplus>& surpluses,
                                          const std::vector<needs::FacilityProfile>& facilities,
                                          const std::vector<FacilityRoute>& routes,
-                                         double max_minutes, std::optional<double> max_km);
+                                         units::Minutes max_minutes,
+                                         std::optional<units::Km> max_km);
 
 struct ProposalReport {
   NeedsReport needs;

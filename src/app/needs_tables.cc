@@ -19,14 +19,17 @@ std::string Name(const NeedsInputs& in, const std::string& kode) {
 
 Cell Opt(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
 Cell YesNo(bool b) { return b; }
+Cell RemotenessCell(const std::optional<needs::Remoteness>& r) {
+  return r ? Cell{needs::RemotenessValue(*r)} : Cell{};
+}
 
 // Staff above the requirement goes in "kelebihan" for a workload method and in
 // "di_atas_standar_minimal" for norms and ratios; the other column stays empty.
 Cell IfWorkload(bool workload, int64_t count) { return workload ? Cell{count} : Cell{}; }
 
-std::string Rupiah(double v) {
+std::string RupiahText(units::Rupiah v) {
   // 1234567 -> "Rp 1.234.567" (Indonesian thousands separator).
-  std::string digits = fmt::format("{:.0f}", v);
+  std::string digits = fmt::format("{:.0f}", v.value());
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0 && digits[i - 1] != '-') out += '.';
@@ -176,17 +179,17 @@ std::string PriorityExplanation(const needs::PriorityLine& p, const needs::Prior
                                 p.positions, p.need.required_rounded, p.shortage_score, w.shortage);
   out += fmt::format(fmt::runtime(en ? "; population served {:.0f} ({:.2f} x {:.2f})"
                                      : "; penduduk dilayani {:.0f} ({:.2f} x {:.2f})"),
-                     f.population_served, p.population_score, w.population);
+                     f.population_served.value(), p.population_score, w.population);
   if (f.remoteness && basis == RemotenessBasis::kMinutesToOtherPuskesmas) {
     out += fmt::format(
         fmt::runtime(en ? "; {}{:.0f} min to the nearest other puskesmas ({:.2f} x {:.2f})"
                         : "; {}{:.0f} menit ke puskesmas lain terdekat ({:.2f} x {:.2f})"),
-        f.remoteness_beyond ? (en ? "over " : "lebih dari ") : "", *f.remoteness,
-        p.remoteness_score, w.remoteness);
+        f.remoteness_beyond ? (en ? "over " : "lebih dari ") : "",
+        needs::RemotenessValue(*f.remoteness), p.remoteness_score, w.remoteness);
   } else if (f.remoteness) {
     out += fmt::format(fmt::runtime(en ? "; {:.1f} km to the nearest facility ({:.2f} x {:.2f})"
                                        : "; {:.1f} km ke fasyankes terdekat ({:.2f} x {:.2f})"),
-                       *f.remoteness, p.remoteness_score, w.remoteness);
+                       needs::RemotenessValue(*f.remoteness), p.remoteness_score, w.remoteness);
   } else {
     out += en ? "; distance unknown (0)" : "; jarak tidak diketahui (0)";
   }
@@ -250,12 +253,12 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
                              p.need.group_name,
                              l.cadre,
                              int64_t{l.positions},
-                             l.unit_cost,
-                             l.total_cost,
+                             report::Num(l.unit_cost),
+                             report::Num(l.total_cost),
                              p.index,
                              p.shortage_score,
                              p.population_score,
-                             Opt(in.factors.at(p.need.kode_faskes).remoteness),
+                             RemotenessCell(in.factors.at(p.need.kode_faskes).remoteness),
                              p.remoteness_score,
                              p.flood_score,
                              YesNo(l.funded),
@@ -274,9 +277,9 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
   add("Metode kebutuhan", std::string(needs::MethodKey(*r.request.needs.methods.begin())));
   add("Tabel norma", r.request.needs.norms);
   add("Status kepegawaian formasi", r.request.options.employment);
-  add("Plafon anggaran", Rupiah(prop.budget));
-  add("Biaya usulan (didanai)", Rupiah(prop.total_cost));
-  add("Sisa anggaran", Rupiah(prop.budget - prop.total_cost));
+  add("Plafon anggaran", RupiahText(prop.budget));
+  add("Biaya usulan (didanai)", RupiahText(prop.total_cost));
+  add("Sisa anggaran", RupiahText(prop.budget - prop.total_cost));
   add("Formasi diusulkan", int64_t{prop.positions});
   int64_t short_total = 0;
   for (const auto& p : r.ranked) short_total += p.positions;
@@ -310,7 +313,7 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
   for (std::size_t i = 0; i < r.moves.moves.size(); ++i) {
     const plan::StaffMove& m = r.moves.moves[i];
     redistribusi.rows.push_back({m.from, Name(in, m.from), m.to, Name(in, m.to), m.cadre,
-                                 int64_t{m.count}, m.minutes, r.moves.minutes_assumed,
+                                 int64_t{m.count}, report::Num(m.minutes), r.moves.minutes_assumed,
                                  BasisText(r.moves.basis[i])});
   }
   std::string measured_by;
@@ -328,12 +331,12 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
       "perpindahan. Kekurangan {} formasi, tersisa {} setelah redistribusi. {} Saran ini belum "
       "mengurangi usulan formasi.",
       measured_by.empty() ? "tidak ada (impor volume layanan atau tabel formasi)" : measured_by,
-      r.moves.staff_above_minimum, r.request.max_move_minutes, r.moves.shortage_before,
+      r.moves.staff_above_minimum, r.request.max_move_minutes.value(), r.moves.shortage_before,
       r.moves.shortage_left,
       r.moves.minutes_assumed
           ? fmt::format("ASUMSI: waktu tempuh dari jarak garis lurus pada {:.0f} km/jam "
                         "(jalankan `jangkau access run` untuk waktu tempuh nyata).",
-                        kAssumedMoveKmh)
+                        kAssumedMoveSpeed.value())
           : "Waktu tempuh dari `jangkau access run` (skenario dasar).");
   sheets.push_back({"Redistribusi", "Saran redistribusi tenaga", {redistribusi}});
 
@@ -421,7 +424,7 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
         ? fmt::format("waktu tempuh ke puskesmas lain terdekat (menit; jangkau access run "
                       "terakhir, skenario dasar); tanpa puskesmas lain dalam {:.0f} menit "
                       "dihitung {:.0f}.",
-                      kRouteBoundMinutes, kRouteBoundMinutes)
+                      kRouteBoundMinutes.value(), kRouteBoundMinutes.value())
         : "jarak garis lurus ke fasyankes lain terdekat (km), karena belum ada `jangkau "
           "access run`; jalankan agar memakai waktu tempuh.");
   m("Norma jaringan",

@@ -125,12 +125,12 @@ void AddProposalCommand(CLI::App& app, CliContext& ctx) {
     app::ProposalRequest request;
     request.needs.methods = *app::ParseNeedMethods(opt->method);
     request.needs.norms = opt->norms;
-    request.options.budget = opt->budget;
+    request.options.budget = units::Rupiah(opt->budget);
     request.options.employment = opt->employment;
     request.year = opt->year;
     request.attrition_rate = opt->attrition;
-    request.max_move_minutes = opt->max_move_minutes;
-    if (opt->max_move_km >= 0) request.max_move_km = opt->max_move_km;
+    request.max_move_minutes = units::Minutes(opt->max_move_minutes);
+    if (opt->max_move_km >= 0) request.max_move_km = units::Km(opt->max_move_km);
     if (opt->weights.size() == 4) {
       request.weights = {opt->weights[0], opt->weights[1], opt->weights[2], opt->weights[3]};
     }
@@ -195,7 +195,7 @@ void AddProposalCommand(CLI::App& app, CliContext& ctx) {
                    "usulan {}: {} formasi, biaya {:.0f} dari plafon {:.0f} rupiah; ditulis ke {}",
                    "proposal {}: {} positions, cost {:.0f} of a {:.0f} rupiah ceiling; written to "
                    "{}")),
-               opt->year, p.positions, p.total_cost, p.budget, opt->out)
+               opt->year, p.positions, p.total_cost.value(), p.budget.value(), opt->out)
         << '\n';
     const report::Table top = app::TopFacilitiesTable(*report, 5);
     ctx.out << ctx.T("Lima fasyankes dengan prioritas tertinggi:",

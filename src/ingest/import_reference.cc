@@ -241,7 +241,7 @@ std::vector<CostEntry> ReadCosts(TableReader& in, const ImportContext& ctx, Diag
     for (const auto& c : *cadre) {
       const std::string key = c + "|" + std::string(EmploymentKey(*status));
       if (!f.Unique(seen, key, c_cadre, c + " " + std::string(EmploymentKey(*status)))) return;
-      out.push_back({c, std::string(EmploymentKey(*status)), *cost});
+      out.push_back({c, std::string(EmploymentKey(*status)), units::Rupiah(*cost)});
     }
   });
   return out;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/units.h"
 #include "model/facility.h"
 
 namespace jangkau {
@@ -97,7 +98,7 @@ struct EquipmentStandard {
 struct CostEntry {
   std::string cadre;
   std::string employment;  // EmploymentKey
-  double annual_cost = 0;
+  units::Rupiah annual_cost{0};
 };
 
 // Retirement age by jabatan: the first rule whose pattern occurs in the jabatan (case-
@@ -150,9 +151,10 @@ struct RegionAccess {
 
 struct FacilityAccess {
   std::string kode_faskes;
-  std::optional<double> penduduk_terdekat;        // people for whom it is the nearest
-  std::optional<double> menit_ke_rs;              // referral: minutes to the nearest hospital
-  std::optional<double> menit_ke_fasyankes_lain;  // remoteness
+  std::optional<units::People> penduduk_terdekat;  // people for whom it is the nearest
+  // Empty: unreached (no hospital / no other puskesmas within the run's bound).
+  std::optional<units::Minutes> menit_ke_rs;              // referral: to the nearest hospital
+  std::optional<units::Minutes> menit_ke_fasyankes_lain;  // remoteness: to another puskesmas
 };
 
 // An explicit assignment of a village to the facility that serves it.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/units.h"
 #include "model/facility.h"
 
 namespace jangkau {
@@ -42,7 +43,7 @@ struct Scenario {
 struct FacilityRoute {
   std::string from;
   std::string to;
-  double minutes = 0;
+  units::Minutes minutes{0};
 };
 
 }  // namespace jangkau

@@ -5,7 +5,7 @@
 
 namespace jangkau::needs {
 
-double HaversineKm(double lon1, double lat1, double lon2, double lat2) {
+units::Km HaversineKm(double lon1, double lat1, double lon2, double lat2) {
   constexpr double kEarthRadiusKm = 6371.0088;
   constexpr double kDeg = M_PI / 180.0;
   const double dlat = (lat2 - lat1) * kDeg;
@@ -13,20 +13,37 @@ double HaversineKm(double lon1, double lat1, double lon2, double lat2) {
   const double a =
       std::sin(dlat / 2) * std::sin(dlat / 2) +
       std::cos(lat1 * kDeg) * std::cos(lat2 * kDeg) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
+  return units::Km(2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a))));
+}
+
+double RemotenessValue(const Remoteness& r) {
+  return std::visit([](auto v) { return v.value(); }, r);
 }
 
 std::vector<PriorityLine> Prioritise(const std::vector<NeedLine>& lines,
                                      const std::map<std::string, PriorityFactors>& factors,
                                      const PriorityWeights& weights) {
   std::vector<PriorityLine> out;
-  double max_pop = 0;
-  double max_remote = 0;
+  units::People max_pop{0};
+  // The largest remoteness of each unit: a score divides minutes by minutes, km by km.
+  units::Minutes max_minutes{0};
+  units::Km max_km{0};
+  auto largest = [&](const Remoteness& r) {
+    if (const auto* m = std::get_if<units::Minutes>(&r)) max_minutes = std::max(max_minutes, *m);
+    if (const auto* k = std::get_if<units::Km>(&r)) max_km = std::max(max_km, *k);
+  };
+  auto score = [&](const Remoteness& r) {
+    if (const auto* m = std::get_if<units::Minutes>(&r)) {
+      return max_minutes.value() > 0 ? *m / max_minutes : 0.0;
+    }
+    const auto& k = std::get<units::Km>(r);
+    return max_km.value() > 0 ? k / max_km : 0.0;
+  };
   for (const NeedLine& l : lines) {
     if (l.Shortage() == 0) continue;
     if (auto f = factors.find(l.kode_faskes); f != factors.end()) {
       max_pop = std::max(max_pop, f->second.population_served);
-      max_remote = std::max(max_remote, f->second.remoteness.value_or(0));
+      if (f->second.remoteness) largest(*f->second.remoteness);
     }
   }
   const double total_weight =
@@ -39,9 +56,8 @@ std::vector<PriorityLine> Prioritise(const std::vector<NeedLine>& lines,
     p.positions = positions;
     p.shortage_score = l.required_rounded > 0 ? std::min(1.0, positions / l.required_rounded) : 1.0;
     if (auto f = factors.find(l.kode_faskes); f != factors.end()) {
-      if (max_pop > 0) p.population_score = f->second.population_served / max_pop;
-      if (max_remote > 0 && f->second.remoteness)
-        p.remoteness_score = f->second.remoteness.value_or(0) / max_remote;
+      if (max_pop.value() > 0) p.population_score = f->second.population_served / max_pop;
+      if (f->second.remoteness) p.remoteness_score = score(*f->second.remoteness);
       p.flood_score = std::clamp(f->second.flood_hazard.value_or(0), 0.0, 1.0);
     }
     p.index = total_weight > 0
@@ -76,12 +92,12 @@ Proposal BuildProposal(const std::vector<PriorityLine>& ranked, const std::vecto
       line.reason = "biaya_tidak_ada";
     } else {
       line.unit_cost = cost->annual_cost;
-      line.total_cost = cost->annual_cost * line.positions;
+      line.total_cost = cost->annual_cost * static_cast<double>(line.positions);
       auto ceiling = options.cadre_ceilings.find(line.cadre);
       if (ceiling != options.cadre_ceilings.end() &&
           used_by_cadre[line.cadre] + line.positions > ceiling->second) {
         line.reason = "plafon_jenis_tenaga";
-      } else if (proposal.total_cost + line.total_cost > options.budget + 1e-6) {
+      } else if ((proposal.total_cost + line.total_cost).value() > options.budget.value() + 1e-6) {
         line.reason = "anggaran";
       } else {
         line.funded = true;

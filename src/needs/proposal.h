@@ -5,19 +5,25 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include "base/units.h"
 #include "model/reference.h"
 #include "needs/need_line.h"
 
 namespace jangkau::needs {
 
+// How far a facility is from the next one: travel minutes to the nearest other puskesmas (the
+// access run), or straight-line kilometres when no run exists. A proposal uses one of the two for
+// every facility (app::RemotenessBasis says which); scores compare only like with like.
+using Remoteness = std::variant<units::Minutes, units::Km>;
+double RemotenessValue(const Remoteness& r);  // the number in its own unit, for tables
+
 // What, besides the shortage itself, makes a facility's shortage urgent.
 struct PriorityFactors {
-  double population_served = 0;  // people
-  // Minutes to the nearest other puskesmas (access run), or straight-line km when no run
-  // exists: one measure for all facilities of a proposal (app::RemotenessBasis says which).
-  std::optional<double> remoteness;
+  units::People population_served{0};
+  std::optional<Remoteness> remoteness;
   std::optional<double> flood_hazard;  // 0..1, population-weighted over its villages
   bool remoteness_beyond = false;      // nothing within the run's bound: `remoteness` is the bound
 };
@@ -50,7 +56,7 @@ std::vector<PriorityLine> Prioritise(const std::vector<NeedLine>& lines,
                                      const PriorityWeights& weights);
 
 struct ProposalOptions {
-  double budget = 0;                          // rupiah per year
+  units::Rupiah budget{0};                    // per year
   std::string employment = "pppk";            // status of the new positions
   std::map<std::string, int> cadre_ceilings;  // cadre -> most positions in the proposal
 };
@@ -59,17 +65,17 @@ struct ProposalLine {
   PriorityLine priority;
   std::string cadre;  // the cadre to recruit: the line's first cadre
   int positions = 0;
-  double unit_cost = 0;
-  double total_cost = 0;
+  units::Rupiah unit_cost{0};
+  units::Rupiah total_cost{0};
   bool funded = false;
   std::string reason;  // why not funded: "anggaran", "plafon_jenis_tenaga", "biaya_tidak_ada"
 };
 
 struct Proposal {
   std::vector<ProposalLine> lines;  // every priority line, in priority order
-  double budget = 0;
-  double total_cost = 0;  // of the funded lines; never above the budget
-  int positions = 0;      // funded
+  units::Rupiah budget{0};
+  units::Rupiah total_cost{0};  // of the funded lines; never above the budget
+  int positions = 0;            // funded
 };
 
 // Whole lines in priority order while they fit the budget and the cadre ceilings; a line that
@@ -77,7 +83,7 @@ struct Proposal {
 Proposal BuildProposal(const std::vector<PriorityLine>& ranked, const std::vector<CostEntry>& costs,
                        const ProposalOptions& options);
 
-// Great-circle distance in km.
-double HaversineKm(double lon1, double lat1, double lon2, double lat2);
+// Great-circle distance.
+units::Km HaversineKm(double lon1, double lat1, double lon2, double lat2);
 
 }  // namespace jangkau::needs

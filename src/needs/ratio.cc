@@ -6,11 +6,11 @@ namespace jangkau::needs {
 
 std::vector<NeedLine> RatioNeeds(const std::vector<RatioTarget>& targets,
                                  const std::vector<FacilityProfile>& facilities,
-                                 const std::map<std::string, double>& population_served) {
+                                 const std::map<std::string, units::People>& population_served) {
   std::vector<NeedLine> out;
   for (const FacilityProfile& f : facilities) {
     auto pop = population_served.find(f.kode);
-    if (pop == population_served.end() || pop->second <= 0) continue;
+    if (pop == population_served.end() || pop->second.value() <= 0) continue;
     for (const RatioTarget& t : targets) {
       NeedLine line;
       line.method = NeedMethod::kRatio;
@@ -21,7 +21,7 @@ std::vector<NeedLine> RatioNeeds(const std::vector<RatioTarget>& targets,
       }
       line.group_name = line.group;
       line.cadres = t.cadres;
-      line.required = pop->second * t.per_100k / 100000.0;
+      line.required = pop->second.value() * t.per_100k / 100000.0;
       line.required_rounded = RoundStaff(line.required, Rounding::kNearest);
       line.gap = line.current - line.required_rounded;
       if (line.required > 0) line.ratio = line.current / line.required;

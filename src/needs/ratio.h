@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/units.h"
 #include "model/reference.h"
 #include "needs/need_line.h"
 
@@ -15,6 +16,6 @@ namespace jangkau::needs {
 // facility code -> people.
 std::vector<NeedLine> RatioNeeds(const std::vector<RatioTarget>& targets,
                                  const std::vector<FacilityProfile>& facilities,
-                                 const std::map<std::string, double>& population_served);
+                                 const std::map<std::string, units::People>& population_served);
 
 }  // namespace jangkau::needs

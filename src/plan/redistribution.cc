@@ -15,7 +15,7 @@ namespace jangkau::plan {
 namespace {
 
 using FacilityCounts = std::map<std::string, int>;  // facility -> workers, ordered by code
-using RouteMinutes = std::map<std::pair<std::string, std::string>, double>;
+using RouteMinutes = std::map<std::pair<std::string, std::string>, units::Minutes>;
 
 std::optional<Error> CheckBalances(const std::string& list, const std::vector<StaffBalance>& b) {
   for (std::size_t k = 0; k < b.size(); ++k) {
@@ -30,10 +30,11 @@ std::optional<Error> Check(const RedistributionProblem& p) {
   if (auto e = CheckBalances("surpluses", p.surpluses)) return e;
   if (auto e = CheckBalances("shortages", p.shortages)) return e;
   for (std::size_t k = 0; k < p.routes.size(); ++k) {
-    if (auto e = CheckNonNegative(fmt::format("routes[{}].minutes", k), p.routes[k].minutes))
+    if (auto e =
+            CheckNonNegative(fmt::format("routes[{}].minutes", k), p.routes[k].minutes.value()))
       return e;
   }
-  return CheckNonNegative("max_minutes", p.max_minutes);
+  return CheckNonNegative("max_minutes", p.max_minutes.value());
 }
 
 std::map<std::string, FacilityCounts> ByCadre(const std::vector<StaffBalance>& balances) {
@@ -67,7 +68,7 @@ void PlanCadre(const std::string& cadre, const FacilityCounts& surplus,
   struct Candidate {
     const std::string* from;
     const std::string* to;
-    double minutes;
+    units::Minutes minutes;
     int edge;
   };
   std::vector<Candidate> candidates;
@@ -78,8 +79,8 @@ void PlanCadre(const std::string& cadre, const FacilityCounts& surplus,
     for (const auto& [to, needed] : shortage) {
       auto route = routes.find({from, to});
       if (route != routes.end()) {
-        const int edge = network.AddEdge(from_node, to_node,
-                                         std::numeric_limits<double>::infinity(), route->second);
+        const int edge = network.AddEdge(
+            from_node, to_node, std::numeric_limits<double>::infinity(), route->second.value());
         candidates.push_back({&from, &to, route->second, edge});
       }
       ++to_node;
@@ -97,7 +98,7 @@ void PlanCadre(const std::string& cadre, const FacilityCounts& surplus,
     if (count == 0) continue;
     plan.moves.push_back({*c.from, *c.to, cadre, count, c.minutes});
     outcome.moved += count;
-    outcome.minutes += count * c.minutes;
+    outcome.minutes += c.minutes * static_cast<double>(count);
   }
   plan.moved += outcome.moved;
   plan.remaining_shortage += outcome.shortage - outcome.moved;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/units.h"
 
 namespace jangkau::plan {
 
@@ -26,7 +27,7 @@ struct StaffBalance {
 struct Route {
   std::string from;
   std::string to;
-  double minutes = 0;
+  units::Minutes minutes{0};
 };
 
 struct RedistributionProblem {
@@ -34,7 +35,7 @@ struct RedistributionProblem {
   std::vector<StaffBalance> shortages;  // likewise
   // A pair without a route cannot exchange staff; of repeated routes the fastest counts.
   std::vector<Route> routes;
-  double max_minutes = 120;  // the longest route a move may take
+  units::Minutes max_minutes{120};  // the longest route a move may take
 };
 
 struct StaffMove {
@@ -42,14 +43,14 @@ struct StaffMove {
   std::string to;
   std::string cadre;
   int count = 0;
-  double minutes = 0;  // of the route, per worker
+  units::Minutes minutes{0};  // of the route, per worker
 };
 
 struct CadreOutcome {
   std::string cadre;
   int shortage = 0;  // before
   int moved = 0;
-  double minutes = 0;  // sum of count x minutes over its moves
+  units::Minutes minutes{0};  // sum of count x minutes over its moves
 };
 
 struct RedistributionPlan {
@@ -57,7 +58,7 @@ struct RedistributionPlan {
   std::vector<CadreOutcome> cadres;  // every cadre with a shortage, by name
   int moved = 0;
   int remaining_shortage = 0;
-  double total_minutes = 0;  // sum of count x minutes over all moves
+  units::Minutes total_minutes{0};  // sum of count x minutes over all moves
 };
 
 // The plan that leaves the least shortage and, among those, travels the fewest minutes. A

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <expected>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <variant>
@@ -13,6 +14,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "base/diagnostic.h"
+#include "base/units.h"
 
 namespace jangkau::report {
 
@@ -39,6 +41,16 @@ struct Sheet {
   // Show "biaya_total" as "Biaya total": for people rather than for re-import.
   bool human_headers = false;
 };
+
+// A quantity's cell: its plain number (the column's name says the unit); empty when absent.
+template <typename T, typename Tag>
+Cell Num(units::Alias<T, Tag> q) {
+  return Cell{static_cast<double>(q.value())};
+}
+template <typename T, typename Tag>
+Cell Num(const std::optional<units::Alias<T, Tag>>& q) {
+  return q ? Num(*q) : Cell{};
+}
 
 std::string CellText(const Cell& cell);
 

@@ -41,7 +41,7 @@ std::optional<app::ProposalRequest> ProposalParams(ServerContext& ctx, Call& c) 
     if (key == "budget") {
       v = NumberParam(c, key, value, app::kBudget);
       if (!v) return std::nullopt;
-      request.options.budget = *v;
+      request.options.budget = units::Rupiah(*v);
     } else if (key == "year") {
       v = NumberParam(c, key, value, app::kYear, true);
       if (!v) return std::nullopt;
@@ -121,15 +121,15 @@ void Proposal(ServerContext& ctx, Call& c, bool workbook) {
            {"jenis_tenaga", l.cadre},
            {"indeks", l.priority.index},
            {"formasi", l.positions},
-           {"biaya_satuan", l.unit_cost},
-           {"biaya_total", l.total_cost},
+           {"biaya_satuan", l.unit_cost.value()},
+           {"biaya_total", l.total_cost.value()},
            {"didanai", l.funded},
            {"alasan", l.reason}});
     }
     return Dump(Json{{"summary",
                       {{"year", request->year},
-                       {"budget", p.budget},
-                       {"total_cost", p.total_cost},
+                       {"budget", p.budget.value()},
+                       {"total_cost", p.total_cost.value()},
                        {"positions", p.positions},
                        {"lines", p.lines.size()},
                        {"funded_lines", funded}}},

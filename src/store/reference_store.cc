@@ -194,7 +194,10 @@ std::vector<FacilityAccess> Workspace::AccessFacilities(const std::string& scena
       "SELECT kode_faskes, penduduk_terdekat, menit_ke_rs, menit_ke_fasyankes_lain FROM "
       "access_facilities WHERE skenario = ? ORDER BY kode_faskes");
   s.Bind(1, scenario);
-  while (s.Step()) out.push_back({s.Text(0), s.OptReal(1), s.OptReal(2), s.OptReal(3)});
+  while (s.Step()) {
+    out.push_back(
+        {s.Text(0), s.Opt<units::People>(1), s.Opt<units::Minutes>(2), s.Opt<units::Minutes>(3)});
+  }
   return out;
 }
 

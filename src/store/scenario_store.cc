@@ -11,7 +11,7 @@ std::vector<FacilityRoute> Workspace::Routes(const std::string& scenario) const 
   Statement s = conn_->Prepare(
       "SELECT dari, ke, menit FROM access_routes WHERE skenario = ? ORDER BY dari, ke");
   s.Bind(1, scenario);
-  while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Real(2)});
+  while (s.Step()) out.push_back({s.Text(0), s.Text(1), units::Minutes(s.Real(2))});
   return out;
 }
 

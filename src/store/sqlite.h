@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/units.h"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -42,6 +44,15 @@ class Statement {
   Statement& Bind(int index, std::optional<int64_t> value);
   Statement& Bind(int index, std::optional<double> value);
   Statement& BindText(int index, std::string_view value);  // NULL when empty
+  // A quantity is stored as its plain number (the column's name carries the unit).
+  template <typename T, typename Tag>
+  Statement& Bind(int index, units::Alias<T, Tag> value) {
+    return Bind(index, value.value());
+  }
+  template <typename T, typename Tag>
+  Statement& Bind(int index, std::optional<units::Alias<T, Tag>> value) {
+    return value ? Bind(index, value->value()) : BindNull(index);
+  }
 
   // Steps once: true while a row is available.
   bool Step();
@@ -56,6 +67,12 @@ class Statement {
   std::string Blob(int column) const;
   std::optional<int64_t> OptInt(int column) const;
   std::optional<double> OptReal(int column) const;
+  // A REAL column read as a quantity (empty when NULL).
+  template <typename Q>
+  std::optional<Q> Opt(int column) const {
+    auto v = OptReal(column);
+    return v ? std::optional<Q>(Q(*v)) : std::nullopt;
+  }
 
  private:
   sqlite3* db_;

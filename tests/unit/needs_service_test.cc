@@ -12,6 +12,8 @@
 namespace jangkau::needs {
 namespace {
 
+using namespace units::literals;  // NOLINT(google-build-using-namespace)
+
 // The shipped Permenkes 75/2014 table, read the way the workspace reads it.
 NormTable ShippedNorms() {
   const auto seed = app::DefaultSeed();
@@ -159,9 +161,9 @@ std::vector<app::MovableSurplus> Measured(const std::vector<NeedLine>& lines) {
 TEST(Redistribution, StaffAboveAMinimumNormIsNotSurplusToMove) {
   const std::vector<NeedLine> norms = {Short("A", "bidan", 0, 2, NeedMethod::kNorms),
                                        Short("B", "bidan", 5, 2, NeedMethod::kNorms)};
-  const std::vector<FacilityRoute> routes = {{"B", "A", 20}};
+  const std::vector<FacilityRoute> routes = {{"B", "A", 20_min}};
   EXPECT_TRUE(Measured(norms).empty());
-  auto plan = app::PlanMoves(norms, Measured(norms), {}, routes, 120, std::nullopt);
+  auto plan = app::PlanMoves(norms, Measured(norms), {}, routes, 120_min, std::nullopt);
   ASSERT_TRUE(plan.has_value());
   EXPECT_TRUE(plan->moves.empty());
   EXPECT_EQ(plan->staff_above_minimum, 3);
@@ -173,7 +175,7 @@ TEST(Redistribution, StaffAboveAMinimumNormIsNotSurplusToMove) {
   ASSERT_EQ(surplus.size(), 1u);
   EXPECT_EQ(surplus[0].count, 1);
   EXPECT_EQ(surplus[0].basis, app::SurplusBasis::kAbk);
-  plan = app::PlanMoves(norms, surplus, {}, routes, 120, std::nullopt);
+  plan = app::PlanMoves(norms, surplus, {}, routes, 120_min, std::nullopt);
   ASSERT_EQ(plan->moves.size(), 1u);
   EXPECT_EQ(plan->basis[0], app::SurplusBasis::kAbk);
   EXPECT_EQ(plan->staff_above_minimum, 2);
@@ -198,8 +200,9 @@ TEST(Redistribution, LeastShortageFirstThenFewestMinutesWithinTheCap) {
   // spare nurse, which never fills a midwife's place.
   const std::vector<NeedLine> lines = {Short("A", "bidan", 0, 2), Short("B", "bidan", 3, 2),
                                        Short("C", "bidan", 3, 2), Short("D", "perawat", 5, 4)};
-  const std::vector<FacilityRoute> routes = {{"B", "A", 20}, {"C", "A", 90}, {"D", "A", 5}};
-  auto plan = app::PlanMoves(lines, Measured(lines), {}, routes, 120, std::nullopt);
+  const std::vector<FacilityRoute> routes = {
+      {"B", "A", 20_min}, {"C", "A", 90_min}, {"D", "A", 5_min}};
+  auto plan = app::PlanMoves(lines, Measured(lines), {}, routes, 120_min, std::nullopt);
   ASSERT_TRUE(plan.has_value());
   ASSERT_EQ(plan->moves.size(), 2u);
   EXPECT_EQ(plan->moves[0].from, "B");
@@ -208,7 +211,7 @@ TEST(Redistribution, LeastShortageFirstThenFewestMinutesWithinTheCap) {
   EXPECT_EQ(plan->shortage_left, 0);
   EXPECT_FALSE(plan->minutes_assumed);
   // A 60-minute cap leaves C's midwife where she is.
-  plan = app::PlanMoves(lines, Measured(lines), {}, routes, 60, std::nullopt);
+  plan = app::PlanMoves(lines, Measured(lines), {}, routes, 60_min, std::nullopt);
   ASSERT_EQ(plan->moves.size(), 1u);
   EXPECT_EQ(plan->shortage_left, 1);
 }
@@ -224,17 +227,19 @@ TEST(Redistribution, WithoutRoutesMinutesAreAnAssumedStraightLineSpeed) {
   const std::vector<NeedLine> lines = {Short("SHORT", "bidan", 0, 1), Short("NEAR", "bidan", 3, 2),
                                        Short("FAR", "bidan", 9, 2)};
   auto plan = app::PlanMoves(lines, Measured(lines),
-                             {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, {}, 120,
+                             {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, {}, 120_min,
                              std::nullopt);
   ASSERT_TRUE(plan.has_value());
   EXPECT_TRUE(plan->minutes_assumed);
   ASSERT_EQ(plan->moves.size(), 1u);
   EXPECT_EQ(plan->moves[0].from, "NEAR");
   // 11.1 km at the assumed speed.
-  EXPECT_NEAR(plan->moves[0].minutes, 11.1 / app::kAssumedMoveKmh * 60, 0.5);
+  EXPECT_NEAR(plan->moves[0].minutes.value(),
+              units::TravelTime(11.1_km, app::kAssumedMoveSpeed).value(), 0.5);
   // The km cap leaves nobody close enough.
   plan = app::PlanMoves(lines, Measured(lines),
-                        {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, {}, 120, 5.0);
+                        {at("SHORT", 104.0), at("NEAR", 104.1), at("FAR", 104.3)}, {}, 120_min,
+                        5.0_km);
   EXPECT_TRUE(plan->moves.empty());
 }
 

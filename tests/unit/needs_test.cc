@@ -13,6 +13,10 @@
 namespace jangkau::needs {
 namespace {
 
+using units::Minutes;
+using units::People;
+using units::Rupiah;
+
 FacilityProfile Puskesmas(const std::string& kode, AreaCategory area, bool ri,
                           std::map<std::string, double> staff) {
   FacilityProfile f;
@@ -28,7 +32,7 @@ TEST(Ratio, NeedFromPopulationServed) {
   const std::vector<RatioTarget> targets = {{{"bidan"}, 120, ""}};
   const auto lines =
       RatioNeeds(targets, {Puskesmas("P1", AreaCategory::kPerdesaan, false, {{"bidan", 30}})},
-                 {{"P1", 35000}});
+                 {{"P1", People(35000)}});
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_NEAR(lines[0].required, 42.0, 1e-9);
   EXPECT_EQ(lines[0].required_rounded, 42);
@@ -156,7 +160,9 @@ TEST(Priority, ShortageAndPopulationRankTheLines) {
   const std::vector<NeedLine> lines = {Short("A", "bidan", 3, 4), Short("B", "bidan", 0, 4),
                                        Short("C", "bidan", 5, 4)};
   const std::map<std::string, PriorityFactors> factors = {
-      {"A", {10000, 5.0, 0.2}}, {"B", {20000, 10.0, 0.4}}, {"C", {30000, 1.0, 0.1}}};
+      {"A", {People(10000), Minutes(5.0), 0.2}},
+      {"B", {People(20000), Minutes(10.0), 0.4}},
+      {"C", {People(30000), Minutes(1.0), 0.1}}};
   const auto ranked = Prioritise(lines, factors, PriorityWeights{});
   ASSERT_EQ(ranked.size(), 2u);  // C has no shortage
   EXPECT_EQ(ranked[0].need.kode_faskes, "B");
@@ -169,8 +175,9 @@ TEST(Priority, ShortageAndPopulationRankTheLines) {
 
 TEST(Proposal, NeverExceedsTheBudgetAndListsWhatDidNotFit) {
   std::mt19937 rng(7);
-  const std::vector<CostEntry> costs = {
-      {"bidan", "pppk", 72e6}, {"dokter_umum", "pppk", 132e6}, {"gizi", "pppk", 66e6}};
+  const std::vector<CostEntry> costs = {{"bidan", "pppk", Rupiah(72e6)},
+                                        {"dokter_umum", "pppk", Rupiah(132e6)},
+                                        {"gizi", "pppk", Rupiah(66e6)}};
   for (int trial = 0; trial < 200; ++trial) {
     std::vector<NeedLine> lines;
     std::map<std::string, PriorityFactors> factors;
@@ -178,15 +185,16 @@ TEST(Proposal, NeverExceedsTheBudgetAndListsWhatDidNotFit) {
     for (int i = 0; i < 30; ++i) {
       const std::string kode = "F" + std::to_string(i);
       lines.push_back(Short(kode, cadres[rng() % 4], rng() % 3, 1 + rng() % 5));
-      factors[kode] = {static_cast<double>(rng() % 50000), rng() % 40 * 1.0, (rng() % 100) / 100.0};
+      factors[kode] = {People(static_cast<double>(rng() % 50000)), units::Km(rng() % 40 * 1.0),
+                       (rng() % 100) / 100.0};
     }
     const auto ranked = Prioritise(lines, factors, PriorityWeights{});
     ProposalOptions options;
-    options.budget = (rng() % 3000) * 1e6;
+    options.budget = Rupiah((rng() % 3000) * 1e6);
     options.cadre_ceilings = {{"bidan", static_cast<int>(rng() % 6)}};
     const Proposal p = BuildProposal(ranked, costs, options);
-    ASSERT_LE(p.total_cost, options.budget + 1e-6);
-    double sum = 0;
+    ASSERT_LE(p.total_cost.value(), options.budget.value() + 1e-6);
+    Rupiah sum{0};
     int bidan = 0;
     for (const auto& l : p.lines) {
       if (!l.funded) {
@@ -197,7 +205,7 @@ TEST(Proposal, NeverExceedsTheBudgetAndListsWhatDidNotFit) {
       if (l.cadre == "bidan") bidan += l.positions;
       EXPECT_NE(l.cadre, "perawat");  // no cost known: never funded
     }
-    EXPECT_NEAR(sum, p.total_cost, 1e-3);
+    EXPECT_NEAR(sum.value(), p.total_cost.value(), 1e-3);
     EXPECT_LE(bidan, options.cadre_ceilings["bidan"]);
     EXPECT_EQ(p.lines.size(), ranked.size());
   }
@@ -212,14 +220,14 @@ TEST(Proposal, TakesWholeLinesInPriorityOrderAndTriesSmallerOnesAfter) {
   ranked[2].need = Short("C", "gizi", 0, 1);  // 66 M
   ranked[2].positions = 1;
   ProposalOptions options;
-  options.budget = 200e6;
-  const Proposal p =
-      BuildProposal(ranked, {{"dokter_umum", "pppk", 132e6}, {"gizi", "pppk", 66e6}}, options);
+  options.budget = Rupiah(200e6);
+  const Proposal p = BuildProposal(
+      ranked, {{"dokter_umum", "pppk", Rupiah(132e6)}, {"gizi", "pppk", Rupiah(66e6)}}, options);
   EXPECT_FALSE(p.lines[0].funded);
   EXPECT_EQ(p.lines[0].reason, "anggaran");
   EXPECT_TRUE(p.lines[1].funded);
   EXPECT_TRUE(p.lines[2].funded);
-  EXPECT_DOUBLE_EQ(p.total_cost, 198e6);
+  EXPECT_DOUBLE_EQ(p.total_cost.value(), 198e6);
 }
 
 }  // namespace

@@ -17,6 +17,8 @@
 namespace jangkau::plan {
 namespace {
 
+using namespace units::literals;  // NOLINT(google-build-using-namespace)
+
 using testing::InstanceSize;
 using testing::RandomSiting;
 using testing::RandomStops;
@@ -297,12 +299,12 @@ TEST(PlanRedistribution, MovingMoreBeatsTravellingLess) {
   RedistributionProblem p;
   p.surpluses = {{"a", "bidan", 1}, {"b", "bidan", 1}};
   p.shortages = {{"x", "bidan", 1}, {"y", "bidan", 1}};
-  p.routes = {{"a", "x", 5}, {"a", "y", 10}, {"b", "x", 8}};
+  p.routes = {{"a", "x", 5_min}, {"a", "y", 10_min}, {"b", "x", 8_min}};
   const auto plan = PlanRedistribution(p);
   ASSERT_TRUE(plan);
   EXPECT_EQ(plan->moved, 2);
   EXPECT_EQ(plan->remaining_shortage, 0);
-  EXPECT_DOUBLE_EQ(plan->total_minutes, 18);
+  EXPECT_DOUBLE_EQ(plan->total_minutes.value(), 18);
   ASSERT_EQ(plan->moves.size(), 2u);
   EXPECT_EQ(plan->moves[0].from, "a");
   EXPECT_EQ(plan->moves[0].to, "y");
@@ -312,10 +314,14 @@ TEST(PlanRedistribution, MovingMoreBeatsTravellingLess) {
 
 TEST(PlanRedistribution, KeepsCadresApartAndRespectsTheCap) {
   RedistributionProblem p;
-  p.max_minutes = 60;
+  p.max_minutes = 60_min;
   p.surpluses = {{"a", "dokter", 2}, {"b", "perawat", 3}};
   p.shortages = {{"x", "perawat", 2}, {"y", "dokter", 1}, {"z", "dokter", 1}};
-  p.routes = {{"a", "x", 5}, {"b", "x", 30}, {"a", "y", 90}, {"a", "z", 60}, {"b", "y", 1}};
+  p.routes = {{"a", "x", 5_min},
+              {"b", "x", 30_min},
+              {"a", "y", 90_min},
+              {"a", "z", 60_min},
+              {"b", "y", 1_min}};
   const auto plan = PlanRedistribution(p);
   ASSERT_TRUE(plan);
   ASSERT_EQ(plan->moves.size(), 2u);
@@ -385,7 +391,7 @@ TEST(PlanRedistribution, MatchesBruteForceOnTinyCases) {
     const int n_supply = 2 + random.Below(2);
     const int n_demand = 2 + random.Below(2);
     RedistributionProblem p;
-    p.max_minutes = random.Uniform(20, 80);
+    p.max_minutes = units::Minutes(random.Uniform(20, 80));
     std::vector<int> supply(n_supply), demand(n_demand);
     std::vector<std::vector<double>> minutes(n_supply, std::vector<double>(n_demand));
     for (int s = 0; s < n_supply; ++s) {
@@ -393,7 +399,8 @@ TEST(PlanRedistribution, MatchesBruteForceOnTinyCases) {
       p.surpluses.push_back({"s" + std::to_string(s), "perawat", supply[s]});
       for (int d = 0; d < n_demand; ++d) {
         minutes[s][d] = std::round(random.Uniform(5, 100));
-        p.routes.push_back({"s" + std::to_string(s), "d" + std::to_string(d), minutes[s][d]});
+        p.routes.push_back(
+            {"s" + std::to_string(s), "d" + std::to_string(d), units::Minutes(minutes[s][d])});
       }
     }
     for (int d = 0; d < n_demand; ++d) {
@@ -402,9 +409,9 @@ TEST(PlanRedistribution, MatchesBruteForceOnTinyCases) {
     }
     const auto plan = PlanRedistribution(p);
     ASSERT_TRUE(plan);
-    const Lexicographic best = BruteForce(supply, demand, minutes, p.max_minutes);
+    const Lexicographic best = BruteForce(supply, demand, minutes, p.max_minutes.value());
     EXPECT_EQ(plan->moved, best.moved) << "round " << round;
-    EXPECT_NEAR(plan->total_minutes, best.minutes, 1e-9) << "round " << round;
+    EXPECT_NEAR(plan->total_minutes.value(), best.minutes, 1e-9) << "round " << round;
     std::map<std::string, int> given, received;
     for (const StaffMove& m : plan->moves) {
       EXPECT_LE(m.minutes, p.max_minutes);

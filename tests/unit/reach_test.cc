@@ -146,7 +146,7 @@ TEST(RoutesBetween, BothWaysWithinTheBoundSortedByFromAndTo) {
   ASSERT_EQ(routes.size(), 4u);
   EXPECT_EQ(routes[0].from, "A");
   EXPECT_EQ(routes[0].to, "B");
-  EXPECT_DOUBLE_EQ(routes[0].minutes, 2);
+  EXPECT_DOUBLE_EQ(routes[0].minutes.value(), 2);
   EXPECT_EQ(routes[1].from, "B");
   EXPECT_EQ(routes[1].to, "A");
   EXPECT_EQ(routes[2].from, "B");
