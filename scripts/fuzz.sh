@@ -15,11 +15,17 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 fuzz_dir=$root/tests/fuzz
 
-# Sanitizer settings of every run: stop at the first problem, with a stack; leaks inside GDAL's
-# and PROJ's own caches are listed in lsan.supp (why: see that file).
-export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1:allocator_may_return_null=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$fuzz_dir/lsan.supp:print_suppressions=0}
+# Sanitizer settings of every run: stop at the first problem, with a stack (symbolised when an
+# llvm-symbolizer is installed, e.g. Debian's llvm-19); leaks inside third-party code that are
+# not ours would be listed in lsan.supp, with the reason.
+symbolizer=""
+for s in llvm-symbolizer-19 /usr/lib/llvm-19/bin/llvm-symbolizer llvm-symbolizer; do
+  if command -v "$s" >/dev/null 2>&1; then symbolizer=$(command -v "$s"); break; fi
+done
+sym=${symbolizer:+:external_symbolizer_path=$symbolizer}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1$sym}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1$sym}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$fuzz_dir/lsan.supp:print_suppressions=0$sym}
 
 # Largest input of each harness (bytes): a few screens of a table, a small spreadsheet.
 max_len() {
