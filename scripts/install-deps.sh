@@ -18,6 +18,7 @@ packages=(
   libbenchmark-dev
   libglpk-dev
   clang-format clang-tidy-19
+  clang-19 libclang-rt-19-dev
   grass-core
 )
 # Extra groups, requested by the Makefile targets that need them.

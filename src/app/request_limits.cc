@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "base/text_util.h"
+
 namespace jangkau::app {
 
 std::optional<Error> OutsideLimit(const char* field, double value, Limit limit) {
@@ -19,7 +21,7 @@ std::optional<Error> BadScenarioName(const std::string& nama) {
                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                          "0123456789_-") == std::string::npos;
   if (plain) return std::nullopt;
-  return Error{Msg::kBadCode, {"nama", nama.substr(0, kMaxNameChars), "A-Z a-z 0-9 _ -"}};
+  return Error{Msg::kBadCode, {"nama", Utf8Prefix(nama, kMaxNameChars), "A-Z a-z 0-9 _ -"}};
 }
 
 }  // namespace jangkau::app

@@ -57,6 +57,14 @@ std::string JoinComma(const std::vector<std::string>& parts) {
   return out;
 }
 
+std::string Utf8Prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t n = max_bytes;
+  // The first byte left out continues a sequence: leave out that sequence's start too.
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n));
+}
+
 std::optional<std::size_t> FirstInvalidUtf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {

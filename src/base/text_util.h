@@ -24,6 +24,10 @@ std::vector<std::string> SplitList(std::string_view s, char sep);
 // overlong forms, no surrogates, nothing above U+10FFFF), or std::nullopt when all is well.
 std::optional<std::size_t> FirstInvalidUtf8(std::string_view s);
 
+// The longest prefix of `s` of at most `max_bytes` bytes that does not end inside a UTF-8
+// sequence: a part of a value shown in a message stays valid UTF-8.
+std::string Utf8Prefix(std::string_view s, std::size_t max_bytes);
+
 // Joins with ", ".
 std::string JoinComma(const std::vector<std::string>& parts);
 

@@ -1,6 +1,7 @@
 #include "ingest/table_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdint>
@@ -90,14 +91,24 @@ std::expected<std::string, std::size_t> ConvertToUtf8(const std::string& raw,
   return out;
 }
 
+// Whether the file starts as a zip archive does ("PK\3\4", or "PK\5\6" when empty).
+bool StartsAsZip(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::array<char, 4> magic{};
+  if (!in.read(magic.data(), magic.size())) return false;
+  return magic[0] == 'P' && magic[1] == 'K' &&
+         ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
+}
+
 // Spreadsheets (XLSX, ODS) are zip archives: a 1 MB file can expand to gigabytes. The sizes the
 // archive declares are checked before any driver reads it; a file over the limit is refused
-// naming it. Also applies to a zip-based file with another extension: the check reads the
-// archive's directory only (no inflating).
+// naming it. Also applies to a zip-based file with another extension (GDAL's XLSX driver opens
+// a workbook by its content whatever it is called, even .csv): the check reads the archive's
+// directory only (no inflating).
 std::optional<Error> CheckZipSize(const std::string& path) {
   std::string lower = ToLowerAscii(path);
   const bool zipped = lower.ends_with(".xlsx") || lower.ends_with(".ods") ||
-                      lower.ends_with(".zip") || lower.ends_with(".kmz");
+                      lower.ends_with(".zip") || lower.ends_with(".kmz") || StartsAsZip(path);
   if (!zipped) return std::nullopt;
   const std::string root = "/vsizip/{" + path + "}";
   CPLPushErrorHandler(CPLQuietErrorHandler);
@@ -227,7 +238,7 @@ std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(
   }
 
   const bool csv = text != nullptr || IsCsvPath(path);
-  if (!csv) {
+  if (text == nullptr) {
     if (auto too_big = CheckZipSize(path)) return std::unexpected(*too_big);
   }
   std::string open_path = path;

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "base/text_util.h"
+
 namespace jangkau::server {
 
 std::expected<Json, Error> ParseJson(std::string_view text, int max_depth) {
@@ -39,7 +41,7 @@ std::expected<Json, Error> ParseJson(std::string_view text, int max_depth) {
 
 std::string Excerpt(const Json& v) {
   std::string text = v.dump(-1, ' ', false, Json::error_handler_t::replace);
-  if (text.size() > 40) text = text.substr(0, 37) + "...";
+  if (text.size() > 40) text = Utf8Prefix(text, 37) + "...";
   return text;
 }
 
@@ -225,7 +227,7 @@ std::optional<Error> FieldReader::Finish() {
       if (known_.contains(key)) continue;
       std::string all;
       for (const auto& k : known_) all += (all.empty() ? "" : ", ") + k;
-      Fail(Msg::kHttpFieldUnknown, {Field(key.substr(0, 64).c_str()), all});
+      Fail(Msg::kHttpFieldUnknown, {Field(Utf8Prefix(key, 64).c_str()), all});
       break;
     }
   }

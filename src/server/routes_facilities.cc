@@ -48,7 +48,7 @@ std::expected<std::string, Error> FormCsv(const Json& rows, const std::vector<st
         std::string valid;
         for (std::size_t c = 1; c < columns.size(); ++c) valid += (c > 1 ? ", " : "") + columns[c];
         return std::unexpected(
-            Error{Msg::kHttpFieldUnknown, {where + "." + key.substr(0, 64), valid}});
+            Error{Msg::kHttpFieldUnknown, {where + "." + Utf8Prefix(key, 64), valid}});
       }
     }
     std::vector<report::Cell> cells = {kode};

@@ -90,6 +90,15 @@ TEST(Utf8, FindsTheFirstByteThatIsNotWellFormed) {
   EXPECT_EQ(FirstInvalidUtf8("\xF5\x80\x80\x80"), 0u);  // never a lead byte
 }
 
+TEST(Utf8, PrefixNeverEndsInsideACharacter) {
+  EXPECT_EQ(Utf8Prefix("Pustu", 64), "Pustu");
+  EXPECT_EQ(Utf8Prefix("abc", 2), "ab");
+  EXPECT_EQ(Utf8Prefix("a\xC3\xA9", 2), "a");  // e-acute would be cut
+  EXPECT_EQ(Utf8Prefix("a\xC3\xA9", 3), "a\xC3\xA9");
+  EXPECT_EQ(Utf8Prefix("\xF0\x9F\x98\x80x", 3), "");  // a 4-byte character
+  EXPECT_EQ(Utf8Prefix("\xE2\x82\xAC\xE2\x82\xAC", 4), "\xE2\x82\xAC");
+}
+
 TEST(Messages, EveryMessageHasAnHttpStatus) {
   for (const MsgInfo& m : AllMessages()) {
     EXPECT_GE(m.status, 200) << m.code;
