@@ -241,7 +241,6 @@ std::vector<report::Sheet> ProposalWorkbook(const ProposalReport& r, Lang lang) 
                 "formasi", "biaya_satuan", "biaya_total", "indeks_prioritas", "skor_kekurangan",
                 "skor_penduduk", RemotenessColumn(in.remoteness_basis), "skor_keterpencilan",
                 "skor_banjir", "didanai", "alasan", "penjelasan"}};
-  usulan.money_columns = {"biaya_satuan", "biaya_total"};
   usulan.total_columns = {"formasi", "biaya_total"};
   Table tidak_muat = usulan;
   tidak_muat.name = "tidak_didanai";

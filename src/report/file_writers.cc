@@ -74,6 +74,32 @@ std::expected<void, Error> WriteWorkbook(const std::vector<Sheet>& sheets,
   format_set_num_format(real, "#,##0.00");
   lxw_format* money = workbook_add_format(wb);
   format_set_num_format(money, "\"Rp\" #,##0");
+  lxw_format* one_decimal = workbook_add_format(wb);
+  format_set_num_format(one_decimal, "#,##0.0");
+  lxw_format* three_decimals = workbook_add_format(wb);
+  format_set_num_format(three_decimals, "0.000");
+  lxw_format* degrees = workbook_add_format(wb);
+  format_set_num_format(degrees, "0.000000");
+  // A number's format by its column's unit (workbooks for people; others show two decimals).
+  auto format_of = [&](Unit unit, bool whole_number) -> lxw_format* {
+    switch (unit) {
+      case Unit::kRupiah:
+        return money;
+      case Unit::kMinutes:
+      case Unit::kPeople:
+        return integer;
+      case Unit::kKm:
+      case Unit::kPercent:
+        return one_decimal;
+      case Unit::kIndex:
+        return three_decimals;
+      case Unit::kDegrees:
+        return degrees;
+      case Unit::kNone:
+        break;
+    }
+    return whole_number ? integer : real;
+  };
   lxw_format* total_label = workbook_add_format(wb);
   format_set_bold(total_label);
   format_set_top(total_label, LXW_BORDER_THIN);
@@ -116,21 +142,31 @@ std::expected<void, Error> WriteWorkbook(const std::vector<Sheet>& sheets,
         frozen = true;
       }
       const lxw_row_t first = row + 1;
+      std::vector<Unit> units(t.columns.size(), Unit::kNone);
+      for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        // Rupiah are always shown as such; the other units round only for people.
+        const Unit u = ColumnUnit(t.columns[c]);
+        if (sheet.human_headers || u == Unit::kRupiah) units[c] = u;
+      }
+      std::vector<double> sums(t.columns.size(), 0);
       for (const auto& cells : t.rows) {
         ++row;
         for (std::size_t c = 0; c < cells.size() && c < t.columns.size(); ++c) {
           const auto col = static_cast<lxw_col_t>(c);
           const Cell& cell = cells[c];
-          const bool is_money = is(t.money_columns, t.columns[c]);
+          const bool is_money = units[c] == Unit::kRupiah;
           if (const auto* s = std::get_if<std::string>(&cell)) {
             worksheet_write_string(ws, row, col, s->c_str(), nullptr);
             width[c] = std::max(width[c], std::min<std::size_t>(s->size(), 60));
           } else if (const auto* i = std::get_if<int64_t>(&cell)) {
             worksheet_write_number(ws, row, col, static_cast<double>(*i),
                                    is_money ? money : integer);
+            sums[c] += static_cast<double>(*i);
             width[c] = std::max(width[c], CellText(cell).size() + (is_money ? 6 : 2));
           } else if (const auto* d = std::get_if<double>(&cell)) {
-            worksheet_write_number(ws, row, col, *d, is_money ? money : real);
+            const double shown = sheet.human_headers ? RoundForPeople(*d, units[c]) : *d;
+            worksheet_write_number(ws, row, col, shown, format_of(units[c], false));
+            sums[c] += shown;
             width[c] = std::max<std::size_t>(width[c], is_money ? 18 : 10);
           } else if (std::holds_alternative<bool>(cell)) {
             worksheet_write_string(ws, row, col, CellText(cell).c_str(), nullptr);
@@ -143,20 +179,14 @@ std::expected<void, Error> WriteWorkbook(const std::vector<Sheet>& sheets,
         worksheet_write_string(ws, row, 0, "Jumlah / Total", total_label);
         for (std::size_t c = 1; c < t.columns.size(); ++c) {
           if (!is(t.total_columns, t.columns[c])) continue;
-          double sum = 0;
-          for (const auto& cells : t.rows) {
-            if (c >= cells.size()) continue;
-            if (const auto* i = std::get_if<int64_t>(&cells[c])) sum += static_cast<double>(*i);
-            if (const auto* d = std::get_if<double>(&cells[c])) sum += *d;
-          }
+          const double sum = sums[c];  // of the figures as shown
           // A formula keeps the total right when someone edits a cell; the cached value is ours.
           char range[64];
           lxw_rowcol_to_range(range, first, static_cast<lxw_col_t>(c), row - 1,
                               static_cast<lxw_col_t>(c));
           const std::string formula = std::string("=SUM(") + range + ")";
-          worksheet_write_formula_num(
-              ws, row, static_cast<lxw_col_t>(c), formula.c_str(),
-              is(t.money_columns, t.columns[c]) ? total_money : total_number, sum);
+          worksheet_write_formula_num(ws, row, static_cast<lxw_col_t>(c), formula.c_str(),
+                                      units[c] == Unit::kRupiah ? total_money : total_number, sum);
         }
       }
       if (!t.note.empty()) {

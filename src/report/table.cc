@@ -1,6 +1,7 @@
 #include "report/table.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -28,6 +29,46 @@ std::string CsvQuote(const std::string& s) {
 }
 
 }  // namespace
+
+Unit ColumnUnit(std::string_view c) {
+  auto word = [&](std::string_view w) {
+    return c == w || c.starts_with(std::string(w) + "_") || c.ends_with("_" + std::string(w)) ||
+           c.find("_" + std::string(w) + "_") != std::string_view::npos;
+  };
+  if (c == "lon" || c == "lat") return Unit::kDegrees;
+  if (word("menit")) return Unit::kMinutes;
+  if (word("km")) return Unit::kKm;
+  if (c.starts_with("biaya") || c.starts_with("anggaran") || c.starts_with("rupiah")) {
+    return Unit::kRupiah;
+  }
+  if (c.starts_with("indeks") || c.starts_with("skor_") || c == "rasio") return Unit::kIndex;
+  if (c.starts_with("penduduk") || c == "terjangkau") return Unit::kPeople;
+  if (word("persen")) return Unit::kPercent;
+  return Unit::kNone;
+}
+
+double RoundForPeople(double value, Unit unit) {
+  auto round_to = [&](int decimals) {
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+  };
+  switch (unit) {
+    case Unit::kMinutes:
+    case Unit::kRupiah:
+    case Unit::kPeople:
+      return std::round(value);
+    case Unit::kKm:
+    case Unit::kPercent:
+      return round_to(1);
+    case Unit::kIndex:
+      return round_to(3);
+    case Unit::kDegrees:
+      return round_to(6);
+    case Unit::kNone:
+      break;
+  }
+  return value;
+}
 
 std::string CellText(const Cell& cell) {
   struct Visitor {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -28,17 +29,34 @@ struct Table {
   std::vector<std::vector<Cell>> rows;
   std::vector<std::string> geometry_wkb;  // empty, or one WKB (EPSG:4326) per row ("" = none)
   std::string note;  // shown under the table (e.g. which values are assumptions)
-  // Spreadsheet presentation: columns shown as rupiah, columns summed in a totals row.
-  std::vector<std::string> money_columns;
+  // Spreadsheet presentation: columns summed in a totals row.
   std::vector<std::string> total_columns;
 };
+
+// What a number column holds, for a workbook meant for people: the column's name says it by
+// the project's convention (ColumnUnit), and the figure is rounded as a planner reads it.
+enum class Unit {
+  kNone,     // as computed, two decimals shown
+  kMinutes,  // "menit", "menit_*", "*_menit", "*_menit_*": whole minutes
+  kKm,       // "km", "*_km", "km_*": one decimal
+  kRupiah,   // "biaya*", "anggaran*", "rupiah*": whole rupiah, "Rp"
+  kIndex,    // "indeks*", "skor_*", "rasio": three decimals
+  kPeople,   // "penduduk*", "terjangkau": whole people
+  kPercent,  // "persen*", "*_persen": one decimal
+  kDegrees,  // "lon", "lat": six decimals (about 0.1 m)
+};
+Unit ColumnUnit(std::string_view column);
+// The figure as the workbook shows it: rounded to the unit's decimals (kNone: unchanged).
+double RoundForPeople(double value, Unit unit);
 
 // A worksheet: a title line, then one or more tables one under the other.
 struct Sheet {
   std::string name;   // at most 31 characters (Excel's limit)
   std::string title;  // first line, bold; empty for none
   std::vector<Table> blocks;
-  // Show "biaya_total" as "Biaya total": for people rather than for re-import.
+  // For people rather than for re-import: "biaya_total" shown as "Biaya total" and every figure
+  // rounded by its column's unit (ColumnUnit). CSV, JSON and re-importable files keep full
+  // precision.
   bool human_headers = false;
 };
 

@@ -262,6 +262,44 @@ TEST(ProposalCli, RemotenessIsMinutesToTheNearestOtherPuskesmasOnceTravelTimeExi
     ++checked;
   }
   EXPECT_GT(checked, 0);
+
+  // The workbook shows the figures as a planner reads them: whole minutes, indices to three
+  // decimals, whole rupiah; the JSON above keeps full precision.
+  const std::string xlsx = dir.File("usulan.xlsx");
+  r = RunCommand(J("proposal --workspace " + ws + " --budget 5000000000 --out " + xlsx));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto rows = SheetRows(xlsx, "Usulan Formasi");
+  std::size_t header = rows.size();
+  for (std::size_t i = 0; i < rows.size() && header == rows.size(); ++i) {
+    if (!rows[i].empty() && rows[i][0] == "Peringkat") header = i;  // the funded lines' block
+  }
+  ASSERT_LT(header, rows.size());
+  const auto& cols = rows[header];
+  auto col = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(cols.begin(), cols.end(), name) - cols.begin());
+  };
+  const std::size_t c_minutes = col("Keterpencilan menit");
+  const std::size_t c_index = col("Indeks prioritas");
+  const std::size_t c_cost = col("Biaya total");
+  ASSERT_LT(c_minutes, cols.size());
+  ASSERT_LT(c_index, cols.size());
+  const auto& json_lines = after["Usulan Formasi"]["usulan"];
+  bool json_finer = false;
+  for (std::size_t i = header + 1, k = 0; i < rows.size() && k < json_lines.size(); ++i, ++k) {
+    if (rows[i].empty() || rows[i][0].empty() || rows[i][0].starts_with("Jumlah")) break;
+    const double minutes = std::stod(rows[i][c_minutes]);
+    const double index = std::stod(rows[i][c_index]);
+    EXPECT_EQ(minutes, std::round(minutes)) << rows[i][c_minutes];
+    EXPECT_NEAR(index * 1000, std::round(index * 1000), 1e-6) << rows[i][c_index];
+    EXPECT_EQ(std::stod(rows[i][c_cost]), std::round(std::stod(rows[i][c_cost])));
+    // The same line in the JSON: the workbook's figure is the JSON's, rounded.
+    const double exact = json_lines[k]["keterpencilan_menit"].get<double>();
+    EXPECT_EQ(minutes, std::round(exact));
+    EXPECT_NEAR(index, std::round(json_lines[k]["indeks_prioritas"].get<double>() * 1000) / 1000,
+                1e-9);
+    json_finer = json_finer || exact != std::round(exact);
+  }
+  EXPECT_TRUE(json_finer);
 }
 
 TEST(ProposalCli, OnlyMeasuredSurplusMovesAndEveryMoveNamesItsBasis) {

@@ -82,6 +82,10 @@ constexpr auto kKinds = std::to_array<Kind>({
                  Diagnostics& d) { ingest::ReadLayer(in, "flood", d); }},
     {"cuts", [](TableReader& in, const ImportContext&,
                 Diagnostics& d) { ingest::ReadLayer(in, "cuts", d); }},
+    {"network-norms", [](TableReader& in, const ImportContext& c,
+                         Diagnostics& d) { ingest::ReadNetworkNorms(in, c, d, kNoProgress); }},
+    {"formasi", [](TableReader& in, const ImportContext& c,
+                   Diagnostics& d) { ingest::ReadFormasiCeilings(in, c, d, kNoProgress); }},
 });
 
 std::string& ScratchDir() {

@@ -48,6 +48,25 @@ TEST(Table, AYesNoCellIsABooleanInJsonAndYaTidakInText) {
   EXPECT_TRUE(std::holds_alternative<std::string>(text));
 }
 
+TEST(Table, AColumnNameSaysItsUnitAndPeopleReadItRounded) {
+  EXPECT_EQ(ColumnUnit("menit_per_orang"), Unit::kMinutes);
+  EXPECT_EQ(ColumnUnit("rata_menit"), Unit::kMinutes);
+  EXPECT_EQ(ColumnUnit("keterpencilan_menit"), Unit::kMinutes);
+  EXPECT_EQ(ColumnUnit("keterpencilan_km"), Unit::kKm);
+  EXPECT_EQ(ColumnUnit("biaya_total"), Unit::kRupiah);
+  EXPECT_EQ(ColumnUnit("indeks_prioritas"), Unit::kIndex);
+  EXPECT_EQ(ColumnUnit("skor_banjir"), Unit::kIndex);
+  EXPECT_EQ(ColumnUnit("penduduk_terdekat"), Unit::kPeople);
+  EXPECT_EQ(ColumnUnit("lat"), Unit::kDegrees);
+  EXPECT_EQ(ColumnUnit("kebutuhan"), Unit::kNone);
+  EXPECT_EQ(ColumnUnit("menitan"), Unit::kNone);  // a word, not a prefix
+  EXPECT_EQ(RoundForPeople(78.5001, Unit::kMinutes), 79);
+  EXPECT_EQ(RoundForPeople(0.88420409, Unit::kIndex), 0.884);
+  EXPECT_EQ(RoundForPeople(65999999.6, Unit::kRupiah), 66000000);
+  EXPECT_EQ(RoundForPeople(12.345, Unit::kKm), 12.3);
+  EXPECT_EQ(RoundForPeople(3.94097, Unit::kNone), 3.94097);
+}
+
 TEST(Table, TextAlignsColumns) {
   std::ostringstream out;
   WriteText(Sample(), out);
