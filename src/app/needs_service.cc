@@ -76,7 +76,7 @@ std::vector<MovableSurplus> MovableSurpluses(
     }
     // The workload lines of this facility whose cadres all belong to the group, together.
     std::optional<double> measured;
-    std::optional<SurplusBasis> measured_by;
+    SurplusBasis measured_by = SurplusBasis::kAbk;
     for (const needs::NeedLine& w : workload) {
       if (w.kode_faskes != l.kode_faskes) continue;
       const bool inside = std::all_of(w.cadres.begin(), w.cadres.end(), [&](const auto& c) {
@@ -105,7 +105,7 @@ std::vector<MovableSurplus> MovableSurpluses(
     const int count = std::min(margin, static_cast<int>(chosen));
     if (count <= 0) continue;
     out.push_back({l.kode_faskes, l.group, count,
-                   use_workload ? *measured_by : SurplusBasis::kFormasi, chosen});
+                   use_workload ? measured_by : SurplusBasis::kFormasi, chosen});
   }
   return out;
 }

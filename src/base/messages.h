@@ -28,9 +28,10 @@ namespace jangkau {
   X(kFileNoRows, "file_no_rows", 422, "berkas tidak berisi baris data",                            \
     "the file has no data rows")                                                                   \
   X(kNotUtf8Header, "not_utf8_header", 422,                                                        \
-    "{0}: judul kolom ke-{1} bukan teks UTF-8 (byte ke-{2}); simpan ulang sebagai \"CSV UTF-8\" "  \
-    "atau sebutkan pengodeannya (cp1252, latin1)",                                                 \
-    "{0}: the name of column {1} is not UTF-8 text (byte {2}); save the file again as \"CSV "      \
+    "{0}:1:{1}: judul kolom ke-{1} bukan teks UTF-8 (byte ke-{2}); simpan ulang sebagai \"CSV "    \
+    "UTF-8\" atau sebutkan pengodeannya (cp1252, latin1)",                                         \
+    "{0}:1:{1}: the name of column {1} is not UTF-8 text (byte {2}); save the file again as "      \
+    "\"CSV "                                                                                       \
     "UTF-8\" or name its encoding (cp1252, latin1)")                                               \
   X(kEncodingCsvOnly, "encoding_csv_only", 400,                                                    \
     "{0}: pengodean hanya dapat disebutkan untuk berkas CSV",                                      \
@@ -39,10 +40,23 @@ namespace jangkau {
     "{0}: byte {1} is not defined in the encoding {2}")                                            \
   X(kMissingColumn, "missing_column", 422, "kolom wajib '{0}' tidak ada di baris judul",           \
     "required column '{0}' is missing from the header")                                            \
+  X(kCsvHeader, "csv_header", 422,                                                                 \
+    "{0}:1: baris judul tidak terbaca sebagai judul CSV (nama kolom dipisahkan koma)",             \
+    "{0}:1: the first line does not read as a CSV header (column names separated by commas)")      \
+  X(kNulByte, "nul_byte", 422,                                                                     \
+    "{0}:{1}:{2}: byte NUL (0x00) di dalam teks; berkas CSV tidak boleh memuatnya (simpan ulang "  \
+    "sebagai \"CSV UTF-8\")",                                                                      \
+    "{0}:{1}:{2}: a NUL byte (0x00) in the text; a CSV file must not hold one (save it again as "  \
+    "\"CSV UTF-8\")")                                                                              \
+  X(kOpenQuote, "open_quote", 422,                                                                 \
+    "{0}:{1}:{2}: tanda kutip ini tidak pernah ditutup; sisa berkas akan terbaca sebagai satu "    \
+    "sel",                                                                                         \
+    "{0}:{1}:{2}: this quote is never closed; the rest of the file would read as one cell")        \
   X(kDuplicateColumn, "duplicate_column", 422,                                                     \
-    "{0}: kolom '{1}' muncul dua kali di baris judul (kolom ke-{2} dan ke-{3}); hapus salah "      \
-    "satunya",                                                                                     \
-    "{0}: column '{1}' appears twice in the header (columns {2} and {3}); remove one of them")     \
+    "{0}:1:{3}: kolom '{1}' muncul dua kali di baris judul (kolom ke-{2} dan ke-{3}); hapus "      \
+    "salah satunya",                                                                               \
+    "{0}:1:{3}: column '{1}' appears twice in the header (columns {2} and {3}); remove one of "    \
+    "them")                                                                                        \
   X(kNotUtf8, "not_utf8", 422,                                                                     \
     "{0}: bukan teks UTF-8 (byte ke-{1} sel ini); simpan ulang sebagai \"CSV UTF-8\" atau "        \
     "sebutkan pengodeannya (cp1252, latin1)",                                                      \

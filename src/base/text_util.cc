@@ -35,6 +35,23 @@ std::string NormalizeKey(std::string_view s) {
   return out;
 }
 
+std::optional<std::string> ChoiceKey(std::string_view s) {
+  s = Trim(s);
+  if (s.empty()) return std::string();
+  constexpr std::string_view kNever = ";+*\"'#!?=<>@$%^|\\`~[]{}:,&";
+  for (char c : s) {
+    if (kNever.find(c) != std::string_view::npos || (c >= 0 && c < 0x20)) return std::nullopt;
+  }
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  // Words may be wrapped in parentheses and end in an abbreviation's dot ("drg."), nothing else.
+  if (!alnum(s.front()) && s.front() != '(') return std::nullopt;
+  if (!alnum(s.back()) && s.back() != ')' && s.back() != '.') return std::nullopt;
+  return NormalizeKey(s);
+}
+
 std::vector<std::string> SplitList(std::string_view s, char sep) {
   std::vector<std::string> parts;
   std::size_t start = 0;

@@ -16,6 +16,10 @@ std::string ToLowerAscii(std::string_view s);
 // characters other than letters and digits turned into one '_', no '_' at either end.
 // "Dokter  Umum" -> "dokter_umum", "Bidan (D3)" -> "bidan_d3", "P3K" -> "p3k".
 std::string NormalizeKey(std::string_view s);
+// A value typed for a choice or a cadre ("Rusak Ringan", "rusak-ringan", "PNS", "dr. umum") as
+// its key, like NormalizeKey; std::nullopt when the text holds a character no spelling has
+// (';', '+', quotes, ...) or starts with punctuation, so that ";ns" is not read as "ns".
+std::optional<std::string> ChoiceKey(std::string_view s);
 
 // Splits on `sep`, trimming each part and dropping empty parts.
 std::vector<std::string> SplitList(std::string_view s, char sep);

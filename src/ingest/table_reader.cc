@@ -36,9 +36,15 @@ class CsvLineScanner {
 
   void Feed(std::string_view chunk) {
     for (char c : chunk) {
+      ++column_;
+      // A line end inside quotes followed by more text: a quote open across lines.
+      spans_lines_ = spans_lines_ || ended_in_quotes_;
+      ended_in_quotes_ = false;
+      if (c == '\0' && !nul_) nul_ = {line_, column_};
       if (at_record_start_) {
         if (c == '\n') {  // blank line: GDAL skips it
           ++line_;
+          column_ = 0;
           continue;
         }
         if (c == '\r') continue;
@@ -47,18 +53,40 @@ class CsvLineScanner {
       }
       if (c == '"') {
         in_quotes_ = !in_quotes_;
+        if (in_quotes_) quote_ = {line_, column_};
       } else if (c == '\n') {
+        // A quote left open at the end of the header swallows the file into the header.
+        if (in_quotes_ && out_.size() == 1 && !header_quote_) header_quote_ = quote_;
+        ended_in_quotes_ = in_quotes_;
         ++line_;
+        column_ = 0;
         if (!in_quotes_) at_record_start_ = true;
       }
     }
+  }
+  // The first NUL byte (GDAL would end the line there, silently): line and column.
+  std::optional<std::pair<int64_t, int64_t>> nul() const { return nul_; }
+  // A quote never closed: one that leaves the header line open (the file would read as its
+  // header), or one opened on the last line and still open at the end (the record would end
+  // quietly inside it). A quote open across lines elsewhere is a line break in a cell, reported
+  // with its row and column (TableRow::problem).
+  std::optional<std::pair<int64_t, int64_t>> open_quote() const {
+    if (header_quote_) return header_quote_;
+    if (in_quotes_ && !spans_lines_) return quote_;
+    return std::nullopt;
   }
 
  private:
   std::vector<int64_t>& out_;
   int64_t line_ = 1;
+  int64_t column_ = 0;  // bytes into the line
   bool at_record_start_ = true;
   bool in_quotes_ = false;
+  bool spans_lines_ = false;      // some quote stayed open across a line end, text after it
+  bool ended_in_quotes_ = false;  // the last byte was a line end inside quotes
+  std::pair<int64_t, int64_t> quote_{1, 1};
+  std::optional<std::pair<int64_t, int64_t>> nul_;
+  std::optional<std::pair<int64_t, int64_t>> header_quote_;
 };
 
 bool IsCsvPath(const std::string& path) {
@@ -242,6 +270,7 @@ std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(
     if (auto too_big = CheckZipSize(path)) return std::unexpected(*too_big);
   }
   std::string open_path = path;
+  CsvLineScanner scanner(impl.csv_lines);
   if (text != nullptr) {
     static std::atomic<int64_t> counter{0};
     impl.vsimem_path = fmt::format("/vsimem/jangkau/{}-{}.csv", reinterpret_cast<uintptr_t>(&impl),
@@ -252,17 +281,23 @@ std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(
     if (f == nullptr) return std::unexpected(Error{Msg::kFileOpen, {path, "vsimem"}});
     VSIFCloseL(f);
     open_path = impl.vsimem_path;
-    CsvLineScanner scanner(impl.csv_lines);
     scanner.Feed(*text);
-  } else if (csv) {
+  } else if (csv && !ToLowerAscii(path).ends_with(".gz")) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::unexpected(Error{Msg::kFileOpen, {path, "tidak ada / not found"}});
-    CsvLineScanner scanner(impl.csv_lines);
     std::vector<char> buffer(1 << 20);
     while (in) {
       in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
       scanner.Feed(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
     }
+  }
+  if (auto nul = scanner.nul()) {
+    return std::unexpected(
+        Error{Msg::kNulByte, {path, std::to_string(nul->first), std::to_string(nul->second)}});
+  }
+  if (auto quote = scanner.open_quote()) {
+    return std::unexpected(Error{
+        Msg::kOpenQuote, {path, std::to_string(quote->first), std::to_string(quote->second)}});
   }
 
   const char* csv_options[] = {"HEADERS=YES", "AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO",
@@ -272,6 +307,10 @@ std::expected<std::unique_ptr<TableReader>, Error> TableReader::OpenImpl(
   impl.dataset = GDALOpenEx(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                             csv ? csv_options : nullptr, nullptr);
   CPLPopErrorHandler();
+  if (impl.dataset == nullptr && csv) {
+    // GDAL's CSV driver opens any text whose first line splits into columns: this one does not.
+    return std::unexpected(Error{Msg::kCsvHeader, {path}});
+  }
   if (impl.dataset == nullptr) {
     return std::unexpected(Error{Msg::kFileOpen, {path, LastGdalError()}});
   }

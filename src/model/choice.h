@@ -21,9 +21,10 @@ struct ChoiceEntry {
 
 template <typename E>
 std::optional<E> LookupChoice(std::span<const ChoiceEntry<E>> table, std::string_view text) {
-  const std::string key = NormalizeKey(text);
+  const std::optional<std::string> key = ChoiceKey(text);
+  if (!key) return std::nullopt;
   for (const auto& entry : table) {
-    if (entry.key == key) return entry.value;
+    if (entry.key == *key) return entry.value;
   }
   return std::nullopt;
 }

@@ -51,7 +51,9 @@ CadreCatalog::CadreCatalog(std::vector<Cadre> cadres, const std::vector<CadreAli
 }
 
 std::optional<std::string> CadreCatalog::Normalize(std::string_view typed) const {
-  auto it = by_key_.find(NormalizeKey(typed));
+  const std::optional<std::string> key = ChoiceKey(typed);
+  if (!key) return std::nullopt;
+  auto it = by_key_.find(*key);
   if (it == by_key_.end()) return std::nullopt;
   return it->second;
 }

@@ -42,8 +42,9 @@ std::vector<PriorityLine> Prioritise(const std::vector<NeedLine>& lines,
   for (const NeedLine& l : lines) {
     if (l.Shortage() == 0) continue;
     if (auto f = factors.find(l.kode_faskes); f != factors.end()) {
-      max_pop = std::max(max_pop, f->second.population_served);
-      if (f->second.remoteness) largest(*f->second.remoteness);
+      const PriorityFactors& pf = f->second;
+      max_pop = std::max(max_pop, pf.population_served);
+      if (const auto& r = pf.remoteness) largest(*r);
     }
   }
   const double total_weight =
@@ -56,9 +57,10 @@ std::vector<PriorityLine> Prioritise(const std::vector<NeedLine>& lines,
     p.positions = positions;
     p.shortage_score = l.required_rounded > 0 ? std::min(1.0, positions / l.required_rounded) : 1.0;
     if (auto f = factors.find(l.kode_faskes); f != factors.end()) {
-      if (max_pop.value() > 0) p.population_score = f->second.population_served / max_pop;
-      if (f->second.remoteness) p.remoteness_score = score(*f->second.remoteness);
-      p.flood_score = std::clamp(f->second.flood_hazard.value_or(0), 0.0, 1.0);
+      const PriorityFactors& pf = f->second;
+      if (max_pop.value() > 0) p.population_score = pf.population_served / max_pop;
+      if (const auto& r = pf.remoteness) p.remoteness_score = score(*r);
+      p.flood_score = std::clamp(pf.flood_hazard.value_or(0), 0.0, 1.0);
     }
     p.index = total_weight > 0
                   ? (weights.shortage * p.shortage_score + weights.population * p.population_score +

@@ -248,5 +248,71 @@ TEST(ImportText, AZipBombSpreadsheetIsRefusedBeforeItIsRead) {
   EXPECT_EQ(testing::DumpWorkspace(w.ws), before);
 }
 
+// Found by the property test (import_property_test.cc): what GDAL would read quietly as
+// something else than the file says is refused with its place, and nothing is written.
+TEST(ImportText, BytesGdalWouldReadQuietlyAsSomethingElseAreRefusedWithTheirPlace) {
+  struct Case {
+    const char* what;
+    std::string text;
+    std::string place;  // after the file name
+  };
+  const std::string header = "kode_faskes,nama_faskes,jenis_faskes\n";
+  const std::vector<Case> cases = {
+      // GDAL ends the line at a NUL: the rest of the row (or the whole row) would vanish.
+      {"NUL in a name", header + "P1602010202,TUGU" + std::string(1, '\0') + "MULYO,puskesmas\n",
+       ":2:17: byte NUL"},
+      {"NUL first", header + std::string(1, '\0') + "P1602010202,TUGU MULYO,puskesmas\n",
+       ":2:1: byte NUL"},
+      // A quote opened on the last line: the record would end inside it, columns swallowed.
+      {"open quote at the end", header + "P1602010202,\"TUGU MULYO,puskesmas\n",
+       ":2:13: tanda kutip ini tidak pernah ditutup"},
+      // A quote left open in the header: the whole file would read as the header.
+      {"open quote in the header", "kode_faskes,\"nama_faskes,jenis_faskes\nP1,A,puskesmas\n",
+       ":1:13: tanda kutip ini tidak pernah ditutup"},
+      // A first line without a comma is no CSV header at all.
+      {"header without a comma", "kode_fa\nskes,nama_faskes\nP1,A\n",
+       ":1: baris judul tidak terbaca sebagai judul CSV"},
+      // A stray character is not a spelling of any choice: ";ns" is not "ns" (Nusantara Sehat).
+      {"stray character in a choice", header + "P1602010202,TUGU MULYO,puskesmas;\n",
+       ":2:3: galat: jenis_faskes: 'puskesmas;'"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    Workspace w;
+    const std::string before = testing::DumpWorkspace(w.ws);
+    const auto file = w.dir.Write("faskes.csv", c.text);
+    auto r = w.Import("facilities", file);
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_NE(r.out.find(file + c.place), std::string::npos) << r.out;
+    EXPECT_EQ(testing::DumpWorkspace(w.ws), before);
+  }
+}
+
+TEST(ImportText, AChoiceWithAStrayCharacterIsNotReadAsAnotherChoice) {
+  Workspace w;
+  ASSERT_EQ(w.ImportText("regions", "w.csv",
+                         "kode,nama,tingkat,kode_bps\n16,Sumatera Selatan,provinsi,16\n"
+                         "16.02,OKI,kabupaten,1602\n16.02.01,Lempuing,kecamatan,1602010\n")
+                .exit_code,
+            0);
+  ASSERT_EQ(w.ImportText("facilities", "f.csv",
+                         "kode_faskes,nama_faskes,jenis_faskes,kode_kecamatan\n"
+                         "P1602010202,TUGU MULYO,puskesmas,16.02.01\n")
+                .exit_code,
+            0);
+  const std::string before = testing::DumpWorkspace(w.ws);
+  auto r = w.ImportText("staff-counts", "j.csv",
+                        "kode_faskes,jenis_tenaga,status_kepegawaian,jumlah\n"
+                        "P1602010202,bidan,;ns,3\n");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("j.csv:2:3: galat: status_kepegawaian: ';ns'"), std::string::npos) << r.out;
+  EXPECT_EQ(testing::DumpWorkspace(w.ws), before);
+  // The spellings people type still read: "Nusantara Sehat", "drg.", "PNS ".
+  r = w.ImportText("staff-counts", "ok.csv",
+                   "kode_faskes,jenis_tenaga,status_kepegawaian,jumlah\n"
+                   "P1602010202,drg.,Nusantara Sehat,1\nP1602010202,Bidan,PNS ,3\n");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
 }  // namespace
 }  // namespace jangkau
