@@ -22,12 +22,12 @@ struct ZoneAccess {
 };
 
 // `zone_of_cell`: row-major (rows x cols, no padding) zone index or -1; `population` per zone;
-// `fallback_cell`: for zones without any passable cell, the cell (r * cols + c) whose time
-// stands for the whole zone, or -1. Times are taken from `layer` of `times`.
-std::vector<ZoneAccess> ZonalAccess(const TravelTimes& times, int layer,
-                                    const std::vector<int32_t>& zone_of_cell,
-                                    const std::vector<double>& population,
-                                    const std::vector<int64_t>& fallback_cell,
-                                    const grid::PaddedGrid<float>& friction);
+// `fallback_cell`: for zones without any passable cell, the cell whose time stands for the
+// whole zone, when there is one. Times are taken from `layer` of `times`.
+std::vector<ZoneAccess> ZonalAccess(
+    const TravelTimes& times, int layer, const std::vector<int32_t>& zone_of_cell,
+    const std::vector<double>& population,
+    const std::vector<std::optional<grid::CellIndex>>& fallback_cell,
+    const grid::PaddedGrid<float>& friction);
 
 }  // namespace jangkau::access

@@ -16,7 +16,7 @@ FrictionGrid BuildFriction(const FrictionInputs& in, const TravelScenario& scena
   const int rows = spec.rows;
   const int cols = spec.cols;
   const double cell = spec.cell_w;
-  auto at = [cols](int r, int c) { return static_cast<std::size_t>(r) * cols + c; };
+  auto at = [cols](int r, int c) { return grid::Slot(grid::RowMajor(r, c, cols)); };
   auto flag = [&](const std::vector<uint8_t>& v, int r, int c) {
     return !v.empty() && v[at(r, c)] != 0;
   };

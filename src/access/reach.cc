@@ -34,7 +34,7 @@ std::vector<RegionAccess> ReachByRegion(const TravelTimes& times,
                                         std::span<const ReachZone> villages,
                                         const grid::PaddedGrid<float>& friction) {
   std::vector<double> population;
-  std::vector<int64_t> fallback;
+  std::vector<std::optional<grid::CellIndex>> fallback;
   population.reserve(villages.size());
   fallback.reserve(villages.size());
   for (const ReachZone& v : villages) {
@@ -68,14 +68,14 @@ std::vector<std::optional<double>> NearestPopulation(const TravelTimes& times,
   std::vector<int64_t> cells(population.size(), 0);
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
-      const int32_t z = zone_of_cell[static_cast<std::size_t>(r) * cols + c];
+      const int32_t z = zone_of_cell[grid::Slot(grid::RowMajor(r, c, cols))];
       if (z >= 0 && friction.at(r, c) < grid::kImpassable) ++cells[static_cast<std::size_t>(z)];
     }
   }
   std::vector<std::optional<double>> out(sources);
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
-      const int32_t z = zone_of_cell[static_cast<std::size_t>(r) * cols + c];
+      const int32_t z = zone_of_cell[grid::Slot(grid::RowMajor(r, c, cols))];
       const int32_t who = times.Nearest(0, r, c);
       if (z < 0 || who < 0 || cells[static_cast<std::size_t>(z)] == 0) continue;
       const auto zi = static_cast<std::size_t>(z);

@@ -18,10 +18,11 @@ namespace jangkau::access {
 
 // A village as a zone of the grid.
 struct ReachZone {
-  std::string kode;            // Kemendagri code of the desa; ParentCode(kode) is its kecamatan
-  double population = 0;       // people living there
-  int64_t fallback_cell = -1;  // r * cols + c whose time stands for a village without a passable
-                               // cell of its own (its centroid), or -1
+  std::string kode;       // Kemendagri code of the desa; ParentCode(kode) is its kecamatan
+  double population = 0;  // people living there
+  // The cell whose time stands for a village without a passable cell of its own (its
+  // centroid), when there is one.
+  std::optional<grid::CellIndex> fallback_cell;
 };
 
 // The reach of every village (in the order of `villages`), then of every kecamatan (ordered by

@@ -10,8 +10,9 @@
 namespace jangkau::access {
 
 std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
-    const FrictionGrid& friction, std::span<const Source> origins, std::span<const int64_t> cells,
-    const SolveOptions& options, const std::function<void(int, int)>& progress) {
+    const FrictionGrid& friction, std::span<const Source> origins,
+    std::span<const std::optional<grid::CellIndex>> cells, const SolveOptions& options,
+    const std::function<void(int, int)>& progress) {
   std::vector<std::vector<std::pair<int, double>>> out(origins.size());
   std::atomic<std::size_t> next{0};
   std::atomic<int> done{0};
@@ -25,10 +26,9 @@ std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
     for (std::size_t i = next++; i < origins.size(); i = next++) {
       const TravelTimes& times = search.Run(origins.subspan(i, 1));
       for (std::size_t k = 0; k < cells.size(); ++k) {
-        if (cells[k] < 0) continue;
-        const int r = static_cast<int>(cells[k] / cols);
-        const int c = static_cast<int>(cells[k] % cols);
-        const float minutes = times.Best(r, c);
+        if (!cells[k]) continue;
+        const grid::RowCol at = grid::FromRowMajor(*cells[k], cols);
+        const float minutes = times.Best(at.row, at.col);
         if (std::isfinite(minutes) && minutes <= max_minutes) {
           out[i].emplace_back(static_cast<int>(k), minutes);
         }
@@ -50,12 +50,12 @@ std::vector<FacilityRoute> RoutesBetween(const FrictionGrid& friction,
                                          std::span<const RoutePoint> points,
                                          const SolveOptions& options) {
   std::vector<Source> origins;
-  std::vector<int64_t> cells;
+  std::vector<std::optional<grid::CellIndex>> cells;
   origins.reserve(points.size());
   cells.reserve(points.size());
   for (const RoutePoint& p : points) {
     origins.push_back({p.row, p.col, 0});
-    cells.push_back(static_cast<int64_t>(p.row) * friction.spec.cols + p.col);
+    cells.emplace_back(friction.spec.Index(p.row, p.col));
   }
   // Each search runs towards its origin: the minutes at another point are from there.
   const auto found = BoundedTimes(friction, origins, cells, options, {});

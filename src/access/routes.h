@@ -17,14 +17,15 @@
 
 namespace jangkau::access {
 
-// For each origin, the (index into `cells`, minutes) of the cells of `cells` (r * cols + c; a
-// negative entry is skipped) reached within options.max_cost minutes, in the order of `cells`.
+// For each origin, the (index into `cells`, minutes) of the cells of `cells` (an empty entry is
+// skipped) reached within options.max_cost minutes, in the order of `cells`.
 // `options` as for SolveTravelTime (its max_cost should be finite; its threads are ignored:
 // each search runs on one thread). `progress(done, of)` after each origin (may be empty; called
 // under a lock, from either thread).
 std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
-    const FrictionGrid& friction, std::span<const Source> origins, std::span<const int64_t> cells,
-    const SolveOptions& options, const std::function<void(int, int)>& progress);
+    const FrictionGrid& friction, std::span<const Source> origins,
+    std::span<const std::optional<grid::CellIndex>> cells, const SolveOptions& options,
+    const std::function<void(int, int)>& progress);
 
 // A facility placed on the grid.
 struct RoutePoint {

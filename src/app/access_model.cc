@@ -111,12 +111,11 @@ namespace {
 // The centre of each village: its centroid moved to a passable cell (depends on the friction).
 void PlaceVillageCentres(AccessModel& m) {
   for (auto& v : m.villages) {
-    v.centre_cell = -1;
-    if (v.centroid_cell < 0) continue;
-    const int row = static_cast<int>(v.centroid_cell / m.spec.cols);
-    const int col = static_cast<int>(v.centroid_cell % m.spec.cols);
-    if (auto centre = access::SnapToPassable(m.friction.layers[0], m.spec, row, col, 2000)) {
-      v.centre_cell = static_cast<int64_t>(centre->row) * m.spec.cols + centre->col;
+    v.centre_cell.reset();
+    if (!v.centroid_cell) continue;
+    const grid::RowCol at = m.spec.At(*v.centroid_cell);
+    if (auto centre = access::SnapToPassable(m.friction.layers[0], m.spec, at.row, at.col, 2000)) {
+      v.centre_cell = m.spec.Index(centre->row, centre->col);
     }
   }
 }
@@ -229,7 +228,7 @@ std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
     int col = -1;
     if (v.centroid && ingest::ToGrid(m.spec, v.centroid->first, v.centroid->second, x, y) &&
         m.spec.CellOf(x, y, row, col)) {
-      v.centroid_cell = static_cast<int64_t>(row) * m.spec.cols + col;
+      v.centroid_cell = m.spec.Index(row, col);
     }
   }
   PlaceVillageCentres(m);
@@ -321,7 +320,7 @@ access::SolveOptions BoundedOptions(const AccessModel& model, double max_minutes
 
 std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
     const AccessModel& model, const std::vector<std::pair<int, int>>& origins,
-    const std::vector<int64_t>& cells, double max_minutes,
+    const std::vector<std::optional<grid::CellIndex>>& cells, double max_minutes,
     const std::function<void(int, int)>& progress) {
   std::vector<access::Source> sources;
   sources.reserve(origins.size());

@@ -45,9 +45,9 @@ struct AccessModel {
     std::string geometry_wkb;
     double population = 0;
     std::optional<std::pair<double, double>> centroid;  // lon, lat
-    int64_t centroid_cell = -1;  // r * cols + c of the centroid, or -1 (for zones without cells)
-    int64_t centre_cell = -1;    // the centroid moved to a passable cell, or -1: the village's
-                                 // "centre" for the planning tools
+    std::optional<grid::CellIndex> centroid_cell;       // of the centroid (zones without cells)
+    // The centroid moved to a passable cell: the village's "centre" for the planning tools.
+    std::optional<grid::CellIndex> centre_cell;
   };
   std::vector<Village> villages;  // villages with a boundary; the zone index is the position
   std::vector<int32_t> zone;      // per cell (row-major): village index or -1
@@ -96,7 +96,7 @@ std::map<std::string, double> NearestPopulation(const AccessModel& model, const 
 // the model's neighbours.)
 std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
     const AccessModel& model, const std::vector<std::pair<int, int>>& origins,
-    const std::vector<int64_t>& cells, double max_minutes,
+    const std::vector<std::optional<grid::CellIndex>>& cells, double max_minutes,
     const std::function<void(int, int)>& progress);
 
 // Travel minutes between the open puskesmas placed on the grid, each way, up to `max_minutes`

@@ -29,9 +29,9 @@ void Step(const PlanProgress& progress, int n, int of, const std::string& what) 
 
 // The village centre's (row, col), or std::nullopt.
 std::optional<std::pair<int, int>> CentreOf(const AccessModel& m, const AccessModel::Village& v) {
-  if (v.centre_cell < 0) return std::nullopt;
-  return std::pair{static_cast<int>(v.centre_cell / m.spec.cols),
-                   static_cast<int>(v.centre_cell % m.spec.cols)};
+  if (!v.centre_cell) return std::nullopt;
+  const grid::RowCol at = m.spec.At(*v.centre_cell);
+  return std::pair{at.row, at.col};
 }
 
 RegionChange FromAccess(const std::string& kode, const std::string& nama, const RegionAccess& a,
@@ -48,10 +48,11 @@ RegionChange FromAccess(const std::string& kode, const std::string& nama, const 
 }
 
 // Nearest facility code at a cell, or "".
-std::string NearestAt(const TargetTimes& t, const AccessModel& m, int64_t cell) {
-  if (cell < 0) return {};
-  const int32_t who = t.times.BestNearest(static_cast<int>(cell / m.spec.cols),
-                                          static_cast<int>(cell % m.spec.cols));
+std::string NearestAt(const TargetTimes& t, const AccessModel& m,
+                      std::optional<grid::CellIndex> cell) {
+  if (!cell) return {};
+  const grid::RowCol at = m.spec.At(*cell);
+  const int32_t who = t.times.BestNearest(at.row, at.col);
   return who >= 0 ? t.sources[static_cast<std::size_t>(who)]->kode : std::string();
 }
 
@@ -127,8 +128,8 @@ PlacedSites PlaceSites(const store::Workspace& ws, const AccessModel& m, const s
   return out;
 }
 
-std::vector<int64_t> CentreCells(const AccessModel& m) {
-  std::vector<int64_t> cells;
+std::vector<std::optional<grid::CellIndex>> CentreCells(const AccessModel& m) {
+  std::vector<std::optional<grid::CellIndex>> cells;
   cells.reserve(m.villages.size());
   for (const auto& v : m.villages) cells.push_back(v.centre_cell);
   return cells;

@@ -81,8 +81,8 @@ constexpr Minutes TravelTime(Km distance, KmPerHour speed) {
   return Minutes(distance.value() / speed.value() * 60.0);
 }
 
-// The engine's internal "not reached" (a cell no source reaches).
-inline constexpr double kUnreachedCell = std::numeric_limits<double>::infinity();
+// The engines' internal "not reached" (a cell no source reaches, a village no site serves).
+inline constexpr double kUnreached = std::numeric_limits<double>::infinity();
 inline bool Reached(double engine_minutes) { return std::isfinite(engine_minutes); }
 // An engine cell's minutes as a value: empty when unreached.
 inline std::optional<Minutes> FromEngine(double engine_minutes) {

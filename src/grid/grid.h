@@ -9,7 +9,28 @@
 #include <string>
 #include <vector>
 
+#include "base/units.h"
+
 namespace jangkau::grid {
+
+// A cell of a grid proper, numbered row-major (row * cols + col): how rasters, zone maps, village
+// centres and route ends name a cell. A PaddedGrid stores its cells at other positions
+// (PaddedGrid::Index, with its border; the solver adds a layer's offset to those); the
+// numberings meet only in the functions here and in PaddedGrid. No cell: std::nullopt.
+struct CellIndexTag;
+using CellIndex = units::Alias<int64_t, CellIndexTag>;
+struct RowCol {
+  int row = 0;
+  int col = 0;
+};
+inline CellIndex RowMajor(int row, int col, int cols) {
+  return CellIndex(static_cast<int64_t>(row) * cols + col);
+}
+inline RowCol FromRowMajor(CellIndex cell, int cols) {
+  return {static_cast<int>(cell.value() / cols), static_cast<int>(cell.value() % cols)};
+}
+// The position of a cell in a row-major vector of a grid's cells.
+inline std::size_t Slot(CellIndex cell) { return static_cast<std::size_t>(cell.value()); }
 
 // Where a grid lies: top-left corner, cell size (north-up), projection.
 struct GridSpec {
@@ -22,6 +43,8 @@ struct GridSpec {
   std::string crs_wkt;
 
   int64_t cells() const { return static_cast<int64_t>(rows) * cols; }
+  CellIndex Index(int row, int col) const { return RowMajor(row, col, cols); }
+  RowCol At(CellIndex cell) const { return FromRowMajor(cell, cols); }
   // Cell containing a map coordinate, or false when outside.
   bool CellOf(double x, double y, int& row, int& col) const {
     const double c = std::floor((x - origin_x) / cell_w);

@@ -12,10 +12,11 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/units.h"
 
 namespace jangkau::plan {
 
-inline constexpr double kUnreached = std::numeric_limits<double>::infinity();
+using units::kUnreached;
 
 // A place where people live (a village, or a populated grid cell).
 struct DemandPoint {

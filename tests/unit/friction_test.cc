@@ -101,7 +101,7 @@ TEST(Coverage, PeopleSpreadOverCellsAndThresholdsAreInclusive) {
   SolveTravelTime(scratch, f, sources, {}, t);
   // Scale the times so that the thresholds fall on cells: 30 min per minute.
   for (auto& cell : t.cells) cell.time *= 30;
-  const auto z = ZonalAccess(t, 0, {0, 0, 0, 1, 1}, {300, 100}, {-1, -1}, f.layers[0]);
+  const auto z = ZonalAccess(t, 0, {0, 0, 0, 1, 1}, {300, 100}, {{}, {}}, f.layers[0]);
   ASSERT_EQ(z.size(), 2u);
   EXPECT_DOUBLE_EQ(z[0].MeanMinutes(), 30);  // (0 + 30 + 60) / 3
   EXPECT_DOUBLE_EQ(z[0].within[0], 200);     // 0 and 30 minutes: 30 counts
@@ -119,7 +119,7 @@ TEST(Coverage, AZoneWithoutPassableCellsUsesItsFallbackCell) {
   TravelTimes t;
   std::vector<Source> sources = {{0, 0, 0}};
   SolveTravelTime(scratch, f, sources, {}, t);
-  const auto z = ZonalAccess(t, 0, {0, 0, 1}, {10, 5}, {-1, 1}, f.layers[0]);
+  const auto z = ZonalAccess(t, 0, {0, 0, 1}, {10, 5}, {{}, grid::CellIndex(1)}, f.layers[0]);
   EXPECT_DOUBLE_EQ(z[1].reachable, 5);
   EXPECT_DOUBLE_EQ(z[1].MeanMinutes(), 1);
 }

@@ -46,7 +46,7 @@ TEST(ReachByRegion, VillagesRollUpToKecamatanAndKabupaten) {
   TravelTimes t = Solve(f, {{0, 0, 0}});
   for (auto& cell : t.cells) cell.time *= 30;
   const std::vector<ReachZone> villages = {
-      {"16.01.01.2001", 100, -1}, {"16.01.01.2002", 200, -1}, {"16.01.02.2001", 50, -1}};
+      {"16.01.01.2001", 100, {}}, {"16.01.01.2002", 200, {}}, {"16.01.02.2001", 50, {}}};
   const auto r = ReachByRegion(t, {0, 0, 1, 1, 2, 2}, villages, f.layers[0]);
   ASSERT_EQ(r.size(), 6u);
   EXPECT_EQ(r[0].kode_wilayah, "16.01.01.2001");
@@ -75,8 +75,9 @@ TEST(ReachByRegion, UnreachedVillagesHaveNoMeanAndWaterVillagesUseTheirFallbackC
   SolveOptions options;
   options.max_cost = 2;
   const TravelTimes t = Solve(f, {{0, 0, 0}}, options);
-  const std::vector<ReachZone> villages = {
-      {"16.01.01.2001", 10, -1}, {"16.01.01.2002", 20, -1}, {"16.01.01.2003", 30, 1}};
+  const std::vector<ReachZone> villages = {{"16.01.01.2001", 10, {}},
+                                           {"16.01.01.2002", 20, {}},
+                                           {"16.01.01.2003", 30, grid::CellIndex(1)}};
   const auto r = ReachByRegion(t, {0, 0, 0, 1, 2}, villages, f.layers[0]);
   ASSERT_EQ(r.size(), 5u);
   EXPECT_DOUBLE_EQ(*r[0].rata_menit, 1);
@@ -118,7 +119,8 @@ TEST(NearestPopulation, ANearestSourceOfEmptyVillagesServesZeroPeople) {
 TEST(BoundedTimes, CellsWithinTheBoundPerOriginInTheOrderOfTheCells) {
   const FrictionGrid f = Row("1 1 1 1 1");
   const std::vector<Source> origins = {{0, 0, 0}, {0, 4, 0}};
-  const std::vector<int64_t> cells = {0, 2, -1, 4};
+  const std::vector<std::optional<grid::CellIndex>> cells = {grid::CellIndex(0), grid::CellIndex(2),
+                                                             std::nullopt, grid::CellIndex(4)};
   SolveOptions options;
   options.max_cost = 2.5;
   int calls = 0;
