@@ -207,6 +207,19 @@ void AddProposalCommand(CLI::App& app, CliContext& ctx) {
                              report::CellText(row[4]), ctx.T("formasi", "positions"),
                              report::CellText(row[5]));
     }
+    // Moving staff rests on a measured surplus only: say how many moves and what is missing.
+    const app::MovePlan& moves = report->moves;
+    int moved = 0;
+    for (const auto& m : moves.moves) moved += m.count;
+    ctx.out << fmt::format(
+                   fmt::runtime(ctx.T("Saran redistribusi: {} orang; {} orang di atas standar "
+                                      "minimal tanpa angka beban kerja (ABK-Kes/WISN) atau "
+                                      "formasi tidak diusulkan pindah.",
+                                      "Suggested moves: {} people; {} people above the minimum "
+                                      "standard with no workload figure (ABK-Kes/WISN) or "
+                                      "formasi are not proposed to move.")),
+                   moved, moves.staff_above_minimum)
+            << '\n';
   });
 }
 
