@@ -32,7 +32,7 @@ $(ASAN_BUILD)/CMakeCache.txt: | deps
 
 build-asan: deps $(ASAN_BUILD)/CMakeCache.txt
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target jangkau_tests needs_engine_tests \
-	  access_engine_tests plan_engine_tests server_unit_tests jangkau
+	  access_engine_tests plan_engine_tests emergency_engine_tests server_unit_tests jangkau
 
 # The libFuzzer harnesses (tests/fuzz): clang-19 with ASan+UBSan and coverage instrumentation,
 # in their own build directory (only the libraries the harnesses link are built there).

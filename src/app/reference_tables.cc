@@ -18,14 +18,17 @@ std::string_view BiayaFormasiCsv();
 std::string_view UsiaPensiunCsv();
 std::string_view SkenarioPerjalananCsv();
 std::string_view NormaJaringanCsv();
+std::string_view TargetResponsCsv();
 }  // namespace jangkau::embedded
 
 namespace jangkau::app {
 namespace {
 
-constexpr std::array<std::string_view, 10> kKeys = {
-    "norms", "ratio-targets", "activity-standards", "competence",    "equipment-standards",
-    "costs", "retirement",    "travel-scenario",    "network-norms", "formasi"};
+constexpr std::array<std::string_view, 11> kKeys = {
+    "norms",      "ratio-targets",       "activity-standards",
+    "competence", "equipment-standards", "costs",
+    "retirement", "travel-scenario",     "network-norms",
+    "formasi",    "response-targets"};
 
 std::string_view EmbeddedText(ReferenceKind kind) {
   switch (kind) {
@@ -49,6 +52,8 @@ std::string_view EmbeddedText(ReferenceKind kind) {
       return embedded::NormaJaringanCsv();
     case ReferenceKind::kFormasi:
       return {};  // none shipped: a ceiling is the district's own decision
+    case ReferenceKind::kResponseTargets:
+      return embedded::TargetResponsCsv();
   }
   return {};
 }
@@ -87,6 +92,9 @@ bool Check(ReferenceKind kind, ingest::TableReader& in, const ingest::ImportCont
     case ReferenceKind::kFormasi:
       ingest::ReadFormasiCeilings(in, ctx, diags, progress);
       break;
+    case ReferenceKind::kResponseTargets:
+      ingest::ReadResponseTargets(in, ctx, diags, progress);
+      break;
   }
   return !diags.has_errors();
 }
@@ -111,10 +119,11 @@ template <typename T, typename Read>
 std::expected<T, Error> Load(const store::Workspace& ws, ReferenceKind kind,
                              const std::string& name, Read read) {
   auto stored = ws.Reference(std::string(ReferenceKindKey(kind)), name);
-  // A workspace created before the network norm existed reads the shipped table, as a new one
-  // would.
-  const bool shipped_only =
-      kind == ReferenceKind::kNetworkNorms && name == DefaultReferenceName(kind);
+  // A workspace created before the network norm or the response targets existed reads the
+  // shipped table, as a new one would.
+  const bool later_kind =
+      kind == ReferenceKind::kNetworkNorms || kind == ReferenceKind::kResponseTargets;
+  const bool shipped_only = later_kind && name == DefaultReferenceName(kind);
   if (!stored && !shipped_only) {
     return std::unexpected(
         Error{Msg::kReferenceMissing, {std::string(ReferenceKindKey(kind)), name}});
@@ -238,6 +247,11 @@ std::expected<std::vector<FormasiCeiling>, Error> LoadFormasiCeilings(const stor
   }
   return Load<std::vector<FormasiCeiling>>(ws, ReferenceKind::kFormasi, "bawaan",
                                            ingest::ReadFormasiCeilings);
+}
+
+std::expected<std::vector<ResponseTarget>, Error> LoadResponseTargets(const store::Workspace& ws) {
+  return Load<std::vector<ResponseTarget>>(ws, ReferenceKind::kResponseTargets, "bawaan",
+                                           ingest::ReadResponseTargets);
 }
 
 }  // namespace jangkau::app

@@ -27,9 +27,10 @@ enum class ReferenceKind {
   kTravelScenario,
   kNetworkNorms,
   kFormasi,
+  kResponseTargets,
 };
 // "norms", "ratio-targets", "activity-standards", "competence", "equipment-standards",
-// "costs", "retirement", "travel-scenario", "network-norms", "formasi".
+// "costs", "retirement", "travel-scenario", "network-norms", "formasi", "response-targets".
 std::optional<ReferenceKind> ParseReferenceKind(std::string_view text);
 std::string_view ReferenceKindKey(ReferenceKind kind);
 std::string ReferenceKindChoices();
@@ -65,5 +66,7 @@ std::expected<std::vector<TravelClassRow>, Error> LoadTravelClasses(const store:
 std::expected<std::vector<NetworkNormRow>, Error> LoadNetworkNorms(const store::Workspace& ws);
 // The district's approved formasi; none is shipped (empty: no ceiling set).
 std::expected<std::vector<FormasiCeiling>, Error> LoadFormasiCeilings(const store::Workspace& ws);
+// Response-time targets per priority and interval; shipped as an ASSUMPTION.
+std::expected<std::vector<ResponseTarget>, Error> LoadResponseTargets(const store::Workspace& ws);
 
 }  // namespace jangkau::app

@@ -202,6 +202,30 @@ namespace jangkau {
   X(kBadFormat, "bad_format", 400, "format '{0}' tidak didukung untuk {1}; pilihan: {2}",          \
     "format '{0}' is not supported for {1}; choices: {2}")                                         \
   X(kWrite, "write_failed", 500, "gagal menulis {0}: {1}", "failed to write {0}: {1}")             \
+  /* --- emergency response --- */                                                                 \
+  X(kUnitExists, "unit_exists", 409, "unit '{0}' sudah ada", "unit '{0}' already exists")          \
+  X(kUnknownUnit, "unknown_unit", 404, "unit '{0}' tidak ada; lihat `jangkau unit list`",          \
+    "unit '{0}' does not exist; see `jangkau unit list`")                                          \
+  X(kUnitBusy, "unit_busy", 409, "unit '{0}' sedang {1} (insiden {2}); pilih unit lain",           \
+    "unit '{0}' is {1} (incident {2}); choose another unit")                                       \
+  X(kUnknownIncident, "unknown_incident", 404, "insiden {0} tidak ada",                            \
+    "incident {0} does not exist")                                                                 \
+  X(kIncidentOutside, "incident_outside", 422,                                                     \
+    "lokasi {0}, {1} tidak berada di desa mana pun di ruang kerja ini (di luar kabupaten?)",       \
+    "location {0}, {1} lies in no village of this workspace (outside the district?)")              \
+  X(kIncidentNoPlace, "incident_no_place", 400,                                                    \
+    "sebutkan lokasi: --lon dan --lat, atau --desa KODE",                                          \
+    "give a place: --lon and --lat, or --desa CODE")                                               \
+  X(kBadValue, "bad_value", 400, "{0}: nilai '{1}' tidak sah", "{0}: '{1}' is not a valid value")  \
+  X(kIncidentTransition, "incident_transition", 409,                                               \
+    "insiden {0}: status '{1}' tidak dapat berpindah ke '{2}'; yang boleh: {3}",                   \
+    "incident {0}: status '{1}' cannot change to '{2}'; allowed: {3}")                             \
+  X(kIncidentTimeBackwards, "incident_time_backwards", 422,                                        \
+    "insiden {0}: waktu '{1}' {2} lebih awal dari '{3}' {4}; waktu tidak boleh mundur",            \
+    "incident {0}: the time of '{1}' {2} is before '{3}' {4}; times must not go backwards")        \
+  X(kIncidentNeedsUnit, "incident_needs_unit", 422,                                                \
+    "insiden {0}: unit_dikirim perlu --unit (kode unit yang dikirim)",                             \
+    "incident {0}: unit_dikirim needs --unit (the code of the unit sent)")                         \
   /* --- staffing-need calculations --- */                                                         \
   X(kNeedsNegative, "needs_negative", 422, "{0}: harus bilangan >= 0",                             \
     "{0}: must be a number >= 0")                                                                  \

@@ -88,6 +88,7 @@ int main(int argc, char** argv) {
   cli::AddServeCommand(app, ctx);
   cli::AddProposalCommand(app, ctx);
   cli::AddPlanningCommands(app, ctx);
+  cli::AddEmergencyCommands(app, ctx);
   cli::AddCalcCommands(app, ctx);
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->set_help_flag("-h,--help", ctx.T("tampilkan bantuan ini", "show this help"));

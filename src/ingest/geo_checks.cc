@@ -54,6 +54,18 @@ double DistanceMetres(double lon, double lat, OGRGeometryH polygon) {
 
 }  // namespace
 
+std::optional<std::string> RegionContaining(double lon, double lat,
+                                            const std::vector<Region>& regions, RegionLevel level) {
+  GeomPtr point(OGR_G_CreateGeometry(wkbPoint));
+  OGR_G_SetPoint_2D(point.get(), 0, lon, lat);
+  for (const Region& r : regions) {
+    if (r.level != level || r.geometry_wkb.empty()) continue;
+    GeomPtr g = FromWkb(r.geometry_wkb);
+    if (g && OGR_G_Intersects(g.get(), point.get())) return r.kode;
+  }
+  return std::nullopt;
+}
+
 std::vector<std::string> FacilitiesInside(const std::vector<Facility>& facilities,
                                           const std::vector<std::string>& areas_wkb) {
   std::vector<GeomPtr> areas;

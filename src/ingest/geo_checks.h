@@ -2,6 +2,7 @@
 // Pure functions over model values; safe to call from several threads on separate data.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,11 @@ struct OutsideRegion {
 // boundary are not judged. Distances are measured in the UTM zone of each point.
 std::vector<OutsideRegion> FindOutsideRegions(const std::vector<StatedLocation>& locations,
                                               const std::vector<Region>& regions);
+
+// The code of the first region of `level` whose boundary holds the point (on the boundary
+// counts), or std::nullopt.
+std::optional<std::string> RegionContaining(double lon, double lat,
+                                            const std::vector<Region>& regions, RegionLevel level);
 
 // The facilities (with coordinates) whose point lies inside or on one of the areas (WKB).
 std::vector<std::string> FacilitiesInside(const std::vector<Facility>& facilities,

@@ -287,6 +287,33 @@ std::vector<NetworkNormRow> ReadNetworkNorms(TableReader& in, const ImportContex
   return out;
 }
 
+std::vector<ResponseTarget> ReadResponseTargets(TableReader& in, const ImportContext&,
+                                                Diagnostics& diags, const Progress& progress) {
+  ColumnMap cols(in, diags);
+  const int c_priority = cols.Required({"prioritas"});
+  const int c_interval = cols.Required({"interval"});
+  const int c_minutes = cols.Required({"menit"});
+  std::vector<ResponseTarget> out;
+  if (diags.has_errors()) return out;
+  std::unordered_map<std::string, int64_t> seen;
+  ForEachRow(in, diags, progress, [&](RowFields& f, const TableRow&) {
+    auto priority = f.Choice(c_priority, true, ParsePriority, "P1, P2, P3, P4");
+    auto interval = f.Choice(c_interval, true, ParseInterval, IntervalChoices());
+    auto minutes = PositiveNumber(f, c_minutes, true);
+    if (minutes && *minutes > 24 * 60) {
+      f.Error(c_minutes, Msg::kValueTooLarge,
+              {std::string(f.Name(c_minutes)), std::string(f.Text(c_minutes))});
+      minutes.reset();
+    }
+    if (!priority || !interval || !minutes) return;
+    const std::string key =
+        std::string(PriorityKey(*priority)) + " " + std::string(IntervalKey(*interval));
+    if (!f.Unique(seen, key, c_interval, key)) return;
+    out.push_back({*priority, *interval, *minutes});
+  });
+  return out;
+}
+
 std::vector<FormasiCeiling> ReadFormasiCeilings(TableReader& in, const ImportContext& ctx,
                                                 Diagnostics& diags, const Progress& progress) {
   ColumnMap cols(in, diags);

@@ -14,6 +14,7 @@
 #include "base/diagnostic.h"
 #include "ingest/table_reader.h"
 #include "model/date.h"
+#include "model/emergency.h"
 #include "model/facility.h"
 #include "model/reference.h"
 #include "model/region.h"
@@ -86,6 +87,9 @@ std::vector<TravelClassRow> ReadTravelClasses(TableReader& in, const ImportConte
 // Columns kode, per_desa, per_pustu, per_poskesdes (numbers >= 0, at least one of them).
 std::vector<NetworkNormRow> ReadNetworkNorms(TableReader& in, const ImportContext& ctx,
                                              Diagnostics& diags, const Progress& progress);
+// Columns prioritas (P1-P4), interval (panggilan_ke_kirim, ...), menit (> 0); one per pair.
+std::vector<ResponseTarget> ReadResponseTargets(TableReader& in, const ImportContext& ctx,
+                                                Diagnostics& diags, const Progress& progress);
 // Columns kode_faskes (known), jenis_tenaga (one cadre), formasi (whole number >= 0).
 std::vector<FormasiCeiling> ReadFormasiCeilings(TableReader& in, const ImportContext& ctx,
                                                 Diagnostics& diags, const Progress& progress);

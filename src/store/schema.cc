@@ -280,10 +280,63 @@ CREATE TABLE sessions(
 CREATE INDEX sessions_username ON sessions(username);
 )sql";
 
+// Version 4: emergency response (Call 112 / PSC 119). Units and incidents; an incident's
+// timestamps (seconds since the epoch, UTC) are written by its transitions only, each of which
+// appends one row to incident_events (from, to, who, when).
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE emergency_units(
+  kode      TEXT PRIMARY KEY,
+  nama      TEXT NOT NULL DEFAULT '',
+  jenis     TEXT NOT NULL CHECK (jenis IN ('ambulans','motor','perahu','tim_kunjungan')),
+  pangkalan TEXT,
+  lon       REAL NOT NULL,
+  lat       REAL NOT NULL,
+  status    TEXT NOT NULL DEFAULT 'tersedia',
+  insiden   INTEGER
+);
+CREATE TABLE incidents(
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  waktu          INTEGER NOT NULL,
+  sumber         TEXT NOT NULL,
+  pelapor        TEXT NOT NULL DEFAULT '',
+  telepon        TEXT NOT NULL DEFAULT '',
+  lon            REAL NOT NULL,
+  lat            REAL NOT NULL,
+  kode_desa      TEXT NOT NULL DEFAULT '',
+  kategori       TEXT NOT NULL,
+  pasien         INTEGER NOT NULL CHECK (pasien >= 0),
+  prioritas      TEXT NOT NULL CHECK (prioritas IN ('P1','P2','P3','P4')),
+  keterangan     TEXT NOT NULL DEFAULT '',
+  status         TEXT NOT NULL,
+  terverifikasi  INTEGER,
+  unit_dikirim   INTEGER,
+  unit_berangkat INTEGER,
+  tiba_di_lokasi INTEGER,
+  menuju_faskes  INTEGER,
+  tiba_di_faskes INTEGER,
+  selesai        INTEGER,
+  unit           TEXT NOT NULL DEFAULT '',
+  faskes_tujuan  TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE incident_events(
+  no       INTEGER PRIMARY KEY AUTOINCREMENT,
+  insiden  INTEGER NOT NULL REFERENCES incidents(id),
+  dari     TEXT NOT NULL,
+  ke       TEXT NOT NULL,
+  waktu    INTEGER NOT NULL,
+  pengguna TEXT NOT NULL,
+  unit     TEXT NOT NULL DEFAULT '',
+  faskes   TEXT NOT NULL DEFAULT '',
+  dicatat  TEXT NOT NULL
+);
+CREATE INDEX incident_events_insiden ON incident_events(insiden);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kV1},
     Migration{2, kV2},
     Migration{3, kV3},
+    Migration{4, kV4},
 };
 
 }  // namespace

@@ -17,6 +17,7 @@
 
 #include "base/diagnostic.h"
 #include "model/audit.h"
+#include "model/emergency.h"
 #include "model/facility.h"
 #include "model/reference.h"
 #include "model/region.h"
@@ -185,6 +186,21 @@ class Workspace {
   // Adds or replaces a user; recorded in the audit log.
   std::expected<void, Error> PutUser(const User& user, const std::string& by);
   std::optional<User> FindUser(const std::string& username) const;
+
+  // Emergency response (store/emergency_store.cc). A unit's code is unique (kUnitExists).
+  std::expected<void, Error> AddUnit(const EmergencyUnit& unit, const std::string& user);
+  std::vector<EmergencyUnit> Units() const;
+  // A new incident (status baru); returns its id.
+  std::expected<int64_t, Error> CreateIncident(const Incident& incident, const std::string& user);
+  std::optional<Incident> FindIncident(int64_t id) const;
+  std::vector<Incident> Incidents() const;  // by id
+  // One transition, atomically: the incident as `apply` makes it (its refusal writes nothing),
+  // one incident_events row and one audit row; the unit's status becomes `unit_status` when
+  // given. Giving a unit (unit_dikirim) takes it only if it is available: a unit busy on
+  // another incident is a conflict (kUnitBusy), an unknown one kUnknownUnit.
+  std::expected<Incident, Error> RecordIncidentEvent(
+      int64_t id, const IncidentEvent& event, std::optional<UnitStatus> unit_status,
+      const std::function<std::expected<Incident, Error>(const Incident&)>& apply);
 
   // Sessions of the web application (store/session_store.cc). Hashes only, never a token in
   // clear. `expires` is seconds since the epoch.

@@ -86,6 +86,9 @@ constexpr auto kKinds = std::to_array<Kind>({
                          Diagnostics& d) { ingest::ReadNetworkNorms(in, c, d, kNoProgress); }},
     {"formasi", [](TableReader& in, const ImportContext& c,
                    Diagnostics& d) { ingest::ReadFormasiCeilings(in, c, d, kNoProgress); }},
+    {"response-targets",
+     [](TableReader& in, const ImportContext& c,
+        Diagnostics& d) { ingest::ReadResponseTargets(in, c, d, kNoProgress); }},
 });
 
 std::string& ScratchDir() {

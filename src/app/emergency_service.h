@@ -1,0 +1,48 @@
+// Emergency response from a workspace: units, incident intake (a point in one of the district's
+// villages, or a village's centre), transitions through the lifecycle (emergency::Apply, stored
+// atomically), and the response-time summary. Not thread-safe (uses the caller's Workspace);
+// several processes may record events at once (the store serialises them).
+#pragma once
+
+#include <expected>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "emergency/lifecycle.h"
+#include "report/table.h"
+#include "store/workspace.h"
+
+namespace jangkau::app {
+
+// Checks the unit (code of letters, digits, '-', '_' or '.', at most 32; a point in Indonesia;
+// a known base facility when given) and stores it.
+std::expected<void, Error> AddUnit(store::Workspace& ws, const EmergencyUnit& unit,
+                                   const std::string& user);
+report::Table UnitsTable(const store::Workspace& ws);
+
+struct IncidentRequest {
+  Incident incident;          // waktu, sumber, kategori, prioritas, pasien, caller, text
+  std::optional<double> lon;  // the place: a point ...
+  std::optional<double> lat;
+  std::string desa;  // ... or a village code (its centre)
+};
+// The point must lie in a village of the workspace (refused outside the district); a village
+// code must be a desa with a centre. Returns the new incident's id.
+std::expected<int64_t, Error> CreateIncident(store::Workspace& ws, const IncidentRequest& request,
+                                             const std::string& user);
+
+// One transition (see emergency::Apply), with the unit's status following it.
+std::expected<Incident, Error> RecordEvent(store::Workspace& ws, int64_t id,
+                                           const IncidentEvent& event);
+
+enum class KpiGrouping { kPrioritas, kKecamatan, kBulan };
+std::optional<KpiGrouping> ParseKpiGrouping(std::string_view text);
+
+// The response-time summary of the incidents called between `from` and `to` (inclusive, dates
+// in WIB), grouped; targets from `targets`.
+report::Table KpiTable(const std::vector<Incident>& incidents, KpiGrouping by,
+                       std::optional<Date> from, std::optional<Date> to,
+                       const std::vector<ResponseTarget>& targets);
+
+}  // namespace jangkau::app
