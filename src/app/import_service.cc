@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+
+#include <fmt/format.h>
 
 #include "app/reference_data.h"
 #include "app/validation.h"
 #include "base/text_util.h"
+#include "ingest/geo_checks.h"
 #include "ingest/layers.h"
 
 namespace jangkau::embedded {
@@ -18,9 +22,9 @@ namespace jangkau::app {
 namespace {
 
 // The command-line names of the kinds, in ImportKind order.
-constexpr std::array<std::string_view, 10> kKeys = {
-    "regions",  "facilities", "staff",       "staff-counts", "equipment",
-    "services", "population", "assumptions", "indicators",   "catchments"};
+constexpr std::array<std::string_view, 11> kKeys = {
+    "regions",    "facilities",  "staff",      "staff-counts", "equipment", "services",
+    "population", "assumptions", "indicators", "catchments",   "incidents"};
 
 }  // namespace
 
@@ -54,6 +58,39 @@ ingest::ImportContext LoadImportContext(const store::Workspace& ws) {
 }
 
 namespace {
+
+// A past incident's village from its point (refused when the point lies in none: outside the
+// district), or its point from its village's centre.
+void PlaceIncidents(ingest::IncidentBatch& batch, const std::vector<Region>& regions,
+                    const std::string& path, Diagnostics& diags) {
+  std::map<std::string, const Region*> by_code;
+  for (const Region& r : regions) by_code[r.kode] = &r;
+  for (std::size_t k = 0; k < batch.incidents.size(); ++k) {
+    Incident& i = batch.incidents[k];
+    if (i.kode_desa.empty()) {
+      auto desa = ingest::RegionContaining(i.lon, i.lat, regions, RegionLevel::kDesa);
+      if (!desa) {
+        diags.Add({Severity::kError,
+                   path,
+                   batch.lines[k],
+                   batch.lon_column,
+                   "",
+                   Msg::kIncidentOutside,
+                   {fmt::format("{}", i.lon), fmt::format("{}", i.lat)}});
+        continue;
+      }
+      i.kode_desa = *desa;
+    } else if (i.lon == 0 && i.lat == 0) {
+      const Region* r = by_code.at(i.kode_desa);
+      const std::optional<double> lon = r->centroid_lon;
+      const std::optional<double> lat = r->centroid_lat;
+      if (lon && lat) {
+        i.lon = *lon;
+        i.lat = *lat;
+      }
+    }
+  }
+}
 
 std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind kind,
                                               ingest::TableReader& in, const std::string& path,
@@ -145,6 +182,12 @@ std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind k
     case ImportKind::kServices: {
       auto rows = ingest::ReadServices(in, ctx, diags, progress);
       return finish(rows.size(), [&](const auto& w) { return ws.ImportServices(rec, rows, w); });
+    }
+    case ImportKind::kIncidents: {
+      auto batch = ingest::ReadIncidents(in, ctx, diags, progress);
+      if (!diags.has_errors()) PlaceIncidents(batch, ws.Regions(), path, diags);
+      return finish(batch.incidents.size(),
+                    [&](const auto& w) { return ws.ImportIncidents(rec, batch.incidents, w); });
     }
   }
   return std::unexpected(Error{Msg::kInternal, {"import kind"}});

@@ -27,6 +27,7 @@ enum class ImportKind {
   kAssumptions,
   kIndicators,
   kCatchments,
+  kIncidents,
 };
 std::optional<ImportKind> ParseImportKind(std::string_view text);  // "staff-counts", ...
 std::string_view ImportKindKey(ImportKind kind);

@@ -217,6 +217,18 @@ namespace jangkau {
     "sebutkan lokasi: --lon dan --lat, atau --desa KODE",                                          \
     "give a place: --lon and --lat, or --desa CODE")                                               \
   X(kBadValue, "bad_value", 400, "{0}: nilai '{1}' tidak sah", "{0}: '{1}' is not a valid value")  \
+  X(kBadInstant, "bad_instant", 422,                                                               \
+    "{0}: '{1}' bukan waktu ISO 8601 (mis. 2026-12-02T10:00:00+07:00)",                            \
+    "{0}: '{1}' is not an ISO 8601 time (e.g. 2026-12-02T10:00:00+07:00)")                         \
+  X(kIncidentStampBackwards, "incident_stamp_backwards", 422,                                      \
+    "{0}: '{1}' lebih awal dari {2}; waktu tidak boleh mundur",                                    \
+    "{0}: '{1}' is before {2}; times must not go backwards")                                       \
+  X(kIncidentStatusStamps, "incident_status_stamps", 422,                                          \
+    "status '{0}' bertentangan dengan waktu yang diisi (sudah ada waktu {1})",                     \
+    "status '{0}' contradicts the times given (there is a time for {1})")                          \
+  X(kIncidentStatusNoTime, "incident_status_no_time", 422,                                         \
+    "status '{0}' mengakhiri insiden: isi waktunya di kolom selesai",                              \
+    "status '{0}' ends the incident: give its time in the column selesai")                         \
   X(kIncidentTransition, "incident_transition", 409,                                               \
     "insiden {0}: status '{1}' tidak dapat berpindah ke '{2}'; yang boleh: {3}",                   \
     "incident {0}: status '{1}' cannot change to '{2}'; allowed: {3}")                             \

@@ -87,6 +87,18 @@ std::vector<TravelClassRow> ReadTravelClasses(TableReader& in, const ImportConte
 // Columns kode, per_desa, per_pustu, per_poskesdes (numbers >= 0, at least one of them).
 std::vector<NetworkNormRow> ReadNetworkNorms(TableReader& in, const ImportContext& ctx,
                                              Diagnostics& diags, const Progress& progress);
+// Past incidents (a PSC's history): kode_kasus (optional, unique), waktu (the call), prioritas,
+// kategori, the place (lon and lat, or kode_desa), sumber, pasien, unit, faskes_tujuan, status
+// (optional: else the last state with a time), and the timestamps of the lifecycle
+// (terverifikasi, unit_dikirim, unit_berangkat, tiba_di_lokasi, menuju_faskes, tiba_di_faskes,
+// selesai; each optional, never earlier than the one before). Times as for Instant::Parse.
+struct IncidentBatch {
+  std::vector<Incident> incidents;
+  std::vector<int64_t> lines;  // per incident, its line in the file
+  int lon_column = 0;          // for refusing a point outside the district (0: no lon column)
+};
+IncidentBatch ReadIncidents(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                            const Progress& progress);
 // Columns prioritas (P1-P4), interval (panggilan_ke_kirim, ...), menit (> 0); one per pair.
 std::vector<ResponseTarget> ReadResponseTargets(TableReader& in, const ImportContext& ctx,
                                                 Diagnostics& diags, const Progress& progress);

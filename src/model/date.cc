@@ -34,6 +34,40 @@ bool IsValidDate(int year, int month, int day) {
 
 std::string Date::Iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
+namespace {
+
+// HH:MM[:SS[.fff]] with an optional zone (Z, +07:00, +0700).
+bool IsTimeOfDay(std::string_view t) {
+  std::size_t pos = 0;
+  auto digits = [&](std::size_t lo, std::size_t hi) {
+    const std::size_t start = pos;
+    while (pos < t.size() && pos - start < hi && t[pos] >= '0' && t[pos] <= '9') ++pos;
+    return pos - start >= lo;
+  };
+  if (!digits(1, 2) || pos >= t.size() || t[pos] != ':') return false;
+  ++pos;
+  if (!digits(2, 2)) return false;
+  if (pos < t.size() && t[pos] == ':') {
+    ++pos;
+    if (!digits(2, 2)) return false;
+    if (pos < t.size() && t[pos] == '.') {
+      ++pos;
+      if (!digits(1, 9)) return false;
+    }
+  }
+  if (pos < t.size() && (t[pos] == 'Z' || t[pos] == 'z')) {
+    ++pos;
+  } else if (pos < t.size() && (t[pos] == '+' || t[pos] == '-')) {
+    ++pos;
+    if (!digits(2, 2)) return false;
+    if (pos < t.size() && t[pos] == ':') ++pos;
+    if (!digits(2, 2)) return false;
+  }
+  return pos == t.size();
+}
+
+}  // namespace
+
 std::optional<Date> Date::Parse(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
@@ -50,8 +84,12 @@ std::optional<Date> Date::Parse(std::string_view text) {
   auto c = Digits(text, pos, year_first ? 1 : 4, year_first ? 2 : 4);
   if (!c) return std::nullopt;
   if (pos != text.size()) {
-    // Only a time of day may follow an ISO date ("1985-08-17 00:00:00", "...T00:00:00").
-    if (!year_first || (text[pos] != ' ' && text[pos] != 'T')) return std::nullopt;
+    // Only a time of day may follow an ISO date ("1985-08-17 00:00:00", "...T00:00:00",
+    // "...T00:00:00.000+07:00"); "1985-08-17 pelaksana" is not a date.
+    if (!year_first || (text[pos] != ' ' && text[pos] != 'T') ||
+        !IsTimeOfDay(text.substr(pos + 1))) {
+      return std::nullopt;
+    }
   }
   Date d = year_first ? Date{*a, *b, *c} : Date{*c, *b, *a};
   if (!IsValidDate(d.year, d.month, d.day)) return std::nullopt;

@@ -87,7 +87,8 @@ std::string IncidentCategoryChoices();
 
 struct Incident {
   int64_t id = 0;
-  Instant waktu;  // the call
+  std::string kode;  // the PSC's own case code (kode_kasus), unique when given; may be empty
+  Instant waktu;     // the call
   IncidentSource sumber = IncidentSource::k119;
   std::string pelapor;  // caller's name
   std::string telepon;  // caller's phone

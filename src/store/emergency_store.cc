@@ -1,7 +1,10 @@
 // Emergency response in the workspace: units, incidents and the append-only record of each
 // incident's transitions (schema version 4).
+#include <set>
+
 #include <nlohmann/json.hpp>
 
+#include "store/fault_injection.h"
 #include "store/sqlite.h"
 #include "store/workspace.h"
 
@@ -22,7 +25,7 @@ Statement& BindInstant(Statement& s, int index, const std::optional<Instant>& t)
 constexpr const char* kIncidentColumns =
     "id, waktu, sumber, pelapor, telepon, lon, lat, kode_desa, kategori, pasien, prioritas, "
     "keterangan, status, terverifikasi, unit_dikirim, unit_berangkat, tiba_di_lokasi, "
-    "menuju_faskes, tiba_di_faskes, selesai, unit, faskes_tujuan";
+    "menuju_faskes, tiba_di_faskes, selesai, unit, faskes_tujuan, COALESCE(kode, '')";
 
 Incident ReadIncident(const Statement& s) {
   Incident i;
@@ -48,6 +51,7 @@ Incident ReadIncident(const Statement& s) {
   i.selesai = OptInstant(s, 19);
   i.unit = s.Text(20);
   i.faskes_tujuan = s.Text(21);
+  i.kode = s.Text(22);
   return i;
 }
 
@@ -109,11 +113,11 @@ std::expected<int64_t, Error> Workspace::CreateIncident(const Incident& i,
     Transaction txn(*conn_);
     Statement s = conn_->Prepare(
         "INSERT INTO incidents(waktu, sumber, pelapor, telepon, lon, lat, kode_desa, kategori, "
-        "pasien, prioritas, keterangan, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        "pasien, prioritas, keterangan, status, kode) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.Bind(1, i.waktu.seconds).Bind(2, IncidentSourceKey(i.sumber)).Bind(3, i.pelapor);
     s.Bind(4, i.telepon).Bind(5, i.lon).Bind(6, i.lat).Bind(7, i.kode_desa).Bind(8, i.kategori);
     s.Bind(9, int64_t{i.pasien}).Bind(10, PriorityKey(i.prioritas)).Bind(11, i.keterangan);
-    s.Bind(12, IncidentStatusKey(IncidentStatus::kBaru)).Run();
+    s.Bind(12, IncidentStatusKey(IncidentStatus::kBaru)).BindText(13, i.kode).Run();
     const int64_t id = conn_->LastInsertId();
     AppendAudit(
         *conn_, user, "buat", "insiden", std::to_string(id),
@@ -123,6 +127,49 @@ std::expected<int64_t, Error> Workspace::CreateIncident(const Incident& i,
   } catch (const SqliteError& e) {
     return std::unexpected(Database(e));
   }
+}
+
+std::expected<void, Error> Workspace::ImportIncidents(const ImportRecord& rec,
+                                                      const std::vector<Incident>& incidents,
+                                                      const std::vector<Diagnostic>& warnings) {
+  return WriteImport(rec, warnings, [&] {
+    Statement old = conn_->Prepare("SELECT id FROM incidents WHERE kode = ?");
+    Statement drop_events = conn_->Prepare("DELETE FROM incident_events WHERE insiden = ?");
+    Statement drop = conn_->Prepare("DELETE FROM incidents WHERE id = ?");
+    Statement ins = conn_->Prepare(
+        "INSERT INTO incidents(kode, waktu, sumber, pelapor, telepon, lon, lat, kode_desa, "
+        "kategori, pasien, prioritas, keterangan, status, terverifikasi, unit_dikirim, "
+        "unit_berangkat, tiba_di_lokasi, menuju_faskes, tiba_di_faskes, selesai, unit, "
+        "faskes_tujuan) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    int64_t n = 0;
+    for (const Incident& i : incidents) {
+      if (!i.kode.empty()) {
+        old.Bind(1, i.kode);
+        const bool found = old.Step();
+        const int64_t id = found ? old.Int(0) : 0;
+        old.Reset();
+        if (found) {
+          drop_events.Bind(1, id).Run();
+          drop.Bind(1, id).Run();
+        }
+      }
+      ins.BindText(1, i.kode).Bind(2, i.waktu.seconds).Bind(3, IncidentSourceKey(i.sumber));
+      ins.Bind(4, i.pelapor).Bind(5, i.telepon).Bind(6, i.lon).Bind(7, i.lat);
+      ins.Bind(8, i.kode_desa).Bind(9, i.kategori).Bind(10, int64_t{i.pasien});
+      ins.Bind(11, PriorityKey(i.prioritas)).Bind(12, i.keterangan);
+      ins.Bind(13, IncidentStatusKey(i.status));
+      BindInstant(ins, 14, i.terverifikasi);
+      BindInstant(ins, 15, i.unit_dikirim);
+      BindInstant(ins, 16, i.unit_berangkat);
+      BindInstant(ins, 17, i.tiba_di_lokasi);
+      BindInstant(ins, 18, i.menuju_faskes);
+      BindInstant(ins, 19, i.tiba_di_faskes);
+      BindInstant(ins, 20, i.selesai);
+      ins.Bind(21, i.unit).Bind(22, i.faskes_tujuan).Run();
+      MaybeInjectKill(++n);
+    }
+    return std::set<std::string>{};
+  });
 }
 
 std::optional<Incident> Workspace::FindIncident(int64_t id) const {

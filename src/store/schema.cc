@@ -296,6 +296,7 @@ CREATE TABLE emergency_units(
 );
 CREATE TABLE incidents(
   id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  kode           TEXT UNIQUE,
   waktu          INTEGER NOT NULL,
   sumber         TEXT NOT NULL,
   pelapor        TEXT NOT NULL DEFAULT '',

@@ -192,6 +192,11 @@ class Workspace {
   std::vector<EmergencyUnit> Units() const;
   // A new incident (status baru); returns its id.
   std::expected<int64_t, Error> CreateIncident(const Incident& incident, const std::string& user);
+  // Past incidents from a file: an incident whose kode is already stored is replaced whole
+  // (with its recorded events); the others are added.
+  std::expected<void, Error> ImportIncidents(const ImportRecord& rec,
+                                             const std::vector<Incident>& incidents,
+                                             const std::vector<Diagnostic>& warnings);
   std::optional<Incident> FindIncident(int64_t id) const;
   std::vector<Incident> Incidents() const;  // by id
   // One transition, atomically: the incident as `apply` makes it (its refusal writes nothing),

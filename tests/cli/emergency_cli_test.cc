@@ -187,5 +187,75 @@ TEST(EmergencyCli, TwoDispatchersGivingOneUnitAtOnceOneWins) {
   }
 }
 
+const char* kHistoryHeader =
+    "kode_kasus,waktu,prioritas,kategori,kode_desa,lon,lat,sumber,pasien,unit_dikirim,"
+    "unit_berangkat,tiba_di_lokasi,tiba_di_faskes,selesai,status\n";
+
+TEST(EmergencyCli, HistoryImportsWholeOrNotAtAllAndReplacesByCaseCode) {
+  Dispatch d;
+  const std::string history =
+      std::string(kHistoryHeader) +
+      "PSC-1,2026-11-02T10:00:00,P1,kegawatan_medis,16.06.01.2001,,,119,1,2026-11-02T10:02,"
+      "2026-11-02T10:03:30,2026-11-02T10:21,2026-11-02T10:50,2026-11-02T11:00,selesai\n"
+      "PSC-2,2026-11-05T08:00,P1,trauma,,104.15,-3.05,112,2,2026-11-05T08:05,2026-11-05T08:06,"
+      "2026-11-05T08:46,,2026-11-05T09:00,selesai\n"
+      "PSC-3,2026-11-07T20:00,P4,kunjungan_rumah,16.06.01.2002,,,telepon,0,,,,,2026-11-07T20:10,"
+      "dibatalkan\n";
+  auto r = d.ImportText("incidents", "riwayat.csv", history);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  r = d.Run("incident kpi --by prioritas --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  auto rows = nlohmann::json::parse(r.out);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["kelompok"], "P1");
+  EXPECT_EQ(rows[0]["n"], 2);
+  // Call -> scene: 21 and 46 minutes: mean 33.5, nearest-rank p90 the larger, half within 30.
+  EXPECT_DOUBLE_EQ(rows[0]["panggilan_ke_lokasi"]["rerata"].get<double>(), 33.5);
+  EXPECT_DOUBLE_EQ(rows[0]["panggilan_ke_lokasi"]["p90"].get<double>(), 46.0);
+  EXPECT_DOUBLE_EQ(rows[0]["panggilan_ke_lokasi"]["persen_dalam_target"].get<double>(), 50.0);
+  EXPECT_DOUBLE_EQ(rows[0]["lokasi_ke_faskes"]["rerata"].get<double>(), 29.0);  // PSC-1 only
+  EXPECT_EQ(rows[0]["lokasi_ke_faskes"]["n"], 1);
+  EXPECT_EQ(rows[1]["kelompok"], "P4");
+  EXPECT_TRUE(rows[1]["panggilan_ke_lokasi"]["rerata"].is_null());
+  // By kecamatan: the point of PSC-2 was placed in its village.
+  r = d.Run("incident kpi --by kecamatan --format json");
+  EXPECT_EQ(nlohmann::json::parse(r.out)[0]["kelompok"], "16.06.01") << r.out;
+  EXPECT_EQ(nlohmann::json::parse(r.out)[0]["n"], 3);
+
+  // The same file again replaces, never adds.
+  ASSERT_EQ(d.ImportText("incidents", "riwayat2.csv", history).exit_code, 0);
+  rows = nlohmann::json::parse(d.Run("incident kpi --by prioritas --format json").out);
+  EXPECT_EQ(rows[0]["n"], 2);
+
+  // Bad rows refuse the whole file, naming line and column; nothing is written.
+  const std::string before = testing::DumpWorkspace(d.ws);
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      // on scene before departure
+      {"PSC-9,2026-11-02T10:00,P1,trauma,16.06.01.2001,,,119,1,2026-11-02T10:02,"
+       "2026-11-02T10:03,2026-11-02T10:01,,,\n",
+       ":2:12: galat: tiba_di_lokasi: '2026-11-02T10:01' lebih awal dari unit_berangkat"},
+      // outside the district
+      {"PSC-9,2026-11-02T10:00,P1,trauma,,105.5,-3.05,119,1,,,,,,\n",
+       ":2:6: galat: lokasi 105.5, -3.05 tidak berada di desa mana pun"},
+      // not a time
+      {"PSC-9,kemarin,P1,trauma,16.06.01.2001,,,119,1,,,,,,\n",
+       ":2:2: galat: waktu: 'kemarin' bukan waktu ISO 8601"},
+      // a final status without its time
+      {"PSC-9,2026-11-02T10:00,P1,trauma,16.06.01.2001,,,119,1,,,,,,selesai\n",
+       ":2:15: galat: status 'selesai' mengakhiri insiden"},
+      // the same case twice
+      {"PSC-9,2026-11-02T10:00,P1,trauma,16.06.01.2001,,,119,1,,,,,,\n"
+       "PSC-9,2026-11-02T11:00,P1,trauma,16.06.01.2001,,,119,1,,,,,,\n",
+       ":3:1: galat:"},
+  };
+  for (const auto& [rows_text, place] : bad) {
+    const auto file = d.dir.Write("salah.csv", std::string(kHistoryHeader) + rows_text);
+    r = d.Import("incidents", file);
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_NE(r.out.find(file + place), std::string::npos) << r.out;
+    EXPECT_EQ(testing::DumpWorkspace(d.ws), before);
+  }
+}
+
 }  // namespace
 }  // namespace jangkau

@@ -89,6 +89,8 @@ constexpr auto kKinds = std::to_array<Kind>({
     {"response-targets",
      [](TableReader& in, const ImportContext& c,
         Diagnostics& d) { ingest::ReadResponseTargets(in, c, d, kNoProgress); }},
+    {"incidents", [](TableReader& in, const ImportContext& c,
+                     Diagnostics& d) { ingest::ReadIncidents(in, c, d, kNoProgress); }},
 });
 
 std::string& ScratchDir() {

@@ -15,6 +15,7 @@ TEST(Date, ParsesIsoAndDayFirstForms) {
   EXPECT_EQ(Date::Parse("7-8-1985"), (Date{1985, 8, 7}));
   EXPECT_EQ(Date::Parse("17.08.1985"), (Date{1985, 8, 17}));
   EXPECT_EQ(Date::Parse("1985-08-17 00:00:00"), (Date{1985, 8, 17}));
+  EXPECT_EQ(Date::Parse("1985-08-17T07:30:00.000+07:00"), (Date{1985, 8, 17}));
 }
 
 TEST(Date, RefusesImpossibleAndMalformedDates) {
@@ -25,6 +26,10 @@ TEST(Date, RefusesImpossibleAndMalformedDates) {
   EXPECT_FALSE(Date::Parse("17 Agustus 1985"));
   EXPECT_FALSE(Date::Parse("17/08/85"));
   EXPECT_FALSE(Date::Parse("17/08/1985x"));
+  // Found by the property test: only a time of day may follow a date, not the next cell's text.
+  EXPECT_FALSE(Date::Parse("1966-09-18 pelaksana"));
+  EXPECT_FALSE(Date::Parse("1966-09-18 10:0"));
+  EXPECT_FALSE(Date::Parse("1966-09-18T"));
   EXPECT_FALSE(Date::Parse(""));
 }
 
