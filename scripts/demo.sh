@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make demo`: builds out/demo/oki.jangkau from the bundled Ogan Komering Ilir sample, checks
-# it and prints a summary. Language: JANGKAU_LANG (id by default; en for English).
+# it and prints a summary; then out/demo/muba.jangkau (Musi Banyuasin) for emergency response.
+# Language: JANGKAU_LANG (id by default; en for English).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jangkau=${1:-build/jangkau}
@@ -79,8 +80,55 @@ J plan stops --workspace "$ws" --minutes 60 --reach 30 > "$out/rencana/titik_kel
 head -1 "$out/rencana/titik_keliling.txt"
 
 echo
-say "== 10. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \
-    "== 10. Web application: demo users (passwords for the demo only)"
+say "== 10. Gawat darurat Musi Banyuasin (CONTOH): unit, insiden, waktu respons (docs/emergency.md)" \
+    "== 10. Emergency response in Musi Banyuasin (SAMPLE): units, incidents, response times (docs/emergency.md)"
+muba=data/districts/muba
+mws=$out/muba.jangkau
+rm -f "$mws" "$mws-wal" "$mws-shm"
+J init --workspace "$mws" >/dev/null
+J import regions "$muba/wilayah.geojson" --workspace "$mws" --make-valid >/dev/null
+J import population "$muba/penduduk.csv" --workspace "$mws" >/dev/null
+J import facilities "$muba/faskes_bppsdmk_2019.csv" --workspace "$mws" >/dev/null
+# CONTOH: three units at the first three puskesmas with coordinates (an ambulance, a motorbike,
+# a boat), and four calls at fixed times in villages of three kecamatan; all invented.
+kinds=(ambulans motor perahu)
+n=0
+while IFS=, read -r kode lat lon; do
+  J unit add --workspace "$mws" --kode "CONTOH-${kinds[$n]}" --jenis "${kinds[$n]}" \
+    --lon "$lon" --lat "$lat" --pangkalan "$kode" --nama "CONTOH ${kinds[$n]} $kode" >/dev/null
+  n=$((n + 1))
+done < <("$jangkau" show facilities --workspace "$mws" --format json | awk '
+  # One key per line ("key": value,); an object ends with "}".
+  { gsub(/[",]/, ""); sub(/^ +/, "") }
+  $1 == "kode_faskes:" { kode = $2 } $1 == "jenis_faskes:" { jenis = $2 }
+  $1 == "lat:" { lat = $2 } $1 == "lon:" { lon = $2 }
+  $1 == "}" {
+    if (jenis == "puskesmas" && lat != "null" && lat != "" && n < 3) { print kode "," lat "," lon; n++ }
+    kode = jenis = lat = lon = "" }')
+J unit list --workspace "$mws"
+desa=($(awk -F, 'NR > 1 && $1 ~ /^16\.06\.0[1-3]\.2/ { print $1 }' "$muba/penduduk.csv" | sort | awk 'NR % 7 == 1' | head -4))
+call() {  # call DESA PRIORITY CATEGORY DAY MINUTES(notified departed scene [facility])...
+  local id
+  id=$(J incident create --workspace "$mws" --waktu "2026-11-0$4T08:00" --prioritas "$2" \
+       --kategori "$3" --desa "$1" --sumber 119 | tail -1)
+  J incident event --workspace "$mws" --id "$id" --status terverifikasi --waktu "2026-11-0$4T08:01" >/dev/null
+  J incident event --workspace "$mws" --id "$id" --status unit_dikirim --waktu "2026-11-0$4T08:$5" \
+    --unit CONTOH-ambulans >/dev/null
+  J incident event --workspace "$mws" --id "$id" --status unit_berangkat --waktu "2026-11-0$4T08:$6" >/dev/null
+  J incident event --workspace "$mws" --id "$id" --status tiba_di_lokasi --waktu "2026-11-0$4T08:$7" >/dev/null
+  J incident event --workspace "$mws" --id "$id" --status selesai --waktu "2026-11-0$4T09:30" >/dev/null
+}
+call "${desa[0]}" P1 kecelakaan_lalu_lintas 2 03 05 24
+call "${desa[1]}" P1 kegawatan_medis 3 02 04 41
+call "${desa[2]}" P2 persalinan 4 04 07 52
+call "${desa[3]}" P3 kunjungan_rumah 5 10 15 45
+say "Waktu respons per prioritas (menit; target bawaan adalah ASUMSI):" \
+    "Response times by priority (minutes; the shipped targets are ASSUMPTIONS):"
+J incident kpi --workspace "$mws" --by prioritas --format csv | cut -d, -f1,2,15,16,17,18
+
+echo
+say "== 11. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \
+    "== 11. Web application: demo users (passwords for the demo only)"
 first_puskesmas=$("$jangkau" show facilities --workspace "$ws" --format csv | awk -F, '$3 == "puskesmas" && !found { print $1; found = 1 }')
 for user in "admin admin" "perencana planner" "operator operator" "bpjs viewer"; do
   set -- $user
