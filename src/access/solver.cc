@@ -95,6 +95,22 @@ inline void Relax(const Network& net, std::size_t g, Push&& push) {
   }
 }
 
+// Whether enough of the awaited cells are final; settled ones leave the awaited list.
+bool AwaitedReached(const Network& net, SolverScratch& scratch) {
+  if (scratch.awaited_needed == 0) return false;
+  std::vector<uint32_t>& awaited = scratch.awaited;
+  for (std::size_t k = 0; k < awaited.size();) {
+    if (IsSettled(net.settled, awaited[k])) {
+      awaited[k] = awaited.back();
+      awaited.pop_back();
+      if (--scratch.awaited_needed == 0) return true;
+    } else {
+      ++k;
+    }
+  }
+  return false;
+}
+
 constexpr std::size_t kPrefetch = 16;
 constexpr std::size_t kParallelMin = 4096;  // smaller buckets are not worth waking a thread
 
@@ -192,6 +208,16 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
     work.resize(kept);
     if (scratch.record_visited)
       scratch.visited.insert(scratch.visited.end(), work.begin(), work.end());
+    if (AwaitedReached(net, scratch)) {
+      // Cells filed but not settled hold times too: the next bounded search resets them.
+      if (scratch.record_visited) {
+        for (const auto& rings : scratch.buckets) {
+          for (const auto& b : rings)
+            scratch.visited.insert(scratch.visited.end(), b.begin(), b.end());
+        }
+      }
+      return;
+    }
 
     auto relax_range = [&](int thread, std::size_t begin, std::size_t end, bool atomic) {
       auto& rings = scratch.buckets[thread];
@@ -238,12 +264,20 @@ void RunHeap(const Network& net, SolverScratch& scratch, const std::vector<std::
   using Entry = std::pair<double, std::size_t>;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
   for (std::size_t g : seeds) heap.emplace(0.0, g);
+  std::size_t popped = 0;
   while (!heap.empty()) {
     const std::size_t g = heap.top().second;
     heap.pop();
     if (IsSettled(net.settled, g)) continue;
     Settle(net.settled, g);
     if (scratch.record_visited) scratch.visited.push_back(static_cast<uint32_t>(g));
+    if (++popped % 64 == 0 && AwaitedReached(net, scratch)) {
+      for (; !heap.empty(); heap.pop()) {
+        if (scratch.record_visited)
+          scratch.visited.push_back(static_cast<uint32_t>(heap.top().second));
+      }
+      return;
+    }
     Relax<kMoves, kCornerCutting, kTwoLayers, false>(
         net, g, [&](std::size_t gj, double nt) { heap.emplace(nt, gj); });
   }
@@ -424,6 +458,7 @@ void SolveTravelTime(SolverScratch& scratch, const FrictionGrid& friction,
   Prepared p = Prepare(friction, options, out);
   const std::size_t cells = out.cells.size();
   scratch.record_visited = false;
+  scratch.awaited_needed = 0;
   scratch.settled.assign((cells + 63) / 64, 0);
   p.net.settled = scratch.settled.data();
   Search(p, scratch, friction, sources, options);
@@ -444,7 +479,7 @@ BoundedSearch::BoundedSearch(const FrictionGrid& friction, const SolveOptions& o
 
 BoundedSearch::~BoundedSearch() = default;
 
-const TravelTimes& BoundedSearch::Run(std::span<const Source> sources) {
+const TravelTimes& BoundedSearch::Run(std::span<const Source> sources, const StopWhen& stop) {
   // Every cell a bounded search changes is filed and then settled (offers beyond the bound
   // are refused), so the settled cells are exactly the cells to reset.
   SolverScratch& scratch = state_->scratch;
@@ -453,7 +488,26 @@ const TravelTimes& BoundedSearch::Run(std::span<const Source> sources) {
     scratch.settled[g >> 6] = 0;
   }
   scratch.visited.clear();
+  scratch.awaited.clear();
+  scratch.awaited_needed = 0;
+  if (!stop.cells.empty()) {
+    for (const Source& s : stop.cells) {
+      if (s.layer < 0 || s.layer >= times_.layers || s.row < 0 || s.col < 0 ||
+          s.row >= times_.rows || s.col >= times_.cols) {
+        continue;
+      }
+      const std::size_t g = times_.At(s.layer, s.row, s.col);
+      const std::size_t i = g - static_cast<std::size_t>(s.layer) * times_.layer_size;
+      if (friction_.layers[static_cast<std::size_t>(s.layer)].data()[i] < kInf) {
+        scratch.awaited.push_back(static_cast<uint32_t>(g));
+      }
+    }
+    const std::size_t all = scratch.awaited.size();
+    scratch.awaited_needed = stop.needed == 0 ? all : std::min(stop.needed, all);
+    if (scratch.awaited_needed == 0) return times_;  // nothing awaited can be reached
+  }
   Search(state_->prepared, scratch, friction_, sources, options_);
+  scratch.awaited_needed = 0;
   return times_;
 }
 

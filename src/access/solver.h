@@ -95,6 +95,19 @@ struct SolverScratch {
   std::vector<uint64_t> settled;
   bool record_visited = false;    // BoundedSearch: list the cells settled
   std::vector<uint32_t> visited;  // (global cell indices)
+  // BoundedSearch::Run with a StopWhen: the global indices of the cells still awaited and how
+  // many of the awaited cells must be final before the search stops (0: no early stop).
+  std::vector<uint32_t> awaited;
+  std::size_t awaited_needed = 0;
+};
+
+// Stop a bounded search early: once `needed` of `cells` (0: all of them) are final. Cells that
+// cannot be crossed on their layer are not awaited. Only the times of the cells settled so far
+// are final then (those of the awaited cells that were reached, and every time up to the
+// least of them).
+struct StopWhen {
+  std::span<const Source> cells;
+  std::size_t needed = 0;
 };
 
 // Fills `out`. Sources on impassable cells are ignored (callers snap them first). A negative
@@ -114,8 +127,9 @@ class BoundedSearch {
   ~BoundedSearch();
   BoundedSearch(const BoundedSearch&) = delete;
   BoundedSearch& operator=(const BoundedSearch&) = delete;
-  // The times from `sources`; valid until the next Run.
-  const TravelTimes& Run(std::span<const Source> sources);
+  // The times from `sources`; valid until the next Run. With `stop`, the search ends as soon
+  // as enough of its cells are final (a dispatcher's question: how far are these units).
+  const TravelTimes& Run(std::span<const Source> sources, const StopWhen& stop = {});
 
  private:
   struct State;

@@ -238,20 +238,24 @@ std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
   return m;
 }
 
-AccessModel WithScenario(const AccessModel& base, const Scenario& sc) {
-  AccessModel m = base;
-  for (auto& cls : m.travel.classes) {
-    if (auto it = sc.speeds.find(cls.kelas); it != sc.speeds.end()) cls.speed_kmh = it->second;
-  }
+access::FrictionInputs ScenarioInputs(const AccessModel& base, const Scenario& sc) {
   access::FrictionInputs in = base.inputs;
-  in.flood = FloodFactors(m.spec, sc);
+  in.flood = FloodFactors(base.spec, sc);
   // A cut bridge no longer carries land travel over the river.
   if (!in.bridge.empty() && !in.flood.empty()) {
     for (std::size_t i = 0; i < in.bridge.size(); ++i) {
       if (in.flood[i] == 0) in.bridge[i] = 0;
     }
   }
-  m.friction = access::BuildFriction(in, m.travel);
+  return in;
+}
+
+AccessModel WithScenario(const AccessModel& base, const Scenario& sc) {
+  AccessModel m = base;
+  for (auto& cls : m.travel.classes) {
+    if (auto it = sc.speeds.find(cls.kelas); it != sc.speeds.end()) cls.speed_kmh = it->second;
+  }
+  m.friction = access::BuildFriction(ScenarioInputs(base, sc), m.travel);
   PlaceVillageCentres(m);
   for (const AddedFacility& a : sc.added) {
     Facility f;

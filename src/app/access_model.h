@@ -70,6 +70,9 @@ std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
 // The model of `base` (built without a scenario) with the scenario's changes: the villages,
 // zones and layers are reused, the friction is rebuilt and the facilities placed again.
 AccessModel WithScenario(const AccessModel& base, const Scenario& scenario);
+// The friction inputs of `base` (built without a scenario) with the scenario's floods and cuts
+// (a cut or impassable flood also stops a bridge), as WithScenario builds its friction from.
+access::FrictionInputs ScenarioInputs(const AccessModel& base, const Scenario& scenario);
 
 // Whether a facility is a destination of `target` ("puskesmas", "fktp", "rs").
 bool IsTarget(const Facility& f, const std::string& target);

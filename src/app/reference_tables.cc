@@ -19,16 +19,17 @@ std::string_view UsiaPensiunCsv();
 std::string_view SkenarioPerjalananCsv();
 std::string_view NormaJaringanCsv();
 std::string_view TargetResponsCsv();
+std::string_view KecepatanUnitCsv();
 }  // namespace jangkau::embedded
 
 namespace jangkau::app {
 namespace {
 
-constexpr std::array<std::string_view, 11> kKeys = {
+constexpr std::array<std::string_view, 12> kKeys = {
     "norms",      "ratio-targets",       "activity-standards",
     "competence", "equipment-standards", "costs",
     "retirement", "travel-scenario",     "network-norms",
-    "formasi",    "response-targets"};
+    "formasi",    "response-targets",    "unit-speeds"};
 
 std::string_view EmbeddedText(ReferenceKind kind) {
   switch (kind) {
@@ -54,6 +55,8 @@ std::string_view EmbeddedText(ReferenceKind kind) {
       return {};  // none shipped: a ceiling is the district's own decision
     case ReferenceKind::kResponseTargets:
       return embedded::TargetResponsCsv();
+    case ReferenceKind::kUnitSpeeds:
+      return embedded::KecepatanUnitCsv();
   }
   return {};
 }
@@ -95,6 +98,9 @@ bool Check(ReferenceKind kind, ingest::TableReader& in, const ingest::ImportCont
     case ReferenceKind::kResponseTargets:
       ingest::ReadResponseTargets(in, ctx, diags, progress);
       break;
+    case ReferenceKind::kUnitSpeeds:
+      ingest::ReadUnitSpeeds(in, ctx, diags, progress);
+      break;
   }
   return !diags.has_errors();
 }
@@ -119,10 +125,11 @@ template <typename T, typename Read>
 std::expected<T, Error> Load(const store::Workspace& ws, ReferenceKind kind,
                              const std::string& name, Read read) {
   auto stored = ws.Reference(std::string(ReferenceKindKey(kind)), name);
-  // A workspace created before the network norm or the response targets existed reads the
-  // shipped table, as a new one would.
-  const bool later_kind =
-      kind == ReferenceKind::kNetworkNorms || kind == ReferenceKind::kResponseTargets;
+  // A workspace created before the network norm, the response targets or the unit speeds
+  // existed reads the shipped table, as a new one would.
+  const bool later_kind = kind == ReferenceKind::kNetworkNorms ||
+                          kind == ReferenceKind::kResponseTargets ||
+                          kind == ReferenceKind::kUnitSpeeds;
   const bool shipped_only = later_kind && name == DefaultReferenceName(kind);
   if (!stored && !shipped_only) {
     return std::unexpected(
@@ -252,6 +259,11 @@ std::expected<std::vector<FormasiCeiling>, Error> LoadFormasiCeilings(const stor
 std::expected<std::vector<ResponseTarget>, Error> LoadResponseTargets(const store::Workspace& ws) {
   return Load<std::vector<ResponseTarget>>(ws, ReferenceKind::kResponseTargets, "bawaan",
                                            ingest::ReadResponseTargets);
+}
+
+std::expected<std::vector<UnitSpeed>, Error> LoadUnitSpeeds(const store::Workspace& ws) {
+  return Load<std::vector<UnitSpeed>>(ws, ReferenceKind::kUnitSpeeds, "bawaan",
+                                      ingest::ReadUnitSpeeds);
 }
 
 }  // namespace jangkau::app

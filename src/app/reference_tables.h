@@ -28,9 +28,11 @@ enum class ReferenceKind {
   kNetworkNorms,
   kFormasi,
   kResponseTargets,
+  kUnitSpeeds,
 };
 // "norms", "ratio-targets", "activity-standards", "competence", "equipment-standards",
-// "costs", "retirement", "travel-scenario", "network-norms", "formasi", "response-targets".
+// "costs", "retirement", "travel-scenario", "network-norms", "formasi", "response-targets",
+// "unit-speeds".
 std::optional<ReferenceKind> ParseReferenceKind(std::string_view text);
 std::string_view ReferenceKindKey(ReferenceKind kind);
 std::string ReferenceKindChoices();
@@ -68,5 +70,7 @@ std::expected<std::vector<NetworkNormRow>, Error> LoadNetworkNorms(const store::
 std::expected<std::vector<FormasiCeiling>, Error> LoadFormasiCeilings(const store::Workspace& ws);
 // Response-time targets per priority and interval; shipped as an ASSUMPTION.
 std::expected<std::vector<ResponseTarget>, Error> LoadResponseTargets(const store::Workspace& ws);
+// Emergency units' speeds per travel class; shipped as an ASSUMPTION.
+std::expected<std::vector<UnitSpeed>, Error> LoadUnitSpeeds(const store::Workspace& ws);
 
 }  // namespace jangkau::app

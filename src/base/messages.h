@@ -235,6 +235,9 @@ namespace jangkau {
   X(kIncidentTimeBackwards, "incident_time_backwards", 422,                                        \
     "insiden {0}: waktu '{1}' {2} lebih awal dari '{3}' {4}; waktu tidak boleh mundur",            \
     "incident {0}: the time of '{1}' {2} is before '{3}' {4}; times must not go backwards")        \
+  X(kUnitSpeedClass, "unit_speed_class", 422,                                                      \
+    "kecepatan unit {0}: kelas '{1}' tidak ada di skenario perjalanan; kelas yang ada: {2}",       \
+    "unit speeds {0}: class '{1}' is not in the travel scenario; its classes: {2}")                \
   X(kIncidentNeedsUnit, "incident_needs_unit", 422,                                                \
     "insiden {0}: unit_dikirim perlu --unit (kode unit yang dikirim)",                             \
     "incident {0}: unit_dikirim needs --unit (the code of the unit sent)")                         \

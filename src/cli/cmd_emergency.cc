@@ -7,14 +7,19 @@
 //         -> the new incident's id alone on the last line of stdout
 // jangkau incident event --workspace W --id ID --status STATUS --waktu ISO8601 [--unit K]
 //         [--faskes KODE]
+// jangkau incident recommend --workspace W --id ID [--scenario NAME] [--format table|csv|json]
+//         -> json: {"unit": [{"kode", "jenis", "menit"}...] ascending, "tujuan": {"kode", "menit"}}
 // jangkau incident kpi --workspace W [--from DATE] [--to DATE] [--by prioritas|kecamatan|bulan]
 //         [--format csv|json]
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/dispatch_service.h"
 #include "app/emergency_service.h"
 #include "app/reference_tables.h"
+#include "app/request_limits.h"
 #include "cli/cli_context.h"
+#include "cli/plan_helpers.h"
 
 namespace jangkau::cli {
 namespace {
@@ -205,6 +210,82 @@ void AddIncidentCommands(CLI::App& app, CliContext& ctx) {
     ctx.out << fmt::format(fmt::runtime(ctx.T("insiden {}: {} pada {}", "incident {}: {} at {}")),
                            after->id, IncidentStatusKey(after->status), waktu->Iso())
             << '\n';
+  });
+
+  struct RecommendOptions {
+    std::string workspace, scenario, format = "table";
+    int64_t id = 0;
+    app::DispatchOptions dispatch;
+    double max_minutes = 360;
+  };
+  auto rec = std::make_shared<RecommendOptions>();
+  auto* r = incident->add_subcommand(
+      "recommend", ctx.T("unit tersedia diurutkan menurut menit perjalanan ke insiden, dan faskes "
+                         "tujuan terdekat",
+                         "available units ranked by travel minutes to the incident, and the "
+                         "nearest destination facility"));
+  r->add_option("--workspace,-w", rec->workspace, ctx.T("berkas ruang kerja", "workspace file"))
+      ->required();
+  r->add_option("--id", rec->id, ctx.T("nomor insiden", "incident id"))->required();
+  r->add_option("--scenario", rec->scenario,
+                ctx.T("skenario yang berlaku (mis. banjir); bawaan: kondisi dasar",
+                      "scenario in force (e.g. a flood); default: the baseline"));
+  r->add_option(
+       "--resolution", rec->dispatch.model.resolution_m,
+       ctx.T("ukuran sel grid dalam meter (bawaan 100)", "grid cell size in metres (default 100)"))
+      ->check(CLI::Range(app::kResolutionM.lo, app::kResolutionM.hi));
+  r->add_option(
+       "--max-menit", rec->max_minutes,
+       ctx.T("batas pencarian dalam menit (bawaan 360)", "search bound in minutes (default 360)"))
+      ->check(CLI::Range(1.0, 24.0 * 60));
+  r->add_option("--format", rec->format, "table|csv|json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  r->callback([&ctx, rec] {
+    auto ws = OpenWorkspace(ctx, rec->workspace);
+    if (!ws) return;
+    if (!ws->FindIncident(rec->id)) {
+      ctx.exit_code =
+          ctx.Fail(Error{Msg::kUnknownIncident, {std::to_string(rec->id)}}, kExitRefused);
+      return;
+    }
+    std::optional<Scenario> sc;
+    if (!rec->scenario.empty()) {
+      sc = FindScenario(ctx, *ws, rec->scenario);
+      if (!sc) return;
+    }
+    rec->dispatch.max_minutes = units::Minutes{rec->max_minutes};
+    auto model = app::BuildDispatchModel(*ws, sc ? &*sc : nullptr, rec->dispatch);
+    if (!model) {
+      ctx.exit_code = ctx.Fail(model.error(), ExitFor(model.error()));
+      return;
+    }
+    auto result = app::Recommend(*ws, **model, rec->id);
+    if (!result) {
+      ctx.exit_code = ctx.Fail(result.error(), ExitFor(result.error()));
+      return;
+    }
+    if (rec->format != "json") {
+      PrintTable(ctx, app::RecommendationTable(*result), rec->format);
+      return;
+    }
+    nlohmann::json units = nlohmann::json::array();
+    for (const auto& u : result->units) {
+      units.push_back({{"kode", u.kode},
+                       {"jenis", std::string(UnitKindKey(u.jenis))},
+                       {"menit", u.minutes ? nlohmann::json(u.minutes->value()) : nullptr}});
+    }
+    nlohmann::json tujuan = nullptr;
+    if (const auto& t = result->tujuan; t) {
+      tujuan = {{"kode", t->kode}, {"menit", t->minutes.value()}};
+    }
+    const nlohmann::json out = {
+        {"insiden", result->incident.id},
+        {"skenario",
+         result->scenario.empty() ? nlohmann::json(nullptr) : nlohmann::json(result->scenario)},
+        {"unit", units},
+        {"tujuan", tujuan},
+        {"tujuan_jenis", result->tujuan_target}};
+    ctx.out << out.dump(2) << '\n';
   });
 
   struct KpiOptions {

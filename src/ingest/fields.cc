@@ -75,6 +75,19 @@ std::optional<int64_t> RowFields::Count(int col, bool required) {
   return std::nullopt;
 }
 
+std::optional<double> RowFields::PositiveNumber(int col, bool required) {
+  if (Text(col).empty()) {
+    if (required) Error(col, Msg::kEmptyValue, {std::string(Name(col))});
+    return std::nullopt;
+  }
+  auto v = Number(col);
+  if (v && *v <= 0) {
+    Error(col, Msg::kNeedsNotPositive, {std::string(Name(col))});
+    return std::nullopt;
+  }
+  return v;
+}
+
 std::optional<double> RowFields::Number(int col) {
   std::string_view text = Text(col);
   if (text.empty()) return std::nullopt;

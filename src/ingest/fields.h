@@ -54,6 +54,8 @@ class RowFields {
   std::optional<int64_t> Count(int col, bool required);
   // Any decimal number ("-3.868225"); empty gives std::nullopt without error.
   std::optional<double> Number(int col);
+  // A number > 0 (kNeedsNotPositive otherwise). Empty: error when required.
+  std::optional<double> PositiveNumber(int col, bool required);
   std::optional<int> Year(int col, bool required);
   std::optional<Date> DateField(int col, bool required);
   // Parses with `parse`; on failure reports kBadChoice listing `choices`.

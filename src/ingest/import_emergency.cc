@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "base/text_util.h"
 #include "ingest/importers.h"
 #include "ingest/row_loop.h"
 
@@ -196,14 +197,7 @@ std::vector<ResponseTarget> ReadResponseTargets(TableReader& in, const ImportCon
   ForEachRow(in, diags, progress, [&](RowFields& f, const TableRow&) {
     auto priority = f.Choice(c_priority, true, ParsePriority, "P1, P2, P3, P4");
     auto interval = f.Choice(c_interval, true, ParseInterval, IntervalChoices());
-    auto minutes = f.Number(c_minutes);
-    if (!minutes && f.Text(c_minutes).empty()) {
-      f.Error(c_minutes, Msg::kEmptyValue, {std::string(f.Name(c_minutes))});
-    }
-    if (minutes && *minutes <= 0) {
-      f.Error(c_minutes, Msg::kNeedsNotPositive, {std::string(f.Name(c_minutes))});
-      minutes.reset();
-    }
+    auto minutes = f.PositiveNumber(c_minutes, true);
     if (minutes && *minutes > 24 * 60) {
       f.Error(c_minutes, Msg::kValueTooLarge,
               {std::string(f.Name(c_minutes)), std::string(f.Text(c_minutes))});
@@ -214,6 +208,33 @@ std::vector<ResponseTarget> ReadResponseTargets(TableReader& in, const ImportCon
         std::string(PriorityKey(*priority)) + " " + std::string(IntervalKey(*interval));
     if (!f.Unique(seen, key, c_interval, key)) return;
     out.push_back({*priority, *interval, *minutes});
+  });
+  return out;
+}
+
+std::vector<UnitSpeed> ReadUnitSpeeds(TableReader& in, const ImportContext&, Diagnostics& diags,
+                                      const Progress& progress) {
+  ColumnMap cols(in, diags);
+  const int c_kind = cols.Required({"jenis", "jenis_unit"});
+  const int c_class = cols.Required({"kelas"});
+  const int c_speed = cols.Required({"kecepatan_kmh"});
+  std::vector<UnitSpeed> out;
+  if (diags.has_errors()) return out;
+  std::unordered_map<std::string, int64_t> seen;
+  ForEachRow(in, diags, progress, [&](RowFields& f, const TableRow&) {
+    auto kind = f.Choice(c_kind, true, ParseUnitKind, UnitKindChoices());
+    auto kelas = f.Required(c_class);
+    auto speed = f.PositiveNumber(c_speed, true);
+    if (speed && *speed > 200) {
+      f.Error(c_speed, Msg::kValueTooLarge,
+              {std::string(f.Name(c_speed)), std::string(f.Text(c_speed))});
+      speed.reset();
+    }
+    if (!kind || !kelas || !speed) return;
+    UnitSpeed row{*kind, NormalizeKey(*kelas), *speed};
+    const std::string key = std::string(UnitKindKey(row.jenis)) + " " + row.kelas;
+    if (!f.Unique(seen, key, c_class, key)) return;
+    out.push_back(std::move(row));
   });
   return out;
 }

@@ -49,19 +49,6 @@ std::optional<std::optional<bool>> ParseInpatientScope(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<double> PositiveNumber(RowFields& f, int col, bool required) {
-  if (f.Text(col).empty()) {
-    if (required) f.Error(col, Msg::kEmptyValue, {std::string(f.Name(col))});
-    return std::nullopt;
-  }
-  auto v = f.Number(col);
-  if (v && *v <= 0) {
-    f.Error(col, Msg::kNeedsNotPositive, {std::string(f.Name(col))});
-    return std::nullopt;
-  }
-  return v;
-}
-
 }  // namespace
 
 NormTable ReadNormTable(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
@@ -120,7 +107,7 @@ std::vector<RatioTarget> ReadRatioTargets(TableReader& in, const ImportContext& 
   if (diags.has_errors()) return out;
   ForEachRow(in, diags, progress, [&](RowFields& f, const TableRow&) {
     auto cadres = CadreList(f, c_cadres, ctx);
-    auto target = PositiveNumber(f, c_target, true);
+    auto target = f.PositiveNumber(c_target, true);
     if (!cadres || !target) return;
     out.push_back({std::move(*cadres), *target, std::string(f.Text(c_note))});
   });
@@ -156,15 +143,15 @@ std::vector<ActivityStandard> ReadActivityStandards(TableReader& in, const Impor
     s.kegiatan = NormalizeKey(*kegiatan);
     if (!f.Unique(seen, s.cadre + "|" + s.kegiatan, c_kegiatan, s.cadre + " " + s.kegiatan)) return;
     if (s.component == ActivityComponent::kService) {
-      s.minutes_per_unit = PositiveNumber(f, c_minutes, true);
+      s.minutes_per_unit = f.PositiveNumber(c_minutes, true);
       if (!s.minutes_per_unit) return;
     } else {
-      s.hours = PositiveNumber(f, c_hours, true);
+      s.hours = f.PositiveNumber(c_hours, true);
       auto per = f.Choice(c_per, true, ParsePeriod, "day, week, month, year");
       if (!s.hours || !per) return;
       s.per = *per;
       if (s.component == ActivityComponent::kAdditional) {
-        auto staff = PositiveNumber(f, c_staff, true);
+        auto staff = f.PositiveNumber(c_staff, true);
         if (!staff) return;
         s.staff = *staff;
         if (s.per == Period::kDay) {
@@ -236,7 +223,7 @@ std::vector<CostEntry> ReadCosts(TableReader& in, const ImportContext& ctx, Diag
   ForEachRow(in, diags, progress, [&](RowFields& f, const TableRow&) {
     auto cadre = CadreList(f, c_cadre, ctx);
     auto status = f.Choice(c_status, true, ParseEmployment, EmploymentChoices());
-    auto cost = PositiveNumber(f, c_cost, true);
+    auto cost = f.PositiveNumber(c_cost, true);
     if (!cadre || !status || !cost) return;
     for (const auto& c : *cadre) {
       const std::string key = c + "|" + std::string(EmploymentKey(*status));
@@ -343,7 +330,7 @@ std::vector<TravelClassRow> ReadTravelClasses(TableReader& in, const ImportConte
       }
       row.minutes = *m;
     } else {
-      auto speed = PositiveNumber(f, c_speed, true);
+      auto speed = f.PositiveNumber(c_speed, true);
       if (!speed) return;
       row.speed_kmh = *speed;
     }

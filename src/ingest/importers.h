@@ -102,6 +102,10 @@ IncidentBatch ReadIncidents(TableReader& in, const ImportContext& ctx, Diagnosti
 // Columns prioritas (P1-P4), interval (panggilan_ke_kirim, ...), menit (> 0); one per pair.
 std::vector<ResponseTarget> ReadResponseTargets(TableReader& in, const ImportContext& ctx,
                                                 Diagnostics& diags, const Progress& progress);
+// Columns jenis (ambulans, motor, perahu, tim_kunjungan), kelas (a travel class key),
+// kecepatan_kmh (> 0, at most 200); one row per pair.
+std::vector<UnitSpeed> ReadUnitSpeeds(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                                      const Progress& progress);
 // Columns kode_faskes (known), jenis_tenaga (one cadre), formasi (whole number >= 0).
 std::vector<FormasiCeiling> ReadFormasiCeilings(TableReader& in, const ImportContext& ctx,
                                                 Diagnostics& diags, const Progress& progress);

@@ -129,6 +129,16 @@ struct ResponseTarget {
   double minutes = 0;
 };
 
+// How fast a unit of a kind crosses a travel class of the travel scenario (reference kind
+// unit-speeds; the shipped table is an ASSUMPTION). A kind with no row travels as people do
+// (the travel scenario itself: the home-visit team); a class without a row for a kind that has
+// rows is closed to it (an ambulance leaves the roads only as its crew on foot, when listed).
+struct UnitSpeed {
+  UnitKind jenis = UnitKind::kAmbulans;
+  std::string kelas;
+  double speed_kmh = 0;
+};
+
 // One transition as asked for: to which state, when, by whom, with which unit or facility.
 struct IncidentEvent {
   IncidentStatus to = IncidentStatus::kBaru;

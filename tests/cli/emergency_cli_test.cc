@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "test_util.h"
+#include "incident_cli.h"
 
 namespace jangkau {
 namespace {
@@ -29,7 +29,7 @@ const char* kRegions = R"({"type": "FeatureCollection", "features": [
   "geometry": {"type": "Polygon", "coordinates": [[[104.1,-3.0],[104.2,-3.0],[104.2,-3.1],[104.1,-3.1],[104.1,-3.0]]]}}
 ]})";
 
-struct Dispatch : testing::EmptyWorkspace {
+struct Dispatch : testing::IncidentCli {
   Dispatch() {
     EXPECT_EQ(init_exit_code, 0);
     EXPECT_EQ(ImportText("regions", "w.geojson", kRegions).exit_code, 0);
@@ -38,17 +38,6 @@ struct Dispatch : testing::EmptyWorkspace {
                          "P1606010101,Puskesmas Satu,puskesmas,16.06.01,104.05,-3.05\n")
                   .exit_code,
               0);
-  }
-  testing::CommandResult Run(const std::string& args) const {
-    return RunCommand(J(args + " --workspace " + ws));
-  }
-  // A new incident's id: the last line of stdout.
-  int64_t Create(const std::string& args) const {
-    auto r = Run("incident create " + args);
-    EXPECT_EQ(r.exit_code, 0) << r.out;
-    std::string out = r.out;
-    while (!out.empty() && out.back() == '\n') out.pop_back();
-    return std::stoll(out.substr(out.rfind('\n') + 1));
   }
   testing::CommandResult Event(int64_t id, const std::string& status, const std::string& waktu,
                                const std::string& extra = "") const {

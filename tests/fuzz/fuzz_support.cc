@@ -91,6 +91,8 @@ constexpr auto kKinds = std::to_array<Kind>({
         Diagnostics& d) { ingest::ReadResponseTargets(in, c, d, kNoProgress); }},
     {"incidents", [](TableReader& in, const ImportContext& c,
                      Diagnostics& d) { ingest::ReadIncidents(in, c, d, kNoProgress); }},
+    {"unit-speeds", [](TableReader& in, const ImportContext& c,
+                       Diagnostics& d) { ingest::ReadUnitSpeeds(in, c, d, kNoProgress); }},
 });
 
 std::string& ScratchDir() {

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "emergency/dispatch.h"
 #include "emergency/lifecycle.h"
 
 namespace jangkau::emergency {
@@ -130,6 +131,57 @@ TEST(Summary, MeanNearestRankP90AndShareWithinTarget) {
   EXPECT_EQ(rows[1].incidents, 1);
   EXPECT_EQ(rows[1].intervals[3].n, 0);
   EXPECT_FALSE(rows[1].intervals[3].p90.has_value());
+}
+
+}  // namespace
+}  // namespace jangkau::emergency
+
+namespace jangkau::emergency {
+namespace {
+
+access::TravelScenario People() {
+  access::TravelScenario s;
+  s.classes = {
+      {"jalan_lokal", "motor", 20}, {"tanpa_jalan", "jalan_kaki", 4}, {"sungai", "perahu", 12}};
+  return s;
+}
+
+TEST(UnitScenario, AKindWithRowsUsesItsSpeedsAndIsClosedElsewhere) {
+  const std::vector<UnitSpeed> speeds = {{UnitKind::kAmbulans, "jalan_lokal", 30},
+                                         {UnitKind::kPerahu, "sungai", 25},
+                                         {UnitKind::kPerahu, "tanpa_jalan", 4}};
+  const auto people = People();
+  const auto amb = UnitScenario(people, people, UnitKind::kAmbulans, speeds);
+  EXPECT_EQ(amb.classes[0].speed_kmh, 30);
+  EXPECT_EQ(amb.classes[1].speed_kmh, 0);  // off the road: closed to the ambulance
+  EXPECT_EQ(amb.classes[2].speed_kmh, 0);  // no boat
+  const auto boat = UnitScenario(people, people, UnitKind::kPerahu, speeds);
+  EXPECT_EQ(boat.classes[0].speed_kmh, 0);
+  EXPECT_EQ(boat.classes[2].speed_kmh, 25);
+  // No rows: the home-visit team travels as people do.
+  const auto team = UnitScenario(people, people, UnitKind::kTimKunjungan, speeds);
+  EXPECT_EQ(team.classes[0].speed_kmh, 20);
+  EXPECT_EQ(team.classes[1].speed_kmh, 4);
+}
+
+TEST(UnitScenario, APlanningScenariosSpeedChangeScalesTheUnitsSpeed) {
+  const std::vector<UnitSpeed> speeds = {{UnitKind::kAmbulans, "jalan_lokal", 30}};
+  auto now = People();
+  now.classes[0].speed_kmh = 10;  // the scenario halves the local roads
+  const auto amb = UnitScenario(now, People(), UnitKind::kAmbulans, speeds);
+  EXPECT_DOUBLE_EQ(amb.classes[0].speed_kmh, 15);
+}
+
+TEST(SortByEta, AscendingTiesByCodeUnreachableLast) {
+  std::vector<UnitEta> etas = {{"C", UnitKind::kMotor, std::nullopt},
+                               {"B", UnitKind::kAmbulans, units::Minutes{12}},
+                               {"A", UnitKind::kPerahu, std::nullopt},
+                               {"D", UnitKind::kAmbulans, units::Minutes{12}},
+                               {"E", UnitKind::kMotor, units::Minutes{3}}};
+  SortByEta(etas);
+  std::string order;
+  for (const auto& e : etas) order += e.kode;
+  EXPECT_EQ(order, "EBDAC");
 }
 
 }  // namespace

@@ -249,6 +249,68 @@ TEST(BoundedSearch, RepeatedSearchesEqualFreshSolvesOnTwoLayers) {
   }
 }
 
+TEST(BoundedSearch, StoppingWhenTheAwaitedCellsAreFinalGivesTheirExactTimes) {
+  // Searches stopped early (all awaited cells, or the first of them) alternate with full
+  // bounded searches on one object: the awaited cells' times equal a fresh solve's, the search
+  // visits fewer cells than the full one, and what an early stop left behind never leaks into
+  // the next search.
+  std::mt19937 rng(11);
+  FrictionGrid f;
+  f.spec.rows = 90;
+  f.spec.cols = 110;
+  f.layers.emplace_back(f.spec.rows, f.spec.cols, 0.0f, kX);
+  std::uniform_real_distribution<float> u(0, 1);
+  for (int r = 0; r < f.spec.rows; ++r) {
+    for (int c = 0; c < f.spec.cols; ++c) {
+      const float v = u(rng);
+      f.layers[0].at(r, c) = v < 0.1f ? kX : 1 + 3 * v;
+    }
+  }
+  SolveOptions options;
+  options.neighbours = 16;
+  options.max_cost = 400;
+  options.direction = Direction::kToSources;
+  options.corner_cutting = false;
+  BoundedSearch search(f, options);
+  for (int k = 0; k < 9; ++k) {
+    const Source source{static_cast<int>(rng() % 90), static_cast<int>(rng() % 110), 0};
+    const TravelTimes fresh = Solve(f, {source}, options);
+    std::vector<Source> awaited;
+    for (int i = 0; i < 5; ++i) {
+      awaited.push_back({static_cast<int>(rng() % 90), static_cast<int>(rng() % 110), 0});
+    }
+    const std::size_t needed = k % 3 == 1 ? 1 : 0;
+    const TravelTimes& got =
+        k % 3 == 2 ? search.Run({&source, 1}) : search.Run({&source, 1}, StopWhen{awaited, needed});
+    if (k % 3 == 2) {
+      int differ = 0;
+      for (std::size_t i = 0; i < fresh.cells.size(); ++i) {
+        differ += got.cells[i].time != fresh.cells[i].time;
+      }
+      EXPECT_EQ(differ, 0) << "full search " << k << " after an early stop";
+      continue;
+    }
+    float least = kX;
+    for (const Source& a : awaited) least = std::min(least, fresh.Time(0, a.row, a.col));
+    int final_cells = 0;
+    for (const Source& a : awaited) {
+      const float want = fresh.Time(0, a.row, a.col);
+      if (needed == 0 || want == least) {
+        EXPECT_EQ(got.Time(0, a.row, a.col), want) << "search " << k;
+      }
+      final_cells += got.Time(0, a.row, a.col) == want ? 1 : 0;
+    }
+    EXPECT_GE(final_cells, 1);
+    int reached = 0;
+    int fresh_reached = 0;
+    for (std::size_t i = 0; i < fresh.cells.size(); ++i) {
+      reached += std::isfinite(got.cells[i].time) ? 1 : 0;
+      fresh_reached += std::isfinite(fresh.cells[i].time) ? 1 : 0;
+    }
+    if (needed == 1) EXPECT_LT(reached, fresh_reached) << "search " << k;
+  }
+}
+
 TEST(Snap, NearestPassableCellWithinTheDistance) {
   FrictionGrid f = Parse(
       "x x x 1\n"

@@ -1,0 +1,220 @@
+// `jangkau incident recommend` from outside (issue 12): the ranking equals each unit's travel
+// minutes as the access engine computes them on the unit's own mode (a full, unbounded solve from
+// the unit outward, not the recommendation's bounded search from the incident inward), ties go by
+// unit code, a unit that cannot reach is listed last as such, and a flood scenario reorders the
+// units exactly as those minutes change. The district: three villages in a row along one arterial
+// road; the units stand on the road.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "app/dispatch_service.h"
+#include "incident_cli.h"
+#include "ingest/layers.h"
+#include "store/workspace.h"
+
+namespace jangkau {
+namespace {
+
+using testing::J;
+using testing::RunCommand;
+
+const char* kRegions = R"({"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"kode": "16", "nama": "Sumatera Selatan", "tingkat": "provinsi"},
+  "geometry": null},
+ {"type": "Feature", "properties": {"kode": "16.06", "nama": "Musi Banyuasin", "tingkat": "kabupaten"},
+  "geometry": null},
+ {"type": "Feature", "properties": {"kode": "16.06.01", "nama": "Sekayu", "tingkat": "kecamatan"},
+  "geometry": null},
+ {"type": "Feature", "properties": {"kode": "16.06.01.2001", "nama": "Barat", "tingkat": "desa"},
+  "geometry": {"type": "Polygon", "coordinates": [[[104.0,-3.0],[104.1,-3.0],[104.1,-3.1],[104.0,-3.1],[104.0,-3.0]]]}},
+ {"type": "Feature", "properties": {"kode": "16.06.01.2002", "nama": "Tengah", "tingkat": "desa"},
+  "geometry": {"type": "Polygon", "coordinates": [[[104.1,-3.0],[104.2,-3.0],[104.2,-3.1],[104.1,-3.1],[104.1,-3.0]]]}},
+ {"type": "Feature", "properties": {"kode": "16.06.01.2003", "nama": "Timur", "tingkat": "desa"},
+  "geometry": {"type": "Polygon", "coordinates": [[[104.2,-3.0],[104.3,-3.0],[104.3,-3.1],[104.2,-3.1],[104.2,-3.0]]]}}
+]})";
+
+const char* kRoad = R"({"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"kelas": "arteri"},
+  "geometry": {"type": "LineString", "coordinates": [[103.99,-3.05],[104.31,-3.05]]}}
+]})";
+
+struct Recommend : testing::IncidentCli {
+  Recommend() {
+    EXPECT_EQ(init_exit_code, 0);
+    EXPECT_EQ(ImportText("regions", "w.geojson", kRegions).exit_code, 0);
+    EXPECT_EQ(ImportText("roads", "r.geojson", kRoad).exit_code, 0);
+    // A puskesmas in the middle village, a hospital in the east.
+    EXPECT_EQ(ImportText("facilities", "f.csv",
+                         "kode_faskes,nama_faskes,jenis_faskes,kode_kecamatan,lon,lat\n"
+                         "P1606010101,Puskesmas Tengah,puskesmas,16.06.01,104.15,-3.05\n"
+                         "R1606001,RSUD Timur,rs,16.06.01,104.29,-3.05\n")
+                  .exit_code,
+              0);
+    // West ambulance 0.10 degree from the call, east ones 0.16 (tied), a motorbike 0.13,
+    // a home-visit team off the road in the west.
+    for (const char* unit : {"--kode AMB-W --jenis ambulans --lon 104.02 --lat -3.05",
+                             "--kode AMB-E2 --jenis ambulans --lon 104.28 --lat -3.05",
+                             "--kode AMB-E1 --jenis ambulans --lon 104.28 --lat -3.05",
+                             "--kode MTR --jenis motor --lon 104.25 --lat -3.05",
+                             "--kode TIM --jenis tim_kunjungan --lon 104.05 --lat -3.08"}) {
+      EXPECT_EQ(Run("unit add " + std::string(unit)).exit_code, 0) << unit;
+    }
+  }
+  nlohmann::json Ranking(int64_t id, const std::string& extra = "") const {
+    auto r = Run("incident recommend --format json --id " + std::to_string(id) + " " + extra);
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    return nlohmann::json::parse(r.out);
+  }
+};
+
+// Each unit's minutes to the point by an unbounded solve from the unit outward on its mode's
+// friction (both ends on the cells the CLI placed them: the road), or +inf.
+std::map<std::string, double> EngineMinutes(const std::string& ws, const std::string& scenario,
+                                            double lon, double lat) {
+  auto opened = store::Workspace::Open(ws);
+  EXPECT_TRUE(opened.has_value());
+  std::optional<Scenario> sc;
+  if (!scenario.empty()) sc = (*opened)->FindScenario(scenario);
+  auto model = app::BuildDispatchModel(**opened, sc ? &*sc : nullptr, {});
+  EXPECT_TRUE(model.has_value());
+  const grid::GridSpec& spec = (*model)->access.spec;
+  auto cell = [&](double x_lon, double y_lat) {
+    double x = 0;
+    double y = 0;
+    int r = 0;
+    int c = 0;
+    EXPECT_TRUE(ingest::ToGrid(spec, x_lon, y_lat, x, y) && spec.CellOf(x, y, r, c));
+    return std::pair{r, c};
+  };
+  const auto [ir, ic] = cell(lon, lat);
+  std::map<std::string, double> out;
+  for (const EmergencyUnit& u : (*opened)->Units()) {
+    const auto& friction = (*model)->unit_friction.at(u.jenis);
+    const auto [ur, uc] = cell(u.lon, u.lat);
+    access::SolveOptions solve;
+    solve.neighbours = 16;
+    solve.corner_cutting = false;
+    access::SolverScratch scratch;
+    access::TravelTimes times;
+    const access::Source from[] = {{ur, uc, 0}};
+    access::SolveTravelTime(scratch, friction, from, solve, times);
+    out[u.kode] = times.Time(0, ir, ic);
+  }
+  return out;
+}
+
+// The units in the order the engine's minutes give (ties by code, unreachable last).
+std::vector<std::string> EngineOrder(const std::map<std::string, double>& minutes) {
+  std::vector<std::string> order;
+  for (const auto& [kode, m] : minutes) order.push_back(kode);
+  std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) {
+    return minutes.at(a) < minutes.at(b);
+  });
+  return order;
+}
+
+void ExpectRankingIsTheEngines(const nlohmann::json& ranking,
+                               const std::map<std::string, double>& minutes) {
+  const std::vector<std::string> order = EngineOrder(minutes);
+  ASSERT_EQ(ranking["unit"].size(), order.size()) << ranking.dump();
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const auto& u = ranking["unit"][i];
+    EXPECT_EQ(u["kode"], order[i]) << ranking.dump();
+    const double engine = minutes.at(order[i]);
+    if (std::isfinite(engine)) {
+      ASSERT_TRUE(u["menit"].is_number()) << u.dump();
+      EXPECT_NEAR(u["menit"].get<double>(), engine, 1e-3 * engine) << u.dump();
+    } else {
+      EXPECT_TRUE(u["menit"].is_null()) << u.dump();
+    }
+  }
+}
+
+TEST(RecommendCli, TheRankingIsTheEnginesMinutesOnEachUnitsOwnMode) {
+  Recommend d;
+  const int64_t id = d.Create(
+      "--waktu 2026-12-02T10:00 --prioritas P2 --kategori trauma "
+      "--lon 104.12 --lat -3.05");
+  const nlohmann::json ranking = d.Ranking(id);
+  const auto minutes = EngineMinutes(d.ws, "", 104.12, -3.05);
+  ExpectRankingIsTheEngines(ranking, minutes);
+  // The road network as designed: the west ambulance first, the two east ones tied, by code.
+  EXPECT_EQ(ranking["unit"][0]["kode"], "AMB-W");
+  EXPECT_EQ(minutes.at("AMB-E1"), minutes.at("AMB-E2"));
+  const auto at = [&](const std::string& k) {
+    for (std::size_t i = 0; i < ranking["unit"].size(); ++i) {
+      if (ranking["unit"][i]["kode"] == k) return i;
+    }
+    return std::size_t{99};
+  };
+  EXPECT_EQ(at("AMB-E1") + 1, at("AMB-E2"));
+  // P2: the nearest puskesmas or hospital, here the puskesmas 0.03 degree east of the call.
+  EXPECT_EQ(ranking["tujuan"]["kode"], "P1606010101") << ranking.dump();
+  EXPECT_EQ(ranking["tujuan_jenis"], "puskesmas_rs");
+}
+
+TEST(RecommendCli, AFloodReordersTheUnitsExactlyAsTheirMinutesChange) {
+  Recommend d;
+  const int64_t id = d.Create(
+      "--waktu 2026-12-02T10:00 --prioritas P1 --kategori trauma "
+      "--lon 104.12 --lat -3.05");
+  ASSERT_EQ(d.Run("scenario create --name banjir --flood-desa 16.06.01.2001 --flood-factor 0.2")
+                .exit_code,
+            0);
+  const nlohmann::json before = d.Ranking(id);
+  const nlohmann::json during = d.Ranking(id, "--scenario banjir");
+  ExpectRankingIsTheEngines(during, EngineMinutes(d.ws, "banjir", 104.12, -3.05));
+  EXPECT_EQ(before["unit"][0]["kode"], "AMB-W");
+  EXPECT_NE(during["unit"][0]["kode"], "AMB-W") << during.dump();
+  EXPECT_EQ(during["skenario"], "banjir");
+  // P1 goes to the hospital, whatever puskesmas is nearer.
+  EXPECT_EQ(before["tujuan"]["kode"], "R1606001");
+  EXPECT_EQ(before["tujuan_jenis"], "rs");
+}
+
+TEST(RecommendCli, AUnitThatCannotReachIsListedLastAndBusyUnitsAreLeftOut) {
+  Recommend d;
+  // A motorbike lent to another district, far outside this one's grid: it cannot reach.
+  ASSERT_EQ(d.Run("unit add --kode ZZ-LUAR --jenis motor --lon 105.5 --lat -5.0").exit_code, 0);
+  const int64_t id = d.Create(
+      "--waktu 2026-12-02T10:00 --prioritas P3 --kategori lainnya "
+      "--lon 104.12 --lat -3.05");
+  const int64_t other = d.Create(
+      "--waktu 2026-12-02T10:00 --prioritas P3 --kategori lainnya "
+      "--lon 104.15 --lat -3.05");
+  ASSERT_EQ(d.Run("incident event --status unit_dikirim --waktu 2026-12-02T10:01 --unit AMB-W "
+                  "--id " +
+                  std::to_string(other))
+                .exit_code,
+            1);  // not yet verified
+  ASSERT_EQ(d.Run("incident event --status terverifikasi --waktu 2026-12-02T10:01 --id " +
+                  std::to_string(other))
+                .exit_code,
+            0);
+  ASSERT_EQ(d.Run("incident event --status unit_dikirim --waktu 2026-12-02T10:02 --unit AMB-W "
+                  "--id " +
+                  std::to_string(other))
+                .exit_code,
+            0);
+  const nlohmann::json r = d.Ranking(id);
+  const auto& units = r["unit"];
+  ASSERT_FALSE(units.empty());
+  EXPECT_EQ(units.back()["kode"], "ZZ-LUAR");
+  EXPECT_TRUE(units.back()["menit"].is_null());
+  for (const auto& u : units) EXPECT_NE(u["kode"], "AMB-W") << "busy unit offered";
+  // Beyond the search bound is "cannot reach" too.
+  const nlohmann::json bounded = d.Ranking(id, "--max-menit 5");
+  for (const auto& u : bounded["unit"]) EXPECT_TRUE(u["menit"].is_null()) << u.dump();
+  // The table names the unreachable unit too; an unknown incident is refused.
+  auto table = d.Run("incident recommend --id " + std::to_string(id));
+  EXPECT_NE(table.out.find("ZZ-LUAR"), std::string::npos) << table.out;
+  auto unknown = d.Run("incident recommend --id 999");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.out.find("insiden 999 tidak ada"), std::string::npos) << unknown.out;
+}
+
+}  // namespace
+}  // namespace jangkau
