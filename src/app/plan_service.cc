@@ -79,14 +79,8 @@ std::expected<AccessModel, Error> ModelFor(const store::Workspace& ws,
   return BuildAccessModel(ws, options, scenario ? &*scenario : nullptr);
 }
 
-// The places a planning tool chooses from - "desa": village centres; "pustu": pustu and
-// poskesdes to upgrade; "piers": the pier layer; otherwise `listed` (a file) - each on a
-// passable cell; those that cannot be placed are named in `dropped`.
-struct PlacedSites {
-  std::vector<AddedFacility> sites;
-  std::vector<std::pair<int, int>> cells;
-  std::vector<std::string> dropped;
-};
+}  // namespace
+
 PlacedSites PlaceSites(const store::Workspace& ws, const AccessModel& m, const std::string& kind,
                        const std::vector<AddedFacility>& listed) {
   std::vector<AddedFacility> wanted;
@@ -96,6 +90,10 @@ PlacedSites PlaceSites(const store::Workspace& ws, const AccessModel& m, const s
         wanted.push_back(
             {v.kode, v.nama, FacilityType::kPuskesmas, v.centroid->first, v.centroid->second});
       }
+    }
+  } else if (kind == "puskesmas") {
+    for (const Facility& f : m.facilities) {
+      if (IsTarget(f, "puskesmas")) wanted.push_back({f.kode, f.nama, f.type, *f.lon, *f.lat});
     }
   } else if (kind == "pustu") {
     for (const Facility& f : m.facilities) {
@@ -134,8 +132,6 @@ std::vector<std::optional<grid::CellIndex>> CentreCells(const AccessModel& m) {
   for (const auto& v : m.villages) cells.push_back(v.centre_cell);
   return cells;
 }
-
-}  // namespace
 
 std::expected<Scenario, Error> BuildScenario(const store::Workspace& ws,
                                              const ScenarioRequest& request) {

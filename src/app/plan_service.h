@@ -127,6 +127,20 @@ std::expected<SitesReport, Error> PlanSites(const store::Workspace& ws, const Si
                                             const PlanProgress& progress);
 report::Table SitesTable(const SitesReport& r);
 
+// The places a planning tool chooses from - "desa": village centres; "puskesmas": the open
+// puskesmas; "pustu": pustu and poskesdes to upgrade; "piers": the pier layer; otherwise
+// `listed` (a file) - each on a passable cell of the model's friction; those that cannot be
+// placed are named in `dropped`.
+struct PlacedSites {
+  std::vector<AddedFacility> sites;
+  std::vector<std::pair<int, int>> cells;
+  std::vector<std::string> dropped;
+};
+PlacedSites PlaceSites(const store::Workspace& ws, const AccessModel& m, const std::string& kind,
+                       const std::vector<AddedFacility>& listed);
+// The village centres (the model's villages in order; empty where a village has none).
+std::vector<std::optional<grid::CellIndex>> CentreCells(const AccessModel& m);
+
 // --- plan stops ---
 struct StopsRequest {
   double minutes = 60;         // T: villages beyond it from a fixed facility need the service

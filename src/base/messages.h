@@ -302,6 +302,12 @@ namespace jangkau {
     "{0}: index {1} is outside 0..{2}")                                                            \
   X(kPlanNotFinite, "plan_not_finite", 422, "{0}: harus bilangan terhingga",                       \
     "{0}: must be finite")                                                                         \
+  X(kPlanBusyNeedsMexclp, "plan_busy_needs_mexclp", 400,                                           \
+    "--busy {0} berlaku untuk --model mexclp saja (mclp menganggap unit selalu siap)",             \
+    "--busy {0} applies to --model mexclp only (mclp takes units as always available)")            \
+  X(kPlanBusyFraction, "plan_busy_fraction", 422,                                                  \
+    "--busy {0}: bagian waktu unit sibuk harus 0 atau lebih dan kurang dari 1",                    \
+    "--busy {0}: the fraction of time a unit is busy must be at least 0 and below 1")              \
   X(kPlanCapacityNeedsCoverage, "plan_capacity_needs_coverage", 422,                               \
     "{0}: kapasitas hanya berlaku untuk tujuan cakupan (coverage), bukan waktu rata-rata",         \
     "{0}: capacities apply to the coverage objective only, not to mean time")                      \

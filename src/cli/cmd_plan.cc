@@ -16,26 +16,6 @@
 namespace jangkau::cli {
 namespace {
 
-struct PlanCommon {
-  std::string workspace;
-  std::string scenario;
-  std::string format = "table";
-  app::AccessModelOptions model;
-};
-
-void AddCommonOptions(CLI::App* cmd, CliContext& ctx, PlanCommon& c, bool scenario_required) {
-  cmd->add_option("--workspace,-w", c.workspace, ctx.T("berkas ruang kerja", "workspace file"))
-      ->required();
-  auto* s = cmd->add_option("--scenario", c.scenario, ctx.T("nama skenario", "scenario name"));
-  if (scenario_required) s->required();
-  cmd->add_option("--format,-f", c.format, "table|csv|json")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
-  cmd->add_option("--resolution", c.model.resolution_m,
-                  ctx.T("ukuran sel grid dalam meter (bawaan 100)",
-                        "grid cell size in metres (default 100)"))
-      ->check(CLI::Range(app::kResolutionM.lo, app::kResolutionM.hi));
-}
-
 void RunCompare(CliContext& ctx, const PlanCommon& c, const std::string& out_dir) {
   auto ws = OpenWorkspace(ctx, c.workspace);
   if (!ws) return;
@@ -142,6 +122,8 @@ void AddPlanCommands(CLI::App& app, CliContext& ctx) {
     std::string objective = "coverage";
     double capacity = -1;
   };
+  AddStationsCommand(plan, ctx);
+
   auto sopt = std::make_shared<SitesOptions>();
   auto* sites = plan->add_subcommand(
       "sites", ctx.T("memilih K lokasi baru yang menjangkau penduduk terbanyak",

@@ -1,5 +1,6 @@
-// Helpers shared by the planning commands (cmd_plan.cc) and the scenario commands
-// (cmd_scenario.cc): option parsing, reading checked files, finding a scenario. Internal to cli/.
+// Helpers shared by the planning commands (cmd_plan.cc, cmd_stations.cc) and the scenario
+// commands (cmd_scenario.cc): common options, option parsing, reading checked files, finding a
+// scenario. Internal to cli/.
 #pragma once
 
 #include <map>
@@ -8,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "app/access_model.h"
+#include "app/request_limits.h"
 #include "cli/cli_context.h"
 #include "model/scenario.h"
 
@@ -52,6 +55,32 @@ auto ReadChecked(CliContext& ctx, Read&& read)
   }
   return std::move(*rows);
 }
+
+// Options every planning command has: the workspace, a scenario, the output format and the
+// grid.
+struct PlanCommon {
+  std::string workspace;
+  std::string scenario;
+  std::string format = "table";
+  app::AccessModelOptions model;
+};
+
+inline void AddCommonOptions(CLI::App* cmd, CliContext& ctx, PlanCommon& c,
+                             bool scenario_required) {
+  cmd->add_option("--workspace,-w", c.workspace, ctx.T("berkas ruang kerja", "workspace file"))
+      ->required();
+  auto* s = cmd->add_option("--scenario", c.scenario, ctx.T("nama skenario", "scenario name"));
+  if (scenario_required) s->required();
+  cmd->add_option("--format,-f", c.format, "table|csv|json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--resolution", c.model.resolution_m,
+                  ctx.T("ukuran sel grid dalam meter (bawaan 100)",
+                        "grid cell size in metres (default 100)"))
+      ->check(CLI::Range(app::kResolutionM.lo, app::kResolutionM.hi));
+}
+
+// jangkau plan stations (cmd_stations.cc), under `plan`.
+void AddStationsCommand(CLI::App* plan, CliContext& ctx);
 
 // The named scenario of the workspace, or an error printed.
 inline std::optional<Scenario> FindScenario(CliContext& ctx, const store::Workspace& ws,

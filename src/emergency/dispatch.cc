@@ -32,6 +32,22 @@ access::TravelScenario UnitScenario(const access::TravelScenario& people,
   return out;
 }
 
+int UnitLayer(UnitKind kind) { return kind == UnitKind::kPerahu ? 1 : 0; }
+
+std::optional<access::Source> PlaceOnMode(const access::FrictionGrid& friction,
+                                          grid::CellIndex cell, int layer, double snap_m) {
+  const grid::RowCol rc = friction.spec.At(cell);
+  if (cell.value() < 0 || rc.row >= friction.spec.rows) return std::nullopt;
+  if (layer >= static_cast<int>(friction.layers.size())) layer = 0;
+  const auto& grid = friction.layers[static_cast<std::size_t>(layer)];
+  if (grid.at(rc.row, rc.col) < grid::kImpassable) return access::Source{rc.row, rc.col, layer};
+  if (auto s = access::SnapToPassable(grid, friction.spec, rc.row, rc.col, snap_m)) {
+    return access::Source{s->row, s->col, layer};
+  }
+  if (layer != 0) return PlaceOnMode(friction, cell, 0, snap_m);
+  return std::nullopt;
+}
+
 void SortByEta(std::vector<UnitEta>& etas) {
   std::sort(etas.begin(), etas.end(), [](const UnitEta& a, const UnitEta& b) {
     if (a.minutes.has_value() != b.minutes.has_value()) return a.minutes.has_value();
@@ -81,40 +97,23 @@ EtaSearch::EtaSearch(const std::map<UnitKind, const access::FrictionGrid*>& unit
 
 EtaSearch::~EtaSearch() = default;
 
-std::optional<access::Source> EtaSearch::Place(const access::FrictionGrid& friction,
-                                               grid::CellIndex cell, int layer) const {
-  const grid::RowCol rc = friction.spec.At(cell);
-  if (rc.row < 0 || rc.col < 0 || rc.row >= friction.spec.rows || rc.col >= friction.spec.cols) {
-    return std::nullopt;
-  }
-  if (layer >= static_cast<int>(friction.layers.size())) layer = 0;
-  const auto& grid = friction.layers[static_cast<std::size_t>(layer)];
-  if (grid.at(rc.row, rc.col) < grid::kImpassable) return access::Source{rc.row, rc.col, layer};
-  if (auto s = access::SnapToPassable(grid, friction.spec, rc.row, rc.col, options_.snap_m)) {
-    return access::Source{s->row, s->col, layer};
-  }
-  if (layer != 0) return Place(friction, cell, 0);
-  return std::nullopt;
-}
-
 std::vector<UnitEta> EtaSearch::UnitsTo(grid::CellIndex incident, std::span<const UnitAt> units) {
   std::vector<UnitEta> out;
   out.reserve(units.size());
   for (const UnitAt& u : units) out.push_back({u.kode, u.jenis, std::nullopt});
   for (auto& [kind, mode] : modes_) {
-    // A boat waits on the water; everyone else on land.
-    const int layer = kind == UnitKind::kPerahu ? 1 : 0;
+    const int layer = UnitLayer(kind);
     std::vector<std::size_t> which;
     std::vector<access::Source> cells;
     for (std::size_t i = 0; i < units.size(); ++i) {
       if (units[i].jenis != kind || !units[i].cell) continue;
-      if (auto s = Place(mode->friction, *units[i].cell, layer)) {
+      if (auto s = PlaceOnMode(mode->friction, *units[i].cell, layer, options_.snap_m)) {
         which.push_back(i);
         cells.push_back(*s);
       }
     }
     if (cells.empty()) continue;
-    const auto at = Place(mode->friction, incident, 0);
+    const auto at = PlaceOnMode(mode->friction, incident, 0, options_.snap_m);
     if (!at) continue;
     const access::Source from[] = {*at};
     const access::TravelTimes& t = mode->search.Run(from, access::StopWhen{cells, 0});
@@ -132,12 +131,12 @@ std::optional<DestinationEta> EtaSearch::NearestDestination(
   std::vector<std::size_t> which;
   std::vector<access::Source> cells;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    if (auto s = Place(people_->friction, candidates[i].cell, 0)) {
+    if (auto s = PlaceOnMode(people_->friction, candidates[i].cell, 0, options_.snap_m)) {
       which.push_back(i);
       cells.push_back(*s);
     }
   }
-  const auto at = Place(people_->friction, incident, 0);
+  const auto at = PlaceOnMode(people_->friction, incident, 0, options_.snap_m);
   if (cells.empty() || !at) return std::nullopt;
   const access::Source from[] = {*at};
   // The first facility settled is the nearest; others settled with it in the same bucket

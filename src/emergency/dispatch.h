@@ -63,6 +63,15 @@ struct EtaOptions {
   double snap_m = 1000;             // points on a cell closed to a mode move at most this far
 };
 
+// The layer a unit of `kind` waits on: a boat on the water (1), everyone else on land (0).
+int UnitLayer(UnitKind kind);
+
+// A point's cell on a mode's network: the cell itself when `layer` of `friction` is open there
+// (a friction without that layer: layer 0), else the nearest open cell of that layer within
+// `snap_m` metres, else the same on land; std::nullopt when none (or the cell is off the grid).
+std::optional<access::Source> PlaceOnMode(const access::FrictionGrid& friction,
+                                          grid::CellIndex cell, int layer, double snap_m);
+
 // Ascending minutes, ties by unit code; units that cannot reach last, by code.
 void SortByEta(std::vector<UnitEta>& etas);
 
@@ -87,10 +96,6 @@ class EtaSearch {
 
  private:
   struct Mode;
-  // The cell itself when `layer` of `friction` is open there, else the nearest open cell
-  // within the snap distance (on layer 0), else std::nullopt.
-  std::optional<access::Source> Place(const access::FrictionGrid& friction, grid::CellIndex cell,
-                                      int layer) const;
   std::map<UnitKind, std::unique_ptr<Mode>> modes_;
   std::unique_ptr<Mode> people_;
   EtaOptions options_;

@@ -132,6 +132,27 @@ void BuildCovering(Model& model, const SitingProblem& p, const std::vector<int>&
   }
 }
 
+// MEXCLP (Daskin 1983): max sum_i sum_k w_i (1 - q) q^(k-1) z_ik, z_ik in 0..1 for k = 1..the
+// sites that can cover i (at most K); sum_k z_ik <= sum of y_j within T. The weights fall with
+// k, so the optimum fills z_i1, z_i2, ... first and point i counts w_i (1 - q^n), n its chosen
+// sites within T. With q = 0 only k = 1 has weight: maximal covering.
+void BuildExpectedCovering(Model& model, const SitingProblem& p, const std::vector<int>& y) {
+  std::vector<std::vector<Term>> reaching(p.demand.size());
+  for (const SiteArc& a : p.arcs) {
+    if (CoversNewly(p, a)) reaching[a.demand].push_back({y[a.candidate], -1});
+  }
+  for (std::size_t i = 0; i < reaching.size(); ++i) {
+    if (reaching[i].empty()) continue;
+    std::vector<Term> row = std::move(reaching[i]);
+    const int levels = std::min(static_cast<int>(row.size()), p.sites);
+    double weight = p.demand[i].population * (1 - p.busy);
+    for (int k = 1; k <= levels && weight > 0; ++k, weight *= p.busy) {
+      row.push_back({model.AddShare(weight), 1});
+    }
+    model.AddAtMost(row, 0);
+  }
+}
+
 // max sum v_ij x_ij; x_ij <= y_j; sum_j x_ij <= 1; sum_i w_i x_ij <= cap_j y_j.
 void BuildAssignment(Model& model, const SitingProblem& p, const std::vector<int>& y) {
   std::vector<std::vector<Term>> shares(p.demand.size());
@@ -168,7 +189,9 @@ std::expected<ExactSiting, Error> SolveSitingExact(const SitingProblem& p,
     const std::scoped_lock lock(GlpkMutex());
     Model model(GLP_MAX);
     const std::vector<int> y = AddSites(model, p);
-    if (p.objective == SitingObjective::kCoverage && !capacitated)
+    if (p.objective == SitingObjective::kExpectedCoverage)
+      BuildExpectedCovering(model, p, y);
+    else if (p.objective == SitingObjective::kCoverage && !capacitated)
       BuildCovering(model, p, y);
     else
       BuildAssignment(model, p, y);

@@ -8,7 +8,9 @@
 // sum y_j <= K. With capacities, and for mean time, an assignment model instead: x_ij (share of
 // point i served by site j, 0..1) <= y_j, sum_j x_ij <= 1, sum_i w_i x_ij <= cap_j y_j, max the
 // people covered or the people x minutes saved. Set covering: min sum y_s, sum of y_s over
-// stops within S >= 1 for each village that needs the service and can be reached.
+// stops within S >= 1 for each village that needs the service and can be reached. Expected
+// covering (MEXCLP, Daskin 1983): z_ik (point i covered at least k times, 0..1) for k up to K,
+// weighted w_i (1 - q) q^(k-1), with sum_k z_ik <= sum of y_j within T.
 #pragma once
 
 #include <expected>

@@ -52,6 +52,7 @@ class SetValue {
   }
 
   double operator()(std::span<const int> chosen) {
+    if (objective_ == SitingObjective::kExpectedCoverage) return Expected(chosen);
     return capacitated_ ? CapacitatedCoverage(chosen) : Separable(chosen);
   }
 
@@ -60,7 +61,7 @@ class SetValue {
   // (coverage), or it is faster than what they have today (mean time).
   bool Counts(const SiteArc& a) const {
     const DemandPoint& d = p_.demand[a.demand];
-    if (objective_ == SitingObjective::kCoverage)
+    if (objective_ != SitingObjective::kMeanTime)
       return d.baseline_minutes > p_.threshold_minutes && a.minutes <= p_.threshold_minutes;
     return a.minutes < BaselineMinutes(d, p_.unreached_minutes);
   }
@@ -85,6 +86,23 @@ class SetValue {
                    ? d.population
                    : d.population * (BaselineMinutes(d, p_.unreached_minutes) - best_[i]);
       best_[i] = kUnreached;
+    }
+    touched_.clear();
+    return value;
+  }
+
+  // Each point counts population x (1 - q^n), n the chosen sites within T of it; `count_`
+  // is reset before returning.
+  double Expected(std::span<const int> chosen) {
+    for (int c : chosen) {
+      for (const SiteArc& a : ArcsOf(c)) {
+        if (count_[a.demand]++ == 0) touched_.push_back(a.demand);
+      }
+    }
+    double value = 0;
+    for (int i : touched_) {
+      value += p_.demand[i].population * (1 - std::pow(p_.busy, count_[i]));
+      count_[i] = 0;
     }
     touched_.clear();
     return value;
@@ -128,6 +146,7 @@ class SetValue {
   std::vector<SiteArc> arcs_;
   std::vector<double> best_;  // per demand point: minutes to the fastest chosen site
   std::vector<int> node_of_;  // per demand point: its node in the flow network, or -1
+  std::vector<int> count_ = std::vector<int>(p_.demand.size(), 0);  // chosen sites within T
   std::vector<int> touched_;
 };
 
@@ -233,6 +252,8 @@ std::optional<Error> CheckSitingProblem(const SitingProblem& p) {
   if (p.sites < 0) return Error{Msg::kNegative, {"sites", std::to_string(p.sites)}};
   if (auto e = CheckNonNegative("threshold_minutes", p.threshold_minutes)) return e;
   if (auto e = CheckFinite("unreached_minutes", p.unreached_minutes)) return e;
+  if (!(p.busy >= 0 && p.busy < 1))
+    return Error{Msg::kPlanBusyFraction, {fmt::format("{}", p.busy)}};
   for (std::size_t i = 0; i < p.demand.size(); ++i) {
     const std::string at = fmt::format("demand[{}].", i);
     if (auto e = CheckNonNegative(at + "population", p.demand[i].population)) return e;
@@ -242,7 +263,7 @@ std::optional<Error> CheckSitingProblem(const SitingProblem& p) {
     const std::optional<double>& capacity = p.candidates[c].capacity;
     if (!capacity) continue;
     const std::string field = fmt::format("candidates[{}].capacity", c);
-    if (p.objective == SitingObjective::kMeanTime)
+    if (p.objective != SitingObjective::kCoverage)
       return Error{Msg::kPlanCapacityNeedsCoverage, {field}};
     if (auto e = CheckNonNegative(field, *capacity)) return e;
   }
@@ -263,12 +284,26 @@ std::optional<Error> CheckSitingProblem(const SitingProblem& p) {
 SitingMetrics EvaluateSites(const SitingProblem& p, const std::vector<int>& chosen) {
   SetValue coverage(p, SitingObjective::kCoverage);
   SetValue saving(p, SitingObjective::kMeanTime);
-  return {coverage(chosen), MeanMinutesAfter(p, saving(chosen))};
+  SetValue expected(p, SitingObjective::kExpectedCoverage);
+  return {coverage(chosen), MeanMinutesAfter(p, saving(chosen)), expected(chosen)};
 }
 
+namespace {
+double ObjectiveOf(const SitingProblem& p, const SitingMetrics& m) {
+  switch (p.objective) {
+    case SitingObjective::kCoverage:
+      return m.newly_covered;
+    case SitingObjective::kMeanTime:
+      return m.mean_minutes;
+    case SitingObjective::kExpectedCoverage:
+      return m.expected_covered;
+  }
+  return 0;
+}
+}  // namespace
+
 double SitingObjectiveValue(const SitingProblem& p, const std::vector<int>& chosen) {
-  const SitingMetrics m = EvaluateSites(p, chosen);
-  return p.objective == SitingObjective::kCoverage ? m.newly_covered : m.mean_minutes;
+  return ObjectiveOf(p, EvaluateSites(p, chosen));
 }
 
 std::expected<SitingResult, Error> SolveGreedySwap(const SitingProblem& p,
@@ -297,8 +332,7 @@ std::expected<SitingResult, Error> SolveGreedySwap(const SitingProblem& p,
   result.newly_covered = all.newly_covered;
   result.mean_minutes_before = MeanMinutesBefore(p);
   result.mean_minutes_after = all.mean_minutes;
-  result.objective =
-      p.objective == SitingObjective::kCoverage ? all.newly_covered : all.mean_minutes;
+  result.objective = ObjectiveOf(p, all);
   return result;
 }
 

@@ -44,6 +44,10 @@ struct SiteArc {
 enum class SitingObjective {
   kCoverage,  // maximise the population newly within `threshold_minutes` (maximal covering)
   kMeanTime,  // minimise the population-weighted minutes to the nearest open site (p-median)
+  // maximise the expected population newly within T when each site's unit is busy with
+  // probability `busy`, independently (MEXCLP, Daskin 1983): a point within T of n chosen
+  // sites counts population x (1 - busy^n); busy = 0 is maximal covering.
+  kExpectedCoverage,
 };
 
 struct SitingProblem {
@@ -57,6 +61,7 @@ struct SitingProblem {
   // open facility nor a chosen site reaches: at least the bound of the searches that gave the
   // arcs (their time is unknown beyond it).
   double unreached_minutes = 240;
+  double busy = 0;  // q of kExpectedCoverage, in [0, 1)
 };
 
 struct ChosenSite {
@@ -71,7 +76,8 @@ struct ChosenSite {
 // first"); each entry's cumulative figures form the coverage curve.
 struct SitingResult {
   std::vector<ChosenSite> sites;
-  // The objective: newly covered people (coverage) or mean minutes after (mean time).
+  // The objective: newly covered people (coverage), mean minutes after (mean time), or the
+  // expected newly covered people (expected coverage).
   double objective = 0;
   double newly_covered = 0;        // people newly within T with all chosen sites
   double mean_minutes_before = 0;  // population-weighted, unreached people counted as above
@@ -100,7 +106,8 @@ struct GreedySwapOptions {
 // the nearest open site.
 //
 // Fails (an Error naming the field) on an index out of range, a repeated arc, a negative or NaN
-// number, an infinite unreached_minutes, K < 0, or capacities with the mean-time objective.
+// number, an infinite unreached_minutes, K < 0, capacities with any objective but coverage, or
+// a busy fraction outside [0, 1).
 std::expected<SitingResult, Error> SolveGreedySwap(const SitingProblem& problem,
                                                    const GreedySwapOptions& options = {});
 
@@ -112,6 +119,7 @@ double SitingObjectiveValue(const SitingProblem& problem, const std::vector<int>
 struct SitingMetrics {
   double newly_covered = 0;
   double mean_minutes = 0;
+  double expected_covered = 0;  // with the problem's busy fraction
 };
 SitingMetrics EvaluateSites(const SitingProblem& problem, const std::vector<int>& chosen);
 

@@ -216,5 +216,54 @@ TEST(RecommendCli, AUnitThatCannotReachIsListedLastAndBusyUnitsAreLeftOut) {
   EXPECT_NE(unknown.out.find("insiden 999 tidak ada"), std::string::npos) << unknown.out;
 }
 
+// plan stations on the three villages (centres 0.1 degree, 11.1 km, apart on the road; an
+// ambulance at the ASSUMED 50 km/h on an arterial road crosses 11.1 km in 13.3 minutes): within
+// 15 minutes the middle village's puskesmas reaches all three centres, a base at either end two.
+TEST(StationsCli, OneBaseInTheMiddleCoversTheRowAndMexclpWithoutBusyIsMclp) {
+  Recommend d;
+  ASSERT_EQ(d.ImportText("population", "p.csv",
+                         "kode_wilayah,tahun,penduduk\n16.06.01.2001,2024,1000\n"
+                         "16.06.01.2002,2024,2000\n16.06.01.2003,2024,4000\n")
+                .exit_code,
+            0);
+  const std::string bases = d.dir.Write("calon.csv",
+                                        "kode,nama,lon,lat\nB,Barat,104.05,-3.05\n"
+                                        "T,Tengah,104.15,-3.05\nE,Timur,104.25,-3.05\n");
+  auto run = [&](const std::string& extra) {
+    auto r = d.Run("plan stations --p 1 --minutes 15 --jenis ambulans --format json --candidates " +
+                   bases + " " + extra);
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    return nlohmann::json::parse(r.out.substr(r.out.find('{')));
+  };
+  const nlohmann::json mclp = run("");
+  ASSERT_EQ(mclp["pangkalan"].size(), 1u) << mclp.dump();
+  EXPECT_EQ(mclp["pangkalan"][0]["kode"], "T");
+  EXPECT_DOUBLE_EQ(mclp["penduduk_tercakup"].get<double>(), 7000);
+  EXPECT_EQ(mclp["status"], "optimal");
+  const nlohmann::json q0 = run("--model mexclp --busy 0");
+  EXPECT_EQ(q0["pangkalan"], mclp["pangkalan"]);
+  EXPECT_DOUBLE_EQ(q0["cakupan_harapan"].get<double>(), 7000);
+  // Two bases, each busy 40% of the time.
+  auto r = d.Run(
+      "plan stations --p 2 --minutes 15 --jenis ambulans --model mexclp --busy 0.4 "
+      "--format json --candidates " +
+      bases);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto two = nlohmann::json::parse(r.out.substr(r.out.find('{')));
+  // T covers all three; E covers the middle and the east: east 4000 (1 - 0.16), middle 2000
+  // (1 - 0.16), west 1000 (1 - 0.4) = 3360 + 1680 + 600 = 5640; T with B gives 1000 x 0.84 +
+  // 2000 x 0.84 + 4000 x 0.6 = 4920.
+  EXPECT_NEAR(two["cakupan_harapan"].get<double>(), 5640, 1e-6) << two.dump();
+  // Refusals: a busy fraction with MCLP, a busy fraction of 1, an unknown kind.
+  auto busy_mclp = d.Run("plan stations --p 1 --minutes 15 --jenis ambulans --busy 0.2");
+  EXPECT_NE(busy_mclp.exit_code, 0);
+  EXPECT_NE(busy_mclp.out.find("mexclp"), std::string::npos) << busy_mclp.out;
+  auto busy_one =
+      d.Run("plan stations --p 1 --minutes 15 --jenis ambulans --model mexclp --busy 1");
+  EXPECT_NE(busy_one.exit_code, 0);
+  auto kapal = d.Run("plan stations --p 1 --minutes 15 --jenis kapal");
+  EXPECT_EQ(kapal.exit_code, 2) << kapal.out;
+}
+
 }  // namespace
 }  // namespace jangkau

@@ -3,6 +3,7 @@
 // enumeration on tiny ones.
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <functional>
 #include <map>
 
@@ -172,6 +173,81 @@ TEST(PlanExact, SitingMatchesEnumerationOnTinyInstances) {
       EXPECT_NEAR(exact->objective, BestByEnumeration(p), 1e-6 * (1 + exact->objective))
           << "seed " << seed << ", capacities " << capacities;
     }
+  }
+}
+
+// MEXCLP's expected coverage of a set of sites, counted here from the arcs (Daskin 1983: a point
+// within T of n open sites, each busy with probability q, is covered with probability 1 - q^n).
+double ExpectedCoverage(const SitingProblem& p, const std::vector<int>& chosen) {
+  std::vector<int> n(p.demand.size(), 0);
+  for (const SiteArc& a : p.arcs) {
+    const bool open = std::find(chosen.begin(), chosen.end(), a.candidate) != chosen.end();
+    if (open && a.minutes <= p.threshold_minutes &&
+        p.demand[a.demand].baseline_minutes > p.threshold_minutes) {
+      ++n[a.demand];
+    }
+  }
+  double value = 0;
+  for (std::size_t i = 0; i < n.size(); ++i) {
+    value += p.demand[i].population * (1 - std::pow(p.busy, n[i]));
+  }
+  return value;
+}
+
+// The best expected coverage over every set of at most K of the (at most 12) candidates.
+double BestExpectedByEnumeration(const SitingProblem& p) {
+  const int m = static_cast<int>(p.candidates.size());
+  double best = 0;
+  for (uint32_t mask = 0; mask < (1u << m); ++mask) {
+    if (std::popcount(mask) > p.sites) continue;
+    std::vector<int> chosen;
+    for (int j = 0; j < m; ++j) {
+      if (mask & (1u << j)) chosen.push_back(j);
+    }
+    best = std::max(best, ExpectedCoverage(p, chosen));
+  }
+  return best;
+}
+
+// Stations (issue 12): MCLP and MEXCLP equal brute-force enumeration on instances of up to 12
+// candidates, for several busy fractions; the heuristic never beats the optimum.
+TEST(PlanStations, MexclpAndMclpEqualEnumerationOnSmallInstances) {
+  for (uint32_t seed = 1; seed <= 5; ++seed) {
+    for (int sites : {1, 2, 4}) {
+      for (double busy : {0.0, 0.25, 0.6}) {
+        SitingProblem p = RandomSiting(
+            seed, {.demand = 50, .candidates = 12, .open_facilities = 0, .sites = sites},
+            SitingObjective::kExpectedCoverage);
+        p.busy = busy;
+        const double best = BestExpectedByEnumeration(p);
+        const auto exact = SolveSitingExact(p);
+        ASSERT_TRUE(exact);
+        EXPECT_EQ(exact->status, ExactStatus::kOptimal);
+        EXPECT_NEAR(exact->objective, best, 1e-6 * (1 + best))
+            << "seed " << seed << ", K " << sites << ", q " << busy;
+        EXPECT_NEAR(ExpectedCoverage(p, exact->chosen), best, 1e-6 * (1 + best));
+        const auto heuristic = SolveGreedySwap(p);
+        ASSERT_TRUE(heuristic);
+        EXPECT_LE(heuristic->objective, best * (1 + 1e-9) + 1e-9);
+        if (busy == 0) {
+          // q = 0 is the maximal covering model: the same optimum as the coverage objective.
+          p.objective = SitingObjective::kCoverage;
+          const auto mclp = SolveSitingExact(p);
+          ASSERT_TRUE(mclp);
+          EXPECT_NEAR(mclp->objective, exact->objective, 1e-6 * (1 + best));
+        }
+      }
+    }
+  }
+}
+
+TEST(PlanStations, RefusesABusyFractionOutsideZeroToOne) {
+  SitingProblem p = RandomSiting(1, {.demand = 5, .candidates = 3, .sites = 1},
+                                 SitingObjective::kExpectedCoverage);
+  for (double busy : {-0.1, 1.0, std::nan("")}) {
+    p.busy = busy;
+    EXPECT_EQ(SolveGreedySwap(p).error().msg, Msg::kPlanBusyFraction);
+    EXPECT_EQ(SolveSitingExact(p).error().msg, Msg::kPlanBusyFraction);
   }
 }
 
