@@ -106,6 +106,14 @@ hyperfine --style basic --runs 5 --export-markdown "$work/plan.md" \
   "$build/jangkau plan stops $W --minutes 60 --reach 30 --format csv" > /dev/null
 cat "$work/plan.md"
 
+# Dispatch (issue 12): a recommendation for 50 units under 200 ms, on the Muba demo workspace,
+# baseline and flood, at the dispatch grid (200 m) and at the access run's 100 m.
+echo
+echo "== dispatch: recommendation with 50 units on Musi Banyuasin (bench/dispatch_bench)"
+"$build/dispatch_bench" "$work/demo/muba.jangkau"
+"$build/dispatch_bench" "$work/demo/muba.jangkau" banjir_musim_hujan
+"$build/dispatch_bench" "$work/demo/muba.jangkau" "" 100
+
 [ "${BENCH_QUICK:-0}" = 1 ] && exit 0
 command -v grass >/dev/null || { echo "grass-core missing: run scripts/install-deps.sh"; exit 1; }
 echo

@@ -80,51 +80,87 @@ J plan stops --workspace "$ws" --minutes 60 --reach 30 > "$out/rencana/titik_kel
 head -1 "$out/rencana/titik_keliling.txt"
 
 echo
-say "== 10. Gawat darurat Musi Banyuasin (CONTOH): unit, insiden, waktu respons (docs/emergency.md)" \
-    "== 10. Emergency response in Musi Banyuasin (SAMPLE): units, incidents, response times (docs/emergency.md)"
+say "== 10. Gawat darurat Musi Banyuasin (CONTOH): unit, panggilan, rekomendasi unit sebelum dan saat banjir, waktu respons, pangkalan (docs/emergency.md)" \
+    "== 10. Emergency response in Musi Banyuasin (SAMPLE): units, calls, unit recommendation before and during the flood, response times, bases (docs/emergency.md)"
 muba=data/districts/muba
 mws=$out/muba.jangkau
 rm -f "$mws" "$mws-wal" "$mws-shm"
-J init --workspace "$mws" >/dev/null
-J import regions "$muba/wilayah.geojson" --workspace "$mws" --make-valid >/dev/null
-J import population "$muba/penduduk.csv" --workspace "$mws" >/dev/null
-J import facilities "$muba/faskes_bppsdmk_2019.csv" --workspace "$mws" >/dev/null
-# CONTOH: three units at the first three puskesmas with coordinates (an ambulance, a motorbike,
-# a boat), and four calls at fixed times in villages of three kecamatan; all invented.
-kinds=(ambulans motor perahu)
-n=0
-while IFS=, read -r kode lat lon; do
-  J unit add --workspace "$mws" --kode "CONTOH-${kinds[$n]}" --jenis "${kinds[$n]}" \
-    --lon "$lon" --lat "$lat" --pangkalan "$kode" --nama "CONTOH ${kinds[$n]} $kode" >/dev/null
-  n=$((n + 1))
-done < <("$jangkau" show facilities --workspace "$mws" --format json | awk '
+M() { J "$@" --workspace "$mws"; }
+M init >/dev/null
+M import regions "$muba/wilayah.geojson" --make-valid >/dev/null
+M import population "$muba/penduduk.csv" >/dev/null
+M import facilities "$muba/faskes_bppsdmk_2019.csv" >/dev/null
+M import indicators "$muba/indikator_desa.csv" >/dev/null
+M import rivers data/network/gshhg_wdbii_rivers_ssumatra.geojson >/dev/null
+M import water data/network/laut_gshhg_ssumatra.geojson >/dev/null
+M import swamp data/network/sumsel_peat_thickness_class_polygons.geojson >/dev/null
+# CONTOH (invented): an ambulance at each RSUD; at the puskesmas in turn an ambulance, a
+# motorbike and a boat; a home-visit team at the first two puskesmas.
+"$jangkau" show facilities --workspace "$mws" --format json | awk '
   # One key per line ("key": value,); an object ends with "}".
   { gsub(/[",]/, ""); sub(/^ +/, "") }
   $1 == "kode_faskes:" { kode = $2 } $1 == "jenis_faskes:" { jenis = $2 }
   $1 == "lat:" { lat = $2 } $1 == "lon:" { lon = $2 }
   $1 == "}" {
-    if (jenis == "puskesmas" && lat != "null" && lat != "" && n < 3) { print kode "," lat "," lon; n++ }
-    kode = jenis = lat = lon = "" }')
-J unit list --workspace "$mws"
-desa=($(awk -F, 'NR > 1 && $1 ~ /^16\.06\.0[1-3]\.2/ { print $1 }' "$muba/penduduk.csv" | sort | awk 'NR % 7 == 1' | head -4))
-call() {  # call DESA PRIORITY CATEGORY DAY MINUTES(notified departed scene [facility])...
-  local id
-  id=$(J incident create --workspace "$mws" --waktu "2026-11-0$4T08:00" --prioritas "$2" \
-       --kategori "$3" --desa "$1" --sumber 119 | tail -1)
-  J incident event --workspace "$mws" --id "$id" --status terverifikasi --waktu "2026-11-0$4T08:01" >/dev/null
-  J incident event --workspace "$mws" --id "$id" --status unit_dikirim --waktu "2026-11-0$4T08:$5" \
-    --unit CONTOH-ambulans >/dev/null
-  J incident event --workspace "$mws" --id "$id" --status unit_berangkat --waktu "2026-11-0$4T08:$6" >/dev/null
-  J incident event --workspace "$mws" --id "$id" --status tiba_di_lokasi --waktu "2026-11-0$4T08:$7" >/dev/null
-  J incident event --workspace "$mws" --id "$id" --status selesai --waktu "2026-11-0$4T09:30" >/dev/null
-}
-call "${desa[0]}" P1 kecelakaan_lalu_lintas 2 03 05 24
-call "${desa[1]}" P1 kegawatan_medis 3 02 04 41
-call "${desa[2]}" P2 persalinan 4 04 07 52
-call "${desa[3]}" P3 kunjungan_rumah 5 10 15 45
-say "Waktu respons per prioritas (menit; target bawaan adalah ASUMSI):" \
-    "Response times by priority (minutes; the shipped targets are ASSUMPTIONS):"
-J incident kpi --workspace "$mws" --by prioritas --format csv | cut -d, -f1,2,15,16,17,18
+    if (lat != "null" && lat != "") {
+      if (jenis == "rumah_sakit") print "ambulans", kode, lon, lat
+      if (jenis == "puskesmas") {
+        split("ambulans motor perahu", kinds, " ")
+        print kinds[n % 3 + 1], kode, lon, lat
+        if (n < 2) print "tim_kunjungan", kode, lon, lat
+        n++
+      }
+    }
+    kode = jenis = lat = lon = "" }' > "$out/unit_contoh.txt"
+while read -r kind kode lon lat; do
+  M unit add --kode "CONTOH-$kind-$kode" --jenis "$kind" --lon "$lon" --lat "$lat" \
+    --pangkalan "$kode" --nama "CONTOH $kind $kode" >/dev/null
+done < "$out/unit_contoh.txt"
+say "$(wc -l < "$out/unit_contoh.txt") unit CONTOH ($(cut -d' ' -f1 "$out/unit_contoh.txt" | sort | uniq -c | awk '{printf "%s%s %s", sep, $1, $2; sep=", "}'))" \
+    "$(wc -l < "$out/unit_contoh.txt") SAMPLE units ($(cut -d' ' -f1 "$out/unit_contoh.txt" | sort | uniq -c | awk '{printf "%s%s %s", sep, $1, $2; sep=", "}'))"
+# Twelve calls in November 2026 at villages, priorities and times drawn with a fixed seed; each
+# gets the unit the recommendation ranks first and goes through its lifecycle.
+awk -F, 'NR > 1 && $1 ~ /^16\.06\.[0-9][0-9]\.[12][0-9][0-9][0-9]$/ { print $1 }' "$muba/penduduk.csv" | sort |
+  awk -v seed=2026 'BEGIN { srand(seed) } { desa[n++] = $1 }
+    END { split("kegawatan_medis kecelakaan_lalu_lintas persalinan trauma kunjungan_rumah tenggelam", cat, " ")
+          for (i = 0; i < 12; i++) printf "%s P%d %s %02d %02d %d %d %d\n", desa[int(rand() * n)],
+            1 + int(rand() * 3), cat[1 + int(rand() * 6)], 1 + i * 2, 6 + int(rand() * 12),
+            1 + int(rand() * 4), 1 + int(rand() * 3), 10 + int(rand() * 50) }' > "$out/panggilan_contoh.txt"
+at() { printf "2026-11-%sT%02d:%02d" "$1" $((10#$2 + $3 / 60)) $(($3 % 60)); }
+while read -r desa prio cat day hour notify turnout travel; do
+  id=$(M incident create --waktu "$(at "$day" "$hour" 0)" --prioritas "$prio" --kategori "$cat" \
+       --desa "$desa" --sumber 119 | tail -1)
+  unit=$(M incident recommend --id "$id" --format csv | awk -F, 'NR == 2 && $4 != "" { print $2 }')
+  M incident event --id "$id" --status terverifikasi --waktu "$(at "$day" "$hour" 1)" >/dev/null
+  [ -n "$unit" ] || { M incident event --id "$id" --status dibatalkan --waktu "$(at "$day" "$hour" 2)" >/dev/null; continue; }
+  M incident event --id "$id" --status unit_dikirim --waktu "$(at "$day" "$hour" $((1 + notify)))" --unit "$unit" >/dev/null
+  M incident event --id "$id" --status unit_berangkat --waktu "$(at "$day" "$hour" $((1 + notify + turnout)))" >/dev/null
+  M incident event --id "$id" --status tiba_di_lokasi --waktu "$(at "$day" "$hour" $((1 + notify + turnout + travel)))" >/dev/null
+  M incident event --id "$id" --status selesai --waktu "$(at "$day" "$hour" $((30 + notify + turnout + travel)))" >/dev/null
+done < "$out/panggilan_contoh.txt"
+say "Waktu respons per prioritas, 12 panggilan CONTOH (menit; target bawaan adalah ASUMSI):" \
+    "Response times by priority, 12 SAMPLE calls (minutes; the shipped targets are ASSUMPTIONS):"
+M incident kpi --by prioritas --format csv | cut -d, -f1,2,15,16,17,18
+
+echo
+# The village with the highest flood hazard index (BNPB), the first the flood scenario takes.
+flooded=$(awk -F, '$2 == "indeks_bahaya_banjir" { print $3, $1 }' "$muba/indikator_desa.csv" | sort -k1,1nr -k2 | head -1 | cut -d' ' -f2)
+say "Panggilan P1 baru di desa $flooded (indeks bahaya banjir tertinggi): 5 unit terdekat menurut menit perjalanan dan RS tujuan, kondisi dasar" \
+    "A new P1 call in village $flooded (highest flood hazard index): the 5 nearest units by travel minutes and the destination hospital, baseline"
+id=$(M incident create --waktu 2026-12-01T07:30 --prioritas P1 --kategori kecelakaan_lalu_lintas \
+     --desa "$flooded" --sumber 112 | tail -1)
+M incident recommend --id "$id" --top 5
+M scenario create --name banjir_musim_hujan --hazard-top 12 --flood-factor 0.2 --close-flooded \
+  --description "Banjir musim hujan: 12 desa dengan indeks bahaya banjir tertinggi" >/dev/null
+say "Saat banjir (skenario banjir_musim_hujan: 12 desa, kecepatan 20%, fasyankes di dalamnya tutup):" \
+    "During the flood (scenario banjir_musim_hujan: 12 villages, 20% speed, facilities in them closed):"
+M incident recommend --id "$id" --top 5 --scenario banjir_musim_hujan
+
+echo
+say "Pangkalan ambulans: 3 dari puskesmas, penduduk dalam 30 menit (MCLP), lalu dengan unit sibuk 30% (MEXCLP)" \
+    "Ambulance bases: 3 of the puskesmas, people within 30 minutes (MCLP), then with units busy 30% (MEXCLP)"
+M plan stations --p 3 --minutes 30 --jenis ambulans
+M plan stations --p 3 --minutes 30 --jenis ambulans --model mexclp --busy 0.3 | head -2
 
 echo
 say "== 11. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \

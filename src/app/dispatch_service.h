@@ -19,8 +19,13 @@
 
 namespace jangkau::app {
 
+// The dispatch grid is coarser than the access run's (200 m against 100 m): on Musi Banyuasin a
+// recommendation for 50 units takes about 60 ms at 200 m and 250 ms at 100 m
+// (docs/benchmarks.md), and a cell of 200 m is 15 seconds at 50 km/h.
+inline constexpr double kDispatchResolutionM = 200;
+
 struct DispatchOptions {
-  AccessModelOptions model;  // resolution, snapping, neighbours
+  AccessModelOptions model{.resolution_m = kDispatchResolutionM};  // snapping, neighbours
   units::Minutes max_minutes{360};
 };
 

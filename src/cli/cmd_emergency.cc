@@ -217,6 +217,7 @@ void AddIncidentCommands(CLI::App& app, CliContext& ctx) {
     int64_t id = 0;
     app::DispatchOptions dispatch;
     double max_minutes = 360;
+    std::size_t top = 0;
   };
   auto rec = std::make_shared<RecommendOptions>();
   auto* r = incident->add_subcommand(
@@ -238,6 +239,10 @@ void AddIncidentCommands(CLI::App& app, CliContext& ctx) {
        "--max-menit", rec->max_minutes,
        ctx.T("batas pencarian dalam menit (bawaan 360)", "search bound in minutes (default 360)"))
       ->check(CLI::Range(1.0, 24.0 * 60));
+  r->add_option(
+       "--top", rec->top,
+       ctx.T("hanya N unit teratas (bawaan: semua)", "only the first N units (default: all)"))
+      ->check(CLI::PositiveNumber);
   r->add_option("--format", rec->format, "table|csv|json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   r->callback([&ctx, rec] {
@@ -264,6 +269,7 @@ void AddIncidentCommands(CLI::App& app, CliContext& ctx) {
       ctx.exit_code = ctx.Fail(result.error(), ExitFor(result.error()));
       return;
     }
+    if (rec->top > 0 && result->units.size() > rec->top) result->units.resize(rec->top);
     if (rec->format != "json") {
       PrintTable(ctx, app::RecommendationTable(*result), rec->format);
       return;

@@ -1,8 +1,11 @@
 #include "emergency/dispatch.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <thread>
 
+#include "access/components.h"
 #include "access/snap.h"
 
 namespace jangkau::emergency {
@@ -56,11 +59,16 @@ void SortByEta(std::vector<UnitEta>& etas) {
   });
 }
 
-// One mode: its friction and a bounded search over it, kept between questions.
+// One mode: its friction, which cells can reach each other at all, and a bounded search,
+// kept between questions.
 struct EtaSearch::Mode {
   Mode(const access::FrictionGrid& f, const access::SolveOptions& options)
-      : friction(f), search(f, options) {}
+      : friction(f), components(access::ConnectedComponents(f)), search(f, options) {}
+  int32_t Component(const access::Source& s) const {
+    return components.At(s.layer, friction.layers.front().Index(s.row, s.col));
+  }
   const access::FrictionGrid& friction;
+  access::Components components;
   access::BoundedSearch search;
 };
 
@@ -101,27 +109,44 @@ std::vector<UnitEta> EtaSearch::UnitsTo(grid::CellIndex incident, std::span<cons
   std::vector<UnitEta> out;
   out.reserve(units.size());
   for (const UnitAt& u : units) out.push_back({u.kode, u.jenis, std::nullopt});
-  for (auto& [kind, mode] : modes_) {
-    const int layer = UnitLayer(kind);
+  std::vector<std::pair<UnitKind, Mode*>> modes;
+  for (auto& [kind, mode] : modes_) modes.emplace_back(kind, mode.get());
+  // One mode per thread at a time; each writes only its own units' entries of `out`.
+  auto solve = [&](UnitKind kind, Mode& mode) {
+    const auto at = PlaceOnMode(mode.friction, incident, 0, options_.snap_m);
+    if (!at) return;
+    const int32_t component = mode.Component(*at);
     std::vector<std::size_t> which;
     std::vector<access::Source> cells;
     for (std::size_t i = 0; i < units.size(); ++i) {
       if (units[i].jenis != kind || !units[i].cell) continue;
-      if (auto s = PlaceOnMode(mode->friction, *units[i].cell, layer, options_.snap_m)) {
+      const auto s = PlaceOnMode(mode.friction, *units[i].cell, UnitLayer(kind), options_.snap_m);
+      // A unit with no path at all to the call is not waited for.
+      if (s && mode.Component(*s) == component) {
         which.push_back(i);
         cells.push_back(*s);
       }
     }
-    if (cells.empty()) continue;
-    const auto at = PlaceOnMode(mode->friction, incident, 0, options_.snap_m);
-    if (!at) continue;
+    if (cells.empty()) return;
     const access::Source from[] = {*at};
-    const access::TravelTimes& t = mode->search.Run(from, access::StopWhen{cells, 0});
+    const access::TravelTimes& t = mode.search.Run(from, access::StopWhen{cells, 0});
     for (std::size_t k = 0; k < cells.size(); ++k) {
       const float minutes = TimeAt(t, cells[k]);
       if (std::isfinite(minutes)) out[which[k]].minutes = units::Minutes{minutes};
     }
-  }
+  };
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t k = next++; k < modes.size(); k = next++)
+      solve(modes[k].first, *modes[k].second);
+  };
+  const unsigned cores = options_.threads > 0 ? static_cast<unsigned>(options_.threads)
+                                              : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> helpers;
+  for (unsigned h = 1; h < std::min<std::size_t>(cores, modes.size()); ++h)
+    helpers.emplace_back(work);
+  work();
+  for (auto& h : helpers) h.join();
   SortByEta(out);
   return out;
 }

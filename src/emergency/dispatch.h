@@ -4,6 +4,8 @@
 // able to take the patient. The times are the access engine's (access::BoundedSearch), searched
 // from the incident towards the units and stopped as soon as every unit of the mode is reached,
 // so a question costs what lies between the call and its farthest unit, not the district.
+// Units on a mode with no path at all to the call (another component of its network: across a
+// river without a bridge) are not waited for, and the modes are searched on several threads.
 // Pure values and computation; an EtaSearch is not thread-safe (one per thread), its frictions
 // are read-only.
 #pragma once
@@ -61,6 +63,7 @@ struct EtaOptions {
   int neighbours = 16;
   units::Minutes max_minutes{360};  // searches stop here: beyond it a unit "cannot reach"
   double snap_m = 1000;             // points on a cell closed to a mode move at most this far
+  int threads = 0;                  // modes searched at once (0: every core)
 };
 
 // The layer a unit of `kind` waits on: a boat on the water (1), everyone else on land (0).

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "access/components.h"
 #include "access/snap.h"
 #include "access/solver.h"
 
@@ -309,6 +310,22 @@ TEST(BoundedSearch, StoppingWhenTheAwaitedCellsAreFinalGivesTheirExactTimes) {
     }
     if (needed == 1) EXPECT_LT(reached, fresh_reached) << "search " << k;
   }
+}
+
+TEST(Components, AWallSplitsTheLandAndABoatJoinsIt) {
+  // Land row split by the river column; without a boat layer the halves are apart.
+  const FrictionGrid land = Parse("1 1 x 1 1\n1 1 x 1 1");
+  const Components apart = ConnectedComponents(land);
+  const auto& g = land.layers[0];
+  EXPECT_EQ(apart.At(0, g.Index(0, 0)), apart.At(0, g.Index(1, 1)));
+  EXPECT_NE(apart.At(0, g.Index(0, 0)), apart.At(0, g.Index(0, 3)));
+  EXPECT_EQ(apart.At(0, g.Index(0, 2)), -1);
+  // With boarding at (0,1) and landing at (0,3) the river joins them through the water layer.
+  const FrictionGrid river = RiverCrossing(15, 5);
+  const Components joined = ConnectedComponents(river);
+  const auto& r = river.layers[0];
+  EXPECT_EQ(joined.At(0, r.Index(0, 0)), joined.At(0, r.Index(0, 4)));
+  EXPECT_EQ(joined.At(0, r.Index(0, 0)), joined.At(1, r.Index(0, 2)));
 }
 
 TEST(Snap, NearestPassableCellWithinTheDistance) {
