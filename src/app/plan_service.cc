@@ -93,7 +93,11 @@ PlacedSites PlaceSites(const store::Workspace& ws, const AccessModel& m, const s
     }
   } else if (kind == "puskesmas") {
     for (const Facility& f : m.facilities) {
-      if (IsTarget(f, "puskesmas")) wanted.push_back({f.kode, f.nama, f.type, *f.lon, *f.lat});
+      const std::optional<double>& lon = f.lon;
+      const std::optional<double>& lat = f.lat;
+      if (IsTarget(f, "puskesmas") && lon && lat) {
+        wanted.push_back({f.kode, f.nama, f.type, *lon, *lat});
+      }
     }
   } else if (kind == "pustu") {
     for (const Facility& f : m.facilities) {

@@ -110,6 +110,7 @@ std::vector<UnitEta> EtaSearch::UnitsTo(grid::CellIndex incident, std::span<cons
   out.reserve(units.size());
   for (const UnitAt& u : units) out.push_back({u.kode, u.jenis, std::nullopt});
   std::vector<std::pair<UnitKind, Mode*>> modes;
+  modes.reserve(modes_.size());
   for (auto& [kind, mode] : modes_) modes.emplace_back(kind, mode.get());
   // One mode per thread at a time; each writes only its own units' entries of `out`.
   auto solve = [&](UnitKind kind, Mode& mode) {
