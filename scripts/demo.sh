@@ -118,8 +118,14 @@ while read -r kind kode lon lat; do
 done < "$out/unit_contoh.txt"
 say "$(wc -l < "$out/unit_contoh.txt") unit CONTOH ($(cut -d' ' -f1 "$out/unit_contoh.txt" | sort | uniq -c | awk '{printf "%s%s %s", sep, $1, $2; sep=", "}'))" \
     "$(wc -l < "$out/unit_contoh.txt") SAMPLE units ($(cut -d' ' -f1 "$out/unit_contoh.txt" | sort | uniq -c | awk '{printf "%s%s %s", sep, $1, $2; sep=", "}'))"
+# The rainy-season flood (CONTOH period 10-20 November 2026): the 12 villages with the highest
+# flood hazard index (BNPB) at 20% speed, the facilities in them closed.
+M scenario create --name banjir_musim_hujan --hazard-top 12 --flood-factor 0.2 --close-flooded \
+  --mulai 2026-11-10T00:00 --selesai 2026-11-20T23:59 \
+  --description "Banjir musim hujan: 12 desa dengan indeks bahaya banjir tertinggi" >/dev/null
 # Twelve calls in November 2026 at villages, priorities and times drawn with a fixed seed; each
-# gets the unit the recommendation ranks first and goes through its lifecycle.
+# gets the unit the recommendation ranks first (in the flood while it lasts) and goes through
+# its lifecycle.
 awk -F, 'NR > 1 && $1 ~ /^16\.06\.[0-9][0-9]\.[12][0-9][0-9][0-9]$/ { print $1 }' "$muba/penduduk.csv" | sort |
   awk -v seed=2026 'BEGIN { srand(seed) } { desa[n++] = $1 }
     END { split("kegawatan_medis kecelakaan_lalu_lintas persalinan trauma kunjungan_rumah tenggelam", cat, " ")
@@ -130,7 +136,9 @@ at() { printf "2026-11-%sT%02d:%02d" "$1" $((10#$2 + $3 / 60)) $(($3 % 60)); }
 while read -r desa prio cat day hour notify turnout travel; do
   id=$(M incident create --waktu "$(at "$day" "$hour" 0)" --prioritas "$prio" --kategori "$cat" \
        --desa "$desa" --sumber 119 | tail -1)
-  unit=$(M incident recommend --id "$id" --format csv | awk -F, 'NR == 2 && $4 != "" { print $2 }')
+  flood=""
+  [ "$((10#$day))" -ge 10 ] && [ "$((10#$day))" -le 20 ] && flood="--scenario banjir_musim_hujan"
+  unit=$(M incident recommend --id "$id" $flood --format csv | awk -F, 'NR == 2 && $4 != "" { print $2 }')
   M incident event --id "$id" --status terverifikasi --waktu "$(at "$day" "$hour" 1)" >/dev/null
   [ -n "$unit" ] || { M incident event --id "$id" --status dibatalkan --waktu "$(at "$day" "$hour" 2)" >/dev/null; continue; }
   M incident event --id "$id" --status unit_dikirim --waktu "$(at "$day" "$hour" $((1 + notify)))" --unit "$unit" >/dev/null
@@ -141,6 +149,11 @@ done < "$out/panggilan_contoh.txt"
 say "Waktu respons per prioritas, 12 panggilan CONTOH (menit; target bawaan adalah ASUMSI):" \
     "Response times by priority, 12 SAMPLE calls (minutes; the shipped targets are ASSUMPTIONS):"
 M incident kpi --by prioritas --format csv | cut -d, -f1,2,15,16,17,18
+say "Menurut banjir yang berlaku saat panggilan:" "By the flood in force at the call:"
+M incident kpi --by banjir --format csv | cut -d, -f1,2,15,16,17,18
+say "Perjalanan tercatat dibanding ETA mesin untuk unit yang dikirim (5 panggilan pertama; CONTOH: waktu tercatat diacak):" \
+    "Logged travel against the engine's ETA for the unit sent (first 5 calls; SAMPLE: logged times are random):"
+M incident list --eta --format csv | cut -d, -f1,3,4,8,12,15,16,17,18 | head -6
 
 echo
 # The village with the highest flood hazard index (BNPB), the first the flood scenario takes.
@@ -150,8 +163,6 @@ say "Panggilan P1 baru di desa $flooded (indeks bahaya banjir tertinggi): 5 unit
 id=$(M incident create --waktu 2026-12-01T07:30 --prioritas P1 --kategori kecelakaan_lalu_lintas \
      --desa "$flooded" --sumber 112 | tail -1)
 M incident recommend --id "$id" --top 5
-M scenario create --name banjir_musim_hujan --hazard-top 12 --flood-factor 0.2 --close-flooded \
-  --description "Banjir musim hujan: 12 desa dengan indeks bahaya banjir tertinggi" >/dev/null
 say "Saat banjir (skenario banjir_musim_hujan: 12 desa, kecepatan 20%, fasyankes di dalamnya tutup):" \
     "During the flood (scenario banjir_musim_hujan: 12 villages, 20% speed, facilities in them closed):"
 M incident recommend --id "$id" --top 5 --scenario banjir_musim_hujan

@@ -5,9 +5,6 @@
 #include "ingest/layers.h"
 
 namespace jangkau::app {
-namespace {
-
-// The cell under a point, before any snapping (each mode snaps for itself).
 std::optional<grid::CellIndex> CellUnder(const grid::GridSpec& spec, double lon, double lat) {
   double x = 0;
   double y = 0;
@@ -16,8 +13,6 @@ std::optional<grid::CellIndex> CellUnder(const grid::GridSpec& spec, double lon,
   if (!ingest::ToGrid(spec, lon, lat, x, y) || !spec.CellOf(x, y, row, col)) return std::nullopt;
   return spec.Index(row, col);
 }
-
-}  // namespace
 
 std::expected<std::unique_ptr<DispatchModel>, Error> BuildDispatchModel(
     const store::Workspace& ws, const Scenario* scenario, const DispatchOptions& options) {

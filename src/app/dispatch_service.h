@@ -36,6 +36,10 @@ struct DispatchModel {
   std::unique_ptr<emergency::EtaSearch> search;
 };
 
+// The cell of the grid under a point, before any snapping (each mode snaps for itself), or
+// std::nullopt outside the grid.
+std::optional<grid::CellIndex> CellUnder(const grid::GridSpec& spec, double lon, double lat);
+
 // Builds the model of `scenario` (nullptr: the baseline). Fails when the unit speeds name a
 // travel class the travel scenario does not have.
 std::expected<std::unique_ptr<DispatchModel>, Error> BuildDispatchModel(

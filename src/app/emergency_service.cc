@@ -28,6 +28,19 @@ Date LocalDate(Instant t) {
 
 }  // namespace
 
+bool CalledWithin(const Incident& i, std::optional<Date> from, std::optional<Date> to) {
+  const Date day = LocalDate(i.waktu);
+  return !((from && day < *from) || (to && *to < day));
+}
+
+std::string FloodsAt(const std::vector<Scenario>& scenarios, Instant t) {
+  std::string names;
+  for (const Scenario& s : scenarios) {
+    if (HoldsAt(s, t)) names += (names.empty() ? "" : " ") + s.nama;
+  }
+  return names;
+}
+
 std::expected<void, Error> AddUnit(store::Workspace& ws, const EmergencyUnit& unit,
                                    const std::string& user) {
   if (!ValidUnitCode(unit.kode)) {
@@ -104,16 +117,18 @@ std::optional<KpiGrouping> ParseKpiGrouping(std::string_view text) {
   if (k == "prioritas") return KpiGrouping::kPrioritas;
   if (k == "kecamatan") return KpiGrouping::kKecamatan;
   if (k == "bulan") return KpiGrouping::kBulan;
+  if (k == "banjir") return KpiGrouping::kBanjir;
   return std::nullopt;
 }
 
 report::Table KpiTable(const std::vector<Incident>& incidents, KpiGrouping by,
                        std::optional<Date> from, std::optional<Date> to,
-                       const std::vector<ResponseTarget>& targets) {
+                       const std::vector<ResponseTarget>& targets,
+                       const std::vector<Scenario>& scenarios) {
   std::vector<emergency::KpiInput> in;
   for (const Incident& i : incidents) {
+    if (!CalledWithin(i, from, to)) continue;
     const Date day = LocalDate(i.waktu);
-    if ((from && day < *from) || (to && *to < day)) continue;
     std::string group;
     switch (by) {
       case KpiGrouping::kPrioritas:
@@ -125,6 +140,11 @@ report::Table KpiTable(const std::vector<Incident>& incidents, KpiGrouping by,
       case KpiGrouping::kBulan:
         group = day.Iso().substr(0, 7);
         break;
+      case KpiGrouping::kBanjir: {
+        const std::string floods = FloodsAt(scenarios, i.waktu);
+        group = floods.empty() ? std::string("tanpa_skenario") : floods;
+        break;
+      }
     }
     in.push_back({group, i.prioritas, emergency::IncidentIntervals(i)});
   }

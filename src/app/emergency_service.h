@@ -36,13 +36,21 @@ std::expected<int64_t, Error> CreateIncident(store::Workspace& ws, const Inciden
 std::expected<Incident, Error> RecordEvent(store::Workspace& ws, int64_t id,
                                            const IncidentEvent& event);
 
-enum class KpiGrouping { kPrioritas, kKecamatan, kBulan };
+// Whether the incident was called between `from` and `to` (inclusive, dates in WIB).
+bool CalledWithin(const Incident& incident, std::optional<Date> from, std::optional<Date> to);
+// The names (space-separated, in the order given) of the scenarios whose period holds at `t`
+// (HoldsAt): the floods in force when a call came; "" when none.
+std::string FloodsAt(const std::vector<Scenario>& scenarios, Instant t);
+
+// kBanjir: by the scenarios in force at the call ("tanpa_skenario" when none).
+enum class KpiGrouping { kPrioritas, kKecamatan, kBulan, kBanjir };
 std::optional<KpiGrouping> ParseKpiGrouping(std::string_view text);
 
 // The response-time summary of the incidents called between `from` and `to` (inclusive, dates
-// in WIB), grouped; targets from `targets`.
+// in WIB), grouped; targets from `targets`; `scenarios` for the grouping by flood.
 report::Table KpiTable(const std::vector<Incident>& incidents, KpiGrouping by,
                        std::optional<Date> from, std::optional<Date> to,
-                       const std::vector<ResponseTarget>& targets);
+                       const std::vector<ResponseTarget>& targets,
+                       const std::vector<Scenario>& scenarios = {});
 
 }  // namespace jangkau::app

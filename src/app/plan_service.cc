@@ -163,6 +163,12 @@ std::expected<Scenario, Error> BuildScenario(const store::Workspace& ws,
   Scenario sc;
   sc.nama = request.nama;
   sc.keterangan = request.keterangan;
+  if (request.mulai && request.selesai && *request.selesai < *request.mulai) {
+    return std::unexpected(
+        Error{Msg::kScenarioPeriod, {request.mulai->Iso(), request.selesai->Iso()}});
+  }
+  sc.mulai = request.mulai;
+  sc.selesai = request.selesai;
   const std::vector<Facility> facilities = ws.Facilities();
   auto known = [&](const std::string& kode) {
     return std::ranges::any_of(facilities, [&](const Facility& f) { return f.kode == kode; });

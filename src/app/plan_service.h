@@ -36,6 +36,8 @@ struct ScenarioRequest {
   std::vector<MapFeature> cuts;
   std::map<std::string, double> speeds;  // travel class -> km/h
   std::vector<AddedFacility> added;
+  std::optional<Instant> mulai;  // the period it holds (a flood's), either end open
+  std::optional<Instant> selesai;
 };
 // Checks the codes and classes against the workspace (an Error naming the first unknown one)
 // and resolves villages to their boundaries.

@@ -13,13 +13,14 @@ namespace jangkau::app {
 report::Table ScenariosTable(const std::vector<Scenario>& scenarios) {
   report::Table t{"skenario",
                   {"nama", "keterangan", "fasyankes_tutup", "area_banjir", "putus",
-                   "kecepatan_diubah", "fasyankes_baru", "waktu", "pengguna"}};
+                   "kecepatan_diubah", "fasyankes_baru", "mulai", "selesai", "waktu", "pengguna"}};
   for (const Scenario& s : scenarios) {
-    t.rows.push_back({s.nama, s.keterangan, static_cast<int64_t>(s.closed.size()),
-                      static_cast<int64_t>(s.floods.size()),
-                      static_cast<int64_t>(s.cuts_wkb.size()),
-                      static_cast<int64_t>(s.speeds.size()), static_cast<int64_t>(s.added.size()),
-                      s.waktu, s.pengguna});
+    t.rows.push_back(
+        {s.nama, s.keterangan, static_cast<int64_t>(s.closed.size()),
+         static_cast<int64_t>(s.floods.size()), static_cast<int64_t>(s.cuts_wkb.size()),
+         static_cast<int64_t>(s.speeds.size()), static_cast<int64_t>(s.added.size()),
+         s.mulai ? report::Cell(s.mulai->Iso()) : report::Cell(),
+         s.selesai ? report::Cell(s.selesai->Iso()) : report::Cell(), s.waktu, s.pengguna});
   }
   return t;
 }

@@ -305,6 +305,9 @@ namespace jangkau {
   X(kPlanBusyNeedsMexclp, "plan_busy_needs_mexclp", 400,                                           \
     "--busy {0} berlaku untuk --model mexclp saja (mclp menganggap unit selalu siap)",             \
     "--busy {0} applies to --model mexclp only (mclp takes units as always available)")            \
+  X(kScenarioPeriod, "scenario_period", 422,                                                       \
+    "masa berlaku skenario: selesai {1} lebih awal dari mulai {0}",                                \
+    "scenario period: the end {1} is before the start {0}")                                        \
   X(kPlanBusyFraction, "plan_busy_fraction", 422,                                                  \
     "--busy {0}: bagian waktu unit sibuk harus 0 atau lebih dan kurang dari 1",                    \
     "--busy {0}: the fraction of time a unit is busy must be at least 0 and below 1")              \

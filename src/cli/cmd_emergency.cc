@@ -9,6 +9,7 @@
 //         [--faskes KODE]
 // jangkau incident recommend --workspace W --id ID [--scenario NAME] [--format table|csv|json]
 //         -> json: {"unit": [{"kode", "jenis", "menit"}...] ascending, "tujuan": {"kode", "menit"}}
+// jangkau incident list --workspace W [--from DATE] [--to DATE] [--eta] [--format table|csv|json]
 // jangkau incident kpi --workspace W [--from DATE] [--to DATE] [--by prioritas|kecamatan|bulan]
 //         [--format csv|json]
 #include <fmt/format.h>
@@ -16,10 +17,12 @@
 
 #include "app/dispatch_service.h"
 #include "app/emergency_service.h"
+#include "app/incident_review.h"
 #include "app/reference_tables.h"
 #include "app/request_limits.h"
 #include "cli/cli_context.h"
 #include "cli/plan_helpers.h"
+#include "cli/progress_bar.h"
 
 namespace jangkau::cli {
 namespace {
@@ -40,6 +43,21 @@ std::optional<T> Choice(CliContext& ctx, const char* option, const std::string& 
     ctx.exit_code = ctx.Fail(Error{Msg::kBadChoice, {option, text, choices}}, kExitUsage);
   }
   return v;
+}
+
+// --from and --to as dates; false (after printing the error) on a malformed one.
+bool ParseDateRange(CliContext& ctx, const std::string& from_text, const std::string& to_text,
+                    std::optional<Date>& from, std::optional<Date>& to) {
+  for (auto [text, date, name] :
+       {std::tuple{&from_text, &from, "--from"}, std::tuple{&to_text, &to, "--to"}}) {
+    if (text->empty()) continue;
+    *date = Date::Parse(*text);
+    if (!*date) {
+      ctx.exit_code = ctx.Fail(Error{Msg::kBadValue, {name, *text}}, kExitUsage);
+      return false;
+    }
+  }
+  return true;
 }
 
 void AddUnitCommands(CLI::App& app, CliContext& ctx) {
@@ -294,6 +312,41 @@ void AddIncidentCommands(CLI::App& app, CliContext& ctx) {
     ctx.out << out.dump(2) << '\n';
   });
 
+  struct ListOptions {
+    std::string workspace, from, to, format = "table";
+    bool eta = false;
+  };
+  auto list = std::make_shared<ListOptions>();
+  auto* l = incident->add_subcommand(
+      "list", ctx.T("insiden dengan interval respons, skenario banjir yang berlaku, dan (--eta) "
+                    "menit perjalanan mesin dibanding yang tercatat",
+                    "incidents with their response intervals, the flood scenarios in force, and "
+                    "(--eta) the engine's travel minutes beside the logged ones"));
+  l->add_option("--workspace,-w", list->workspace, ctx.T("berkas ruang kerja", "workspace file"))
+      ->required();
+  l->add_option("--from", list->from, ctx.T("dari tanggal (WIB)", "from date (WIB)"));
+  l->add_option("--to", list->to, ctx.T("sampai tanggal (WIB)", "to date (WIB)"));
+  l->add_flag("--eta", list->eta,
+              ctx.T("hitung menit perjalanan unit yang dikirim (mesin akses)",
+                    "compute the travel minutes of the unit sent (access engine)"));
+  l->add_option("--format", list->format, "table|csv|json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  l->callback([&ctx, list] {
+    app::IncidentReviewOptions options;
+    options.eta = list->eta;
+    if (!ParseDateRange(ctx, list->from, list->to, options.from, options.to)) return;
+    auto ws = OpenWorkspace(ctx, list->workspace);
+    if (!ws) return;
+    ProgressBar bar(ctx.err, ctx.stdout_is_tty, ctx.T("ETA", "ETA"));
+    auto t = app::IncidentReview(*ws, options, [&bar](int done, int of) { bar.Update(done, of); });
+    bar.Finish();
+    if (!t) {
+      ctx.exit_code = ctx.Fail(t.error(), ExitFor(t.error()));
+      return;
+    }
+    PrintTable(ctx, *t, list->format);
+  });
+
   struct KpiOptions {
     std::string workspace, from, to, by = "prioritas", format = "table";
   };
@@ -305,22 +358,14 @@ void AddIncidentCommands(CLI::App& app, CliContext& ctx) {
       ->required();
   k->add_option("--from", kpi->from, ctx.T("dari tanggal (WIB)", "from date (WIB)"));
   k->add_option("--to", kpi->to, ctx.T("sampai tanggal (WIB)", "to date (WIB)"));
-  k->add_option("--by", kpi->by, "prioritas|kecamatan|bulan")
-      ->check(CLI::IsMember({"prioritas", "kecamatan", "bulan"}));
+  k->add_option("--by", kpi->by, "prioritas|kecamatan|bulan|banjir")
+      ->check(CLI::IsMember({"prioritas", "kecamatan", "bulan", "banjir"}));
   k->add_option("--format", kpi->format, "table|csv|json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   k->callback([&ctx, kpi] {
     std::optional<Date> from;
     std::optional<Date> to;
-    for (auto [text, date, name] :
-         {std::tuple{&kpi->from, &from, "--from"}, std::tuple{&kpi->to, &to, "--to"}}) {
-      if (text->empty()) continue;
-      *date = Date::Parse(*text);
-      if (!*date) {
-        ctx.exit_code = ctx.Fail(Error{Msg::kBadValue, {name, *text}}, kExitUsage);
-        return;
-      }
-    }
+    if (!ParseDateRange(ctx, kpi->from, kpi->to, from, to)) return;
     auto ws = OpenWorkspace(ctx, kpi->workspace);
     if (!ws) return;
     auto targets = app::LoadResponseTargets(*ws);
@@ -328,8 +373,8 @@ void AddIncidentCommands(CLI::App& app, CliContext& ctx) {
       ctx.exit_code = ctx.Fail(targets.error());
       return;
     }
-    const report::Table t =
-        app::KpiTable(ws->Incidents(), *app::ParseKpiGrouping(kpi->by), from, to, *targets);
+    const report::Table t = app::KpiTable(ws->Incidents(), *app::ParseKpiGrouping(kpi->by), from,
+                                          to, *targets, ws->Scenarios());
     if (kpi->format != "json") {
       PrintTable(ctx, t, kpi->format);
       return;

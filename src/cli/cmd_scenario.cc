@@ -24,6 +24,7 @@ void AddScenarioCommands(CLI::App& app, CliContext& ctx) {
     std::string flood_file;
     std::string cut_file;
     std::string add_file;
+    std::string mulai, selesai;
   };
   auto opt = std::make_shared<CreateOptions>();
   auto* create = scenario->add_subcommand(
@@ -71,10 +72,25 @@ void AddScenarioCommands(CLI::App& app, CliContext& ctx) {
   create->add_option("--add", opt->add_file,
                      ctx.T("fasyankes atau pos tambahan: kode, nama, jenis, lon, lat",
                            "added facilities or posts: kode, nama, jenis, lon, lat"));
+  create->add_option("--mulai", opt->mulai,
+                     ctx.T("awal masa berlaku (ISO 8601, mis. awal banjir)",
+                           "start of the period it holds (ISO 8601, e.g. when the flood began)"));
+  create->add_option(
+      "--selesai", opt->selesai,
+      ctx.T("akhir masa berlaku (ISO 8601)", "end of the period it holds (ISO 8601)"));
   create->callback([&ctx, opt] {
+    app::ScenarioRequest request = opt->request;
+    for (auto [text, instant, name] : {std::tuple{&opt->mulai, &request.mulai, "--mulai"},
+                                       std::tuple{&opt->selesai, &request.selesai, "--selesai"}}) {
+      if (text->empty()) continue;
+      *instant = Instant::Parse(*text);
+      if (!*instant) {
+        ctx.exit_code = ctx.Fail(Error{Msg::kBadInstant, {name, *text}}, kExitUsage);
+        return;
+      }
+    }
     auto ws = OpenWorkspace(ctx, opt->workspace);
     if (!ws) return;
-    app::ScenarioRequest request = opt->request;
     if (!ParsePairs(ctx, opt->speeds, "--speed", request.speeds)) return;
     if (!opt->flood_file.empty()) {
       auto areas = ReadChecked(

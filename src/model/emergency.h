@@ -9,23 +9,9 @@
 #include <string>
 #include <string_view>
 
-namespace jangkau {
+#include "model/instant.h"
 
-// Seconds since 1970-01-01T00:00:00Z.
-struct Instant {
-  int64_t seconds = 0;
-  auto operator<=>(const Instant&) const = default;
-  // "2026-12-02T10:00:00Z" (always UTC, seconds).
-  std::string Iso() const;
-  // ISO 8601 with a date, hours and minutes, optional seconds and fraction, and a zone ("Z",
-  // "+07:00", "+0700"); no zone means UTC+7 (WIB, Sumatera Selatan's time). std::nullopt for
-  // anything else, including impossible dates and times.
-  static std::optional<Instant> Parse(std::string_view text);
-};
-// Minutes from `a` to `b` (negative when b is earlier).
-inline double MinutesBetween(Instant a, Instant b) {
-  return static_cast<double>(b.seconds - a.seconds) / 60.0;
-}
+namespace jangkau {
 
 enum class UnitKind { kAmbulans, kMotor, kPerahu, kTimKunjungan };
 std::string_view UnitKindKey(UnitKind k);  // "ambulans", "motor", "perahu", "tim_kunjungan"

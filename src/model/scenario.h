@@ -5,11 +5,13 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/units.h"
 #include "model/facility.h"
+#include "model/instant.h"
 
 namespace jangkau {
 
@@ -35,9 +37,20 @@ struct Scenario {
   std::vector<std::string> cuts_wkb;     // roads or bridges cut: land travel stops along them
   std::map<std::string, double> speeds;  // travel class -> km/h replacing the scenario's
   std::vector<AddedFacility> added;      // new facilities, upgraded pustu, temporary posts
-  std::string waktu;                     // when it was saved (ISO 8601)
-  std::string pengguna;                  // who saved it
+  // When the situation holds (a flood's period), when known: the emergency module flags the
+  // incidents called within it and computes their ETAs on this scenario. Either end may be open.
+  std::optional<Instant> mulai;
+  std::optional<Instant> selesai;
+  std::string waktu;     // when it was saved (ISO 8601)
+  std::string pengguna;  // who saved it
 };
+
+// Whether `s` has a period (either end given) and `t` lies in it (ends included; an open end
+// has no limit). A scenario without a period never holds at a time.
+inline bool HoldsAt(const Scenario& s, Instant t) {
+  if (!s.mulai && !s.selesai) return false;
+  return (!s.mulai || *s.mulai <= t) && (!s.selesai || t <= *s.selesai);
+}
 
 // Travel minutes from one facility to another over the friction of a scenario.
 struct FacilityRoute {

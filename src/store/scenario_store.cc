@@ -20,10 +20,15 @@ std::expected<void, Error> Workspace::PutScenario(const Scenario& sc, const std:
     Transaction txn(*conn_);
     Statement del = conn_->Prepare("DELETE FROM scenarios WHERE nama = ?");
     del.Bind(1, sc.nama).Run();
-    Statement head =
-        conn_->Prepare("INSERT INTO scenarios(nama, keterangan, waktu, pengguna) VALUES (?,?,?,?)");
+    Statement head = conn_->Prepare(
+        "INSERT INTO scenarios(nama, keterangan, waktu, pengguna, mulai, selesai) "
+        "VALUES (?,?,?,?,?,?)");
     const std::string now = NowIso();
-    head.Bind(1, sc.nama).BindText(2, sc.keterangan).Bind(3, now).Bind(4, user).Run();
+    head.Bind(1, sc.nama).BindText(2, sc.keterangan).Bind(3, now).Bind(4, user);
+    auto seconds = [](const std::optional<Instant>& t) {
+      return t ? std::optional<int64_t>(t->seconds) : std::nullopt;
+    };
+    head.Bind(5, seconds(sc.mulai)).Bind(6, seconds(sc.selesai)).Run();
     Statement item = conn_->Prepare(
         "INSERT INTO scenario_items(skenario, jenis, kunci, teks, jenis_faskes, nilai, lon, lat, "
         "geom) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)");
@@ -59,14 +64,17 @@ std::expected<void, Error> Workspace::PutScenario(const Scenario& sc, const std:
 
 std::vector<Scenario> Workspace::Scenarios() const {
   std::vector<Scenario> out;
-  Statement s =
-      conn_->Prepare("SELECT nama, keterangan, waktu, pengguna FROM scenarios ORDER BY nama");
+  Statement s = conn_->Prepare(
+      "SELECT nama, keterangan, waktu, pengguna, mulai, selesai FROM scenarios "
+      "ORDER BY nama");
   while (s.Step()) {
     Scenario sc;
     sc.nama = s.Text(0);
     sc.keterangan = s.Text(1);
     sc.waktu = s.Text(2);
     sc.pengguna = s.Text(3);
+    if (auto t = s.OptInt(4)) sc.mulai = Instant{*t};
+    if (auto t = s.OptInt(5)) sc.selesai = Instant{*t};
     out.push_back(std::move(sc));
   }
   Statement items = conn_->Prepare(

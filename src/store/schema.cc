@@ -333,11 +333,15 @@ CREATE TABLE incident_events(
 CREATE INDEX incident_events_insiden ON incident_events(insiden);
 )sql";
 
+// Version 5: the period a scenario holds (a flood's start and end, seconds since the epoch, UTC),
+// for flagging the incidents called during it.
+constexpr std::string_view kV5 = R"sql(
+ALTER TABLE scenarios ADD COLUMN mulai INTEGER;
+ALTER TABLE scenarios ADD COLUMN selesai INTEGER;
+)sql";
+
 constexpr std::array kMigrations = {
-    Migration{1, kV1},
-    Migration{2, kV2},
-    Migration{3, kV3},
-    Migration{4, kV4},
+    Migration{1, kV1}, Migration{2, kV2}, Migration{3, kV3}, Migration{4, kV4}, Migration{5, kV5},
 };
 
 }  // namespace

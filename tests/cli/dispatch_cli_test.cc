@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "app/dispatch_service.h"
 #include "incident_cli.h"
@@ -214,6 +215,65 @@ TEST(RecommendCli, AUnitThatCannotReachIsListedLastAndBusyUnitsAreLeftOut) {
   auto unknown = d.Run("incident recommend --id 999");
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(unknown.out.find("insiden 999 tidak ada"), std::string::npos) << unknown.out;
+}
+
+// Incidents called during a flood scenario's period are flagged, the response times group by
+// the flood in force, and the engine's ETA for the unit sent stands beside the logged travel:
+// it is the recommendation's minutes for that unit, in the scenario in force at the call.
+TEST(IncidentReview, FloodPeriodFlagsAndEtaAgainstTheLoggedTravel) {
+  Recommend d;
+  ASSERT_EQ(d.Run("scenario create --name banjir --flood-desa 16.06.01.2001 --flood-factor 0.2 "
+                  "--mulai 2026-12-05T00:00 --selesai 2026-12-09T23:59")
+                .exit_code,
+            0);
+  auto bad = d.Run(
+      "scenario create --name mundur --flood-desa 16.06.01.2001 "
+      "--mulai 2026-12-05T00:00 --selesai 2026-12-01T00:00");
+  EXPECT_EQ(bad.exit_code, 1) << bad.out;
+  EXPECT_NE(bad.out.find("lebih awal dari mulai"), std::string::npos) << bad.out;
+  // One call before the flood, one during it, both given AMB-W, 20 minutes on the road.
+  std::vector<std::pair<int64_t, double>> calls;
+  for (const char* day : {"2026-12-02", "2026-12-06"}) {
+    const int64_t id = d.Create(std::string("--waktu ") + day +
+                                "T10:00 --prioritas P2 --kategori trauma --lon 104.12 --lat -3.05");
+    const bool flooded = std::string(day) == "2026-12-06";
+    const nlohmann::json r = d.Ranking(id, flooded ? "--scenario banjir" : "");
+    double minutes = -1;
+    for (const auto& u : r["unit"]) {
+      if (u["kode"] == "AMB-W") minutes = u["menit"].get<double>();
+    }
+    calls.emplace_back(id, minutes);
+    const std::string at = std::string(day) + "T10:";
+    for (const auto& [status, hhmm, extra] :
+         {std::tuple{"terverifikasi", "01", ""}, std::tuple{"unit_dikirim", "02", "--unit AMB-W"},
+          std::tuple{"unit_berangkat", "03", ""}, std::tuple{"tiba_di_lokasi", "23", ""},
+          std::tuple{"selesai", "50", ""}}) {
+      ASSERT_EQ(d.Run("incident event --id " + std::to_string(id) + " --status " + status +
+                      " --waktu " + at + hhmm + " " + extra)
+                    .exit_code,
+                0);
+    }
+  }
+  auto r = d.Run("incident list --eta --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto rows = nlohmann::json::parse(r.out.substr(r.out.find('[')));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["banjir"], "");
+  EXPECT_EQ(rows[1]["banjir"], "banjir");
+  for (std::size_t k = 0; k < 2; ++k) {
+    EXPECT_EQ(rows[k]["id"], calls[k].first);
+    EXPECT_DOUBLE_EQ(rows[k]["perjalanan"].get<double>(), 20.0);
+    EXPECT_NEAR(rows[k]["eta_menit"].get<double>(), calls[k].second, 1e-3) << rows[k].dump();
+    EXPECT_NEAR(rows[k]["selisih_menit"].get<double>(), 20.0 - calls[k].second, 1e-3);
+  }
+  EXPECT_GT(calls[1].second, calls[0].second);  // the flood slowed the west ambulance
+  // The summary by flood: one call in each group.
+  auto kpi = d.Run("incident kpi --by banjir --format json");
+  ASSERT_EQ(kpi.exit_code, 0) << kpi.out;
+  const auto groups = nlohmann::json::parse(kpi.out.substr(kpi.out.find('[')));
+  ASSERT_EQ(groups.size(), 2u) << kpi.out;
+  EXPECT_EQ(groups[0]["kelompok"], "banjir");
+  EXPECT_EQ(groups[1]["kelompok"], "tanpa_skenario");
 }
 
 // plan stations on the three villages (centres 0.1 degree, 11.1 km, apart on the road; an
