@@ -79,7 +79,10 @@ std::expected<report::Table, Error> IncidentReview(const store::Workspace& ws,
           const emergency::UnitAt sent[] = {{unit->second.kode, unit->second.jenis,
                                              CellUnder(spec, unit->second.lon, unit->second.lat)}};
           const auto ranked = (*model)->search->UnitsTo(*at, sent);
-          if (!ranked.empty() && ranked.front().minutes) eta = ranked.front().minutes->value();
+          if (!ranked.empty()) {
+            if (const std::optional<units::Minutes>& m = ranked.front().minutes; m)
+              eta = m->value();
+          }
         }
         if (progress) progress(++done, of);
       }
