@@ -184,6 +184,8 @@ for user in "admin admin" "perencana planner" "operator operator" "bpjs viewer";
   echo "demo-$1-2026" | J user add --workspace "$ws" --username "$1" --role "$2" $extra >/dev/null
   printf "  %-10s %-9s kata sandi / password: demo-%s-2026 %s\n" "$1" "$2" "$1" "${extra:+($first_puskesmas)}"
 done
+echo "demo-psc-2026" | J user add --workspace "$mws" --username psc --role dispatcher >/dev/null
+printf "  %-10s %-9s kata sandi / password: demo-psc-2026 (%s)\n" psc dispatcher "$mws"
 echo "  Aplikasi web / web application: http://127.0.0.1:${PORT:-8080}/   (API: /api/v1, docs/http.md)"
 if [ "${SERVE:-0}" = 1 ]; then
   J serve --workspace "$ws" --port "${PORT:-8080}"

@@ -8,8 +8,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 jangkau=$(realpath "${1:-$root/build/jangkau}")
 tmp=$(mktemp -d)
 pid=""
+pid2=""
 cleanup() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  [ -n "$pid2" ] && kill "$pid2" 2>/dev/null || true
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -30,5 +32,16 @@ for _ in $(seq 100); do
 done
 base=$(head -1 "$tmp/url" | sed 's|/$||')
 [ -n "$base" ] || { cat "$tmp/serve.log"; exit 1; }
-echo "e2e: $base"
-BASE_URL="$base" SCREENSHOT_DIR="${SCREENSHOT_DIR:-$tmp/screenshots}" node "$root/web/e2e/e2e.mjs"
+# The dispatcher's page on the Musi Banyuasin demo workspace, on a second server.
+"$jangkau" serve --workspace "$tmp/muba.jangkau" --port 0 --web "$root/web/dist" \
+  > "$tmp/url2" 2> "$tmp/serve2.log" &
+pid2=$!
+for _ in $(seq 100); do
+  grep -q http "$tmp/url2" 2>/dev/null && break
+  sleep 0.1
+done
+dispatch=$(head -1 "$tmp/url2" | sed 's|/$||')
+[ -n "$dispatch" ] || { cat "$tmp/serve2.log"; exit 1; }
+echo "e2e: $base, $dispatch"
+BASE_URL="$base" DISPATCH_URL="$dispatch" SCREENSHOT_DIR="${SCREENSHOT_DIR:-$tmp/screenshots}" \
+  node "$root/web/e2e/e2e.mjs"

@@ -84,6 +84,22 @@ std::expected<Recommendation, Error> Recommend(const store::Workspace& ws, Dispa
   return out;
 }
 
+nlohmann::json RecommendationJson(const Recommendation& r) {
+  nlohmann::json units = nlohmann::json::array();
+  for (const auto& u : r.units) {
+    units.push_back({{"kode", u.kode},
+                     {"jenis", std::string(UnitKindKey(u.jenis))},
+                     {"menit", u.minutes ? nlohmann::json(u.minutes->value()) : nullptr}});
+  }
+  nlohmann::json tujuan = nullptr;
+  if (const auto& t = r.tujuan; t) tujuan = {{"kode", t->kode}, {"menit", t->minutes.value()}};
+  return {{"insiden", r.incident.id},
+          {"skenario", r.scenario.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.scenario)},
+          {"unit", units},
+          {"tujuan", tujuan},
+          {"tujuan_jenis", r.tujuan_target}};
+}
+
 report::Table RecommendationTable(const Recommendation& r) {
   report::Table t{"rekomendasi_unit", {"peringkat", "kode", "jenis", "menit"}};
   int rank = 0;

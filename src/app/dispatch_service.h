@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app/access_model.h"
 #include "emergency/dispatch.h"
 #include "report/table.h"
@@ -57,6 +59,11 @@ struct Recommendation {
 // P1, else the nearest puskesmas or hospital, open in the model's scenario.
 std::expected<Recommendation, Error> Recommend(const store::Workspace& ws, DispatchModel& model,
                                                int64_t id);
+
+// {"insiden", "skenario" (null: baseline), "unit": [{"kode", "jenis", "menit" (null: cannot
+// reach)}...] nearest first, "tujuan": {"kode", "menit"} or null, "tujuan_jenis"}: what the CLI
+// prints with --format json and the API sends.
+nlohmann::json RecommendationJson(const Recommendation& r);
 
 // One row per unit (rank, kode, jenis, menit, empty when it cannot reach) and a last row for the
 // destination (jenis "tujuan").

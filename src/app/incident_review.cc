@@ -14,6 +14,7 @@ std::expected<report::Table, Error> IncidentReview(const store::Workspace& ws,
   const std::vector<Scenario> scenarios = ws.Scenarios();
   std::vector<Incident> incidents;
   for (Incident& i : ws.Incidents()) {
+    if (options.open_only && emergency::IsFinal(i.status)) continue;
     if (CalledWithin(i, options.from, options.to)) incidents.push_back(std::move(i));
   }
   std::sort(incidents.begin(), incidents.end(), [](const Incident& a, const Incident& b) {

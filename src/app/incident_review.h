@@ -21,7 +21,8 @@ namespace jangkau::app {
 struct IncidentReviewOptions {
   std::optional<Date> from;  // calls from this date (WIB), inclusive
   std::optional<Date> to;
-  bool eta = false;  // also the engine's minutes for the unit sent
+  bool eta = false;        // also the engine's minutes for the unit sent
+  bool open_only = false;  // only incidents not yet ended (the dispatcher's board)
   DispatchOptions dispatch;
 };
 

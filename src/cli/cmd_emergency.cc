@@ -292,23 +292,7 @@ void AddIncidentCommands(CLI::App& app, CliContext& ctx) {
       PrintTable(ctx, app::RecommendationTable(*result), rec->format);
       return;
     }
-    nlohmann::json units = nlohmann::json::array();
-    for (const auto& u : result->units) {
-      units.push_back({{"kode", u.kode},
-                       {"jenis", std::string(UnitKindKey(u.jenis))},
-                       {"menit", u.minutes ? nlohmann::json(u.minutes->value()) : nullptr}});
-    }
-    nlohmann::json tujuan = nullptr;
-    if (const auto& t = result->tujuan; t) {
-      tujuan = {{"kode", t->kode}, {"menit", t->minutes.value()}};
-    }
-    const nlohmann::json out = {
-        {"insiden", result->incident.id},
-        {"skenario",
-         result->scenario.empty() ? nlohmann::json(nullptr) : nlohmann::json(result->scenario)},
-        {"unit", units},
-        {"tujuan", tujuan},
-        {"tujuan_jenis", result->tujuan_target}};
+    const nlohmann::json out = app::RecommendationJson(*result);
     ctx.out << out.dump(2) << '\n';
   });
 

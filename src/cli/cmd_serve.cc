@@ -74,7 +74,7 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
   add->add_option("--username", uopt->username, ctx.T("nama pengguna", "username"))->required();
   add->add_option("--role", uopt->role, "admin|planner|operator|viewer")
       ->required()
-      ->check(CLI::IsMember({"admin", "planner", "operator", "viewer"}));
+      ->check(CLI::IsMember({"admin", "planner", "operator", "viewer", "dispatcher"}));
   add->add_option("--facility", uopt->facility,
                   ctx.T("kode fasyankes (wajib untuk operator)", "facility code (operators only)"));
   add->callback([&ctx, uopt] {

@@ -21,6 +21,8 @@ namespace jangkau::emergency {
 // and terverifikasi. selesai, dibatalkan and tidak_valid are final.
 bool TransitionAllowed(IncidentStatus from, IncidentStatus to);
 std::vector<IncidentStatus> AllowedFrom(IncidentStatus from);
+// Whether no transition leaves `s` (selesai, dibatalkan, tidak_valid).
+inline bool IsFinal(IncidentStatus s) { return AllowedFrom(s).empty(); }
 
 // The incident after `event`: its status and the timestamp of the state entered, the unit
 // (required for unit_dikirim) and the facility. Refused, changing nothing: an illegal

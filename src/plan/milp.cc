@@ -118,25 +118,12 @@ std::vector<int> AddSites(Model& model, const SitingProblem& p) {
   return y;
 }
 
-// max sum w_i z_i; z_i <= sum of y_j within T.
-void BuildCovering(Model& model, const SitingProblem& p, const std::vector<int>& y) {
-  std::vector<std::vector<Term>> reaching(p.demand.size());
-  for (const SiteArc& a : p.arcs) {
-    if (CoversNewly(p, a)) reaching[a.demand].push_back({y[a.candidate], -1});
-  }
-  for (std::size_t i = 0; i < reaching.size(); ++i) {
-    if (reaching[i].empty()) continue;
-    std::vector<Term> row = std::move(reaching[i]);
-    row.push_back({model.AddShare(p.demand[i].population), 1});
-    model.AddAtMost(row, 0);
-  }
-}
-
 // MEXCLP (Daskin 1983): max sum_i sum_k w_i (1 - q) q^(k-1) z_ik, z_ik in 0..1 for k = 1..the
 // sites that can cover i (at most K); sum_k z_ik <= sum of y_j within T. The weights fall with
 // k, so the optimum fills z_i1, z_i2, ... first and point i counts w_i (1 - q^n), n its chosen
-// sites within T. With q = 0 only k = 1 has weight: maximal covering.
-void BuildExpectedCovering(Model& model, const SitingProblem& p, const std::vector<int>& y) {
+// sites within T. With q = 0 only k = 1 has weight: maximal covering, max sum w_i z_i with
+// z_i <= sum of y_j within T.
+void BuildCovering(Model& model, const SitingProblem& p, const std::vector<int>& y, double q) {
   std::vector<std::vector<Term>> reaching(p.demand.size());
   for (const SiteArc& a : p.arcs) {
     if (CoversNewly(p, a)) reaching[a.demand].push_back({y[a.candidate], -1});
@@ -145,8 +132,8 @@ void BuildExpectedCovering(Model& model, const SitingProblem& p, const std::vect
     if (reaching[i].empty()) continue;
     std::vector<Term> row = std::move(reaching[i]);
     const int levels = std::min(static_cast<int>(row.size()), p.sites);
-    double weight = p.demand[i].population * (1 - p.busy);
-    for (int k = 1; k <= levels && weight > 0; ++k, weight *= p.busy) {
+    double weight = p.demand[i].population * (1 - q);
+    for (int k = 1; k <= levels && weight > 0; ++k, weight *= q) {
       row.push_back({model.AddShare(weight), 1});
     }
     model.AddAtMost(row, 0);
@@ -190,9 +177,9 @@ std::expected<ExactSiting, Error> SolveSitingExact(const SitingProblem& p,
     Model model(GLP_MAX);
     const std::vector<int> y = AddSites(model, p);
     if (p.objective == SitingObjective::kExpectedCoverage)
-      BuildExpectedCovering(model, p, y);
+      BuildCovering(model, p, y, p.busy);
     else if (p.objective == SitingObjective::kCoverage && !capacitated)
-      BuildCovering(model, p, y);
+      BuildCovering(model, p, y, 0);
     else
       BuildAssignment(model, p, y);
     const auto status = model.Solve(options);

@@ -29,7 +29,7 @@ namespace jangkau::server {
 struct Session {
   std::string token_hash;
   std::string username;
-  std::string role;  // admin, planner, operator, viewer
+  std::string role;  // admin, planner, operator, viewer, dispatcher
   std::string kode_faskes;
 };
 
@@ -43,6 +43,7 @@ enum class Access {
   kFacilityRead,   // admin, planner, viewer, the facility's operator
   kFacilityWrite,  // admin, the facility's operator
   kFacilityCheck,  // admin, planner: verify or return a facility's report
+  kDispatch,       // admin, planner, dispatcher: emergency units and incidents
 };
 bool Allowed(Access access, const Session& s, const std::string& kode);
 

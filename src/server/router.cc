@@ -44,14 +44,16 @@ bool Allowed(Access access, const Session& s, const std::string& kode) {
     case Access::kLoggedIn:
       return true;
     case Access::kReaders:
-      return s.role != "operator";
+      return s.role == "admin" || s.role == "planner" || s.role == "viewer";
+    case Access::kDispatch:
+      return s.role == "admin" || s.role == "planner" || s.role == "dispatcher";
     case Access::kPlanners:
     case Access::kFacilityCheck:
       return s.role == "admin" || s.role == "planner";
     case Access::kAdmin:
       return s.role == "admin";
     case Access::kFacilityRead:
-      return s.role != "operator" || own;
+      return s.role == "admin" || s.role == "planner" || s.role == "viewer" || own;
     case Access::kFacilityWrite:
       return s.role == "admin" || own;
   }

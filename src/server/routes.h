@@ -6,12 +6,13 @@
 
 namespace jangkau::server {
 
-void AddSessionRoutes(Router& r, ServerContext& ctx);   // login, logout, me, password, contract
-void AddFacilityRoutes(Router& r, ServerContext& ctx);  // facilities, reports, uploads, cycle
-void AddNeedsRoutes(Router& r, ServerContext& ctx);     // cadres, needs, proposal, audit
-void AddAccessRoutes(Router& r, ServerContext& ctx);    // access tables, runs, jobs
-void AddPlanRoutes(Router& r, ServerContext& ctx);      // scenarios, compare, sites
-void AddMapRoutes(Router& r, ServerContext& ctx);       // GeoJSON for the map
+void AddSessionRoutes(Router& r, ServerContext& ctx);    // login, logout, me, password, contract
+void AddFacilityRoutes(Router& r, ServerContext& ctx);   // facilities, reports, uploads, cycle
+void AddNeedsRoutes(Router& r, ServerContext& ctx);      // cadres, needs, proposal, audit
+void AddAccessRoutes(Router& r, ServerContext& ctx);     // access tables, runs, jobs
+void AddPlanRoutes(Router& r, ServerContext& ctx);       // scenarios, compare, sites
+void AddMapRoutes(Router& r, ServerContext& ctx);        // GeoJSON for the map
+void AddEmergencyRoutes(Router& r, ServerContext& ctx);  // units, incidents, dispatch
 
 // The contract (docs/openapi.yaml, compiled in) as JSON.
 const std::string& OpenApiJson();

@@ -340,8 +340,40 @@ ALTER TABLE scenarios ADD COLUMN mulai INTEGER;
 ALTER TABLE scenarios ADD COLUMN selesai INTEGER;
 )sql";
 
+// Version 6: the role `dispatcher` (PSC 119 call takers, docs/emergency.md). SQLite cannot change
+// a CHECK constraint in place: the users table is rebuilt, and the sessions that refer to it are
+// kept aside meanwhile (dropping users would otherwise delete them through ON DELETE CASCADE).
+constexpr std::string_view kV6 = R"sql(
+CREATE TABLE sessions_v5 AS SELECT * FROM sessions;
+DROP TABLE sessions;
+CREATE TABLE users_v6(
+  username    TEXT PRIMARY KEY,
+  peran       TEXT NOT NULL CHECK (peran IN ('admin','planner','operator','viewer','dispatcher')),
+  kode_faskes TEXT REFERENCES facilities(kode),
+  hash        TEXT NOT NULL,
+  dibuat      TEXT NOT NULL,
+  CHECK ((peran = 'operator') = (kode_faskes IS NOT NULL))
+);
+INSERT INTO users_v6(username, peran, kode_faskes, hash, dibuat)
+  SELECT username, peran, kode_faskes, hash, dibuat FROM users;
+DROP TABLE users;
+ALTER TABLE users_v6 RENAME TO users;
+CREATE TABLE sessions(
+  token_hash TEXT PRIMARY KEY,
+  username   TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+  csrf_hash  TEXT NOT NULL,
+  dibuat     TEXT NOT NULL,
+  expires    INTEGER NOT NULL
+);
+CREATE INDEX sessions_username ON sessions(username);
+INSERT INTO sessions(token_hash, username, csrf_hash, dibuat, expires)
+  SELECT token_hash, username, csrf_hash, dibuat, expires FROM sessions_v5;
+DROP TABLE sessions_v5;
+)sql";
+
 constexpr std::array kMigrations = {
-    Migration{1, kV1}, Migration{2, kV2}, Migration{3, kV3}, Migration{4, kV4}, Migration{5, kV5},
+    Migration{1, kV1}, Migration{2, kV2}, Migration{3, kV3},
+    Migration{4, kV4}, Migration{5, kV5}, Migration{6, kV6},
 };
 
 }  // namespace

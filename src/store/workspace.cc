@@ -167,6 +167,10 @@ int Workspace::schema_version() const {
 
 int64_t Workspace::DataVersion() const { return conn_->QueryInt("PRAGMA data_version"); }
 
+int64_t Workspace::LastImportId() const {
+  return conn_->QueryInt("SELECT COALESCE(MAX(id), 0) FROM imports");
+}
+
 std::expected<void, Error> Workspace::WriteImport(
     const ImportRecord& rec, const std::vector<Diagnostic>& warnings,
     const std::function<std::set<std::string>()>& body) {

@@ -67,6 +67,9 @@ class Workspace {
   // Changes whenever another connection (another process, a background run) commits: lets
   // a cache of results notice writes it did not make.
   int64_t DataVersion() const;
+  // The id of the latest import (0 when none): changes when any data, layer or reference table
+  // is imported, not when incidents move through their lifecycle.
+  int64_t LastImportId() const;
 
   // --- reads (a consistent snapshot each) ---
   std::vector<Region> Regions(bool with_geometry = true) const;
@@ -179,7 +182,7 @@ class Workspace {
   // Users of the web application (the password hash is computed by the caller).
   struct User {
     std::string username;
-    std::string role;         // admin, planner, operator, viewer
+    std::string role;         // admin, planner, operator, viewer, dispatcher
     std::string kode_faskes;  // operators only
     std::string hash;         // argon2id (libsodium crypto_pwhash_str)
   };

@@ -191,6 +191,86 @@ TEST_F(ServerTest, RoleBoundaries) {
             403);
 }
 
+// Issue 12: the dispatcher's API. Intake inside the district, the board of open incidents, the
+// recommendation by travel time (the CLI's answer), lifecycle events with one unit never given
+// twice (409), the summary; dispatchers see no planning data and viewers no incidents.
+TEST_F(ServerTest, Issue12DispatchersTakeCallsAndSendTheNearestUnit) {
+  for (const char* cmd : {"echo rahasia123 | %J user add --username psc --role dispatcher",
+                          "%J unit add --kode AMB-1 --jenis ambulans --lon 104.83 --lat -3.40",
+                          "%J unit add --kode MTR-1 --jenis motor --lon 104.80 --lat -3.35"}) {
+    std::string line = cmd;
+    line.replace(line.find("%J"), 2, J(""));
+    ASSERT_EQ(RunCommand(line + " --workspace " + ws_).exit_code, 0) << line;
+  }
+  const Login psc = LogIn("psc");
+  auto created = Send("POST", psc, "/api/v1/emergency/incidents",
+                      Json{{"prioritas", "P1"},
+                           {"kategori", "kecelakaan_lalu_lintas"},
+                           {"desa", "16.02.02.1011"},
+                           {"sumber", "112"},
+                           {"waktu", "2026-12-02T10:00"}}
+                          .dump());
+  ASSERT_EQ(created->status, 201) << created->body;
+  const int64_t id = Json::parse(created->body)["id"];
+  const std::string base = "/api/v1/emergency/incidents/" + std::to_string(id);
+  auto outside =
+      Send("POST", psc, "/api/v1/emergency/incidents",
+           Json{{"prioritas", "P2"}, {"kategori", "trauma"}, {"lon", 110.0}, {"lat", -7.0}}.dump());
+  EXPECT_EQ(outside->status, 422) << outside->body;
+  auto no_priority = Send("POST", psc, "/api/v1/emergency/incidents",
+                          Json{{"kategori", "trauma"}, {"desa", "16.02.02.1011"}}.dump());
+  EXPECT_EQ(no_priority->status, 400);
+  EXPECT_EQ(Json::parse(no_priority->body)["error"]["field"], "prioritas");
+
+  const Json board = Json::parse(Get(psc, "/api/v1/emergency/incidents")->body);
+  ASSERT_EQ(board.size(), 1u) << board.dump();
+  EXPECT_EQ(board[0]["status"], "baru");
+
+  auto rec = Get(psc, base + "/recommendation");
+  ASSERT_EQ(rec->status, 200) << rec->body;
+  const Json ranking = Json::parse(rec->body);
+  const auto cli = RunCommand(
+      J("incident recommend --format json --id " + std::to_string(id) + " --workspace " + ws_));
+  ASSERT_EQ(cli.exit_code, 0) << cli.out;
+  EXPECT_EQ(ranking, Json::parse(cli.out)) << "the API answers as the CLI";
+  ASSERT_EQ(ranking["unit"].size(), 2u);
+  EXPECT_EQ(ranking["tujuan_jenis"], "rs");
+  EXPECT_EQ(Get(psc, base + "/recommendation?skenario=tidak_ada")->status, 404);
+
+  auto event = [&](const Json& body) { return Send("POST", psc, base + "/events", body.dump()); };
+  EXPECT_EQ(event({{"status", "unit_dikirim"}, {"unit", "AMB-1"}})->status, 409);  // not verified
+  EXPECT_EQ(event({{"status", "terverifikasi"}, {"waktu", "2026-12-02T10:01"}})->status, 200);
+  auto sent = event({{"status", "unit_dikirim"}, {"waktu", "2026-12-02T10:02"}, {"unit", "AMB-1"}});
+  ASSERT_EQ(sent->status, 200) << sent->body;
+  EXPECT_EQ(Json::parse(sent->body)["status"], "unit_dikirim");
+  EXPECT_EQ(event({{"status", "selesai"}, {"waktu", "2026-12-02T09:00"}})->status, 409);
+  // A second call cannot have the same ambulance.
+  auto second =
+      Send("POST", psc, "/api/v1/emergency/incidents",
+           Json{{"prioritas", "P3"}, {"kategori", "lainnya"}, {"desa", "16.02.02.1011"}}.dump());
+  ASSERT_EQ(second->status, 201);
+  const std::string second_base = "/api/v1/emergency/incidents/" +
+                                  std::to_string(Json::parse(second->body)["id"].get<int64_t>());
+  ASSERT_EQ(
+      Send("POST", psc, second_base + "/events", Json{{"status", "terverifikasi"}}.dump())->status,
+      200);
+  auto busy = Send("POST", psc, second_base + "/events",
+                   Json{{"status", "unit_dikirim"}, {"unit", "AMB-1"}}.dump());
+  EXPECT_EQ(busy->status, 409);
+  EXPECT_EQ(Json::parse(busy->body)["error"]["code"], "unit_busy");
+  const Json units = Json::parse(Get(psc, "/api/v1/emergency/units")->body);
+  ASSERT_EQ(units.size(), 2u);
+  EXPECT_EQ(units[0]["status"], "ditugaskan");
+  EXPECT_EQ(Get(psc, "/api/v1/emergency/kpi?by=prioritas")->status, 200);
+  EXPECT_EQ(Get(psc, "/api/v1/emergency/kpi?by=warna")->status, 400);
+  EXPECT_EQ(Get(psc, "/api/v1/emergency/incidents/abc/recommendation")->status, 404);
+
+  // Roles: a dispatcher reads no planning data; a viewer no incidents; planners both.
+  EXPECT_EQ(Get(psc, "/api/v1/needs?by=cadre")->status, 403);
+  EXPECT_EQ(Get(LogIn("bpjs"), "/api/v1/emergency/incidents")->status, 403);
+  EXPECT_EQ(Get(LogIn("perencana"), "/api/v1/emergency/incidents?semua=1")->status, 200);
+}
+
 TEST_F(ServerTest, StateChangesNeedTheCsrfTokenAndAreValidatedAndAudited) {
   const Login op = LogIn("op1");
   httplib::Client c = Client();

@@ -12,6 +12,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+// A second server on the Muba demo workspace for the dispatcher's page (issue 12), when given.
+const DISPATCH_URL = (process.env.DISPATCH_URL ?? '').replace(/\/$/, '');
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '';
 const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TOTAL_TIMEOUT_MS = 150_000;
@@ -76,8 +78,8 @@ async function shot(name) {
 
 const byTestId = (id) => page.locator(`[data-testid="${id}"]`);
 
-async function login(user, pass, { screenshot = false } = {}) {
-  await page.goto(`${BASE_URL}/#/login`);
+async function login(user, pass, { screenshot = false, base = BASE_URL } = {}) {
+  await page.goto(`${base}/#/login`);
   await byTestId('login-form').waitFor();
   await byTestId('login-username').fill(user);
   await byTestId('login-password').fill(pass);
@@ -366,6 +368,33 @@ try {
   await byTestId('lang-switch').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="nav-map"]')?.textContent?.trim() === 'Peta');
   log('language switch: Map <-> Peta, server message in English');
+
+  // ---- dispatcher (Muba, PSC 119): a call, the units by travel minutes, send the first ----
+  if (DISPATCH_URL) {
+    await logout();
+    await login('psc', 'demo-psc-2026', { base: DISPATCH_URL });
+    await byTestId('dispatch-intake').waitFor();
+    await page.locator('#dispatch-priority').selectOption('P1');
+    await page.locator('#dispatch-category').selectOption('kecelakaan_lalu_lintas');
+    await page.locator('#dispatch-desa').fill('16.06.11.2009');
+    await byTestId('dispatch-create').click();
+    await byTestId('dispatch-units').waitFor();
+    const destination = await byTestId('dispatch-destination').innerText();
+    check(/R16/.test(destination), `a P1 call goes to a hospital (got "${destination}")`);
+    const first = page.locator('[data-testid="dispatch-units"] button[data-testid^="send-"]').first();
+    const unit = ((await first.getAttribute('data-testid')) ?? '').slice('send-'.length);
+    check(unit.startsWith('CONTOH-'), `the first recommended unit is a demo unit (got "${unit}")`);
+    await shot('dispatch');
+    await first.click();
+    await page.waitForFunction(
+      (u) =>
+        [...document.querySelectorAll('[data-testid="dispatch-incidents"] tbody tr')].some(
+          (tr) => tr.textContent.includes('unit_dikirim') && tr.textContent.includes(u),
+        ),
+      unit,
+    );
+    log(`dispatcher: P1 call, ${unit} sent; ${destination}`);
+  }
 
   check(consoleErrors.length === 0, `no console errors, got:\n  ${consoleErrors.join('\n  ')}`);
   log('E2E PASSED');

@@ -10,6 +10,7 @@ import { renderReport } from './pages/report';
 import { renderBoard } from './pages/board';
 import { renderTables } from './pages/tables';
 import { renderProposal } from './pages/proposal';
+import { renderDispatch } from './pages/dispatch';
 
 export interface PageContext {
   session: Session;
@@ -43,11 +44,13 @@ const routes: Record<string, Route> = {
   tables: { page: renderTables, nav: 'nav_tables', roles: ['admin', 'planner', 'viewer'] },
   proposal: { page: renderProposal, nav: 'nav_proposal', roles: ['admin', 'planner', 'viewer'] },
   scenario: { page: renderScenario, nav: 'nav_scenario', roles: ['admin', 'planner', 'viewer'] },
+  dispatch: { page: renderDispatch, nav: 'nav_dispatch', roles: ['dispatcher', 'admin', 'planner'] },
 };
 
 function homeFor(s: Session): string {
   if (s.role === 'operator') return `#/report/${encodeURIComponent(s.kode_faskes)}`;
   if (s.role === 'viewer') return '#/map';
+  if (s.role === 'dispatcher') return '#/dispatch';
   return '#/board';
 }
 
