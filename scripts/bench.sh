@@ -25,20 +25,24 @@ base=$(head -1 "$work/url" | sed 's|/$||')
 cookie=$(curl -s -i -X POST "$base/api/v1/login" \
   -d '{"username":"perencana","password":"demo-perencana-2026"}' |
   sed -n 's/^Set-Cookie: \(jangkau_sesi=[^;]*\).*/\1/p')
+# One table row from a wrk --latency report: wrk_row NAME FILE.
+wrk_row() {
+  awk -v ep="$1" '
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
+    /^ +Latency +[0-9]/ { max = $4 }
+    /Non-2xx/ { errors += $NF } /Socket errors/ { errors += $4 + $6 + $8 + $10 }
+    END { printf "%-40s %10s %9s %9s %9s %9s %8d\n", ep, rps, p50, p90, p99, max, errors }' "$2"
+}
+wrk_head() { printf "%-40s %10s %9s %9s %9s %9s %8s\n" endpoint "req/s" p50 p90 p99 max errors; }
 # One wrk run per read endpoint, a table row each.
 load_table() {
-  printf "%-40s %10s %9s %9s %9s %9s %8s\n" endpoint "req/s" p50 p90 p99 max errors
+  wrk_head
   for ep in /api/v1/facilities /api/v1/submissions "/api/v1/needs?by=cadre" \
     "/api/v1/access/regions?level=desa&target=puskesmas" "/api/v1/map/regions?level=desa" \
     /api/v1/map/facilities "/api/v1/proposal?budget=5000000000"; do
     wrk -t2 -c50 -d"${BENCH_WRK_SECONDS:-30}s" --latency -H "Cookie: $cookie" "$base$ep" > "$work/wrk.txt"
-    awk -v ep="$ep" '
-      /Requests\/sec/ { rps = $2 }
-      /^ +50%/ { p50 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
-      /^ +Latency +[0-9]/ { max = $4 }
-      /Non-2xx/ { errors += $NF } /Socket errors/ { errors += $4 + $6 + $8 + $10 }
-      END { printf "%-40s %10s %9s %9s %9s %9s %8d\n", ep, rps, p50, p90, p99, max, errors }' \
-      "$work/wrk.txt"
+    wrk_row "$ep" "$work/wrk.txt"
   done
 }
 rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$server/status"; }
@@ -105,6 +109,38 @@ hyperfine --style basic --runs 5 --export-markdown "$work/plan.md" \
   -n "plan stops --minutes 60 --reach 30" \
   "$build/jangkau plan stops $W --minutes 60 --reach 30 --format csv" > /dev/null
 cat "$work/plan.md"
+
+# Dispatch under load (issue 12): 20 dispatchers each recording a call a second (POST intake)
+# while 50 readers poll the board of open incidents, on the Muba demo workspace (user psc).
+echo
+echo "== dispatch API: 20 dispatchers taking a call a second each + 50 board readers at once (wrk, ${BENCH_WRK_SECONDS:-30}s)"
+cp "$work/demo/muba.jangkau" "$work/muba-load.jangkau"
+"$build/jangkau" serve --workspace "$work/muba-load.jangkau" --port 0 > "$work/url-muba" 2>/dev/null &
+server=$!
+for _ in $(seq 100); do grep -q http "$work/url-muba" 2>/dev/null && break; sleep 0.1; done
+mbase=$(head -1 "$work/url-muba" | sed 's|/$||')
+login=$(curl -s -i -X POST "$mbase/api/v1/login" -d '{"username":"psc","password":"demo-psc-2026"}')
+pcookie=$(printf '%s' "$login" | sed -n 's/^Set-Cookie: \(jangkau_sesi=[^;]*\).*/\1/p')
+pcsrf=$(printf '%s' "$login" | sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p')
+cat > "$work/intake.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"prioritas":"P2","kategori":"trauma","desa":"16.06.11.2009","sumber":"119"}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Cookie"] = "$pcookie"
+wrk.headers["X-CSRF-Token"] = "$pcsrf"
+function delay() return 1000 end
+LUA
+wrk -t1 -c20 -d"${BENCH_WRK_SECONDS:-30}s" --latency -s "$work/intake.lua" \
+  "$mbase/api/v1/emergency/incidents" > "$work/intake.txt" &
+intake=$!
+wrk -t2 -c50 -d"${BENCH_WRK_SECONDS:-30}s" --latency -H "Cookie: $pcookie" \
+  "$mbase/api/v1/emergency/incidents" > "$work/board.txt"
+wait "$intake"
+wrk_head
+wrk_row "POST /emergency/incidents (20 x 1/s)" "$work/intake.txt"
+wrk_row "GET /emergency/incidents (50 readers)" "$work/board.txt"
+echo "open incidents on the board at the end: $(curl -s -H "Cookie: $pcookie" "$mbase/api/v1/emergency/incidents" | grep -o '"id":' | wc -l)"
+kill "$server"; server=""
 
 # Dispatch (issue 12): a recommendation for 50 units under 200 ms, on the Muba demo workspace,
 # baseline and flood, at the dispatch grid (200 m) and at the access run's 100 m.

@@ -87,8 +87,9 @@ void CreateIncident(ServerContext& ctx, Call& c) {
   if (!when) return;
   r.incident.waktu = *when;
   r.incident.kategori = *category;
-  r.incident.prioritas = *ParsePriority(prioritas);
-  r.incident.sumber = *ParseIncidentSource(sumber);
+  // Both were checked against their choices above.
+  r.incident.prioritas = ParsePriority(prioritas).value_or(Priority::kP3);
+  r.incident.sumber = ParseIncidentSource(sumber).value_or(IncidentSource::k119);
   r.incident.pasien = pasien;
   if (has_point) {
     r.lon = lon;

@@ -81,6 +81,52 @@ TEST(Workspace, RefusesMissingForeignAndNewerFiles) {
   EXPECT_EQ(newer.error().msg, Msg::kWorkspaceTooNew);
 }
 
+// Schema 6 rebuilds the users table to allow the role dispatcher: a version-5 workspace keeps its
+// users and their live sessions, and then takes a dispatcher.
+TEST(Workspace, MigratingToSchemaSixKeepsUsersAndSessionsAndAllowsDispatchers) {
+  TempDir dir;
+  const auto fresh = dir.File("fresh.jangkau");
+  NewWorkspace(fresh).reset();
+  sqlite3* db = nullptr;
+  sqlite3_open(fresh.c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, nullptr);
+  sqlite3_step(st);
+  const int64_t app_id = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+
+  const auto path = dir.File("v5.jangkau");
+  sqlite3_open(path.c_str(), &db);
+  auto exec = [&](const std::string& sql) {
+    char* error = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+        << (error != nullptr ? error : "") << "\n"
+        << sql.substr(0, 200);
+    sqlite3_free(error);
+  };
+  for (const Migration& m : Migrations()) {
+    if (m.version <= 5) exec(std::string(m.sql));
+  }
+  exec("PRAGMA application_id=" + std::to_string(app_id));
+  exec("PRAGMA user_version=5");
+  exec("INSERT INTO users VALUES ('admin', 'admin', NULL, 'h', '2026-12-01')");
+  exec("INSERT INTO sessions VALUES ('token', 'admin', 'csrf', '2026-12-01', 9999999999)");
+  sqlite3_close(db);
+
+  auto ws = Workspace::Open(path);
+  ASSERT_TRUE(ws.has_value()) << ws.error().Text(Lang::kEn);
+  EXPECT_EQ((*ws)->schema_version(), 6);
+  EXPECT_TRUE((*ws)->FindUser("admin").has_value());
+  EXPECT_TRUE((*ws)->FindSession("token", 0).has_value());
+  Workspace::User psc;
+  psc.username = "psc";
+  psc.role = "dispatcher";
+  psc.hash = "h";
+  EXPECT_TRUE((*ws)->PutUser(psc, "admin").has_value());
+  EXPECT_TRUE((*ws)->Check().ok);
+}
+
 TEST(Workspace, StaffImportReplacesTheRosterOfTheFacilitiesInIt) {
   TempDir dir;
   auto ws = NewWorkspace(dir.File("w.jangkau"));

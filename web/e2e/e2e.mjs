@@ -394,6 +394,12 @@ try {
       unit,
     );
     log(`dispatcher: P1 call, ${unit} sent; ${destination}`);
+    // The analysis: the demo's twelve calls by the flood in force, p90 bars per group.
+    await page.locator('#dispatch-kpi-by').selectOption('banjir');
+    await page.waitForFunction(() => document.querySelector('[data-testid="dispatch-kpi"]')?.textContent?.includes('banjir_musim_hujan'));
+    await byTestId('dispatch-kpi-chart').waitFor();
+    await shot('dispatch-analysis');
+    log('dispatcher: response times by the flood in force');
   }
 
   check(consoleErrors.length === 0, `no console errors, got:\n  ${consoleErrors.join('\n  ')}`);

@@ -48,6 +48,14 @@ export const id = {
   dispatch_unreachable: 'tidak terjangkau',
   dispatch_send: 'Kirim',
   dispatch_event_ok: 'Insiden {id}: {status}',
+  dispatch_analysis: 'Analisis waktu respons (target bawaan adalah ASUMSI)',
+  dispatch_analysis_by: 'Kelompokkan menurut',
+  dispatch_by_prioritas: 'Prioritas',
+  dispatch_by_kecamatan: 'Kecamatan',
+  dispatch_by_bulan: 'Bulan',
+  dispatch_by_banjir: 'Banjir yang berlaku',
+  dispatch_p90_chart: 'Persentil 90 panggilan sampai tiba di lokasi (menit)',
+  dispatch_no_kpi: 'Belum ada insiden dengan waktu tiba di lokasi.',
 
   // navigation
   nav_main: 'Navigasi utama',

@@ -5,8 +5,9 @@
 // push: see the closing note of issue 12).
 
 import { get, post, type Row, type Schema } from '../api';
-import { t } from '../i18n';
+import { t, type Key } from '../i18n';
 import type { PageContext } from '../main';
+import { barChart } from '../charts';
 import { dataTable, fmtNumber, h, loading, notify, showError } from '../ui';
 
 type Recommendation = Schema<'Recommendation'>;
@@ -48,13 +49,19 @@ export function renderDispatch(root: HTMLElement, _ctx: PageContext): (() => voi
     { id: 'dispatch-category' },
     kCategories.map((c) => h('option', { value: c }, c)),
   );
+  const analysis = h('div', { 'data-testid': 'dispatch-analysis' });
+  const groupBy = h(
+    'select',
+    { id: 'dispatch-kpi-by', 'aria-label': t('dispatch_analysis_by'), onchange: () => void analyse() },
+    ['prioritas', 'kecamatan', 'bulan', 'banjir'].map((b) => h('option', { value: b }, t(`dispatch_by_${b}` as Key))),
+  );
   const desa = h('input', { id: 'dispatch-desa', type: 'text', placeholder: '16.06.01.2001' });
   const lon = h('input', { id: 'dispatch-lon', type: 'number', step: 'any' });
   const lat = h('input', { id: 'dispatch-lat', type: 'number', step: 'any' });
   const field = (label: string, input: HTMLElement) => h('label', { class: 'field' }, h('span', {}, label), input);
   const form = h(
     'form',
-    { class: 'form-grid', 'data-testid': 'dispatch-intake' },
+    { class: 'form-row', 'data-testid': 'dispatch-intake' },
     field(t('dispatch_priority'), priority),
     field(t('dispatch_category'), category),
     field(t('dispatch_desa'), desa),
@@ -78,6 +85,7 @@ export function renderDispatch(root: HTMLElement, _ctx: PageContext): (() => voi
       board,
       advice,
     ),
+    h('section', { class: 'panel' }, h('h2', {}, t('dispatch_analysis')), groupBy, analysis),
   );
 
   async function create(): Promise<void> {
@@ -212,8 +220,28 @@ export function renderDispatch(root: HTMLElement, _ctx: PageContext): (() => voi
     }
   }
 
+  // Response times per group: the 90th percentile of call -> on scene as bars, the whole
+  // summary (count, mean, p90, share within the ASSUMED targets per interval) as a table.
+  async function analyse(): Promise<void> {
+    try {
+      const kpi = await get<Row[]>('emergency/kpi', { by: groupBy.value });
+      const bars = kpi
+        .filter((r) => typeof r.panggilan_ke_lokasi_p90 === 'number')
+        .map((r) => ({ label: String(r.kelompok), value: r.panggilan_ke_lokasi_p90 as number }));
+      analysis.replaceChildren(
+        bars.length
+          ? barChart(bars, { title: t('dispatch_p90_chart'), testid: 'dispatch-kpi-chart', unit: t('scn_minutes_unit') })
+          : h('p', { class: 'muted' }, t('dispatch_no_kpi')),
+        dataTable(kpi, { testid: 'dispatch-kpi' }),
+      );
+    } catch (e) {
+      showError(e);
+    }
+  }
+
   board.append(loading());
   void load();
+  void analyse();
   const timer = window.setInterval(() => void load(), 20000);
   return () => window.clearInterval(timer);
 }
