@@ -77,6 +77,16 @@ class ServerContext {
   }
   // The workspace changed through this server.
   void Changed() { ++generation_; }
+  // Server-sent events to every open stream (HttpResponse::event_stream); a no-op until the
+  // HTTP layer is attached and after it is detached.
+  void SetPublisher(std::function<void(const std::string&)> publish) {
+    std::lock_guard lock(publish_mutex_);
+    publish_ = std::move(publish);
+  }
+  void Publish(const std::string& event, const std::string& data) {
+    std::lock_guard lock(publish_mutex_);
+    if (publish_) publish_("event: " + event + "\ndata: " + data + "\n\n");
+  }
 
   // Read responses computed once per state of the workspace (this server's writes and every
   // commit of another connection: a CLI import, a background run). `key` names the route and
@@ -116,6 +126,8 @@ class ServerContext {
   ResponseCache cache_;
   LoginThrottle throttle_;
   std::counting_semaphore<2> password_checks_{2};
+  std::mutex publish_mutex_;
+  std::function<void(const std::string&)> publish_;
   std::unique_ptr<JobRunner> jobs_;  // last: its workers stop before the rest goes
 };
 

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace jangkau::server {
 
@@ -48,6 +49,17 @@ struct Exchange {
   bool counted = false;  // holds bytes of the in-flight budget
   std::size_t reserved = 0;
   std::size_t discarded = 0;
+};
+
+// An open event stream: bytes not yet sent, and whether its connection is suspended waiting
+// for more (the content reader suspends it when nothing is pending; Publish resumes it).
+struct Stream {
+  MHD_Connection* connection = nullptr;
+  std::mutex* lock = nullptr;  // the server's streams_mutex
+  std::unordered_set<Stream*>* registry = nullptr;
+  std::string pending;
+  bool waiting = false;
+  bool closed = false;
 };
 
 // What the watchdog knows of a connection: its socket and since when it has waited for the
@@ -84,6 +96,71 @@ struct HttpServer::Impl {
   std::unordered_map<MHD_Connection*, Watch> watches;
   std::thread watchdog;
   std::condition_variable watch_cv;
+
+  // Event streams (HttpResponse::event_stream), and their heartbeat.
+  std::mutex streams_mutex;
+  std::unordered_set<Stream*> streams;
+  std::thread heartbeat;
+  std::condition_variable heartbeat_cv;
+
+  // Appends `bytes` to every stream (or closes them all) and resumes those waiting. The
+  // connections are resumed after the lock is released: a content reader suspends under it.
+  void Broadcast(const std::string& bytes, bool close) {
+    std::vector<MHD_Connection*> wake;
+    {
+      std::lock_guard lock(streams_mutex);
+      for (Stream* s : streams) {
+        // A client that reads nothing while events pile up is cut off, not buffered forever.
+        if (s->pending.size() + bytes.size() > (std::size_t{1} << 20)) s->closed = true;
+        if (!s->closed) s->pending += bytes;
+        if (close) s->closed = true;
+        if (s->waiting) {
+          s->waiting = false;
+          wake.push_back(s->connection);
+        }
+      }
+    }
+    for (MHD_Connection* c : wake) MHD_resume_connection(c);
+  }
+
+  // `stopping` is set under queue_mutex: waiting on it here cannot miss the wake-up.
+  void HeartbeatLoop() {
+    std::unique_lock lock(queue_mutex);
+    while (!stopping) {
+      heartbeat_cv.wait_for(lock, std::chrono::seconds(std::max(1, limits.heartbeat_s)),
+                            [&] { return stopping.load(); });
+      if (stopping) break;
+      lock.unlock();
+      Broadcast(": -\n\n", false);
+      lock.lock();
+    }
+  }
+
+  // libmicrohttpd asks for the next bytes of a stream: what is pending, the end once closed,
+  // else nothing, suspending the connection until Broadcast resumes it (libmicrohttpd allows
+  // suspending from a content reader; returning 0 without it would spin).
+  static ssize_t ReadStream(void* cls, uint64_t /*pos*/, char* buf, std::size_t max) {
+    auto* s = static_cast<Stream*>(cls);
+    std::lock_guard lock(*s->lock);
+    if (!s->pending.empty()) {
+      const std::size_t n = std::min(max, s->pending.size());
+      std::copy_n(s->pending.data(), n, buf);
+      s->pending.erase(0, n);
+      return static_cast<ssize_t>(n);
+    }
+    if (s->closed) return MHD_CONTENT_READER_END_OF_STREAM;
+    s->waiting = true;
+    MHD_suspend_connection(s->connection);
+    return 0;
+  }
+  static void FreeStream(void* cls) {
+    auto* s = static_cast<Stream*>(cls);
+    {
+      std::lock_guard lock(*s->lock);
+      s->registry->erase(s);
+    }
+    delete s;
+  }
 
   void SetPhase(MHD_Connection* c, Watch::Phase phase) {
     std::lock_guard lock(watch_mutex);
@@ -147,6 +224,7 @@ struct HttpServer::Impl {
   // Hands the response to the library: its body moves into a shared buffer that the library
   // releases once sent, so no body is copied here.
   MHD_Result Queue(MHD_Connection* connection, HttpResponse& r) {
+    if (r.event_stream) return QueueStream(connection, r);
     auto* body = new SharedBody(r.shared_body != nullptr
                                     ? std::move(r.shared_body)
                                     : std::make_shared<const std::string>(std::move(r.body)));
@@ -155,6 +233,34 @@ struct HttpServer::Impl {
         [](void* cls) { delete static_cast<SharedBody*>(cls); }, body);
     if (response == nullptr) {
       delete body;
+      return MHD_NO;
+    }
+    MHD_add_response_header(response, "Content-Type", r.content_type.c_str());
+    for (const auto& [k, v] : r.headers) MHD_add_response_header(response, k.c_str(), v.c_str());
+    const MHD_Result ok = MHD_queue_response(connection, static_cast<unsigned>(r.status), response);
+    MHD_destroy_response(response);
+    return ok;
+  }
+
+  MHD_Result QueueStream(MHD_Connection* connection, HttpResponse& r) {
+    auto* s = new Stream;
+    s->connection = connection;
+    s->lock = &streams_mutex;
+    s->registry = &streams;
+    s->pending = std::move(r.body);
+    {
+      std::lock_guard lock(streams_mutex);
+      if (stopping || static_cast<int>(streams.size()) >= limits.max_streams) {
+        delete s;
+        HttpResponse busy = refusal(HttpRequest{}, 503, "busy");
+        return Queue(connection, busy);
+      }
+      streams.insert(s);
+    }
+    MHD_Response* response =
+        MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, &ReadStream, s, &FreeStream);
+    if (response == nullptr) {
+      FreeStream(s);
       return MHD_NO;
     }
     MHD_add_response_header(response, "Content-Type", r.content_type.c_str());
@@ -391,6 +497,7 @@ std::expected<std::unique_ptr<HttpServer>, std::string> HttpServer::Start(
     raw->workers.emplace_back([raw] { raw->WorkerLoop(); });
   }
   raw->watchdog = std::thread([raw] { raw->WatchdogLoop(); });
+  raw->heartbeat = std::thread([raw] { raw->HeartbeatLoop(); });
   raw->daemon = MHD_start_daemon(
       MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
           MHD_USE_ERROR_LOG,
@@ -420,10 +527,16 @@ HttpServer::~HttpServer() {
   for (auto& t : impl_->workers) t.join();
   impl_->watch_cv.notify_all();
   impl_->watchdog.join();
+  impl_->heartbeat_cv.notify_all();
+  impl_->heartbeat.join();
+  // Suspended connections must be resumed before the daemon stops: every stream ends.
+  impl_->Broadcast("", true);
   if (impl_->daemon != nullptr) MHD_stop_daemon(impl_->daemon);
   if (impl_->listen_fd >= 0) ::close(impl_->listen_fd);
 }
 
 int HttpServer::port() const { return impl_->port; }
+
+void HttpServer::Publish(const std::string& bytes) { impl_->Broadcast(bytes, false); }
 
 }  // namespace jangkau::server

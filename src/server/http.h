@@ -41,6 +41,9 @@ struct HttpResponse {
   std::string body;
   SharedBody shared_body;  // when set, sent instead of `body`
   std::vector<std::pair<std::string, std::string>> headers;
+  // Server-sent events: after `body`, the connection stays open and receives every
+  // HttpServer::Publish until the client leaves or the server stops. It costs no worker.
+  bool event_stream = false;
 };
 
 struct HttpLimits {
@@ -56,8 +59,10 @@ struct HttpLimits {
   // before the 413 is sent, so that a client that writes its whole body before reading gets the
   // answer rather than a reset connection (nginx's lingering read). Larger ones are cut off.
   std::size_t max_discard_bytes = std::size_t{64} << 20;
-  int workers = 8;  // threads running handlers
-  int queue = 256;  // complete requests waiting for a worker; more get 503
+  int max_streams = 256;  // event streams open at once; more are answered 503
+  int heartbeat_s = 15;   // a comment line on every stream this often (finds gone clients)
+  int workers = 8;        // threads running handlers
+  int queue = 256;        // complete requests waiting for a worker; more get 503
 };
 
 class HttpServer {
@@ -78,6 +83,8 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   int port() const;
+  // Sends `bytes` (whole server-sent events) to every open event stream. Thread-safe.
+  void Publish(const std::string& bytes);
 
   struct Impl;
 

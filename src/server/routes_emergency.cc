@@ -99,6 +99,7 @@ void CreateIncident(ServerContext& ctx, Call& c) {
       [&](store::Workspace& ws) { return app::CreateIncident(ws, r, c.session.username); });
   if (!id) return SendFailure(c, id.error());
   ctx.Changed();
+  ctx.Publish("papan", Json{{"insiden", *id}, {"status", "baru"}}.dump());
   SendJson(c, {{"id", *id}}, 201);
 }
 
@@ -126,6 +127,9 @@ void RecordEvent(ServerContext& ctx, Call& c, int64_t id) {
   auto after = ctx.Read([&](store::Workspace& ws) { return app::RecordEvent(ws, id, event); });
   if (!after) return SendFailure(c, after.error());
   ctx.Changed();
+  ctx.Publish("papan", Json{{"insiden", after->id},
+                            {"status", std::string(IncidentStatusKey(after->status))}}
+                           .dump());
   SendJson(c, {{"id", after->id},
                {"status", std::string(IncidentStatusKey(after->status))},
                {"unit", after->unit}});
@@ -157,6 +161,14 @@ void AddEmergencyRoutes(Router& r, ServerContext& ctx) {
           if (!t) return SendFailure(c, t.error());
           SendTable(c, *t);
         });
+  // The board's changes as server-sent events (`event: papan`, data {insiden, status}): a page
+  // reloads the board when one arrives instead of polling.
+  r.Add("GET", "/api/v1/emergency/stream", Access::kDispatch, {}, [](Call& c) {
+    c.res.status = 200;
+    c.res.content_type = "text/event-stream; charset=utf-8";
+    c.res.body = "retry: 5000\n\n";
+    c.res.event_stream = true;
+  });
   r.Add("POST", "/api/v1/emergency/incidents", Access::kDispatch, {},
         [&ctx](Call& c) { CreateIncident(ctx, c); });
   r.Add("POST", "/api/v1/emergency/incidents/{id}/events", Access::kDispatch, {}, [&ctx](Call& c) {

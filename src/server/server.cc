@@ -178,9 +178,11 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
         << " tidak dapat dipakai / cannot be used: " << http.error() << '\n';
     return 3;
   }
+  ctx.SetPublisher([server = http->get()](const std::string& bytes) { server->Publish(bytes); });
   if (ready) ready((*http)->port());
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);
+  ctx.SetPublisher(nullptr);
   http->reset();  // running handlers finish, then every connection closes
   return 0;
 }

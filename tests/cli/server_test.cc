@@ -265,6 +265,46 @@ TEST_F(ServerTest, Issue12DispatchersTakeCallsAndSendTheNearestUnit) {
   EXPECT_EQ(Get(psc, "/api/v1/emergency/kpi?by=warna")->status, 400);
   EXPECT_EQ(Get(psc, "/api/v1/emergency/incidents/abc/recommendation")->status, 404);
 
+  // The board's changes are pushed: a stream opened before a call receives `event: papan`.
+  {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port_));
+    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    timeval wait{5, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+    const std::string head =
+        "GET /api/v1/emergency/stream HTTP/1.1\r\nHost: x\r\nCookie: " + psc.cookie + "\r\n\r\n";
+    ASSERT_EQ(write(fd, head.data(), head.size()), static_cast<ssize_t>(head.size()));
+    auto read_until = [&](const std::string& marker) {
+      std::string got;
+      char buf[4096];
+      while (got.find(marker) == std::string::npos) {
+        const ssize_t n = read(fd, buf, sizeof buf);
+        if (n <= 0) break;
+        got.append(buf, static_cast<std::size_t>(n));
+      }
+      return got;
+    };
+    const std::string opened = read_until("retry:");
+    EXPECT_NE(opened.find("200 OK"), std::string::npos) << opened;
+    EXPECT_NE(opened.find("text/event-stream"), std::string::npos) << opened;
+    auto third =
+        Send("POST", psc, "/api/v1/emergency/incidents",
+             Json{{"prioritas", "P4"}, {"kategori", "lainnya"}, {"desa", "16.02.02.1011"}}.dump());
+    ASSERT_EQ(third->status, 201);
+    const std::string pushed = read_until("\n\n");
+    EXPECT_NE(pushed.find("event: papan"), std::string::npos) << pushed;
+    EXPECT_NE(
+        pushed.find("\"insiden\":" + std::to_string(Json::parse(third->body)["id"].get<int64_t>())),
+        std::string::npos)
+        << pushed;
+    close(fd);
+  }
+  EXPECT_EQ(Get(LogIn("bpjs"), "/api/v1/emergency/stream")->status, 403);
+
   // Roles: a dispatcher reads no planning data; a viewer no incidents; planners both.
   EXPECT_EQ(Get(psc, "/api/v1/needs?by=cadre")->status, 403);
   EXPECT_EQ(Get(LogIn("bpjs"), "/api/v1/emergency/incidents")->status, 403);

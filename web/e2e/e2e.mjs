@@ -394,6 +394,24 @@ try {
       unit,
     );
     log(`dispatcher: P1 call, ${unit} sent; ${destination}`);
+    // Another dispatcher takes a call (through the API): the board shows it without a reload,
+    // pushed by the server (server-sent events).
+    const csrf = await page.evaluate(() => JSON.parse(sessionStorage.getItem('jangkau.session') ?? '{}').csrf_token);
+    const other = await page.context().request.post(`${DISPATCH_URL}/api/v1/emergency/incidents`, {
+      headers: { 'X-CSRF-Token': csrf },
+      data: { prioritas: 'P3', kategori: 'kunjungan_rumah', desa: '16.06.11.2009', sumber: '112' },
+    });
+    check(other.status() === 201, `a second call is recorded (got ${other.status()})`);
+    const otherId = (await other.json()).id;
+    await page.waitForFunction(
+      (id) =>
+        [...document.querySelectorAll('[data-testid="dispatch-incidents"] tbody tr')].some(
+          (tr) => tr.firstElementChild?.textContent?.trim() === String(id),
+        ),
+      otherId,
+      { timeout: 10_000 },
+    );
+    log(`dispatcher: incident ${otherId} from another dispatcher appeared on the board (pushed)`);
     // The analysis: the demo's twelve calls by the flood in force, p90 bars per group.
     await page.locator('#dispatch-kpi-by').selectOption('banjir');
     await page.waitForFunction(() => document.querySelector('[data-testid="dispatch-kpi"]')?.textContent?.includes('banjir_musim_hujan'));

@@ -1,10 +1,10 @@
 // The dispatcher's page (PSC 119, docs/emergency.md): take a call (a village code or a point),
 // the board of open incidents, the recommendation by travel minutes in the baseline or a flood
-// scenario, one click to send a unit, and the lifecycle buttons. The board reloads after every
-// change made here and every 20 seconds while the page is open (a light conditional read, not a
-// push: see the closing note of issue 12).
+// scenario, one click to send a unit, and the lifecycle buttons. The board reloads when the
+// server announces a change (server-sent events, `GET /emergency/stream`, any dispatcher's
+// change) and, should the stream be down, every 60 seconds.
 
-import { get, post, type Row, type Schema } from '../api';
+import { apiUrl, get, post, type Row, type Schema } from '../api';
 import { t, type Key } from '../i18n';
 import type { PageContext } from '../main';
 import { barChart } from '../charts';
@@ -242,6 +242,11 @@ export function renderDispatch(root: HTMLElement, _ctx: PageContext): (() => voi
   board.append(loading());
   void load();
   void analyse();
-  const timer = window.setInterval(() => void load(), 20000);
-  return () => window.clearInterval(timer);
+  const stream = new EventSource(apiUrl('emergency/stream'));
+  stream.addEventListener('papan', () => void load());
+  const timer = window.setInterval(() => void load(), 60000);
+  return () => {
+    stream.close();
+    window.clearInterval(timer);
+  };
 }
