@@ -221,6 +221,16 @@ struct HttpServer::Impl {
     }
   }
 
+  // Queues `response` with the status and headers of `r`, then drops this reference to it.
+  static MHD_Result Send(MHD_Connection* connection, MHD_Response* response,
+                         const HttpResponse& r) {
+    MHD_add_response_header(response, "Content-Type", r.content_type.c_str());
+    for (const auto& [k, v] : r.headers) MHD_add_response_header(response, k.c_str(), v.c_str());
+    const MHD_Result ok = MHD_queue_response(connection, static_cast<unsigned>(r.status), response);
+    MHD_destroy_response(response);
+    return ok;
+  }
+
   // Hands the response to the library: its body moves into a shared buffer that the library
   // releases once sent, so no body is copied here.
   MHD_Result Queue(MHD_Connection* connection, HttpResponse& r) {
@@ -235,11 +245,7 @@ struct HttpServer::Impl {
       delete body;
       return MHD_NO;
     }
-    MHD_add_response_header(response, "Content-Type", r.content_type.c_str());
-    for (const auto& [k, v] : r.headers) MHD_add_response_header(response, k.c_str(), v.c_str());
-    const MHD_Result ok = MHD_queue_response(connection, static_cast<unsigned>(r.status), response);
-    MHD_destroy_response(response);
-    return ok;
+    return Send(connection, response, r);
   }
 
   MHD_Result QueueStream(MHD_Connection* connection, HttpResponse& r) {
@@ -263,11 +269,7 @@ struct HttpServer::Impl {
       FreeStream(s);
       return MHD_NO;
     }
-    MHD_add_response_header(response, "Content-Type", r.content_type.c_str());
-    for (const auto& [k, v] : r.headers) MHD_add_response_header(response, k.c_str(), v.c_str());
-    const MHD_Result ok = MHD_queue_response(connection, static_cast<unsigned>(r.status), response);
-    MHD_destroy_response(response);
-    return ok;
+    return Send(connection, response, r);
   }
 
   MHD_Result Refuse(MHD_Connection* connection, Exchange& ex, int status, std::string_view code) {
