@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "access/moves.h"
+#include "access/pair_of_threads.h"
 
 namespace jangkau::access {
 namespace {
@@ -113,59 +114,6 @@ bool AwaitedReached(const Network& net, SolverScratch& scratch) {
 
 constexpr std::size_t kPrefetch = 16;
 constexpr std::size_t kParallelMin = 4096;  // smaller buckets are not worth waking a thread
-
-// Runs work(0) here and work(1) on a helper thread that spins between buckets.
-class PairOfThreads {
- public:
-  explicit PairOfThreads(bool enabled) {
-    if (enabled) helper_ = std::thread([this] { Loop(); });
-  }
-  ~PairOfThreads() {
-    if (helper_.joinable()) {
-      stop_.store(true, std::memory_order_release);
-      generation_.fetch_add(1, std::memory_order_release);
-      helper_.join();
-    }
-  }
-  bool enabled() const { return helper_.joinable(); }
-  void Run(const std::function<void(int)>& work) {
-    work_ = &work;
-    done_.store(false, std::memory_order_relaxed);
-    generation_.fetch_add(1, std::memory_order_release);
-    work(0);
-    while (!done_.load(std::memory_order_acquire)) Pause();
-  }
-
- private:
-  static void Pause() {
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#endif
-  }
-  void Loop() {
-    uint64_t seen = 0;
-    while (true) {
-      int spins = 0;
-      while (generation_.load(std::memory_order_acquire) == seen) {
-        if (++spins > 4096) {
-          std::this_thread::yield();
-          spins = 0;
-        } else {
-          Pause();
-        }
-      }
-      seen = generation_.load(std::memory_order_acquire);
-      if (stop_.load(std::memory_order_acquire)) return;
-      (*work_)(1);
-      done_.store(true, std::memory_order_release);
-    }
-  }
-  std::thread helper_;
-  std::atomic<uint64_t> generation_{0};
-  std::atomic<bool> done_{false};
-  std::atomic<bool> stop_{false};
-  const std::function<void(int)>* work_ = nullptr;
-};
 
 // Dial's algorithm: buckets of width `width` in a ring long enough for the longest step, one
 // ring per thread; each bucket's cells (both rings) are deduplicated, settled, then relaxed,

@@ -16,7 +16,8 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
+
+#include "server/event_streams.h"
 
 namespace jangkau::server {
 
@@ -49,17 +50,6 @@ struct Exchange {
   bool counted = false;  // holds bytes of the in-flight budget
   std::size_t reserved = 0;
   std::size_t discarded = 0;
-};
-
-// An open event stream: bytes not yet sent, and whether its connection is suspended waiting
-// for more (the content reader suspends it when nothing is pending; Publish resumes it).
-struct Stream {
-  MHD_Connection* connection = nullptr;
-  std::mutex* lock = nullptr;  // the server's streams_mutex
-  std::unordered_set<Stream*>* registry = nullptr;
-  std::string pending;
-  bool waiting = false;
-  bool closed = false;
 };
 
 // What the watchdog knows of a connection: its socket and since when it has waited for the
@@ -98,30 +88,11 @@ struct HttpServer::Impl {
   std::condition_variable watch_cv;
 
   // Event streams (HttpResponse::event_stream), and their heartbeat.
-  std::mutex streams_mutex;
-  std::unordered_set<Stream*> streams;
+  std::unique_ptr<EventStreams> streams;
   std::thread heartbeat;
   std::condition_variable heartbeat_cv;
 
-  // Appends `bytes` to every stream (or closes them all) and resumes those waiting. The
-  // connections are resumed after the lock is released: a content reader suspends under it.
-  void Broadcast(const std::string& bytes, bool close) {
-    std::vector<MHD_Connection*> wake;
-    {
-      std::lock_guard lock(streams_mutex);
-      for (Stream* s : streams) {
-        // A client that reads nothing while events pile up is cut off, not buffered forever.
-        if (s->pending.size() + bytes.size() > (std::size_t{1} << 20)) s->closed = true;
-        if (!s->closed) s->pending += bytes;
-        if (close) s->closed = true;
-        if (s->waiting) {
-          s->waiting = false;
-          wake.push_back(s->connection);
-        }
-      }
-    }
-    for (MHD_Connection* c : wake) MHD_resume_connection(c);
-  }
+  void Broadcast(const std::string& bytes, bool close) { streams->Broadcast(bytes, close); }
 
   // `stopping` is set under queue_mutex: waiting on it here cannot miss the wake-up.
   void HeartbeatLoop() {
@@ -134,32 +105,6 @@ struct HttpServer::Impl {
       Broadcast(": -\n\n", false);
       lock.lock();
     }
-  }
-
-  // libmicrohttpd asks for the next bytes of a stream: what is pending, the end once closed,
-  // else nothing, suspending the connection until Broadcast resumes it (libmicrohttpd allows
-  // suspending from a content reader; returning 0 without it would spin).
-  static ssize_t ReadStream(void* cls, uint64_t /*pos*/, char* buf, std::size_t max) {
-    auto* s = static_cast<Stream*>(cls);
-    std::lock_guard lock(*s->lock);
-    if (!s->pending.empty()) {
-      const std::size_t n = std::min(max, s->pending.size());
-      std::copy_n(s->pending.data(), n, buf);
-      s->pending.erase(0, n);
-      return static_cast<ssize_t>(n);
-    }
-    if (s->closed) return MHD_CONTENT_READER_END_OF_STREAM;
-    s->waiting = true;
-    MHD_suspend_connection(s->connection);
-    return 0;
-  }
-  static void FreeStream(void* cls) {
-    auto* s = static_cast<Stream*>(cls);
-    {
-      std::lock_guard lock(*s->lock);
-      s->registry->erase(s);
-    }
-    delete s;
   }
 
   void SetPhase(MHD_Connection* c, Watch::Phase phase) {
@@ -249,25 +194,10 @@ struct HttpServer::Impl {
   }
 
   MHD_Result QueueStream(MHD_Connection* connection, HttpResponse& r) {
-    auto* s = new Stream;
-    s->connection = connection;
-    s->lock = &streams_mutex;
-    s->registry = &streams;
-    s->pending = std::move(r.body);
-    {
-      std::lock_guard lock(streams_mutex);
-      if (stopping || static_cast<int>(streams.size()) >= limits.max_streams) {
-        delete s;
-        HttpResponse busy = refusal(HttpRequest{}, 503, "busy");
-        return Queue(connection, busy);
-      }
-      streams.insert(s);
-    }
-    MHD_Response* response =
-        MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, &ReadStream, s, &FreeStream);
+    MHD_Response* response = streams->Open(connection, std::move(r.body), stopping);
     if (response == nullptr) {
-      FreeStream(s);
-      return MHD_NO;
+      HttpResponse busy = refusal(HttpRequest{}, 503, "busy");
+      return Queue(connection, busy);
     }
     return Send(connection, response, r);
   }
@@ -488,6 +418,7 @@ std::expected<std::unique_ptr<HttpServer>, std::string> HttpServer::Start(
   impl->handler = std::move(handler);
   impl->body_limit = std::move(body_limit);
   impl->refusal = std::move(refusal);
+  impl->streams = std::make_unique<EventStreams>(limits.max_streams, std::size_t{1} << 20);
   impl->listen_fd = *fd;
   sockaddr_storage addr{};
   socklen_t len = sizeof addr;
