@@ -153,7 +153,7 @@ say "Menurut banjir yang berlaku saat panggilan:" "By the flood in force at the 
 M incident kpi --by banjir --format csv | cut -d, -f1,2,15,16,17,18
 say "Perjalanan tercatat dibanding ETA mesin untuk unit yang dikirim (5 panggilan pertama; CONTOH: waktu tercatat diacak):" \
     "Logged travel against the engine's ETA for the unit sent (first 5 calls; SAMPLE: logged times are random):"
-M incident list --eta --format csv | cut -d, -f1,3,4,8,12,15,16,17,18 | head -6
+M incident list --eta --format csv | cut -d, -f1,3,4,10,14,17,18,19,20 | head -6
 
 echo
 # The village with the highest flood hazard index (BNPB), the first the flood scenario takes.
@@ -186,6 +186,8 @@ for user in "admin admin" "perencana planner" "operator operator" "bpjs viewer";
 done
 echo "demo-psc-2026" | J user add --workspace "$mws" --username psc --role dispatcher >/dev/null
 printf "  %-10s %-9s kata sandi / password: demo-psc-2026 (%s)\n" psc dispatcher "$mws"
+echo "demo-perencana-2026" | J user add --workspace "$mws" --username perencana --role planner >/dev/null
+printf "  %-10s %-9s kata sandi / password: demo-perencana-2026 (%s)\n" perencana planner "$mws"
 echo "  Aplikasi web / web application: http://127.0.0.1:${PORT:-8080}/   (API: /api/v1, docs/http.md)"
 if [ "${SERVE:-0}" = 1 ]; then
   J serve --workspace "$ws" --port "${PORT:-8080}"

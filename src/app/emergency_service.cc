@@ -116,15 +116,16 @@ std::optional<KpiGrouping> ParseKpiGrouping(std::string_view text) {
   const std::string k = NormalizeKey(text);
   if (k == "prioritas") return KpiGrouping::kPrioritas;
   if (k == "kecamatan") return KpiGrouping::kKecamatan;
+  if (k == "desa") return KpiGrouping::kDesa;
   if (k == "bulan") return KpiGrouping::kBulan;
   if (k == "banjir") return KpiGrouping::kBanjir;
   return std::nullopt;
 }
 
-report::Table KpiTable(const std::vector<Incident>& incidents, KpiGrouping by,
-                       std::optional<Date> from, std::optional<Date> to,
-                       const std::vector<ResponseTarget>& targets,
-                       const std::vector<Scenario>& scenarios) {
+std::vector<emergency::KpiRow> KpiRows(const std::vector<Incident>& incidents, KpiGrouping by,
+                                       std::optional<Date> from, std::optional<Date> to,
+                                       const std::vector<ResponseTarget>& targets,
+                                       const std::vector<Scenario>& scenarios) {
   std::vector<emergency::KpiInput> in;
   for (const Incident& i : incidents) {
     if (!CalledWithin(i, from, to)) continue;
@@ -136,6 +137,9 @@ report::Table KpiTable(const std::vector<Incident>& incidents, KpiGrouping by,
         break;
       case KpiGrouping::kKecamatan:
         group = i.kode_desa.empty() ? std::string("-") : ParentCode(i.kode_desa);
+        break;
+      case KpiGrouping::kDesa:
+        group = i.kode_desa.empty() ? std::string("-") : i.kode_desa;
         break;
       case KpiGrouping::kBulan:
         group = day.Iso().substr(0, 7);
@@ -149,6 +153,13 @@ report::Table KpiTable(const std::vector<Incident>& incidents, KpiGrouping by,
     in.push_back({group, i.prioritas, emergency::IncidentIntervals(i)});
   }
   std::sort(in.begin(), in.end(), [](const auto& a, const auto& b) { return a.group < b.group; });
+  return emergency::Summarise(in, targets);
+}
+
+report::Table KpiTable(const std::vector<Incident>& incidents, KpiGrouping by,
+                       std::optional<Date> from, std::optional<Date> to,
+                       const std::vector<ResponseTarget>& targets,
+                       const std::vector<Scenario>& scenarios) {
   report::Table t{"kpi", {"kelompok", "n"}};
   for (int k = 0; k < kIntervalCount; ++k) {
     const std::string key(IntervalKey(static_cast<Interval>(k)));
@@ -158,7 +169,7 @@ report::Table KpiTable(const std::vector<Incident>& incidents, KpiGrouping by,
     t.columns.push_back(key + "_persen_dalam_target");
   }
   auto opt = [](const std::optional<double>& v) { return v ? report::Cell{*v} : report::Cell{}; };
-  for (const emergency::KpiRow& row : emergency::Summarise(in, targets)) {
+  for (const emergency::KpiRow& row : KpiRows(incidents, by, from, to, targets, scenarios)) {
     std::vector<report::Cell> cells = {row.group, int64_t{row.incidents}};
     for (const emergency::IntervalSummary& s : row.intervals) {
       cells.emplace_back(int64_t{s.n});

@@ -43,8 +43,16 @@ bool CalledWithin(const Incident& incident, std::optional<Date> from, std::optio
 std::string FloodsAt(const std::vector<Scenario>& scenarios, Instant t);
 
 // kBanjir: by the scenarios in force at the call ("tanpa_skenario" when none).
-enum class KpiGrouping { kPrioritas, kKecamatan, kBulan, kBanjir };
+enum class KpiGrouping { kPrioritas, kKecamatan, kDesa, kBulan, kBanjir };
 std::optional<KpiGrouping> ParseKpiGrouping(std::string_view text);
+
+// The response-time summary of the incidents called between `from` and `to` (inclusive, dates
+// in WIB), one row per group in the order of the groups' keys (a village or kecamatan code, "-"
+// when the place has none).
+std::vector<emergency::KpiRow> KpiRows(const std::vector<Incident>& incidents, KpiGrouping by,
+                                       std::optional<Date> from, std::optional<Date> to,
+                                       const std::vector<ResponseTarget>& targets,
+                                       const std::vector<Scenario>& scenarios = {});
 
 // The response-time summary of the incidents called between `from` and `to` (inclusive, dates
 // in WIB), grouped; targets from `targets`; `scenarios` for the grouping by flood.

@@ -21,8 +21,8 @@ std::expected<report::Table, Error> IncidentReview(const store::Workspace& ws,
     return a.waktu != b.waktu ? a.waktu < b.waktu : a.id < b.id;
   });
   report::Table t{"insiden",
-                  {"id", "kode", "waktu", "prioritas", "kategori", "kode_desa", "status", "unit",
-                   "faskes_tujuan"}};
+                  {"id", "kode", "waktu", "prioritas", "kategori", "kode_desa", "lon", "lat",
+                   "status", "unit", "faskes_tujuan"}};
   for (int k = 0; k < kIntervalCount; ++k) {
     t.columns.emplace_back(IntervalKey(static_cast<Interval>(k)));
   }
@@ -53,15 +53,10 @@ std::expected<report::Table, Error> IncidentReview(const store::Workspace& ws,
   for (const Incident& i : incidents) {
     const emergency::Intervals intervals = emergency::IncidentIntervals(i);
     const std::string floods = FloodsAt(scenarios, i.waktu);
-    std::vector<report::Cell> row = {i.id,
-                                     i.kode,
-                                     i.waktu.Iso(),
-                                     std::string(PriorityKey(i.prioritas)),
-                                     i.kategori,
-                                     i.kode_desa,
-                                     std::string(IncidentStatusKey(i.status)),
-                                     i.unit,
-                                     i.faskes_tujuan};
+    std::vector<report::Cell> row = {
+        i.id,           i.kode, i.waktu.Iso(), std::string(PriorityKey(i.prioritas)),    i.kategori,
+        i.kode_desa,    i.lon,  i.lat,         std::string(IncidentStatusKey(i.status)), i.unit,
+        i.faskes_tujuan};
     for (int k = 0; k < kIntervalCount; ++k) {
       row.push_back(opt(emergency::Get(intervals, static_cast<Interval>(k))));
     }

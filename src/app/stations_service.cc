@@ -133,4 +133,27 @@ report::Table StationsTable(const StationsReport& r) {
   return t;
 }
 
+nlohmann::json StationsJson(const StationsReport& r) {
+  nlohmann::json bases = nlohmann::json::array();
+  for (std::size_t i = 0; i < r.chosen.size(); ++i) {
+    const AddedFacility& b = r.candidates[static_cast<std::size_t>(r.chosen[i])];
+    bases.push_back({{"kode", b.kode},
+                     {"nama", b.nama},
+                     {"lon", b.lon},
+                     {"lat", b.lat},
+                     {"penduduk_dalam_t", r.within[i]}});
+  }
+  return {{"model", r.request.expected ? "mexclp" : "mclp"},
+          {"jenis", std::string(UnitKindKey(r.request.jenis))},
+          {"p", r.request.p},
+          {"menit", r.request.minutes},
+          {"sibuk", r.request.expected ? r.request.busy : 0.0},
+          {"calon", r.candidates.size()},
+          {"status", r.status},
+          {"penduduk", r.population},
+          {"penduduk_tercakup", r.metrics.newly_covered},
+          {"cakupan_harapan", r.metrics.expected_covered},
+          {"pangkalan", std::move(bases)}};
+}
+
 }  // namespace jangkau::app

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app/dispatch_service.h"
 #include "app/plan_service.h"
 #include "plan/milp.h"
@@ -47,5 +49,9 @@ std::expected<StationsReport, Error> PlanStations(const store::Workspace& ws,
                                                   const PlanProgress& progress);
 // One row per chosen base (urutan, kode, nama, lon, lat, penduduk_dalam_T).
 report::Table StationsTable(const StationsReport& r);
+// The plan as `plan stations --format json` and POST /plan/stations give it: model, jenis, p,
+// menit, sibuk, calon, status, penduduk, penduduk_tercakup, cakupan_harapan, pangkalan [{kode,
+// nama, lon, lat, penduduk_dalam_t}].
+nlohmann::json StationsJson(const StationsReport& r);
 
 }  // namespace jangkau::app

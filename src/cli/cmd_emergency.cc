@@ -10,7 +10,8 @@
 // jangkau incident recommend --workspace W --id ID [--scenario NAME] [--format table|csv|json]
 //         -> json: {"unit": [{"kode", "jenis", "menit"}...] ascending, "tujuan": {"kode", "menit"}}
 // jangkau incident list --workspace W [--from DATE] [--to DATE] [--eta] [--format table|csv|json]
-// jangkau incident kpi --workspace W [--from DATE] [--to DATE] [--by prioritas|kecamatan|bulan]
+// jangkau incident kpi --workspace W [--from DATE] [--to DATE] [--by
+// prioritas|kecamatan|desa|bulan|banjir]
 //         [--format csv|json]
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -342,8 +343,8 @@ void AddIncidentCommands(CLI::App& app, CliContext& ctx) {
       ->required();
   k->add_option("--from", kpi->from, ctx.T("dari tanggal (WIB)", "from date (WIB)"));
   k->add_option("--to", kpi->to, ctx.T("sampai tanggal (WIB)", "to date (WIB)"));
-  k->add_option("--by", kpi->by, "prioritas|kecamatan|bulan|banjir")
-      ->check(CLI::IsMember({"prioritas", "kecamatan", "bulan", "banjir"}));
+  k->add_option("--by", kpi->by, "prioritas|kecamatan|desa|bulan|banjir")
+      ->check(CLI::IsMember({"prioritas", "kecamatan", "desa", "bulan", "banjir"}));
   k->add_option("--format", kpi->format, "table|csv|json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   k->callback([&ctx, kpi] {

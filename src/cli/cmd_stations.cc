@@ -79,27 +79,7 @@ void AddStationsCommand(CLI::App* plan, CliContext& ctx) {
     const double pop = report->population;
     auto share = [pop](double people) { return pop > 0 ? 100 * people / pop : 0.0; };
     if (opt->common.format == "json") {
-      nlohmann::json bases = nlohmann::json::array();
-      for (std::size_t i = 0; i < report->chosen.size(); ++i) {
-        const auto& b = report->candidates[static_cast<std::size_t>(report->chosen[i])];
-        bases.push_back({{"kode", b.kode},
-                         {"nama", b.nama},
-                         {"lon", b.lon},
-                         {"lat", b.lat},
-                         {"penduduk_dalam_t", report->within[i]}});
-      }
-      const nlohmann::json out = {{"model", opt->model},
-                                  {"jenis", opt->jenis},
-                                  {"p", request.p},
-                                  {"menit", request.minutes},
-                                  {"sibuk", request.expected ? request.busy : 0.0},
-                                  {"calon", report->candidates.size()},
-                                  {"status", report->status},
-                                  {"penduduk", pop},
-                                  {"penduduk_tercakup", report->metrics.newly_covered},
-                                  {"cakupan_harapan", report->metrics.expected_covered},
-                                  {"pangkalan", bases}};
-      ctx.out << out.dump(2) << '\n';
+      ctx.out << app::StationsJson(*report).dump(2) << '\n';
       return;
     }
     if (opt->common.format != "table") return PrintTable(ctx, t, opt->common.format);

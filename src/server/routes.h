@@ -13,6 +13,10 @@ void AddAccessRoutes(Router& r, ServerContext& ctx);     // access tables, runs,
 void AddPlanRoutes(Router& r, ServerContext& ctx);       // scenarios, compare, sites
 void AddMapRoutes(Router& r, ServerContext& ctx);        // GeoJSON for the map
 void AddEmergencyRoutes(Router& r, ServerContext& ctx);  // units, incidents, dispatch
+void AddEmergencyPlanRoutes(Router& r, ServerContext& ctx);  // their maps, station plan
+
+// The present instant (the clock's), for times a request leaves empty.
+Instant Now();
 
 // The contract (docs/openapi.yaml, compiled in) as JSON.
 const std::string& OpenApiJson();

@@ -39,12 +39,6 @@ struct DispatchModels {
   }
 };
 
-Instant Now() {
-  return Instant{std::chrono::duration_cast<std::chrono::seconds>(
-                     std::chrono::system_clock::now().time_since_epoch())
-                     .count()};
-}
-
 // An optional ISO 8601 field: the time given, or now; std::nullopt after a 400.
 std::optional<Instant> TimeField(Call& c, const std::string& text, const char* field) {
   if (text.empty()) return Now();
@@ -147,6 +141,12 @@ std::optional<int64_t> IncidentId(Call& c) {
 }
 
 }  // namespace
+
+Instant Now() {
+  return Instant{std::chrono::duration_cast<std::chrono::seconds>(
+                     std::chrono::system_clock::now().time_since_epoch())
+                     .count()};
+}
 
 void AddEmergencyRoutes(Router& r, ServerContext& ctx) {
   auto models = std::make_shared<DispatchModels>();

@@ -127,6 +127,7 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
   AddPlanRoutes(router, ctx);
   AddMapRoutes(router, ctx);
   AddEmergencyRoutes(router, ctx);
+  AddEmergencyPlanRoutes(router, ctx);
   const WebFiles web(WebDir(options));
   if (web.empty()) {
     log << "jangkau: aplikasi web tidak ditemukan di " << WebDir(options)

@@ -210,6 +210,15 @@ TEST(EmergencyCli, HistoryImportsWholeOrNotAtAllAndReplacesByCaseCode) {
   r = d.Run("incident kpi --by kecamatan --format json");
   EXPECT_EQ(nlohmann::json::parse(r.out)[0]["kelompok"], "16.06.01") << r.out;
   EXPECT_EQ(nlohmann::json::parse(r.out)[0]["n"], 3);
+  // By village: PSC-1 in 16.06.01.2001 alone (call -> scene 21 minutes), PSC-3 in .2002 with no
+  // on-scene time; groups in code order.
+  r = d.Run("incident kpi --by desa --format json");
+  rows = nlohmann::json::parse(r.out);
+  ASSERT_GE(rows.size(), 2u) << r.out;
+  EXPECT_EQ(rows[0]["kelompok"], "16.06.01.2001");
+  EXPECT_DOUBLE_EQ(rows[0]["panggilan_ke_lokasi"]["rerata"].get<double>(), 21.0);
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    EXPECT_LT(rows[i - 1]["kelompok"], rows[i]["kelompok"]);
 
   // The same file again replaces, never adds.
   ASSERT_EQ(d.ImportText("incidents", "riwayat2.csv", history).exit_code, 0);

@@ -311,6 +311,112 @@ TEST_F(ServerTest, Issue12DispatchersTakeCallsAndSendTheNearestUnit) {
   EXPECT_EQ(Get(LogIn("perencana"), "/api/v1/emergency/incidents?semua=1")->status, 200);
 }
 
+// Issue 12, the pages' maps and the station plan: the scenarios in force now come first; the
+// dispatcher's map carries the units, the open incidents and the flood of the scenario in force
+// (or the one named); the planner's map gives each village its call -> scene minutes (the issue's
+// interval fixture: call 10:00, on scene 10:21 -> 21.0); POST /plan/stations answers as
+// `plan stations --format json`, for planners only.
+TEST_F(ServerTest, Issue12MapsForDispatchersAndPlannersAndTheStationPlan) {
+  for (const char* cmd :
+       {"echo rahasia123 | %J user add --username psc --role dispatcher",
+        "%J unit add --kode AMB-1 --jenis ambulans --lon 104.83 --lat -3.40",
+        "%J unit add --kode PRH-1 --jenis perahu --lon 105.10 --lat -3.20",
+        "%J scenario create --name banjir_kini --flood-desa 16.02.02.1011 --flood-factor 0.2 "
+        "--close P1602010202 --mulai 2026-01-01T00:00",
+        "%J scenario create --name banjir_lama --flood-desa 16.02.02.1011 --mulai 2020-01-01T00:00 "
+        "--selesai 2020-02-01T00:00"}) {
+    std::string line = cmd;
+    line.replace(line.find("%J"), 2, J(""));
+    ASSERT_EQ(RunCommand(line + " --workspace " + ws_).exit_code, 0) << line;
+  }
+  const Login psc = LogIn("psc");
+  auto created = Send("POST", psc, "/api/v1/emergency/incidents",
+                      Json{{"prioritas", "P1"},
+                           {"kategori", "trauma"},
+                           {"desa", "16.02.02.1011"},
+                           {"waktu", "2026-12-02T10:00:00"}}
+                          .dump());
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string base =
+      "/api/v1/emergency/incidents/" + std::to_string(Json::parse(created->body)["id"].get<int>());
+  for (const auto& [status, time] :
+       std::vector<std::pair<std::string, std::string>>{{"terverifikasi", "10:01:00"},
+                                                        {"unit_dikirim", "10:02:00"},
+                                                        {"unit_berangkat", "10:03:30"},
+                                                        {"tiba_di_lokasi", "10:21:00"}}) {
+    Json body = {{"status", status}, {"waktu", "2026-12-02T" + time}};
+    if (status == "unit_dikirim") body["unit"] = "AMB-1";
+    ASSERT_EQ(Send("POST", psc, base + "/events", body.dump())->status, 200) << status;
+  }
+
+  const Json scenarios = Json::parse(Get(psc, "/api/v1/emergency/scenarios")->body);
+  ASSERT_EQ(scenarios.size(), 2u) << scenarios.dump();
+  EXPECT_EQ(scenarios[0]["nama"], "banjir_kini");  // in force now: first
+  EXPECT_EQ(scenarios[0]["berlaku"], true);
+  EXPECT_EQ(scenarios[1]["berlaku"], false);
+
+  auto count = [](const Json& fc, const std::string& layer) {
+    return std::count_if(fc["features"].begin(), fc["features"].end(),
+                         [&](const Json& f) { return f["properties"]["lapisan"] == layer; });
+  };
+  const Json now = Json::parse(Get(psc, "/api/v1/emergency/map")->body);
+  EXPECT_EQ(now["skenario"], Json::array({"banjir_kini"}));
+  EXPECT_EQ(count(now, "unit"), 2);
+  EXPECT_EQ(count(now, "insiden"), 1);
+  EXPECT_EQ(count(now, "banjir"), 1);
+  EXPECT_EQ(count(now, "tutup"), 1);
+  for (const Json& f : now["features"]) {
+    if (f["properties"]["lapisan"] == "insiden") {
+      EXPECT_EQ(f["properties"]["status"], "tiba_di_lokasi");
+      EXPECT_EQ(f["properties"]["unit"], "AMB-1");
+      EXPECT_EQ(f["properties"]["kode_desa"], "16.02.02.1011");
+    }
+  }
+  const Json old = Json::parse(Get(psc, "/api/v1/emergency/map?skenario=banjir_lama")->body);
+  EXPECT_EQ(old["skenario"], Json::array({"banjir_lama"}));
+  EXPECT_EQ(count(old, "tutup"), 0);
+  EXPECT_EQ(Get(psc, "/api/v1/emergency/map?skenario=tidak_ada")->status, 404);
+
+  auto by_desa = Get(psc, "/api/v1/emergency/kpi/desa");
+  ASSERT_EQ(by_desa->status, 200);
+  const Json villages = Json::parse(by_desa->body);
+  int with_calls = 0;
+  for (const Json& f : villages["features"]) {
+    const Json& p = f["properties"];
+    if (p["kode"] != "16.02.02.1011") {
+      EXPECT_TRUE(p["rerata"].is_null()) << p.dump();
+      continue;
+    }
+    ++with_calls;
+    EXPECT_EQ(p["n"], 1);
+    EXPECT_DOUBLE_EQ(p["rerata"].get<double>(), 21.0);
+    EXPECT_DOUBLE_EQ(p["p90"].get<double>(), 21.0);
+  }
+  EXPECT_EQ(with_calls, 1);
+  EXPECT_GT(villages["features"].size(), 300u);
+  EXPECT_EQ(Get(psc, "/api/v1/emergency/kpi/desa?from=2026-12-03")->status, 200);
+  EXPECT_EQ(Get(psc, "/api/v1/emergency/kpi/desa?from=kemarin")->status, 400);
+  EXPECT_EQ(Get(LogIn("bpjs"), "/api/v1/emergency/map")->status, 403);
+
+  // The station plan: the CLI's answer, as a job; dispatchers may not start it.
+  const std::string body = R"({"p":2,"minutes":30,"jenis":"motor","model":"mexclp","busy":0.3})";
+  EXPECT_EQ(Send("POST", psc, "/api/v1/plan/stations", body)->status, 403);
+  const Login planner = LogIn("perencana");
+  auto bad =
+      Send("POST", planner, "/api/v1/plan/stations", R"({"p":2,"minutes":30,"jenis":"kapal"})");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(Json::parse(bad->body)["error"]["field"], "jenis");
+  const Json plan = RunJob(planner, "/api/v1/plan/stations", body);
+  ASSERT_EQ(plan["state"], "done") << plan.dump();
+  const auto cli =
+      RunCommand(J("plan stations --format json --p 2 --minutes 30 --jenis motor "
+                   "--model mexclp --busy 0.3 --workspace " +
+                   ws_));
+  ASSERT_EQ(cli.exit_code, 0) << cli.out;
+  EXPECT_EQ(plan["result"], Json::parse(cli.out));
+  EXPECT_EQ(plan["result"]["pangkalan"].size(), 2u);
+}
+
 TEST_F(ServerTest, StateChangesNeedTheCsrfTokenAndAreValidatedAndAudited) {
   const Login op = LogIn("op1");
   httplib::Client c = Client();

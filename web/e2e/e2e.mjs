@@ -374,6 +374,19 @@ try {
     await logout();
     await login('psc', 'demo-psc-2026', { base: DISPATCH_URL });
     await byTestId('dispatch-intake').waitFor();
+    // The map: a click on it places the call; the flood scenario chosen is drawn.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="dispatch-map"]')?.dataset.loaded ?? 0) > 0);
+    const units = await page.evaluate(() => document.querySelector('[data-testid="dispatch-map"]').dataset.loaded);
+    await page.locator('#dispatch-scenario').selectOption('banjir_musim_hujan');
+    await page.waitForFunction(() => document.querySelector('[data-testid="dispatch-map"]')?.dataset.skenario === 'banjir_musim_hujan');
+    const box = await byTestId('dispatch-map').boundingBox();
+    await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.5);
+    const picked = [await page.locator('#dispatch-lon').inputValue(), await page.locator('#dispatch-lat').inputValue()].map(Number);
+    check(
+      picked[0] > 103 && picked[0] < 105 && picked[1] > -3.5 && picked[1] < -1.5,
+      `a click on the map gives the call's place (got ${picked})`,
+    );
+    log(`dispatcher: map with ${units} units and incidents, flood banjir_musim_hujan drawn, click -> ${picked}`);
     await page.locator('#dispatch-priority').selectOption('P1');
     await page.locator('#dispatch-category').selectOption('kecelakaan_lalu_lintas');
     await page.locator('#dispatch-desa').fill('16.06.11.2009');
@@ -412,12 +425,26 @@ try {
       { timeout: 10_000 },
     );
     log(`dispatcher: incident ${otherId} from another dispatcher appeared on the board (pushed)`);
-    // The analysis: the demo's twelve calls by the flood in force, p90 bars per group.
-    await page.locator('#dispatch-kpi-by').selectOption('banjir');
-    await page.waitForFunction(() => document.querySelector('[data-testid="dispatch-kpi"]')?.textContent?.includes('banjir_musim_hujan'));
-    await byTestId('dispatch-kpi-chart').waitFor();
-    await shot('dispatch-analysis');
-    log('dispatcher: response times by the flood in force');
+    // The analysis (planners; dispatchers read it too): the demo's twelve calls by the flood in
+    // force, p90 bars per group, the villages' call -> scene minutes on the map.
+    await logout();
+    await login('perencana', 'demo-perencana-2026', { base: DISPATCH_URL });
+    await page.goto(`${DISPATCH_URL}/#/response`);
+    await page.locator('#response-kpi-by').selectOption('banjir');
+    await page.waitForFunction(() => document.querySelector('[data-testid="response-kpi"]')?.textContent?.includes('banjir_musim_hujan'));
+    await byTestId('response-kpi-chart').waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="response-map"]')?.dataset.desa ?? 0) > 0);
+    log('planner: response times by the flood in force, villages with calls on the map');
+    // The station plan: three motorbike bases by MEXCLP with units busy 30% of the time.
+    await page.locator('[data-testid="stations-model"]').selectOption('mexclp');
+    await page.locator('[data-testid="stations-jenis"]').selectOption('motor');
+    await byTestId('stations-run').click();
+    await byTestId('stations-table').waitFor({ timeout: 60_000 });
+    const bases = await page.locator('[data-testid="station-marker"]').count();
+    check(bases === 3, `three bases on the map (got ${bases})`);
+    const summary = await byTestId('stations-summary').innerText();
+    await shot('response');
+    log(`planner: station plan: ${summary}`);
   }
 
   check(consoleErrors.length === 0, `no console errors, got:\n  ${consoleErrors.join('\n  ')}`);

@@ -10,7 +10,6 @@ import { renderReport } from './pages/report';
 import { renderBoard } from './pages/board';
 import { renderTables } from './pages/tables';
 import { renderProposal } from './pages/proposal';
-import { renderDispatch } from './pages/dispatch';
 
 export interface PageContext {
   session: Session;
@@ -30,6 +29,8 @@ const lazy =
   };
 const renderMap = lazy(async () => (await import('./pages/map')).renderMap);
 const renderScenario = lazy(async () => (await import('./pages/scenario')).renderScenario);
+const renderDispatch = lazy(async () => (await import('./pages/dispatch')).renderDispatch);
+const renderResponse = lazy(async () => (await import('./pages/response')).renderResponse);
 
 interface Route {
   page: Page;
@@ -45,6 +46,7 @@ const routes: Record<string, Route> = {
   proposal: { page: renderProposal, nav: 'nav_proposal', roles: ['admin', 'planner', 'viewer'] },
   scenario: { page: renderScenario, nav: 'nav_scenario', roles: ['admin', 'planner', 'viewer'] },
   dispatch: { page: renderDispatch, nav: 'nav_dispatch', roles: ['dispatcher', 'admin', 'planner'] },
+  response: { page: renderResponse, nav: 'nav_response', roles: ['admin', 'planner', 'dispatcher'] },
 };
 
 function homeFor(s: Session): string {

@@ -1,14 +1,16 @@
-// The dispatcher's page (PSC 119, docs/emergency.md): take a call (a village code or a point),
-// the board of open incidents, the recommendation by travel minutes in the baseline or a flood
-// scenario, one click to send a unit, and the lifecycle buttons. The board reloads when the
-// server announces a change (server-sent events, `GET /emergency/stream`, any dispatcher's
-// change) and, should the stream be down, every 60 seconds.
+// The dispatcher's page (PSC 119, docs/emergency.md): the map (incidents, units, the flood in
+// force; a click places a call), take a call (a click, a village code or a point), the board of
+// open incidents, the recommendation by travel minutes in the baseline or a flood scenario (those
+// in force now offered first), one click to send a unit, and the lifecycle buttons. The board and
+// the map reload when the server announces a change (server-sent events, `GET
+// /emergency/stream`, any dispatcher's change) and, should the stream be down, every 60 seconds.
+// Loaded lazily (it carries MapLibre).
 
 import { apiUrl, get, post, type Row, type Schema } from '../api';
-import { t, type Key } from '../i18n';
+import { t } from '../i18n';
 import type { PageContext } from '../main';
-import { barChart } from '../charts';
 import { dataTable, fmtNumber, h, loading, notify, showError } from '../ui';
+import { createDispatchMap } from './dispatch_map';
 
 type Recommendation = Schema<'Recommendation'>;
 
@@ -38,7 +40,11 @@ export function renderDispatch(root: HTMLElement, _ctx: PageContext): (() => voi
   let rows: Row[] = []; // the board as last loaded
   const board = h('div', { 'data-testid': 'dispatch-board' });
   const advice = h('div', { 'data-testid': 'dispatch-advice' });
-  const scenario = h('input', { id: 'dispatch-scenario', type: 'text', placeholder: t('dispatch_scenario_hint') });
+  const scenario = h(
+    'select',
+    { id: 'dispatch-scenario', onchange: () => void scenarioChanged() },
+    h('option', { value: '' }, t('dispatch_baseline')),
+  );
   const priority = h(
     'select',
     { id: 'dispatch-priority' },
@@ -48,12 +54,6 @@ export function renderDispatch(root: HTMLElement, _ctx: PageContext): (() => voi
     'select',
     { id: 'dispatch-category' },
     kCategories.map((c) => h('option', { value: c }, c)),
-  );
-  const analysis = h('div', { 'data-testid': 'dispatch-analysis' });
-  const groupBy = h(
-    'select',
-    { id: 'dispatch-kpi-by', 'aria-label': t('dispatch_analysis_by'), onchange: () => void analyse() },
-    ['prioritas', 'kecamatan', 'bulan', 'banjir'].map((b) => h('option', { value: b }, t(`dispatch_by_${b}` as Key))),
   );
   const desa = h('input', { id: 'dispatch-desa', type: 'text', placeholder: '16.06.01.2001' });
   const lon = h('input', { id: 'dispatch-lon', type: 'number', step: 'any' });
@@ -73,20 +73,54 @@ export function renderDispatch(root: HTMLElement, _ctx: PageContext): (() => voi
     ev.preventDefault();
     void create();
   });
+  const container = h('div', { class: 'map', role: 'region', 'aria-label': t('dispatch_map_label'), 'data-testid': 'dispatch-map' });
+  const map = createDispatchMap(container, (x, y) => {
+    lon.value = String(x);
+    lat.value = String(y);
+    desa.value = '';
+    priority.focus();
+  });
   root.append(
     h(
-      'section',
-      { class: 'panel' },
-      h('h1', {}, t('dispatch_title')),
-      h('h2', {}, t('dispatch_intake')),
-      form,
-      field(t('dispatch_scenario'), scenario),
-      h('h2', {}, t('dispatch_board')),
-      board,
-      advice,
+      'div',
+      { class: 'map-page dispatch-page' },
+      container,
+      h(
+        'aside',
+        { class: 'map-side panel' },
+        h('h1', {}, t('dispatch_title')),
+        field(t('dispatch_scenario'), scenario),
+        h('h2', {}, t('dispatch_intake')),
+        h('p', { class: 'muted hint' }, t('dispatch_click_hint')),
+        form,
+        advice,
+        map.legend,
+      ),
     ),
-    h('section', { class: 'panel' }, h('h2', {}, t('dispatch_analysis')), groupBy, analysis),
+    h('section', { class: 'panel' }, h('h2', {}, t('dispatch_board')), board),
   );
+  let advised: number | null = null; // the incident whose recommendation is shown
+
+  async function loadScenarios(): Promise<void> {
+    try {
+      const rows = await get<Row[]>('emergency/scenarios');
+      scenario.append(
+        ...rows.map((r) =>
+          h('option', { value: String(r.nama) }, r.berlaku ? t('dispatch_in_force', { name: String(r.nama) }) : String(r.nama)),
+        ),
+      );
+      const inForce = rows.find((r) => r.berlaku);
+      if (inForce) scenario.value = String(inForce.nama);
+    } catch (e) {
+      showError(e);
+    }
+    await scenarioChanged();
+  }
+
+  async function scenarioChanged(): Promise<void> {
+    await map.refresh(scenario.value).catch(showError);
+    if (advised !== null) await recommend(advised);
+  }
 
   async function create(): Promise<void> {
     const body: Record<string, unknown> = { prioritas: priority.value, kategori: category.value, sumber: 'web' };
@@ -110,6 +144,7 @@ export function renderDispatch(root: HTMLElement, _ctx: PageContext): (() => voi
       await post(`emergency/incidents/${id}/events`, unit ? { status, unit } : { status });
       notify(t('dispatch_event_ok', { id: String(id), status }), 'ok');
       advice.replaceChildren();
+      advised = null;
       await load();
     } catch (e) {
       showError(e);
@@ -117,10 +152,13 @@ export function renderDispatch(root: HTMLElement, _ctx: PageContext): (() => voi
   }
 
   async function recommend(id: number): Promise<void> {
+    advised = id;
     advice.replaceChildren(loading());
+    const row = rows.find((r) => r.id === id);
+    if (row && typeof row.lon === 'number' && typeof row.lat === 'number') map.focus(row.lon, row.lat);
     try {
       const r = await get<Recommendation>(`emergency/incidents/${id}/recommendation`, {
-        skenario: scenario.value.trim(),
+        skenario: scenario.value,
         top: 10,
       });
       const rows: Row[] = r.unit.map((u, i) => ({ peringkat: i + 1, kode: u.kode, jenis: u.jenis, menit: u.menit }));
@@ -171,6 +209,7 @@ export function renderDispatch(root: HTMLElement, _ctx: PageContext): (() => voi
   }
 
   async function load(): Promise<void> {
+    void map.refresh(scenario.value).catch(showError);
     try {
       rows = await get<Row[]>('emergency/incidents');
       board.replaceChildren(
@@ -220,33 +259,15 @@ export function renderDispatch(root: HTMLElement, _ctx: PageContext): (() => voi
     }
   }
 
-  // Response times per group: the 90th percentile of call -> on scene as bars, the whole
-  // summary (count, mean, p90, share within the ASSUMED targets per interval) as a table.
-  async function analyse(): Promise<void> {
-    try {
-      const kpi = await get<Row[]>('emergency/kpi', { by: groupBy.value });
-      const bars = kpi
-        .filter((r) => typeof r.panggilan_ke_lokasi_p90 === 'number')
-        .map((r) => ({ label: String(r.kelompok), value: r.panggilan_ke_lokasi_p90 as number }));
-      analysis.replaceChildren(
-        bars.length
-          ? barChart(bars, { title: t('dispatch_p90_chart'), testid: 'dispatch-kpi-chart', unit: t('scn_minutes_unit') })
-          : h('p', { class: 'muted' }, t('dispatch_no_kpi')),
-        dataTable(kpi, { testid: 'dispatch-kpi' }),
-      );
-    } catch (e) {
-      showError(e);
-    }
-  }
-
   board.append(loading());
   void load();
-  void analyse();
+  void loadScenarios();
   const stream = new EventSource(apiUrl('emergency/stream'));
   stream.addEventListener('papan', () => void load());
   const timer = window.setInterval(() => void load(), 60000);
   return () => {
     stream.close();
     window.clearInterval(timer);
+    map.stop();
   };
 }
