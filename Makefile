@@ -32,7 +32,7 @@ $(ASAN_BUILD)/CMakeCache.txt: | deps
 
 build-asan: deps $(ASAN_BUILD)/CMakeCache.txt
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target jangkau_tests needs_engine_tests \
-	  access_engine_tests plan_engine_tests emergency_engine_tests server_unit_tests jangkau
+	  access_engine_tests plan_engine_tests emergency_engine_tests growth_engine_tests server_unit_tests jangkau
 
 # The libFuzzer harnesses (tests/fuzz): clang-19 with ASan+UBSan and coverage instrumentation,
 # in their own build directory (only the libraries the harnesses link are built there).
@@ -47,7 +47,7 @@ build-fuzz: deps $(FUZZ_BUILD)/CMakeCache.txt
 # AddressSanitizer + UndefinedBehaviorSanitizer, the fuzz harnesses on their seed corpus and
 # regression inputs, then each fuzzed for FUZZ_TEST_SECONDS.
 test: build lint build-asan build-fuzz
-	@bash scripts/install-deps.sh e2e
+	@bash scripts/install-deps.sh e2e reference
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L fast
 	cd $(FUZZ_BUILD) && ctest --output-on-failure -L fuzz
@@ -71,7 +71,7 @@ demo: build
 	bash scripts/demo.sh $(BUILD)/jangkau
 
 bench: build
-	@bash scripts/install-deps.sh bench
+	@bash scripts/install-deps.sh bench reference
 	bash scripts/bench.sh $(BUILD)
 
 clean:

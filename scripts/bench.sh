@@ -150,6 +150,22 @@ echo "== dispatch: recommendation with 50 units on Musi Banyuasin (bench/dispatc
 "$build/dispatch_bench" "$work/demo/muba.jangkau" banjir_musim_hujan
 "$build/dispatch_bench" "$work/demo/muba.jangkau" "" 100
 
+# Growth (issue 13): z-scores of every indicator for 1,000,000 children under 2 s (the engine),
+# the whole `growth zscore` command on the same children as CSV, and, as a peer, R computing the
+# weight-for-age z-score alone, vectorised as WHO anthro does (merge on the LMS table).
+echo
+echo "== growth: WHO z-scores for 1,000,000 children (bench/growth_bench)"
+"$build/growth_bench" 1000000 "$work/growth.csv"
+/usr/bin/time -f "| jangkau growth zscore, 1,000,000 rows CSV in and out | %e s | %M KiB peak |" \
+  "$build/jangkau" growth zscore "$work/growth.csv" --out "$work/growth_z.csv" 2>&1 | tail -1
+if command -v Rscript >/dev/null; then
+  Rscript -e 'd <- read.csv(commandArgs(TRUE)[1]); lms <- read.csv(commandArgs(TRUE)[2])
+    t <- system.time({ days <- floor(d$age + 0.5); k <- match(paste(d$sex, days), paste(lms$sex, lms$age))
+      l <- lms$l[k]; m <- lms$m[k]; s <- lms$s[k]; z <- round(((d$weight / m)^l - 1) / (s * l), 2) })
+    cat(sprintf("| R (peer): weight-for-age alone, vectorised, 1,000,000 rows | %.2f s | |\n", t[["elapsed"]]))' \
+    "$work/growth.csv" data/reference/who_growth/weianthro.csv
+fi
+
 [ "${BENCH_QUICK:-0}" = 1 ] && exit 0
 command -v grass >/dev/null || { echo "grass-core missing: run scripts/install-deps.sh"; exit 1; }
 echo

@@ -17,6 +17,7 @@ packages=(
   libgtest-dev libgmock-dev
   libbenchmark-dev
   libglpk-dev
+  libboost-dev
   clang-format clang-tidy-19
   clang-19 libclang-rt-19-dev
   grass-core
@@ -27,6 +28,8 @@ for group in "$@"; do
     bench) packages+=(hyperfine time bc wrk) ;;
     # Browser tests: Debian's Chromium, driven by playwright-core (never a downloaded browser).
     e2e) packages+=(chromium) ;;
+    # Reference programs the tests compare against: R with the `survey` package.
+    reference) packages+=(r-base-core r-cran-survey) ;;
     *) echo "install-deps: unknown group '$group'" >&2; exit 2 ;;
   esac
 done

@@ -59,5 +59,6 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx);  // access solve, access 
 void AddProposalCommand(CLI::App& app, CliContext& ctx);
 void AddPlanningCommands(CLI::App& app, CliContext& ctx);   // scenario ..., plan ...
 void AddEmergencyCommands(CLI::App& app, CliContext& ctx);  // unit ..., incident ...
+void AddGrowthCommands(CLI::App& app, CliContext& ctx);     // growth zscore, growth prevalence
 
 }  // namespace jangkau::cli

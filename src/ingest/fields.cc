@@ -101,6 +101,23 @@ std::optional<double> RowFields::Number(int col) {
   return value;
 }
 
+std::optional<double> RowFields::Decimal(int col, bool& ok) {
+  const std::string_view text = Text(col);
+  if (col == 0 || text.empty() || text == "NA") return std::nullopt;
+  std::string s(text);
+  if (s.find('.') == std::string::npos) {
+    if (const auto comma = s.find(','); comma != std::string::npos) s[comma] = '.';
+  }
+  double value = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(value)) {
+    Error(col, Msg::kNotANumber, {std::string(Name(col)), std::string(text)});
+    ok = false;
+    return std::nullopt;
+  }
+  return value;
+}
+
 std::optional<int> RowFields::Year(int col, bool required) {
   std::string_view text = Text(col);
   auto value = Count(col, required);

@@ -54,6 +54,9 @@ class RowFields {
   std::optional<int64_t> Count(int col, bool required);
   // Any decimal number ("-3.868225"); empty gives std::nullopt without error.
   std::optional<double> Number(int col);
+  // A decimal number as Indonesian spreadsheets write it: a decimal comma ("12,5") is read as a
+  // point; empty or "NA" gives std::nullopt. Anything else: kNotANumber and `ok` set false.
+  std::optional<double> Decimal(int col, bool& ok);
   // A number > 0 (kNeedsNotPositive otherwise). Empty: error when required.
   std::optional<double> PositiveNumber(int col, bool required);
   std::optional<int> Year(int col, bool required);

@@ -184,20 +184,50 @@ nlohmann::json ToJson(const std::vector<Sheet>& sheets) {
 }
 
 std::expected<void, Error> WriteCsvFile(const Table& t, const std::string& path) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return std::unexpected(Error{Msg::kWrite, {path, "open"}});
-    WriteCsv(t, out);
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(tmp);
-      return std::unexpected(Error{Msg::kWrite, {path, "write"}});
-    }
-  }
+  auto out = CsvFileWriter::Open(path);
+  if (!out) return std::unexpected(out.error());
+  (*out)->Row(t.columns);
+  for (const auto& row : t.rows) (*out)->Row(row);
+  return (*out)->Commit();
+}
+
+std::expected<std::unique_ptr<CsvFileWriter>, Error> CsvFileWriter::Open(const std::string& path) {
+  std::unique_ptr<CsvFileWriter> w(new CsvFileWriter());
+  w->path_ = path;
+  w->tmp_ = path + ".tmp";
+  w->out_.open(w->tmp_, std::ios::binary | std::ios::trunc);
+  if (!w->out_) return std::unexpected(Error{Msg::kWrite, {path, "open"}});
+  return w;
+}
+
+CsvFileWriter::~CsvFileWriter() {
+  if (committed_) return;
+  out_.close();
   std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return std::unexpected(Error{Msg::kWrite, {path, ec.message()}});
+  std::filesystem::remove(tmp_, ec);
+}
+
+void CsvFileWriter::Row(const std::vector<std::string>& cells) {
+  for (std::size_t c = 0; c < cells.size(); ++c) out_ << (c > 0 ? "," : "") << CsvQuote(cells[c]);
+  out_ << '\n';
+}
+
+void CsvFileWriter::Row(const std::vector<Cell>& cells) {
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    out_ << (c > 0 ? "," : "") << CsvQuote(CellText(cells[c]));
+  }
+  out_ << '\n';
+}
+
+std::expected<void, Error> CsvFileWriter::Commit() {
+  out_.flush();
+  const bool written = static_cast<bool>(out_);
+  out_.close();
+  if (!written) return std::unexpected(Error{Msg::kWrite, {path_, "write"}});
+  std::error_code ec;
+  std::filesystem::rename(tmp_, path_, ec);
+  if (ec) return std::unexpected(Error{Msg::kWrite, {path_, ec.message()}});
+  committed_ = true;
   return {};
 }
 

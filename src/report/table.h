@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <expected>
+#include <fstream>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -85,6 +87,26 @@ nlohmann::json ToJson(const Table& t);
 // Files are written to a temporary name beside `path` and renamed into place, so a failed
 // write never leaves a half-written file. Failure: kWrite with the library's message.
 std::expected<void, Error> WriteCsvFile(const Table& t, const std::string& path);
+// A CSV file written row by row (RFC 4180, UTF-8) to a temporary name beside `path`, moved into
+// place by Commit; destroyed uncommitted (a refused input, a failure), it leaves nothing. For
+// outputs too large to hold as a Table.
+class CsvFileWriter {
+ public:
+  static std::expected<std::unique_ptr<CsvFileWriter>, Error> Open(const std::string& path);
+  ~CsvFileWriter();
+  CsvFileWriter(const CsvFileWriter&) = delete;
+  CsvFileWriter& operator=(const CsvFileWriter&) = delete;
+  void Row(const std::vector<std::string>& cells);
+  void Row(const std::vector<Cell>& cells);
+  std::expected<void, Error> Commit();
+
+ private:
+  CsvFileWriter() = default;
+  std::string path_;
+  std::string tmp_;
+  std::ofstream out_;
+  bool committed_ = false;
+};
 std::expected<void, Error> WriteXlsxFile(const Table& t, const std::string& path);
 // A workbook for people to use directly: formatted headers, column widths, the first table's
 // header row frozen, number formats, totals rows.

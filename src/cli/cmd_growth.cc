@@ -1,0 +1,155 @@
+// jangkau growth zscore IN --out OUT [--c9mo-flag]
+// jangkau growth prevalence IN [--cluster C] [--strata S] [--weights W] --out OUT
+// z-scores and prevalence exactly as WHO anthro 1.1.0 (docs/programmes.md). A bad row refuses
+// the whole file with its line and column; nothing is written.
+#include <fmt/format.h>
+
+#include "app/growth_tables.h"
+#include "cli/cli_context.h"
+#include "growth/prevalence.h"
+#include "ingest/read_growth.h"
+
+namespace jangkau::cli {
+namespace {
+
+// Reads IN, giving `row` each row, and prints its problems; the file's columns, or std::nullopt
+// (exit code set) when refused.
+std::optional<std::vector<std::string>> ReadInput(
+    CliContext& ctx, const std::string& path, const ingest::DesignColumns& design,
+    const std::function<void(ingest::AnthroRow&&)>& row) {
+  Diagnostics diags;
+  auto columns = ingest::ReadAnthroFile(path, design, diags, row);
+  if (!columns) {
+    ctx.exit_code = ctx.Fail(columns.error());
+    return std::nullopt;
+  }
+  for (const auto& d : diags.items()) ctx.PrintDiagnostic(d);
+  if (diags.has_errors()) {
+    ctx.err << ctx.T("Berkas ditolak; tidak ada yang ditulis.",
+                     "File refused; nothing was written.")
+            << '\n';
+    ctx.exit_code = kExitRefused;
+    return std::nullopt;
+  }
+  return std::move(*columns);
+}
+
+bool Write(CliContext& ctx, const report::Table& t, const std::string& out) {
+  if (auto w = report::WriteCsvFile(t, out); !w) {
+    ctx.exit_code = ctx.Fail(w.error());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void AddGrowthCommands(CLI::App& app, CliContext& ctx) {
+  auto* growth =
+      app.add_subcommand("growth", ctx.T("pertumbuhan anak: z-skor dan prevalensi (WHO anthro)",
+                                         "child growth: z-scores and prevalence (WHO anthro)"));
+  growth->require_subcommand(1);
+
+  struct ZOptions {
+    std::string in, out;
+    bool c9mo = false;
+  };
+  auto zo = std::make_shared<ZOptions>();
+  auto* z = growth->add_subcommand(
+      "zscore", ctx.T("z-skor per pengukuran, persis seperti anthro_zscores() WHO",
+                      "z-scores per measurement, exactly as WHO's anthro_zscores()"));
+  z->add_option("in", zo->in, ctx.T("berkas pengukuran (CSV/XLSX)", "measurements (CSV/XLSX)"))
+      ->required();
+  z->add_option("--out,-o", zo->out, ctx.T("berkas CSV hasil", "CSV file to write"))->required();
+  z->add_flag("--c9mo-flag", zo->c9mo,
+              ctx.T("tambah kolom c9mo_flag (posisi berdiri di bawah 9 bulan)",
+                    "add the c9mo_flag column (standing under 9 months)"));
+  z->callback([&ctx, zo] {
+    // Two passes in constant memory: the whole file is checked first (a bad row refuses it and
+    // nothing is written), then each row is scored and written.
+    auto columns = ReadInput(ctx, zo->in, {}, [](ingest::AnthroRow&&) {});
+    if (!columns) return;
+    auto out = report::CsvFileWriter::Open(zo->out);
+    if (!out) {
+      ctx.exit_code = ctx.Fail(out.error());
+      return;
+    }
+    std::vector<std::string> header = *columns;
+    for (const std::string& c : app::ZScoreColumns(zo->c9mo)) header.push_back(c);
+    (*out)->Row(header);
+    const growth::Standards& who = growth::WhoStandards();
+    int64_t rows = 0;
+    std::vector<report::Cell> cells;
+    ReadInput(ctx, zo->in, {}, [&](ingest::AnthroRow&& r) {
+      cells.assign(r.cells.begin(), r.cells.end());
+      cells.resize(columns->size());
+      for (report::Cell& c : app::ZScoreCells(growth::Compute(who, r.m), zo->c9mo)) {
+        cells.push_back(std::move(c));
+      }
+      (*out)->Row(cells);
+      ++rows;
+    });
+    if (ctx.exit_code != kExitOk) return;  // the file changed between the passes
+    if (auto done = (*out)->Commit(); !done) {
+      ctx.exit_code = ctx.Fail(done.error());
+      return;
+    }
+    ctx.err << fmt::format(fmt::runtime(ctx.T("{} pengukuran -> {}", "{} measurements -> {}")),
+                           rows, zo->out)
+            << '\n';
+  });
+
+  struct POptions {
+    std::string in, out;
+    ingest::DesignColumns design;
+  };
+  auto po = std::make_shared<POptions>();
+  auto* p = growth->add_subcommand(
+      "prevalence",
+      ctx.T("prevalensi dengan selang kepercayaan 95%, persis seperti anthro_prevalence() WHO",
+            "prevalence with 95% confidence intervals, exactly as WHO's anthro_prevalence()"));
+  p->add_option("in", po->in, ctx.T("berkas pengukuran (CSV/XLSX)", "measurements (CSV/XLSX)"))
+      ->required();
+  p->add_option("--out,-o", po->out, ctx.T("berkas CSV hasil", "CSV file to write"))->required();
+  p->add_option("--cluster", po->design.cluster,
+                ctx.T("kolom klaster (PSU) desain survei", "the survey design's cluster column"));
+  p->add_option("--strata", po->design.strata,
+                ctx.T("kolom strata desain survei", "the survey design's strata column"));
+  p->add_option("--weights", po->design.weights,
+                ctx.T("kolom bobot sampel", "the sampling weights column"));
+  p->callback([&ctx, po] {
+    const growth::Standards& who = growth::WhoStandards();
+    std::vector<growth::SurveyChild> children;
+    auto columns = ReadInput(ctx, po->in, po->design, [&](ingest::AnthroRow&& r) {
+      children.push_back({growth::Compute(who, r.m), r.m.oedema, std::move(r.cluster),
+                          std::move(r.strata), r.weight});
+    });
+    if (!columns) return;
+    const growth::Design design{!po->design.cluster.empty(), !po->design.strata.empty(),
+                                !po->design.weights.empty()};
+    auto result = growth::Prevalence(children, design);
+    if (!result) {
+      ctx.exit_code = ctx.Fail(result.error(), kExitRefused);
+      return;
+    }
+    if (result->excluded_age > 0) {
+      ctx.err << fmt::format(fmt::runtime(ctx.T("{} anak di atas 1826 hari tidak dihitung",
+                                                "{} children older than 1826 days left out")),
+                             result->excluded_age)
+              << '\n';
+    }
+    if (result->excluded_design > 0) {
+      ctx.err << fmt::format(
+                     fmt::runtime(ctx.T("{} anak tanpa klaster atau strata tidak dihitung",
+                                        "{} children without a cluster or stratum left out")),
+                     result->excluded_design)
+              << '\n';
+    }
+    if (!Write(ctx, app::PrevalenceTable(*result), po->out)) return;
+    ctx.err << fmt::format(fmt::runtime(ctx.T("{} kelompok -> {}", "{} groups -> {}")),
+                           result->rows.size(), po->out)
+            << '\n';
+  });
+}
+
+}  // namespace jangkau::cli
