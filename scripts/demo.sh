@@ -174,8 +174,22 @@ M plan stations --p 3 --minutes 30 --jenis ambulans
 M plan stations --p 3 --minutes 30 --jenis ambulans --model mexclp --busy 0.3 | head -2
 
 echo
-say "== 11. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \
-    "== 11. Web application: demo users (passwords for the demo only)"
+say "== 11. Pertumbuhan dan stunting di Muba: ekspor e-PPGBM CONTOH (rekaan, benih tetap), z-skor WHO, menurut kecamatan" \
+    "== 11. Growth and stunting in Muba: a CONTOH e-PPGBM export (invented, fixed seed), WHO z-scores, by kecamatan"
+M access run --out "$out/akses_muba" >/dev/null
+M import growth "$muba/eppgbm_contoh.csv" 2>&1 | tail -2
+say "Per kecamatan (angka rutin e-PPGBM, bukan survei): anak diukur, stunting %, batas 95%, menit ke puskesmas" \
+    "By kecamatan (routine e-PPGBM figures, not a survey): children measured, stunting %, 95% limits, minutes to a puskesmas"
+M programmes --by kecamatan --format csv |
+  awk -F, 'NR == 1 { print "kelompok,nama,anak,stunting_persen,bawah_95,atas_95,menit_puskesmas"; next }
+           { printf "%s,%s,%s,%.1f,%.1f,%.1f,%.0f\n", $1, $2, $3, $5, $6, $7, $36 }' | head -8
+M programmes --by kabupaten --format csv |
+  awk -F, 'NR == 1 { print "anak,stunting_n,stunting_persen,bawah_95,atas_95"; next }
+           { printf "%s,%s,%.1f,%.1f,%.1f\n", $3, $4, $5, $6, $7 }'
+
+echo
+say "== 12. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \
+    "== 12. Web application: demo users (passwords for the demo only)"
 first_puskesmas=$("$jangkau" show facilities --workspace "$ws" --format csv | awk -F, '$3 == "puskesmas" && !found { print $1; found = 1 }')
 for user in "admin admin" "perencana planner" "operator operator" "bpjs viewer"; do
   set -- $user

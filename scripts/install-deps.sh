@@ -18,6 +18,7 @@ packages=(
   libbenchmark-dev
   libglpk-dev
   libboost-dev
+  libxml2-dev
   clang-format clang-tidy-19
   clang-19 libclang-rt-19-dev
   grass-core

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "app/growth_places.h"
 #include "app/reference_data.h"
 #include "app/validation.h"
 #include "base/text_util.h"
@@ -22,9 +23,9 @@ namespace jangkau::app {
 namespace {
 
 // The command-line names of the kinds, in ImportKind order.
-constexpr std::array<std::string_view, 11> kKeys = {
+constexpr std::array<std::string_view, 12> kKeys = {
     "regions",    "facilities",  "staff",      "staff-counts", "equipment", "services",
-    "population", "assumptions", "indicators", "catchments",   "incidents"};
+    "population", "assumptions", "indicators", "catchments",   "incidents", "growth"};
 
 }  // namespace
 
@@ -188,6 +189,11 @@ std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind k
       if (!diags.has_errors()) PlaceIncidents(batch, ws.Regions(), path, diags);
       return finish(batch.incidents.size(),
                     [&](const auto& w) { return ws.ImportIncidents(rec, batch.incidents, w); });
+    }
+    case ImportKind::kGrowth: {
+      auto rows = ingest::ReadGrowth(in, ctx, diags, progress);
+      if (!diags.has_errors()) MatchVillages(rows, ws.Regions(false), path, diags);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportGrowth(rec, rows, w); });
     }
   }
   return std::unexpected(Error{Msg::kInternal, {"import kind"}});

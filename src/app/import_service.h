@@ -28,6 +28,7 @@ enum class ImportKind {
   kIndicators,
   kCatchments,
   kIncidents,
+  kGrowth,  // e-PPGBM measurements (docs/programmes.md)
 };
 std::optional<ImportKind> ParseImportKind(std::string_view text);  // "staff-counts", ...
 std::string_view ImportKindKey(ImportKind kind);

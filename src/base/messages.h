@@ -87,6 +87,14 @@ namespace jangkau {
     "{0}: '{1}' is not a plausible year (1900-2100)")                                              \
   X(kBadChoice, "bad_choice", 422, "{0}: '{1}' tidak dikenal; pilihan yang sah: {2}",              \
     "{0}: '{1}' is not recognised; valid choices: {2}")                                            \
+  X(kMeasuredBeforeBirth, "measured_before_birth", 422,                                            \
+    "tanggal pengukuran {0} sebelum tanggal lahir {1}", "measured on {0}, before birth on {1}")    \
+  X(kWarnDesaNotMatched, "desa_not_matched", 200,                                                  \
+    "desa '{0}' (kecamatan '{1}') tidak dikenali di wilayah ruang kerja; pengukuran disimpan "     \
+    "tanpa "                                                                                       \
+    "kode desa ({2} baris)",                                                                       \
+    "village '{0}' (kecamatan '{1}') is not one of the workspace's regions; the measurements are " \
+    "kept without a village code ({2} rows)")                                                      \
   X(kTooLong, "too_long", 422, "{0}: lebih dari {1} karakter", "{0}: longer than {1} characters")  \
   X(kBadNik, "bad_nik", 422, "{0}: NIK '{1}' harus 16 angka", "{0}: NIK '{1}' must be 16 digits")  \
   X(kBadCode, "bad_code", 422, "{0}: '{1}' bukan kode yang sah ({2})",                             \

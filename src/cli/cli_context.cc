@@ -42,4 +42,18 @@ void PrintTable(CliContext& ctx, const report::Table& t, const std::string& form
   }
 }
 
+bool ParseDateRange(CliContext& ctx, const std::string& from_text, const std::string& to_text,
+                    std::optional<Date>& from, std::optional<Date>& to) {
+  for (auto [text, date, name] :
+       {std::tuple{&from_text, &from, "--from"}, std::tuple{&to_text, &to, "--to"}}) {
+    if (text->empty()) continue;
+    *date = Date::Parse(*text);
+    if (!*date) {
+      ctx.exit_code = ctx.Fail(Error{Msg::kBadValue, {name, *text}}, kExitUsage);
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace jangkau::cli

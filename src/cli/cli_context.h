@@ -5,6 +5,7 @@
 #include <expected>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,7 @@
 
 #include "base/diagnostic.h"
 #include "base/lang.h"
+#include "model/date.h"
 #include "report/table.h"
 #include "store/workspace.h"
 
@@ -40,6 +42,10 @@ struct CliContext {
 // A table as text (table), CSV or JSON on ctx.out.
 void PrintTable(CliContext& ctx, const report::Table& t, const std::string& format);
 
+// --from and --to as dates; false (after printing the error, exit code set) on a malformed one.
+bool ParseDateRange(CliContext& ctx, const std::string& from_text, const std::string& to_text,
+                    std::optional<Date>& from, std::optional<Date>& to);
+
 // Opens the workspace or prints why not.
 std::unique_ptr<store::Workspace> OpenWorkspace(CliContext& ctx, const std::string& path);
 // The user recorded in the audit log: $JANGKAU_USER, else $USER, else "cli".
@@ -59,6 +65,6 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx);  // access solve, access 
 void AddProposalCommand(CLI::App& app, CliContext& ctx);
 void AddPlanningCommands(CLI::App& app, CliContext& ctx);   // scenario ..., plan ...
 void AddEmergencyCommands(CLI::App& app, CliContext& ctx);  // unit ..., incident ...
-void AddGrowthCommands(CLI::App& app, CliContext& ctx);     // growth zscore, growth prevalence
+void AddGrowthCommands(CLI::App& app, CliContext& ctx);     // growth ..., programmes
 
 }  // namespace jangkau::cli

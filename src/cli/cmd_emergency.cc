@@ -46,21 +46,6 @@ std::optional<T> Choice(CliContext& ctx, const char* option, const std::string& 
   return v;
 }
 
-// --from and --to as dates; false (after printing the error) on a malformed one.
-bool ParseDateRange(CliContext& ctx, const std::string& from_text, const std::string& to_text,
-                    std::optional<Date>& from, std::optional<Date>& to) {
-  for (auto [text, date, name] :
-       {std::tuple{&from_text, &from, "--from"}, std::tuple{&to_text, &to, "--to"}}) {
-    if (text->empty()) continue;
-    *date = Date::Parse(*text);
-    if (!*date) {
-      ctx.exit_code = ctx.Fail(Error{Msg::kBadValue, {name, *text}}, kExitUsage);
-      return false;
-    }
-  }
-  return true;
-}
-
 void AddUnitCommands(CLI::App& app, CliContext& ctx) {
   auto* unit = app.add_subcommand(
       "unit", ctx.T("unit tanggap darurat: ambulans, motor, perahu, tim kunjungan",

@@ -1,10 +1,13 @@
 // jangkau growth zscore IN --out OUT [--c9mo-flag]
 // jangkau growth prevalence IN [--cluster C] [--strata S] [--weights W] --out OUT
+// jangkau programmes --workspace W --by desa|posyandu|puskesmas|kecamatan|kabupaten
+//         [--from DATE] [--to DATE] [--format table|csv|json]
 // z-scores and prevalence exactly as WHO anthro 1.1.0 (docs/programmes.md). A bad row refuses
 // the whole file with its line and column; nothing is written.
 #include <fmt/format.h>
 
 #include "app/growth_tables.h"
+#include "app/programmes_service.h"
 #include "cli/cli_context.h"
 #include "growth/prevalence.h"
 #include "ingest/read_growth.h"
@@ -45,6 +48,33 @@ bool Write(CliContext& ctx, const report::Table& t, const std::string& out) {
 }  // namespace
 
 void AddGrowthCommands(CLI::App& app, CliContext& ctx) {
+  struct ProgrammeOptions {
+    std::string workspace, by = "desa", from, to, format = "table";
+  };
+  auto pg = std::make_shared<ProgrammeOptions>();
+  auto* prog = app.add_subcommand(
+      "programmes",
+      ctx.T("program pencegahan: pertumbuhan dan stunting per wilayah (e-PPGBM, angka rutin)",
+            "prevention programmes: growth and stunting by area (e-PPGBM, routine figures)"));
+  prog->add_option("--workspace,-w", pg->workspace, ctx.T("berkas ruang kerja", "workspace file"))
+      ->required();
+  prog->add_option("--by", pg->by, "desa|posyandu|puskesmas|kecamatan|kabupaten")
+      ->check(CLI::IsMember({"desa", "posyandu", "puskesmas", "kecamatan", "kabupaten"}));
+  prog->add_option("--from", pg->from,
+                   ctx.T("pengukuran sejak tanggal ini", "measurements from this date"));
+  prog->add_option("--to", pg->to,
+                   ctx.T("pengukuran sampai tanggal ini", "measurements up to this date"));
+  prog->add_option("--format", pg->format, "table|csv|json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  prog->callback([&ctx, pg] {
+    app::ProgrammeOptions options;
+    options.by = app::ParseProgrammeLevel(pg->by).value_or(app::ProgrammeLevel::kDesa);
+    if (!ParseDateRange(ctx, pg->from, pg->to, options.from, options.to)) return;
+    auto ws = OpenWorkspace(ctx, pg->workspace);
+    if (!ws) return;
+    PrintTable(ctx, app::GrowthByArea(*ws, options), pg->format);
+  });
+
   auto* growth =
       app.add_subcommand("growth", ctx.T("pertumbuhan anak: z-skor dan prevalensi (WHO anthro)",
                                          "child growth: z-scores and prevalence (WHO anthro)"));

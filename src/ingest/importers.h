@@ -16,6 +16,7 @@
 #include "model/date.h"
 #include "model/emergency.h"
 #include "model/facility.h"
+#include "model/growth.h"
 #include "model/reference.h"
 #include "model/region.h"
 #include "model/scenario.h"
@@ -87,6 +88,14 @@ std::vector<TravelClassRow> ReadTravelClasses(TableReader& in, const ImportConte
 // Columns kode, per_desa, per_pustu, per_poskesdes (numbers >= 0, at least one of them).
 std::vector<NetworkNormRow> ReadNetworkNorms(TableReader& in, const ImportContext& ctx,
                                              Diagnostics& diags, const Progress& progress);
+// e-PPGBM exports (docs/programmes.md): NIK (16 digits as text, or empty), nama, jk (L/P),
+// tgl_lahir, tanggal_pengukuran (day-first or ISO dates; not before birth), berat, tinggi (a
+// decimal comma allowed), cara_ukur (berdiri/terlentang), lila, posyandu, desa_kel, kec,
+// pukesmas (also spelled puskesmas), e-PPGBM's own z-scores kept as text. The same child and
+// date twice in one file is refused. Implausible values are kept (WHO's flags mark them).
+std::vector<GrowthRecord> ReadGrowth(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                                     const Progress& progress);
+
 // Past incidents (a PSC's history): kode_kasus (optional, unique), waktu (the call), prioritas,
 // kategori, the place (lon and lat, or kode_desa), sumber, pasien, unit, faskes_tujuan, status
 // (optional: else the last state with a time), and the timestamps of the lifecycle

@@ -1,10 +1,13 @@
 #include "ingest/table_reader.h"
 
+#include "ingest/html_table.h"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -28,6 +31,8 @@ namespace {
 
 // What the content of a spreadsheet may expand to (a 100,000-row roster is about 50 MiB).
 constexpr uint64_t kMaxUnzippedBytes = uint64_t{128} << 20;
+// An HTML table read as a spreadsheet is parsed whole in memory: at most this many bytes.
+constexpr uint64_t kMaxHtmlBytes = uint64_t{128} << 20;
 
 // Feeds text in chunks; records the physical line at which each CSV record starts.
 class CsvLineScanner {
@@ -222,7 +227,31 @@ std::string_view TextEncodingKey(TextEncoding e) {
 
 std::expected<std::unique_ptr<TableReader>, Error> TableReader::Open(const std::string& path,
                                                                      TextEncoding encoding) {
-  if (encoding == TextEncoding::kUtf8) return OpenImpl(path, nullptr, std::nullopt);
+  if (encoding == TextEncoding::kUtf8) {
+    // An HTML table saved with a spreadsheet's name (e-PPGBM's "Excel" export): its first table.
+    if (!IsCsvPath(path)) {
+      std::ifstream in(path, std::ios::binary);
+      std::string head(4096, '\0');
+      in.read(head.data(), static_cast<std::streamsize>(head.size()));
+      head.resize(static_cast<std::size_t>(in.gcount()));
+      if (LooksLikeHtml(head)) {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path, ec);
+        if (ec || size > kMaxHtmlBytes) {
+          return std::unexpected(
+              Error{Msg::kFileTooLarge,
+                    {path, std::to_string(size >> 20), std::to_string(kMaxHtmlBytes >> 20)}});
+        }
+        in.clear();
+        in.seekg(0);
+        const std::string html{std::istreambuf_iterator<char>(in), {}};
+        auto csv = HtmlTableToCsv(html);
+        if (!csv) return std::unexpected(Error{Msg::kFileNoLayer, {path}});
+        return OpenImpl(path, nullptr, std::move(csv));
+      }
+    }
+    return OpenImpl(path, nullptr, std::nullopt);
+  }
   if (!IsCsvPath(path)) return std::unexpected(Error{Msg::kEncodingCsvOnly, {path}});
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::unexpected(Error{Msg::kFileOpen, {path, "tidak ada / not found"}});

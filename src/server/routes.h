@@ -17,6 +17,8 @@ void AddEmergencyPlanRoutes(Router& r, ServerContext& ctx);  // their maps, stat
 
 // The present instant (the clock's), for times a request leaves empty.
 Instant Now();
+// ?from= and ?to= as dates, either may be absent; std::nullopt after a 400 naming the bad one.
+std::optional<std::pair<std::optional<Date>, std::optional<Date>>> DateRange(Call& c);
 
 // The contract (docs/openapi.yaml, compiled in) as JSON.
 const std::string& OpenApiJson();

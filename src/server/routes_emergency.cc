@@ -142,6 +142,19 @@ std::optional<int64_t> IncidentId(Call& c) {
 
 }  // namespace
 
+std::optional<std::pair<std::optional<Date>, std::optional<Date>>> DateRange(Call& c) {
+  std::pair<std::optional<Date>, std::optional<Date>> range;
+  for (auto [name, date] : {std::pair{"from", &range.first}, std::pair{"to", &range.second}}) {
+    if (!c.Has(name)) continue;
+    *date = Date::Parse(c.Param(name));
+    if (!*date) {
+      SendError(c, Msg::kHttpBadParam, {name, c.Param(name)});
+      return std::nullopt;
+    }
+  }
+  return range;
+}
+
 Instant Now() {
   return Instant{std::chrono::duration_cast<std::chrono::seconds>(
                      std::chrono::system_clock::now().time_since_epoch())
@@ -209,17 +222,13 @@ void AddEmergencyRoutes(Router& r, ServerContext& ctx) {
         [&ctx](Call& c) {
           auto by = app::ParseKpiGrouping(c.Param("by", "prioritas"));
           if (!by) return SendError(c, Msg::kHttpBadParam, {"by", c.Param("by")});
-          std::optional<Date> range[2];
-          const char* names[2] = {"from", "to"};
-          for (int k = 0; k < 2; ++k) {
-            if (!c.Has(names[k])) continue;
-            range[k] = Date::Parse(c.Param(names[k]));
-            if (!range[k]) return SendError(c, Msg::kHttpBadParam, {names[k], c.Param(names[k])});
-          }
+          const auto range = DateRange(c);
+          if (!range) return;
           auto t = ctx.Read([&](store::Workspace& ws) -> std::expected<report::Table, Error> {
             auto targets = app::LoadResponseTargets(ws);
             if (!targets) return std::unexpected(targets.error());
-            return app::KpiTable(ws.Incidents(), *by, range[0], range[1], *targets, ws.Scenarios());
+            return app::KpiTable(ws.Incidents(), *by, range->first, range->second, *targets,
+                                 ws.Scenarios());
           });
           if (!t) return SendFailure(c, t.error());
           SendTable(c, *t);

@@ -98,20 +98,15 @@ void DispatchMap(ServerContext& ctx, Call& c) {
 // GET /emergency/kpi/desa: the villages with the call -> scene summary of their incidents (n,
 // rerata, p90, persen_dalam_target; null where none), for the planner's map.
 void KpiByDesa(ServerContext& ctx, Call& c) {
-  std::optional<Date> range[2];
-  const char* names[2] = {"from", "to"};
-  for (int k = 0; k < 2; ++k) {
-    if (!c.Has(names[k])) continue;
-    range[k] = Date::Parse(c.Param(names[k]));
-    if (!range[k]) return SendError(c, Msg::kHttpBadParam, {names[k], c.Param(names[k])});
-  }
+  const auto range = DateRange(c);
+  if (!range) return;
   auto fc = ctx.Read([&](store::Workspace& ws) -> std::expected<std::string, Error> {
     auto targets = app::LoadResponseTargets(ws);
     if (!targets) return std::unexpected(targets.error());
     std::map<std::string, emergency::IntervalSummary> by_desa;
     std::map<std::string, int> calls;
-    for (const emergency::KpiRow& row :
-         app::KpiRows(ws.Incidents(), app::KpiGrouping::kDesa, range[0], range[1], *targets)) {
+    for (const emergency::KpiRow& row : app::KpiRows(ws.Incidents(), app::KpiGrouping::kDesa,
+                                                     range->first, range->second, *targets)) {
       by_desa[row.group] = row.intervals[static_cast<int>(Interval::kCallToScene)];
       calls[row.group] = row.incidents;
     }

@@ -371,9 +371,40 @@ INSERT INTO sessions(token_hash, username, csrf_hash, dibuat, expires)
 DROP TABLE sessions_v5;
 )sql";
 
+// Version 7: growth monitoring (docs/programmes.md). e-PPGBM measurements as reported, one row
+// per child (`anak`: the NIK, else name, birth date and parent) and measurement date; z-scores are
+// computed from them, never stored.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE growth_measurements(
+  anak         TEXT NOT NULL,
+  nik          TEXT NOT NULL DEFAULT '',
+  nama         TEXT NOT NULL DEFAULT '',
+  jk           INTEGER NOT NULL CHECK (jk IN (1, 2)),
+  tgl_lahir    TEXT NOT NULL,
+  tanggal_ukur TEXT NOT NULL CHECK (tanggal_ukur >= tgl_lahir),
+  nama_ortu    TEXT NOT NULL DEFAULT '',
+  kecamatan    TEXT NOT NULL DEFAULT '',
+  puskesmas    TEXT NOT NULL DEFAULT '',
+  desa         TEXT NOT NULL DEFAULT '',
+  posyandu     TEXT NOT NULL DEFAULT '',
+  kode_desa    TEXT NOT NULL DEFAULT '',
+  berat        REAL CHECK (berat >= 0),
+  tinggi       REAL CHECK (tinggi >= 0),
+  cara_ukur    TEXT CHECK (cara_ukur IN ('l', 'h')),
+  lila         REAL CHECK (lila >= 0),
+  oedema       INTEGER NOT NULL DEFAULT 0,
+  zs_bb_u      TEXT NOT NULL DEFAULT '',
+  zs_tb_u      TEXT NOT NULL DEFAULT '',
+  zs_bb_tb     TEXT NOT NULL DEFAULT '',
+  baris        INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (anak, tanggal_ukur)
+);
+CREATE INDEX growth_measurements_desa ON growth_measurements(kode_desa);
+)sql";
+
 constexpr std::array kMigrations = {
-    Migration{1, kV1}, Migration{2, kV2}, Migration{3, kV3},
-    Migration{4, kV4}, Migration{5, kV5}, Migration{6, kV6},
+    Migration{1, kV1}, Migration{2, kV2}, Migration{3, kV3}, Migration{4, kV4},
+    Migration{5, kV5}, Migration{6, kV6}, Migration{7, kV7},
 };
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "model/audit.h"
 #include "model/emergency.h"
 #include "model/facility.h"
+#include "model/growth.h"
 #include "model/reference.h"
 #include "model/region.h"
 #include "model/scenario.h"
@@ -202,6 +203,13 @@ class Workspace {
                                              const std::vector<Diagnostic>& warnings);
   std::optional<Incident> FindIncident(int64_t id) const;
   std::vector<Incident> Incidents() const;  // by id
+
+  // --- growth monitoring (store/growth_store.cc) ---
+  // e-PPGBM measurements: a record of a child and date already stored is replaced.
+  std::expected<void, Error> ImportGrowth(const ImportRecord& rec,
+                                          const std::vector<GrowthRecord>& records,
+                                          const std::vector<Diagnostic>& warnings);
+  std::vector<GrowthRecord> GrowthRecords() const;  // by child, then date
   // One transition, atomically: the incident as `apply` makes it (its refusal writes nothing),
   // one incident_events row and one audit row; the unit's status becomes `unit_status` when
   // given. Giving a unit (unit_dikirim) takes it only if it is available: a unit busy on

@@ -93,6 +93,8 @@ constexpr auto kKinds = std::to_array<Kind>({
                      Diagnostics& d) { ingest::ReadIncidents(in, c, d, kNoProgress); }},
     {"unit-speeds", [](TableReader& in, const ImportContext& c,
                        Diagnostics& d) { ingest::ReadUnitSpeeds(in, c, d, kNoProgress); }},
+    {"growth", [](TableReader& in, const ImportContext& c,
+                  Diagnostics& d) { ingest::ReadGrowth(in, c, d, kNoProgress); }},
 });
 
 std::string& ScratchDir() {

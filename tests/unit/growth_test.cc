@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "growth/anthro.h"
+#include "growth/categories.h"
 #include "growth/prevalence.h"
 
 namespace jangkau::growth {
@@ -359,6 +360,37 @@ TEST(GrowthStandards, RefuseAMalformedTable) {
   EXPECT_EQ(bad.error().args[0], "weianthro:3");
   texts.by_age[1] = "sex,age,l,m,s\n1,0,x,2,0.1\n";
   EXPECT_FALSE(Standards::Parse(texts));
+}
+
+// Permenkes 2/2020 boundaries on the rounded z-score: a boundary belongs to the milder band.
+TEST(GrowthCategories, BoundariesBelongToTheMilderBand) {
+  auto with = [](Indicator i, double z) {
+    ZScores s;
+    s.z[static_cast<std::size_t>(i)] = z;
+    s.flag[static_cast<std::size_t>(i)] = 0;
+    return s;
+  };
+  EXPECT_EQ(HeightForAgeStatus(with(Indicator::kLen, -2.00)), HeightStatus::kNormal);
+  EXPECT_EQ(HeightForAgeStatus(with(Indicator::kLen, -2.01)), HeightStatus::kPendek);
+  EXPECT_EQ(HeightForAgeStatus(with(Indicator::kLen, -3.00)), HeightStatus::kPendek);
+  EXPECT_EQ(HeightForAgeStatus(with(Indicator::kLen, -3.01)), HeightStatus::kSangatPendek);
+  EXPECT_EQ(HeightForAgeStatus(with(Indicator::kLen, 3.01)), HeightStatus::kTinggi);
+  EXPECT_EQ(WeightForHeightStatus(with(Indicator::kWfl, 1.00), false), NutritionStatus::kGiziBaik);
+  EXPECT_EQ(WeightForHeightStatus(with(Indicator::kWfl, 1.01), false),
+            NutritionStatus::kBerisikoGiziLebih);
+  EXPECT_EQ(WeightForHeightStatus(with(Indicator::kWfl, 2.01), false), NutritionStatus::kGiziLebih);
+  EXPECT_EQ(WeightForHeightStatus(with(Indicator::kWfl, 3.01), false), NutritionStatus::kObesitas);
+  EXPECT_EQ(WeightForHeightStatus(with(Indicator::kWfl, -2.01), false),
+            NutritionStatus::kGiziKurang);
+  EXPECT_EQ(WeightForHeightStatus(with(Indicator::kWfl, -3.01), false),
+            NutritionStatus::kGiziBuruk);
+  EXPECT_EQ(WeightForHeightStatus(ZScores{}, true), NutritionStatus::kGiziBuruk);  // oedema
+  EXPECT_EQ(WeightForAgeStatus(with(Indicator::kWei, 1.01)), WeightStatus::kRisikoLebih);
+  EXPECT_EQ(WeightForAgeStatus(with(Indicator::kWei, 1.00)), WeightStatus::kNormal);
+  EXPECT_EQ(WeightForAgeStatus(with(Indicator::kWei, -2.01)), WeightStatus::kKurang);
+  ZScores flagged = with(Indicator::kWei, 5.01);
+  flagged.flag[static_cast<std::size_t>(Indicator::kWei)] = 1;
+  EXPECT_FALSE(WeightForAgeStatus(flagged).has_value());  // implausible: no category
 }
 
 }  // namespace

@@ -1,0 +1,192 @@
+#include "app/programmes_service.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+#include "app/map_data.h"
+#include "growth/categories.h"
+#include "growth/prevalence.h"
+#include "model/region.h"
+
+namespace jangkau::app {
+namespace {
+
+int64_t DaysBetween(const Date& a, const Date& b) {
+  using std::chrono::sys_days;
+  using std::chrono::year_month_day;
+  auto days = [](const Date& d) {
+    return sys_days(year_month_day(std::chrono::year(d.year),
+                                   std::chrono::month(static_cast<unsigned>(d.month)),
+                                   std::chrono::day(static_cast<unsigned>(d.day))));
+  };
+  return (days(b) - days(a)).count();
+}
+
+struct Group {
+  std::string name;
+  std::vector<growth::SurveyChild> children;
+};
+
+// The share of children below (or above) a cut-off with its interval, from the prevalence
+// engine's row for all of the group: {n with a value, r, ll, ul}.
+struct Share {
+  double n = 0;
+  growth::Estimate e;
+};
+
+}  // namespace
+
+std::optional<ProgrammeLevel> ParseProgrammeLevel(std::string_view text) {
+  if (text == "desa") return ProgrammeLevel::kDesa;
+  if (text == "posyandu") return ProgrammeLevel::kPosyandu;
+  if (text == "puskesmas") return ProgrammeLevel::kPuskesmas;
+  if (text == "kecamatan") return ProgrammeLevel::kKecamatan;
+  if (text == "kabupaten") return ProgrammeLevel::kKabupaten;
+  return std::nullopt;
+}
+
+growth::Measurement ToMeasurement(const GrowthRecord& r) {
+  growth::Measurement m;
+  m.sex = r.jk;
+  m.age = static_cast<double>(DaysBetween(r.tgl_lahir, r.tanggal_ukur));
+  m.weight = r.berat;
+  m.lenhei = r.tinggi;
+  m.measure = r.cara_ukur;
+  m.oedema = r.oedema;
+  m.armc = r.lila;
+  return m;
+}
+
+std::vector<GrowthRecord> LatestPerChild(const std::vector<GrowthRecord>& records,
+                                         std::optional<Date> from, std::optional<Date> to) {
+  std::map<std::string, const GrowthRecord*> latest;
+  for (const GrowthRecord& r : records) {
+    if ((from && r.tanggal_ukur < *from) || (to && *to < r.tanggal_ukur)) continue;
+    const GrowthRecord*& slot = latest[r.anak];
+    if (slot == nullptr || slot->tanggal_ukur < r.tanggal_ukur) slot = &r;
+  }
+  std::vector<GrowthRecord> out;
+  out.reserve(latest.size());
+  for (const auto& [anak, r] : latest) out.push_back(*r);
+  return out;
+}
+
+report::Table GrowthByArea(const store::Workspace& ws, const ProgrammeOptions& options) {
+  std::map<std::string, std::string> names;
+  for (const Region& r : ws.Regions(false)) names[r.kode] = r.nama;
+  // Travel minutes of the people to a puskesmas (last access run), per desa and kecamatan.
+  std::map<std::string, double> minutes;
+  if (options.by == ProgrammeLevel::kDesa || options.by == ProgrammeLevel::kKecamatan) {
+    const RegionLevel level =
+        options.by == ProgrammeLevel::kDesa ? RegionLevel::kDesa : RegionLevel::kKecamatan;
+    for (const RegionMapRow& row : RegionsForMap(ws, level)) {
+      if (row.reach && row.reach->rata_menit) minutes[row.region.kode] = *row.reach->rata_menit;
+    }
+  }
+
+  std::map<std::string, Group> groups;
+  const growth::Standards& who = growth::WhoStandards();
+  for (const GrowthRecord& r : LatestPerChild(ws.GrowthRecords(), options.from, options.to)) {
+    std::string key;
+    std::string name;
+    switch (options.by) {
+      case ProgrammeLevel::kDesa:
+        key = r.kode_desa.empty() ? "?" + r.desa : r.kode_desa;
+        name = r.kode_desa.empty() ? r.desa : names[r.kode_desa];
+        break;
+      case ProgrammeLevel::kPosyandu:
+        key = (r.kode_desa.empty() ? "?" + r.desa : r.kode_desa) + "/" + r.posyandu;
+        name = r.posyandu;
+        break;
+      case ProgrammeLevel::kPuskesmas:
+        key = r.puskesmas;
+        name = r.puskesmas;
+        break;
+      case ProgrammeLevel::kKecamatan:
+        key = r.kode_desa.empty() ? "?" + r.kecamatan : ParentCode(r.kode_desa);
+        name = r.kode_desa.empty() ? r.kecamatan : names[ParentCode(r.kode_desa)];
+        break;
+      case ProgrammeLevel::kKabupaten:
+        key = "kabupaten";
+        name = "";
+        break;
+    }
+    Group& g = groups[key];
+    g.name = name;
+    g.children.push_back({growth::Compute(who, ToMeasurement(r)), r.oedema, {}, {}, {}});
+  }
+
+  report::Table t{"pertumbuhan", {"kelompok", "nama", "anak"}};
+  struct Indicator {
+    const char* key;
+    int indicator;  // in growth::Prevalence's order: HA, WA, BMI, WH
+    int cutoff;     // index of growth::CutoffSuffix
+  };
+  static constexpr Indicator kShares[] = {
+      {"stunting", 0, 1}, {"wasting", 3, 1}, {"underweight", 1, 1}, {"overweight", 3, 4}};
+  for (const Indicator& s : kShares) {
+    for (const char* suffix : {"_n", "_persen", "_bawah", "_atas"}) {
+      t.columns.push_back(std::string(s.key) + suffix);
+    }
+  }
+  static constexpr growth::HeightStatus kHeights[] = {
+      growth::HeightStatus::kSangatPendek, growth::HeightStatus::kPendek,
+      growth::HeightStatus::kNormal, growth::HeightStatus::kTinggi};
+  static constexpr growth::NutritionStatus kNutrition[] = {
+      growth::NutritionStatus::kGiziBuruk, growth::NutritionStatus::kGiziKurang,
+      growth::NutritionStatus::kGiziBaik,  growth::NutritionStatus::kBerisikoGiziLebih,
+      growth::NutritionStatus::kGiziLebih, growth::NutritionStatus::kObesitas};
+  static constexpr growth::WeightStatus kWeights[] = {
+      growth::WeightStatus::kSangatKurang, growth::WeightStatus::kKurang,
+      growth::WeightStatus::kNormal, growth::WeightStatus::kRisikoLebih};
+  for (auto h : kHeights) t.columns.push_back("tb_u_" + std::string(growth::Key(h)));
+  for (auto n : kNutrition) t.columns.push_back("bb_tb_" + std::string(growth::Key(n)));
+  for (auto w : kWeights) t.columns.push_back("bb_u_" + std::string(growth::Key(w)));
+  for (const char* c : {"dicurigai", "n_kurang_30", "menit_puskesmas", "sumber"}) {
+    t.columns.emplace_back(c);
+  }
+
+  auto opt = [](const std::optional<double>& v) { return v ? report::Cell{*v} : report::Cell{}; };
+  for (const auto& [key, g] : groups) {
+    std::vector<report::Cell> row = {key, g.name, int64_t(g.children.size())};
+    auto prevalence = growth::Prevalence(g.children, {});
+    for (const Indicator& s : kShares) {
+      if (!prevalence) {
+        for (int k = 0; k < 4; ++k) row.emplace_back();
+        continue;
+      }
+      const growth::IndicatorPrevalence& ip =
+          prevalence->rows.front().indicators[static_cast<std::size_t>(s.indicator)];
+      const growth::Estimate& e = ip.cut[static_cast<std::size_t>(s.cutoff)];
+      row.emplace_back(ip.unwpop);
+      row.push_back(opt(e.r));
+      row.push_back(opt(e.ll));
+      row.push_back(opt(e.ul));
+    }
+    std::map<std::string, int64_t> counts;
+    int64_t flagged = 0;
+    for (const growth::SurveyChild& c : g.children) {
+      if (auto h = growth::HeightForAgeStatus(c.z)) ++counts["h" + std::string(growth::Key(*h))];
+      if (auto n = growth::WeightForHeightStatus(c.z, c.oedema)) {
+        ++counts["n" + std::string(growth::Key(*n))];
+      }
+      if (auto w = growth::WeightForAgeStatus(c.z)) ++counts["w" + std::string(growth::Key(*w))];
+      bool any = false;
+      for (const auto& f : c.z.flag) any = any || f == 1;
+      flagged += any ? 1 : 0;
+    }
+    for (auto h : kHeights) row.emplace_back(counts["h" + std::string(growth::Key(h))]);
+    for (auto n : kNutrition) row.emplace_back(counts["n" + std::string(growth::Key(n))]);
+    for (auto w : kWeights) row.emplace_back(counts["w" + std::string(growth::Key(w))]);
+    row.emplace_back(flagged);
+    row.emplace_back(g.children.size() < 30);
+    const auto m = minutes.find(key);
+    row.push_back(m != minutes.end() ? report::Cell{m->second} : report::Cell{});
+    row.emplace_back(std::string("e-PPGBM (rutin)"));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace jangkau::app

@@ -1,0 +1,48 @@
+// Growth monitoring from the workspace's e-PPGBM measurements (docs/programmes.md): each child's
+// latest measurement in a period scored with the WHO standards (growth::Compute), its
+// Permenkes 2/2020 categories, and per desa, posyandu, puskesmas, kecamatan or the kabupaten
+// the children measured, stunting, wasting, underweight and overweight with WHO's 95% intervals
+// (anthro's fast path within each group), the implausible values flagged, and the travel minutes
+// to a puskesmas beside them. These are routine figures (e-PPGBM): never blended with surveys.
+// Not thread-safe (uses the caller's Workspace).
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "growth/anthro.h"
+#include "model/date.h"
+#include "model/growth.h"
+#include "report/table.h"
+#include "store/workspace.h"
+
+namespace jangkau::app {
+
+enum class ProgrammeLevel { kDesa, kPosyandu, kPuskesmas, kKecamatan, kKabupaten };
+std::optional<ProgrammeLevel> ParseProgrammeLevel(std::string_view text);
+
+// The measurement as WHO anthro takes it: age in days from the two dates.
+growth::Measurement ToMeasurement(const GrowthRecord& r);
+
+// Each child's latest measurement with its date between `from` and `to` (inclusive; open ends
+// allowed), in the order of the children.
+std::vector<GrowthRecord> LatestPerChild(const std::vector<GrowthRecord>& records,
+                                         std::optional<Date> from, std::optional<Date> to);
+
+struct ProgrammeOptions {
+  ProgrammeLevel by = ProgrammeLevel::kDesa;
+  std::optional<Date> from;
+  std::optional<Date> to;
+};
+
+// One row per group: kelompok, nama, anak (children measured), then for stunting (TB/U < -2),
+// wasting (BB/TB < -2), underweight (BB/U < -2) and overweight (BB/TB > +2) the children with a
+// usable score (`_n`), the share (`_persen`) and its 95% limits; the Permenkes categories as
+// counts; `dicurigai` (implausible, flagged); `n_kurang_30` when fewer than 30 children were
+// measured (a share on so few is shown but not to be compared); `menit_puskesmas` (mean travel
+// minutes of the people to a puskesmas, from the last access run; desa and kecamatan only);
+// `sumber`.
+report::Table GrowthByArea(const store::Workspace& ws, const ProgrammeOptions& options);
+
+}  // namespace jangkau::app
