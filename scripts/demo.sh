@@ -183,6 +183,9 @@ say "Per kecamatan (angka rutin e-PPGBM, bukan survei): anak diukur, stunting %,
 M programmes --by kecamatan --format csv |
   awk -F, 'NR == 1 { print "kelompok,nama,anak,stunting_persen,bawah_95,atas_95,menit_puskesmas"; next }
            { printf "%s,%s,%s,%.1f,%.1f,%.1f,%.0f\n", $1, $2, $3, $5, $6, $7, $36 }' | head -8
+say "Register posyandu (SKDN) di Sekayu, ditimbang tiap bulan (KBM = ASUMSI): S, D, N, T, O, B, D/S %, N/D %, BGM, 2T" \
+    "The posyandu register (SKDN) in Sekayu, weighed monthly (KBM = ASSUMPTION): S, D, N, T, O, B, D/S %, N/D %, BGM, 2T"
+M skdn --format csv | awk -F, 'NR == 1 || $1 ~ /^16\.06\.01\.1009\// { print }' | head -9
 M programmes --by kabupaten --format csv |
   awk -F, 'NR == 1 { print "anak,stunting_n,stunting_persen,bawah_95,atas_95"; next }
            { printf "%s,%s,%.1f,%.1f,%.1f\n", $3, $4, $5, $6, $7 }'

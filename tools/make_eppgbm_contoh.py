@@ -8,7 +8,8 @@ No real child is in it: names, NIKs, births and measurements are drawn with a fi
 (20261202). Only the places are real (the villages and kecamatan of data/districts/muba,
 their puskesmas from the BPPSDMK file). It is shaped like a real e-PPGBM export
 (docs/programmes.md): the export's column names (with its `Pukesmas` spelling), NIK as text,
-day-first dates, decimal commas, the posyandu's two weighing rounds (February and August 2025),
+day-first dates, decimal commas, the weighings (monthly January-August 2025 in Sekayu, the
+weighing months February and August elsewhere),
 e-PPGBM's own z-score columns (left empty here), and the defects real exports carry:
 village names written with "Desa"/"Kel." or in capitals, a village name that matches none,
 children without a NIK, implausible values (a weight typed in grams, a height of 875 cm, a
@@ -76,7 +77,10 @@ def main():
                "Naik Berat Badan"]
     given = ["Aisyah", "Budi", "Citra", "Dimas", "Eka", "Fajar", "Gita", "Hadi", "Indah", "Joko",
              "Kartika", "Lestari", "Made", "Nur", "Putri", "Rizky", "Sari", "Tono", "Umi", "Wahyu"]
-    rounds = [date(2025, 2, 15), date(2025, 8, 15)]
+    # The weighing months: every month January-August 2025 in Sekayu (16.06.01), whose posyandu
+    # are shown weighing monthly (SKDN); February and August (bulan penimbangan) elsewhere.
+    monthly = [date(2025, m, 15) for m in range(1, 9)]
+    twice = [date(2025, 2, 15), date(2025, 8, 15)]
     rows = []
     serial = 0
     for v, (kode, nama) in enumerate(villages):
@@ -86,6 +90,7 @@ def main():
         for c in range(n_children):
             serial += 1
             sex = rng.choice([1, 2])
+            rounds = monthly if kec == "16.06.01" else twice
             born = rounds[0] - timedelta(days=rng.randint(10, 1780))
             haz = rng.gauss(-1.2 + shift, 1.1)
             whz = rng.gauss(-0.4, 1.0)
@@ -106,7 +111,7 @@ def main():
                 desa_written = "Dusun Tak Terdaftar"  # matches no village: kept, warned
             posyandu = "Posyandu %s %d" % (nama, 1 + c % 2)
             for when in rounds:
-                if when < born or rng.random() < 0.15:  # absent from this round
+                if when < born or rng.random() < (0.25 if rounds is monthly else 0.15):  # absent
                     continue
                 days = (when - born).days
                 if days > 1826:

@@ -5,9 +5,14 @@
 #include <map>
 
 #include "app/map_data.h"
+#include "app/reference_data.h"
 #include "growth/categories.h"
 #include "growth/prevalence.h"
 #include "model/region.h"
+
+namespace jangkau::embedded {
+std::string_view KbmCsv();
+}  // namespace jangkau::embedded
 
 namespace jangkau::app {
 namespace {
@@ -185,6 +190,43 @@ report::Table GrowthByArea(const store::Workspace& ws, const ProgrammeOptions& o
     row.push_back(m != minutes.end() ? report::Cell{m->second} : report::Cell{});
     row.emplace_back(std::string("e-PPGBM (rutin)"));
     t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+growth::MinimumGain ShippedMinimumGain() {
+  growth::MinimumGain kbm;
+  const auto rows = ParseCsvText(embedded::KbmCsv());
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    if (rows[i].size() < 2) continue;
+    kbm.grams[std::stoi(rows[i][0])] = std::stod(rows[i][1]);
+  }
+  return kbm;
+}
+
+report::Table SkdnTable(const store::Workspace& ws, std::optional<Date> from,
+                        std::optional<Date> to) {
+  const growth::Standards& who = growth::WhoStandards();
+  std::vector<growth::Weighing> weighings;
+  for (const GrowthRecord& r : ws.GrowthRecords()) {
+    if ((from && r.tanggal_ukur < *from) || (to && *to < r.tanggal_ukur)) continue;
+    const growth::ZScores z = growth::Compute(who, ToMeasurement(r));
+    std::optional<double> zwei = z.Z(growth::Indicator::kWei);
+    if (z.Flag(growth::Indicator::kWei) == 1) zwei.reset();
+    weighings.push_back({r.anak,
+                         (r.kode_desa.empty() ? "?" + r.desa : r.kode_desa) + "/" + r.posyandu,
+                         r.tanggal_ukur, r.tgl_lahir, r.berat, zwei});
+  }
+  report::Table t{"skdn",
+                  {"posyandu", "bulan", "s", "d", "n", "t", "o", "b", "persen_d_s", "persen_n_d",
+                   "bgm", "dua_t"}};
+  auto share = [](int part, int whole) {
+    return whole > 0 ? report::Cell{100.0 * part / whole} : report::Cell{};
+  };
+  for (const growth::SkdnRow& r : growth::Skdn(weighings, ShippedMinimumGain())) {
+    t.rows.push_back({r.posyandu, r.bulan, int64_t{r.s}, int64_t{r.d}, int64_t{r.n}, int64_t{r.t},
+                      int64_t{r.o}, int64_t{r.b}, share(r.d, r.s), share(r.n, r.d), int64_t{r.bgm},
+                      int64_t{r.dua_t}});
   }
   return t;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "growth/anthro.h"
+#include "growth/skdn.h"
 #include "model/date.h"
 #include "model/growth.h"
 #include "report/table.h"
@@ -44,5 +45,13 @@ struct ProgrammeOptions {
 // minutes of the people to a puskesmas, from the last access run; desa and kecamatan only);
 // `sumber`.
 report::Table GrowthByArea(const store::Workspace& ws, const ProgrammeOptions& options);
+
+// The minimum weight gain by age (data/reference/kbm_asumsi.csv, compiled in: Buku KIA's KBM as
+// read from the research, an ASSUMPTION until verified against the KMS).
+growth::MinimumGain ShippedMinimumGain();
+// The posyandu register per posyandu (`desa/posyandu`) and month from the weighings between
+// `from` and `to`: posyandu, bulan, s, d, n, t, o, b, persen_d_s, persen_n_d, bgm, dua_t.
+report::Table SkdnTable(const store::Workspace& ws, std::optional<Date> from,
+                        std::optional<Date> to);
 
 }  // namespace jangkau::app

@@ -48,6 +48,29 @@ bool Write(CliContext& ctx, const report::Table& t, const std::string& out) {
 }  // namespace
 
 void AddGrowthCommands(CLI::App& app, CliContext& ctx) {
+  struct SkdnOptions {
+    std::string workspace, from, to, format = "table";
+  };
+  auto so = std::make_shared<SkdnOptions>();
+  auto* skdn = app.add_subcommand(
+      "skdn",
+      ctx.T("register posyandu SKDN per posyandu dan bulan (S, D, N, T, O, B, BGM, 2T)",
+            "the posyandu register SKDN per posyandu and month (S, D, N, T, O, B, BGM, 2T)"));
+  skdn->add_option("--workspace,-w", so->workspace, ctx.T("berkas ruang kerja", "workspace file"))
+      ->required();
+  skdn->add_option("--from", so->from, ctx.T("penimbangan sejak tanggal ini", "weighings from"));
+  skdn->add_option("--to", so->to, ctx.T("penimbangan sampai tanggal ini", "weighings up to"));
+  skdn->add_option("--format", so->format, "table|csv|json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  skdn->callback([&ctx, so] {
+    std::optional<Date> from;
+    std::optional<Date> to;
+    if (!ParseDateRange(ctx, so->from, so->to, from, to)) return;
+    auto ws = OpenWorkspace(ctx, so->workspace);
+    if (!ws) return;
+    PrintTable(ctx, app::SkdnTable(*ws, from, to), so->format);
+  });
+
   struct ProgrammeOptions {
     std::string workspace, by = "desa", from, to, format = "table";
   };

@@ -176,5 +176,30 @@ TEST_F(ProgrammesCli, AMalformedValueRefusesTheWholeFileNamingItsPlace) {
   EXPECT_NE(twice.out.find("dua.csv:3:18:"), std::string::npos) << twice.out;
 }
 
+// The posyandu register from the same export: a child weighed in January and again in February
+// with a gain above the KBM is N in February; one weighed first in February is B.
+TEST_F(ProgrammesCli, SkdnPerPosyanduAndMonth) {
+  const std::string text = std::string(kHeader) +
+                           Row("1606010101230010", "A", "L", "30/07/2023", "Kayu Ara", "15/01/2025",
+                               "8,3", "75", "Terlentang") +
+                           Row("1606010101230010", "A", "L", "30/07/2023", "Kayu Ara", "15/02/2025",
+                               "8,8", "75,9", "Terlentang") +
+                           Row("1606010101230011", "B", "P", "30/07/2023", "Kayu Ara", "15/02/2025",
+                               "8,1", "74", "Terlentang");
+  ASSERT_EQ(Import("skdn.csv", text).exit_code, 0);
+  auto r = RunCommand(J("skdn --format json --workspace " + ws));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto rows = nlohmann::json::parse(r.out);
+  ASSERT_EQ(rows.size(), 2u) << rows.dump();
+  EXPECT_EQ(rows[1]["posyandu"], "16.06.01.1009/Posyandu Mawar");
+  EXPECT_EQ(rows[1]["bulan"], "2025-02");
+  EXPECT_EQ(rows[1]["s"], 2);
+  EXPECT_EQ(rows[1]["d"], 2);
+  EXPECT_EQ(rows[1]["n"], 1);
+  EXPECT_EQ(rows[1]["b"], 1);
+  EXPECT_DOUBLE_EQ(rows[1]["persen_n_d"].get<double>(), 50.0);
+  EXPECT_EQ(rows[0]["b"], 1);
+}
+
 }  // namespace
 }  // namespace jangkau

@@ -15,6 +15,7 @@
 #include "growth/anthro.h"
 #include "growth/categories.h"
 #include "growth/prevalence.h"
+#include "growth/skdn.h"
 
 namespace jangkau::growth {
 namespace {
@@ -391,6 +392,57 @@ TEST(GrowthCategories, BoundariesBelongToTheMilderBand) {
   ZScores flagged = with(Indicator::kWei, 5.01);
   flagged.flag[static_cast<std::size_t>(Indicator::kWei)] = 1;
   EXPECT_FALSE(WeightForAgeStatus(flagged).has_value());  // implausible: no category
+}
+
+// Buku KIA's rule on hand-made weighings: first weighing B, a gain of at least the KBM since last
+// month N, less T, T after T 2T, no weighing last month O; BGM below -3 SD; S counts the children
+// the posyandu has seen.
+TEST(GrowthSkdn, TheRegisterOfAPosyandu) {
+  const MinimumGain kbm{{{1, 800}, {2, 900}, {11, 200}}};
+  EXPECT_DOUBLE_EQ(kbm.At(1), 800);
+  EXPECT_DOUBLE_EQ(kbm.At(5), 900);
+  EXPECT_DOUBLE_EQ(kbm.At(13), 200);
+  const Date born{2024, 1, 10};
+  auto w = [&](const std::string& anak, Date when, std::optional<double> kg,
+               std::optional<double> z = 0.0) {
+    return Weighing{anak, "Mawar", when, born, kg, z};
+  };
+  const std::vector<Weighing> visits = {
+      w("a", {2025, 1, 15}, 9.0),           // B
+      w("a", {2025, 2, 15}, 9.5),           // +500 g at 13 months (KBM 200): N
+      w("a", {2025, 3, 15}, 9.6),           // +100 g: T
+      w("a", {2025, 4, 15}, 9.6),           // +0 g: T, and 2T
+      w("a", {2025, 6, 15}, 10.0),          // none in May: O
+      w("b", {2025, 2, 20}, 6.0, -3.2),     // B, below the red line
+      w("b", {2025, 3, 20}, std::nullopt),  // came, not weighed: not in D
+  };
+  const auto rows = Skdn(visits, kbm);
+  ASSERT_EQ(rows.size(), 5u);
+  auto month = [&](const std::string& m) {
+    for (const auto& r : rows) {
+      if (r.bulan == m) return r;
+    }
+    ADD_FAILURE() << m;
+    return SkdnRow{};
+  };
+  const SkdnRow jan = month("2025-01");
+  EXPECT_EQ(jan.s, 1);
+  EXPECT_EQ(jan.d, 1);
+  EXPECT_EQ(jan.b, 1);
+  const SkdnRow feb = month("2025-02");
+  EXPECT_EQ(feb.s, 2);
+  EXPECT_EQ(feb.d, 2);
+  EXPECT_EQ(feb.n, 1);
+  EXPECT_EQ(feb.b, 1);
+  EXPECT_EQ(feb.bgm, 1);
+  const SkdnRow mar = month("2025-03");
+  EXPECT_EQ(mar.d, 1);
+  EXPECT_EQ(mar.t, 1);
+  EXPECT_EQ(mar.dua_t, 0);
+  const SkdnRow apr = month("2025-04");
+  EXPECT_EQ(apr.t, 1);
+  EXPECT_EQ(apr.dua_t, 1);
+  EXPECT_EQ(month("2025-06").o, 1);
 }
 
 }  // namespace
