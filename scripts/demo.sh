@@ -186,6 +186,9 @@ M programmes --by kecamatan --format csv |
 say "Register posyandu (SKDN) di Sekayu, ditimbang tiap bulan (KBM = ASUMSI): S, D, N, T, O, B, D/S %, N/D %, BGM, 2T" \
     "The posyandu register (SKDN) in Sekayu, weighed monthly (KBM = ASSUMPTION): S, D, N, T, O, B, D/S %, N/D %, BGM, 2T"
 M skdn --format csv | awk -F, 'NR == 1 || $1 ~ /^16\.06\.01\.1009\// { print }' | head -9
+say "Angka rutin dan survei berdampingan (angka pers belum diverifikasi), dengan peringatan bila rutin < separuh survei:" \
+    "Routine and survey figures side by side (press figures not yet verified), warning when routine < half the survey:"
+M stunting --format csv | cut -d, -f1-7
 M programmes --by kabupaten --format csv |
   awk -F, 'NR == 1 { print "anak,stunting_n,stunting_persen,bawah_95,atas_95"; next }
            { printf "%s,%s,%.1f,%.1f,%.1f\n", $3, $4, $5, $6, $7 }'

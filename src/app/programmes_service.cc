@@ -164,7 +164,7 @@ report::Table GrowthByArea(const store::Workspace& ws, const ProgrammeOptions& o
       const growth::IndicatorPrevalence& ip =
           prevalence->rows.front().indicators[static_cast<std::size_t>(s.indicator)];
       const growth::Estimate& e = ip.cut[static_cast<std::size_t>(s.cutoff)];
-      row.emplace_back(ip.unwpop);
+      row.emplace_back(static_cast<int64_t>(ip.unwpop));
       row.push_back(opt(e.r));
       row.push_back(opt(e.ll));
       row.push_back(opt(e.ul));

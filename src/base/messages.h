@@ -89,6 +89,13 @@ namespace jangkau {
     "{0}: '{1}' is not recognised; valid choices: {2}")                                            \
   X(kMeasuredBeforeBirth, "measured_before_birth", 422,                                            \
     "tanggal pengukuran {0} sebelum tanggal lahir {1}", "measured on {0}, before birth on {1}")    \
+  X(kWarnRoutineBelowSurvey, "routine_below_survey", 200,                                          \
+    "{0}: stunting rutin {1}% ({2}) kurang dari separuh angka survei {3}% ({4}); penimbangan "     \
+    "rutin "                                                                                       \
+    "kemungkinan tidak menjangkau semua balita",                                                   \
+    "{0}: routine stunting {1}% ({2}) is less than half the survey's {3}% ({4}); routine "         \
+    "weighing "                                                                                    \
+    "likely misses children")                                                                      \
   X(kWarnDesaNotMatched, "desa_not_matched", 200,                                                  \
     "desa '{0}' (kecamatan '{1}') tidak dikenali di wilayah ruang kerja; pengukuran disimpan "     \
     "tanpa "                                                                                       \

@@ -8,6 +8,7 @@
 
 #include "app/growth_tables.h"
 #include "app/programmes_service.h"
+#include "app/stunting_sources.h"
 #include "cli/cli_context.h"
 #include "growth/prevalence.h"
 #include "ingest/read_growth.h"
@@ -48,6 +49,27 @@ bool Write(CliContext& ctx, const report::Table& t, const std::string& out) {
 }  // namespace
 
 void AddGrowthCommands(CLI::App& app, CliContext& ctx) {
+  struct SourceOptions {
+    std::string workspace, format = "table";
+  };
+  auto src = std::make_shared<SourceOptions>();
+  auto* sources = app.add_subcommand(
+      "stunting", ctx.T("angka stunting rutin dan survei berdampingan, tidak pernah digabung",
+                        "routine and survey stunting figures side by side, never blended"));
+  sources
+      ->add_option("--workspace,-w", src->workspace, ctx.T("berkas ruang kerja", "workspace file"))
+      ->required();
+  sources->add_option("--format", src->format, "table|csv|json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  sources->callback([&ctx, src] {
+    auto ws = OpenWorkspace(ctx, src->workspace);
+    if (!ws) return;
+    const app::StuntingSources s = app::StuntingBySource(*ws);
+    PrintTable(ctx, s.table, src->format);
+    // On stderr, so that the CSV or JSON on stdout stays machine-readable.
+    for (const Diagnostic& d : s.warnings) ctx.err << Render(d, ctx.lang) << '\n';
+  });
+
   struct SkdnOptions {
     std::string workspace, from, to, format = "table";
   };

@@ -201,5 +201,36 @@ TEST_F(ProgrammesCli, SkdnPerPosyanduAndMonth) {
   EXPECT_EQ(rows[0]["b"], 1);
 }
 
+// Routine and survey side by side: the published Muba figures (SSGI 2022 17.7%, e-PPGBM 1.58%)
+// with their origin and status, the workspace's own routine figure per year, and a warning when
+// routine is under half the survey of the same year.
+TEST_F(ProgrammesCli, RoutineAndSurveyFiguresSideBySideNeverBlended) {
+  ASSERT_EQ(Import("eppgbm.csv", Export()).exit_code, 0);
+  auto r = RunCommand("(" + J("stunting --format json --workspace " + ws) + " 2>/dev/null)");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto rows = nlohmann::json::parse(r.out);
+  bool ssgi = false;
+  bool routine = false;
+  bool ours = false;
+  for (const auto& row : rows) {
+    if (row["tahun"] == 2022 && row["sumber"] == "SSGI") {
+      ssgi = row["persen"] == 17.7 && row["jenis"] == "survei" &&
+             row["status"] == "dilaporkan_pers_belum_diverifikasi";
+    }
+    if (row["tahun"] == 2022 && row["sumber"] == "e-PPGBM") routine = row["persen"] == 1.58;
+    if (row["tahun"] == 2025 && row["status"] == "dihitung") {
+      ours = row["penyebut"] == 5 && row["persen"] == 40.0;  // 2 of the 5 children are stunted
+    }
+  }
+  EXPECT_TRUE(ssgi) << rows.dump();
+  EXPECT_TRUE(routine) << rows.dump();
+  EXPECT_TRUE(ours) << rows.dump();
+  auto warned = RunCommand(J("stunting --format csv --workspace " + ws));
+  EXPECT_NE(warned.out.find(
+                "stunting rutin 1.58% (e-PPGBM) kurang dari separuh angka survei 17.70% (SSGI)"),
+            std::string::npos)
+      << warned.out;
+}
+
 }  // namespace
 }  // namespace jangkau
