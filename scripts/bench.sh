@@ -166,6 +166,32 @@ if command -v Rscript >/dev/null; then
     "$work/growth.csv" data/reference/who_growth/weianthro.csv
 fi
 
+# e-PPGBM import (issue 13): 200,000 rows under 10 s. The CONTOH export's rows repeated with new
+# NIKs (each row a child), into a workspace holding Muba's boundaries (every village matched by
+# name); beside it, as a floor, sqlite3's own .import of the same CSV into a bare table (no checks).
+echo
+echo "== e-PPGBM import: 200,000 rows of the CONTOH export's shape into a Muba workspace"
+python3 - data/districts/muba/eppgbm_contoh.csv "$work/eppgbm_200k.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+header, body = rows[0], rows[1:]
+nik = header.index("NIK")
+with open(sys.argv[2], "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(header)
+    for i in range(200000):
+        r = list(body[i % len(body)])
+        r[nik] = "%016d" % (1606000000000000 + i)
+        w.writerow(r)
+PY
+"$build/jangkau" init --workspace "$work/eppgbm.jangkau" >/dev/null
+"$build/jangkau" import regions data/districts/muba/wilayah.geojson --make-valid \
+  --workspace "$work/eppgbm.jangkau" >/dev/null 2>&1
+/usr/bin/time -f "| jangkau import growth, 200,000 rows (read, checked, villages matched, written) | %e s | %M KiB peak |" \
+  "$build/jangkau" import growth "$work/eppgbm_200k.csv" --workspace "$work/eppgbm.jangkau" 2>&1 | tail -1
+/usr/bin/time -f "| sqlite3 .import (peer, a floor: no checks, text columns) | %e s | %M KiB peak |" \
+  sqlite3 "$work/bare.sqlite" ".import --csv $work/eppgbm_200k.csv bare" 2>&1 | tail -1
+
 [ "${BENCH_QUICK:-0}" = 1 ] && exit 0
 command -v grass >/dev/null || { echo "grass-core missing: run scripts/install-deps.sh"; exit 1; }
 echo

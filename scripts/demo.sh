@@ -192,6 +192,26 @@ M stunting --format csv | cut -d, -f1-7
 M programmes --by kabupaten --format csv |
   awk -F, 'NR == 1 { print "anak,stunting_n,stunting_persen,bawah_95,atas_95"; next }
            { printf "%s,%s,%.1f,%.1f,%.1f\n", $3, $4, $5, $6, $7 }'
+say "STBM per kecamatan (data desa CONTOH, rekaan): desa berdata, SBS klaim, terverifikasi, Desa STBM, % desa SBS" \
+    "STBM by kecamatan (CONTOH desa data, invented): desa with data, ODF claimed, verified, Desa STBM, % desa ODF"
+M import stbm "$muba/stbm_contoh.csv" | tail -1
+M stbm --by kecamatan --format csv | cut -d, -f1-7 | awk 'NR <= 6'
+say "Di mana, dibanding akses: posyandu yang paling jarang ditimbang (D/S bulan terakhir) dan paling jauh lebih dulu" \
+    "Where, against access: the posyandu least weighed (last month's D/S) and farthest first"
+M programmes --by posyandu --against-access --format csv 2>/dev/null |
+  awk -F, 'NR == 1 { print "posyandu,menit,bulan,s,d,persen_d_s"; next }
+           NR <= 6 { printf "%s,%s,%s,%s,%s,%.1f\n", $1, ($3 == "" ? "-" : sprintf("%.0f", $3)), $4, $5, $6, $7 }'
+M programmes --by kecamatan --against-access --format csv |
+  awk -F, 'NR == 1 { print "kecamatan,nama,menit,persen_d_s,stunting_persen,persen_desa_sbs"; next }
+           NR <= 6 { printf "%s,%s,%s,%.1f,%.1f,%s\n", $1, $2, ($3 == "" ? "-" : sprintf("%.0f", $3)), $7, $9, ($11 == "" ? "-" : sprintf("%.1f", $11)) }'
+say "JKN Muba (angka pers: cakupan saja; persen aktif tidak ada, jadi kategori UHC tidak ditentukan) dan Germas (CONTOH)" \
+    "JKN Muba (press figures: coverage only; no active rate, so no UHC category) and Germas (CONTOH)"
+M import jkn "$muba/jkn_muba.csv" | tail -1
+M jkn --format csv | cut -d, -f1,3,4,12-14,18,19
+M import germas "$muba/germas_contoh.csv" | tail -1
+say "Papan TPPS (Perpres 72/2021): indikator, nilai, periode, jenis (dihitung, dilaporkan, proksi, tidak_ada_data)" \
+    "The TPPS board (Perpres 72/2021): indicator, value, period, kind (computed, reported, proxy, no data)"
+M tpps --format csv | awk -F, 'NR > 1 { printf "%-28s %8s  %-12s %s\n", $1, ($3 == "" ? "-" : sprintf("%.1f", $3)), $7, $9 }'
 
 echo
 say "== 12. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \

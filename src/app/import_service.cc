@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "app/growth_places.h"
+#include "app/programmes_tables.h"
 #include "app/reference_data.h"
 #include "app/validation.h"
 #include "base/text_util.h"
@@ -23,9 +24,10 @@ namespace jangkau::app {
 namespace {
 
 // The command-line names of the kinds, in ImportKind order.
-constexpr std::array<std::string_view, 12> kKeys = {
-    "regions",    "facilities",  "staff",      "staff-counts", "equipment", "services",
-    "population", "assumptions", "indicators", "catchments",   "incidents", "growth"};
+constexpr std::array<std::string_view, 15> kKeys = {
+    "regions",   "facilities", "staff",       "staff-counts", "equipment",
+    "services",  "population", "assumptions", "indicators",   "catchments",
+    "incidents", "growth",     "stbm",        "jkn",          "germas"};
 
 }  // namespace
 
@@ -194,6 +196,20 @@ std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind k
       auto rows = ingest::ReadGrowth(in, ctx, diags, progress);
       if (!diags.has_errors()) MatchVillages(rows, ws.Regions(false), path, diags);
       return finish(rows.size(), [&](const auto& w) { return ws.ImportGrowth(rec, rows, w); });
+    }
+    case ImportKind::kStbm: {
+      auto rows = ingest::ReadStbm(in, ctx, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportStbm(rec, rows, w); });
+    }
+    case ImportKind::kJkn: {
+      auto rows = ingest::ReadJkn(in, ctx, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportJkn(rec, rows, w); });
+    }
+    case ImportKind::kGermas: {
+      std::vector<std::string> items;
+      for (const GermasButir& b : ShippedGermasItems()) items.push_back(b.butir);
+      auto rows = ingest::ReadGermas(in, ctx, items, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportGermas(rec, rows, w); });
     }
   }
   return std::unexpected(Error{Msg::kInternal, {"import kind"}});

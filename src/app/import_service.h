@@ -29,6 +29,9 @@ enum class ImportKind {
   kCatchments,
   kIncidents,
   kGrowth,  // e-PPGBM measurements (docs/programmes.md)
+  kStbm,    // STBM per desa (e-Monev STBM)
+  kJkn,     // JKN membership per kabupaten (BPJS Kesehatan)
+  kGermas,  // the Germas policy checklist
 };
 std::optional<ImportKind> ParseImportKind(std::string_view text);  // "staff-counts", ...
 std::string_view ImportKindKey(ImportKind kind);

@@ -77,9 +77,44 @@ std::vector<GrowthRecord> LatestPerChild(const std::vector<GrowthRecord>& record
   return out;
 }
 
+std::string AreaKey(const GrowthRecord& r, ProgrammeLevel by) {
+  switch (by) {
+    case ProgrammeLevel::kDesa:
+      return r.kode_desa.empty() ? "?" + r.desa : r.kode_desa;
+    case ProgrammeLevel::kPosyandu:
+      return AreaKey(r, ProgrammeLevel::kDesa) + "/" + r.posyandu;
+    case ProgrammeLevel::kPuskesmas:
+      return r.puskesmas;
+    case ProgrammeLevel::kKecamatan:
+      return r.kode_desa.empty() ? "?" + r.kecamatan : ParentCode(r.kode_desa);
+    case ProgrammeLevel::kKabupaten:
+      return "kabupaten";
+  }
+  return "";
+}
+
+std::vector<growth::Weighing> Weighings(
+    const std::vector<GrowthRecord>& records, std::optional<Date> from, std::optional<Date> to,
+    const std::function<std::string(const GrowthRecord&)>& group) {
+  const growth::Standards& who = growth::WhoStandards();
+  std::vector<growth::Weighing> weighings;
+  for (const GrowthRecord& r : records) {
+    if ((from && r.tanggal_ukur < *from) || (to && *to < r.tanggal_ukur)) continue;
+    const growth::ZScores z = growth::Compute(who, ToMeasurement(r));
+    std::optional<double> zwei = z.Z(growth::Indicator::kWei);
+    if (z.Flag(growth::Indicator::kWei) == 1) zwei.reset();
+    weighings.push_back({r.anak, group(r), r.tanggal_ukur, r.tgl_lahir, r.berat, zwei});
+  }
+  return weighings;
+}
+
 report::Table GrowthByArea(const store::Workspace& ws, const ProgrammeOptions& options) {
   std::map<std::string, std::string> names;
-  for (const Region& r : ws.Regions(false)) names[r.kode] = r.nama;
+  std::string kabupaten;
+  for (const Region& r : ws.Regions(false)) {
+    names[r.kode] = r.nama;
+    if (r.level == RegionLevel::kKabupaten) kabupaten = r.nama;
+  }
   // Travel minutes of the people to a puskesmas (last access run), per desa and kecamatan.
   std::map<std::string, double> minutes;
   if (options.by == ProgrammeLevel::kDesa || options.by == ProgrammeLevel::kKecamatan) {
@@ -93,28 +128,23 @@ report::Table GrowthByArea(const store::Workspace& ws, const ProgrammeOptions& o
   std::map<std::string, Group> groups;
   const growth::Standards& who = growth::WhoStandards();
   for (const GrowthRecord& r : LatestPerChild(ws.GrowthRecords(), options.from, options.to)) {
-    std::string key;
+    const std::string key = AreaKey(r, options.by);
     std::string name;
     switch (options.by) {
       case ProgrammeLevel::kDesa:
-        key = r.kode_desa.empty() ? "?" + r.desa : r.kode_desa;
         name = r.kode_desa.empty() ? r.desa : names[r.kode_desa];
         break;
       case ProgrammeLevel::kPosyandu:
-        key = (r.kode_desa.empty() ? "?" + r.desa : r.kode_desa) + "/" + r.posyandu;
         name = r.posyandu;
         break;
       case ProgrammeLevel::kPuskesmas:
-        key = r.puskesmas;
         name = r.puskesmas;
         break;
       case ProgrammeLevel::kKecamatan:
-        key = r.kode_desa.empty() ? "?" + r.kecamatan : ParentCode(r.kode_desa);
-        name = r.kode_desa.empty() ? r.kecamatan : names[ParentCode(r.kode_desa)];
+        name = r.kode_desa.empty() ? r.kecamatan : names[key];
         break;
       case ProgrammeLevel::kKabupaten:
-        key = "kabupaten";
-        name = "";
+        name = kabupaten;
         break;
     }
     Group& g = groups[key];
@@ -206,17 +236,9 @@ growth::MinimumGain ShippedMinimumGain() {
 
 report::Table SkdnTable(const store::Workspace& ws, std::optional<Date> from,
                         std::optional<Date> to) {
-  const growth::Standards& who = growth::WhoStandards();
-  std::vector<growth::Weighing> weighings;
-  for (const GrowthRecord& r : ws.GrowthRecords()) {
-    if ((from && r.tanggal_ukur < *from) || (to && *to < r.tanggal_ukur)) continue;
-    const growth::ZScores z = growth::Compute(who, ToMeasurement(r));
-    std::optional<double> zwei = z.Z(growth::Indicator::kWei);
-    if (z.Flag(growth::Indicator::kWei) == 1) zwei.reset();
-    weighings.push_back({r.anak,
-                         (r.kode_desa.empty() ? "?" + r.desa : r.kode_desa) + "/" + r.posyandu,
-                         r.tanggal_ukur, r.tgl_lahir, r.berat, zwei});
-  }
+  const std::vector<growth::Weighing> weighings =
+      Weighings(ws.GrowthRecords(), from, to,
+                [](const GrowthRecord& r) { return AreaKey(r, ProgrammeLevel::kPosyandu); });
   report::Table t{"skdn",
                   {"posyandu", "bulan", "s", "d", "n", "t", "o", "b", "persen_d_s", "persen_n_d",
                    "bgm", "dua_t"}};

@@ -7,7 +7,9 @@
 // Not thread-safe (uses the caller's Workspace).
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +32,17 @@ growth::Measurement ToMeasurement(const GrowthRecord& r);
 // allowed), in the order of the children.
 std::vector<GrowthRecord> LatestPerChild(const std::vector<GrowthRecord>& records,
                                          std::optional<Date> from, std::optional<Date> to);
+
+// The group a record belongs to at `by`: the desa code ("?" + the name as written when it was
+// not matched), "desa/posyandu", the puskesmas as written, the kecamatan code ("?" + name), or
+// "kabupaten".
+std::string AreaKey(const GrowthRecord& r, ProgrammeLevel by);
+
+// The weighings between `from` and `to` (inclusive; open ends allowed), each in the register
+// `group(record)` names, with WHO's weight-for-age z (none when flagged implausible).
+std::vector<growth::Weighing> Weighings(
+    const std::vector<GrowthRecord>& records, std::optional<Date> from, std::optional<Date> to,
+    const std::function<std::string(const GrowthRecord&)>& group);
 
 struct ProgrammeOptions {
   ProgrammeLevel by = ProgrammeLevel::kDesa;

@@ -89,6 +89,28 @@ namespace jangkau {
     "{0}: '{1}' is not recognised; valid choices: {2}")                                            \
   X(kMeasuredBeforeBirth, "measured_before_birth", 422,                                            \
     "tanggal pengukuran {0} sebelum tanggal lahir {1}", "measured on {0}, before birth on {1}")    \
+  X(kCountAboveTotal, "count_above_total", 422, "{0}: {1} lebih dari {2} ({3})",                   \
+    "{0}: {1} is more than {2} ({3})")                                                             \
+  X(kPercentRange, "percent_range", 422, "{0}: '{1}' bukan persentase yang mungkin",               \
+    "{0}: '{1}' is not a possible percentage")                                                     \
+  X(kVerifiedNotDeclared, "verified_not_declared", 422,                                            \
+    "{0}: verifikasi SBS tanpa deklarasi ({1} bukan 'ya'); hanya desa yang sudah deklarasi "       \
+    "dapat diverifikasi",                                                                          \
+    "{0}: ODF verified without a declaration ({1} is not 'ya'); only a declared desa can be "      \
+    "verified")                                                                                    \
+  X(kVerifiedBeforeDeclared, "verified_before_declared", 422,                                      \
+    "tanggal verifikasi {0} sebelum tanggal deklarasi {1}",                                        \
+    "verified on {0}, before the declaration on {1}")                                              \
+  X(kSegmentsDisagree, "segments_disagree", 422,                                                   \
+    "{0}: {1} tidak sama dengan jumlah segmen kepesertaan {2}",                                    \
+    "{0}: {1} differs from the sum of the membership segments {2}")                                \
+  X(kNoCoverageFigure, "no_coverage_figure", 422,                                                  \
+    "baris tanpa angka cakupan: isi penduduk dengan peserta (atau segmennya), atau "               \
+    "cakupan_persen",                                                                              \
+    "the row has no coverage figure: give penduduk with peserta (or its segments), or "            \
+    "cakupan_persen")                                                                              \
+  X(kWrongRegionLevel, "wrong_region_level", 422, "{0}: '{1}' adalah {2}, bukan {3}",              \
+    "{0}: '{1}' is a {2}, not a {3}")                                                              \
   X(kWarnRoutineBelowSurvey, "routine_below_survey", 200,                                          \
     "{0}: stunting rutin {1}% ({2}) kurang dari separuh angka survei {3}% ({4}); penimbangan "     \
     "rutin "                                                                                       \

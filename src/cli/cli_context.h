@@ -66,5 +66,6 @@ void AddProposalCommand(CLI::App& app, CliContext& ctx);
 void AddPlanningCommands(CLI::App& app, CliContext& ctx);   // scenario ..., plan ...
 void AddEmergencyCommands(CLI::App& app, CliContext& ctx);  // unit ..., incident ...
 void AddGrowthCommands(CLI::App& app, CliContext& ctx);     // growth ..., programmes
+void AddProgrammeCommands(CLI::App& app, CliContext& ctx);  // stunting, stbm, jkn, germas, tpps
 
 }  // namespace jangkau::cli

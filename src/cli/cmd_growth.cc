@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 
 #include "app/growth_tables.h"
+#include "app/programmes_board.h"
 #include "app/programmes_service.h"
-#include "app/stunting_sources.h"
 #include "cli/cli_context.h"
 #include "growth/prevalence.h"
 #include "ingest/read_growth.h"
@@ -49,27 +49,6 @@ bool Write(CliContext& ctx, const report::Table& t, const std::string& out) {
 }  // namespace
 
 void AddGrowthCommands(CLI::App& app, CliContext& ctx) {
-  struct SourceOptions {
-    std::string workspace, format = "table";
-  };
-  auto src = std::make_shared<SourceOptions>();
-  auto* sources = app.add_subcommand(
-      "stunting", ctx.T("angka stunting rutin dan survei berdampingan, tidak pernah digabung",
-                        "routine and survey stunting figures side by side, never blended"));
-  sources
-      ->add_option("--workspace,-w", src->workspace, ctx.T("berkas ruang kerja", "workspace file"))
-      ->required();
-  sources->add_option("--format", src->format, "table|csv|json")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
-  sources->callback([&ctx, src] {
-    auto ws = OpenWorkspace(ctx, src->workspace);
-    if (!ws) return;
-    const app::StuntingSources s = app::StuntingBySource(*ws);
-    PrintTable(ctx, s.table, src->format);
-    // On stderr, so that the CSV or JSON on stdout stays machine-readable.
-    for (const Diagnostic& d : s.warnings) ctx.err << Render(d, ctx.lang) << '\n';
-  });
-
   struct SkdnOptions {
     std::string workspace, from, to, format = "table";
   };
@@ -95,6 +74,7 @@ void AddGrowthCommands(CLI::App& app, CliContext& ctx) {
 
   struct ProgrammeOptions {
     std::string workspace, by = "desa", from, to, format = "table";
+    bool against_access = false;
   };
   auto pg = std::make_shared<ProgrammeOptions>();
   auto* prog = app.add_subcommand(
@@ -111,12 +91,40 @@ void AddGrowthCommands(CLI::App& app, CliContext& ctx) {
                    ctx.T("pengukuran sampai tanggal ini", "measurements up to this date"));
   prog->add_option("--format", pg->format, "table|csv|json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
+  prog->add_flag("--against-access", pg->against_access,
+                 ctx.T("D/S, stunting dan STBM di samping menit ke puskesmas, yang paling jarang "
+                       "ditimbang dan paling jauh lebih dulu (--by desa|posyandu|kecamatan)",
+                       "D/S, stunting and STBM beside the minutes to a puskesmas, the least "
+                       "weighed and farthest first (--by desa|posyandu|kecamatan)"));
   prog->callback([&ctx, pg] {
     app::ProgrammeOptions options;
     options.by = app::ParseProgrammeLevel(pg->by).value_or(app::ProgrammeLevel::kDesa);
     if (!ParseDateRange(ctx, pg->from, pg->to, options.from, options.to)) return;
+    if (pg->against_access && (options.by == app::ProgrammeLevel::kPuskesmas ||
+                               options.by == app::ProgrammeLevel::kKabupaten)) {
+      ctx.exit_code = ctx.Fail(Error{Msg::kBadValue,
+                                     {"--by", pg->by + " (--against-access: "
+                                                       "desa|posyandu|kecamatan)"}},
+                               kExitUsage);
+      return;
+    }
     auto ws = OpenWorkspace(ctx, pg->workspace);
     if (!ws) return;
+    if (pg->against_access) {
+      const app::AccessComparison c = app::AgainstAccess(*ws, options);
+      PrintTable(ctx, c.table, pg->format);
+      if (c.spearman_menit_ds) {
+        ctx.err << fmt::format(
+                       fmt::runtime(ctx.T("korelasi Spearman menit ke puskesmas dan D/S: {:.2f} "
+                                          "({} baris; negatif: makin jauh makin jarang ditimbang)",
+                                          "Spearman correlation of minutes to a puskesmas and "
+                                          "D/S: {:.2f} ({} rows; negative: the farther, the less "
+                                          "weighed)")),
+                       *c.spearman_menit_ds, c.n)
+                << '\n';
+      }
+      return;
+    }
     PrintTable(ctx, app::GrowthByArea(*ws, options), pg->format);
   });
 

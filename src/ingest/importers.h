@@ -17,6 +17,7 @@
 #include "model/emergency.h"
 #include "model/facility.h"
 #include "model/growth.h"
+#include "model/programmes.h"
 #include "model/reference.h"
 #include "model/region.h"
 #include "model/scenario.h"
@@ -95,6 +96,25 @@ std::vector<NetworkNormRow> ReadNetworkNorms(TableReader& in, const ImportContex
 // date twice in one file is refused. Implausible values are kept (WHO's flags mark them).
 std::vector<GrowthRecord> ReadGrowth(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
                                      const Progress& progress);
+// STBM per desa (docs/programmes.md): kode_desa (a desa of the workspace), tanggal, jumlah_kk
+// (> 0), kk_jsp, kk_jssp, kk_sharing, kk_babs (together at most jumlah_kk), sbs_deklarasi
+// (ya/tidak), tanggal_deklarasi, sbs_verifikasi (ya only when declared), tanggal_verifikasi (not
+// before the declaration), kk_ctps, kk_pammrt, kk_sampah, kk_limbah, kk_3_pilar (each at most
+// jumlah_kk), sumber. The same desa and date twice is refused.
+std::vector<StbmDesa> ReadStbm(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                               const Progress& progress);
+// JKN membership: kode_wilayah (a kabupaten or the province of the workspace), tanggal,
+// penduduk, peserta and/or the segments pbi_jk, pbpu_pemda, pbpu_mandiri, bp, ppu_pn, ppu_bu
+// (their sum must equal peserta when both are given), peserta_aktif or persen_aktif,
+// cakupan_persen (as published, used when counts are missing), uhc_prioritas and
+// iuran_pemda_lunas (ya/tidak), sumber. A row must allow a coverage figure.
+std::vector<JknRecord> ReadJkn(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                               const Progress& progress);
+// The Germas checklist: kode_wilayah (a kabupaten), butir (one of `items`), status (ya,
+// sebagian, tidak), dasar, tanggal, sumber; one row per kabupaten and item.
+std::vector<GermasItem> ReadGermas(TableReader& in, const ImportContext& ctx,
+                                   const std::vector<std::string>& items, Diagnostics& diags,
+                                   const Progress& progress);
 
 // Past incidents (a PSC's history): kode_kasus (optional, unique), waktu (the call), prioritas,
 // kategori, the place (lon and lat, or kode_desa), sumber, pasien, unit, faskes_tujuan, status

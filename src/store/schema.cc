@@ -402,9 +402,67 @@ CREATE TABLE growth_measurements(
 CREATE INDEX growth_measurements_desa ON growth_measurements(kode_desa);
 )sql";
 
+// Version 8: the other prevention programmes (docs/programmes.md): STBM per desa and date (e-Monev
+// STBM), JKN membership per region and date (BPJS Kesehatan), the Germas checklist per kabupaten.
+// Figures as reported; shares, statuses and categories are computed, never stored.
+constexpr std::string_view kV8 = R"sql(
+CREATE TABLE stbm_desa(
+  kode_desa          TEXT NOT NULL,
+  tanggal            TEXT NOT NULL,
+  kk                 INTEGER NOT NULL CHECK (kk > 0),
+  kk_jsp             INTEGER CHECK (kk_jsp BETWEEN 0 AND kk),
+  kk_jssp            INTEGER CHECK (kk_jssp BETWEEN 0 AND kk),
+  kk_sharing         INTEGER CHECK (kk_sharing BETWEEN 0 AND kk),
+  kk_babs            INTEGER CHECK (kk_babs BETWEEN 0 AND kk),
+  sbs_deklarasi      INTEGER NOT NULL CHECK (sbs_deklarasi IN (0, 1)),
+  tanggal_deklarasi  TEXT,
+  sbs_verifikasi     INTEGER NOT NULL CHECK (sbs_verifikasi IN (0, 1)
+                                             AND sbs_verifikasi <= sbs_deklarasi),
+  tanggal_verifikasi TEXT,
+  kk_ctps            INTEGER CHECK (kk_ctps BETWEEN 0 AND kk),
+  kk_pammrt          INTEGER CHECK (kk_pammrt BETWEEN 0 AND kk),
+  kk_sampah          INTEGER CHECK (kk_sampah BETWEEN 0 AND kk),
+  kk_limbah          INTEGER CHECK (kk_limbah BETWEEN 0 AND kk),
+  kk_3_pilar         INTEGER CHECK (kk_3_pilar BETWEEN 0 AND kk),
+  sumber             TEXT NOT NULL DEFAULT '',
+  baris              INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (kode_desa, tanggal)
+);
+CREATE TABLE jkn_kepesertaan(
+  kode_wilayah       TEXT NOT NULL,
+  tanggal            TEXT NOT NULL,
+  penduduk           INTEGER CHECK (penduduk > 0),
+  peserta            INTEGER CHECK (peserta >= 0),
+  pbi_jk             INTEGER CHECK (pbi_jk >= 0),
+  pbpu_pemda         INTEGER CHECK (pbpu_pemda >= 0),
+  pbpu_mandiri       INTEGER CHECK (pbpu_mandiri >= 0),
+  bp                 INTEGER CHECK (bp >= 0),
+  ppu_pn             INTEGER CHECK (ppu_pn >= 0),
+  ppu_bu             INTEGER CHECK (ppu_bu >= 0),
+  peserta_aktif      INTEGER CHECK (peserta_aktif >= 0),
+  persen_aktif       REAL CHECK (persen_aktif BETWEEN 0 AND 100),
+  cakupan_dilaporkan REAL CHECK (cakupan_dilaporkan >= 0),
+  uhc_prioritas      INTEGER CHECK (uhc_prioritas IN (0, 1)),
+  iuran_pemda_lunas  INTEGER CHECK (iuran_pemda_lunas IN (0, 1)),
+  sumber             TEXT NOT NULL DEFAULT '',
+  baris              INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (kode_wilayah, tanggal)
+);
+CREATE TABLE germas_checklist(
+  kode_wilayah TEXT NOT NULL,
+  butir        TEXT NOT NULL,
+  status       TEXT NOT NULL CHECK (status IN ('ya', 'sebagian', 'tidak')),
+  dasar        TEXT NOT NULL DEFAULT '',
+  tanggal      TEXT,
+  sumber       TEXT NOT NULL DEFAULT '',
+  baris        INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (kode_wilayah, butir)
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kV1}, Migration{2, kV2}, Migration{3, kV3}, Migration{4, kV4},
-    Migration{5, kV5}, Migration{6, kV6}, Migration{7, kV7},
+    Migration{5, kV5}, Migration{6, kV6}, Migration{7, kV7}, Migration{8, kV8},
 };
 
 }  // namespace

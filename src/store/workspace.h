@@ -20,6 +20,7 @@
 #include "model/emergency.h"
 #include "model/facility.h"
 #include "model/growth.h"
+#include "model/programmes.h"
 #include "model/reference.h"
 #include "model/region.h"
 #include "model/scenario.h"
@@ -210,6 +211,19 @@ class Workspace {
                                           const std::vector<GrowthRecord>& records,
                                           const std::vector<Diagnostic>& warnings);
   std::vector<GrowthRecord> GrowthRecords() const;  // by child, then date
+
+  // --- STBM, JKN, Germas (store/programmes_store.cc) ---
+  // A row of the same key (desa and date; region and date; kabupaten and item) is replaced.
+  std::expected<void, Error> ImportStbm(const ImportRecord& rec, const std::vector<StbmDesa>& rows,
+                                        const std::vector<Diagnostic>& warnings);
+  std::vector<StbmDesa> Stbm() const;  // by desa, then date
+  std::expected<void, Error> ImportJkn(const ImportRecord& rec, const std::vector<JknRecord>& rows,
+                                       const std::vector<Diagnostic>& warnings);
+  std::vector<JknRecord> Jkn() const;  // by region, then date
+  std::expected<void, Error> ImportGermas(const ImportRecord& rec,
+                                          const std::vector<GermasItem>& items,
+                                          const std::vector<Diagnostic>& warnings);
+  std::vector<GermasItem> Germas() const;  // by region, then item
   // One transition, atomically: the incident as `apply` makes it (its refusal writes nothing),
   // one incident_events row and one audit row; the unit's status becomes `unit_status` when
   // given. Giving a unit (unit_dikirim) takes it only if it is available: a unit busy on

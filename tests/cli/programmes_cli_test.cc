@@ -232,5 +232,35 @@ TEST_F(ProgrammesCli, RoutineAndSurveyFiguresSideBySideNeverBlended) {
       << warned.out;
 }
 
+// The least weighed first: in March only child 10 of Kayu Ara's Mawar is weighed, so the last
+// month's D/S is 1 of 3 there and 0 at the other two posyandu.
+TEST_F(ProgrammesCli, AgainstAccessTheLeastWeighedComeFirst) {
+  ASSERT_EQ(Import("februari.csv", Export()).exit_code, 0);
+  ASSERT_EQ(Import("maret.csv", std::string(kHeader) +
+                                    Row("1606010101230010", "Anak Sepuluh", "L", "30/07/2023",
+                                        "Desa Kayu Ara", "15/03/2025", "9,1", "76,5", "Terlentang"))
+                .exit_code,
+            0);
+  auto r = RunCommand(
+      "(" + J("programmes --by posyandu --against-access --format json --workspace " + ws) +
+      " 2>/dev/null)");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto rows = nlohmann::json::parse(r.out);
+  ASSERT_EQ(rows.size(), 3u) << rows.dump();
+  EXPECT_EQ(rows[0]["persen_d_s"], 0.0);
+  EXPECT_EQ(rows[1]["persen_d_s"], 0.0);
+  const auto& last = rows[2];
+  EXPECT_EQ(last["kelompok"], "16.06.01.1009/Posyandu Mawar");
+  EXPECT_EQ(last["bulan"], "2025-03");
+  EXPECT_EQ(last["s"], 3);
+  EXPECT_EQ(last["d"], 1);
+  EXPECT_NEAR(last["persen_d_s"].get<double>(), 100.0 / 3, 1e-9);
+  EXPECT_EQ(last["anak_diukur"], 3);
+  // Only desa, posyandu and kecamatan have a travel time to set against.
+  auto refused = RunCommand(J("programmes --by kabupaten --against-access --workspace " + ws));
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.out.find("--against-access"), std::string::npos) << refused.out;
+}
+
 }  // namespace
 }  // namespace jangkau

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/programmes_tables.h"
 #include "app/reference_data.h"
 #include "ingest/layers.h"
 
@@ -95,6 +96,16 @@ constexpr auto kKinds = std::to_array<Kind>({
                        Diagnostics& d) { ingest::ReadUnitSpeeds(in, c, d, kNoProgress); }},
     {"growth", [](TableReader& in, const ImportContext& c,
                   Diagnostics& d) { ingest::ReadGrowth(in, c, d, kNoProgress); }},
+    {"stbm", [](TableReader& in, const ImportContext& c,
+                Diagnostics& d) { ingest::ReadStbm(in, c, d, kNoProgress); }},
+    {"jkn", [](TableReader& in, const ImportContext& c,
+               Diagnostics& d) { ingest::ReadJkn(in, c, d, kNoProgress); }},
+    {"germas",
+     [](TableReader& in, const ImportContext& c, Diagnostics& d) {
+       std::vector<std::string> items;
+       for (const app::GermasButir& b : app::ShippedGermasItems()) items.push_back(b.butir);
+       ingest::ReadGermas(in, c, items, d, kNoProgress);
+     }},
 });
 
 std::string& ScratchDir() {
