@@ -153,11 +153,11 @@ say "Menurut banjir yang berlaku saat panggilan:" "By the flood in force at the 
 M incident kpi --by banjir --format csv | cut -d, -f1,2,15,16,17,18
 say "Perjalanan tercatat dibanding ETA mesin untuk unit yang dikirim (5 panggilan pertama; CONTOH: waktu tercatat diacak):" \
     "Logged travel against the engine's ETA for the unit sent (first 5 calls; SAMPLE: logged times are random):"
-M incident list --eta --format csv | cut -d, -f1,3,4,10,14,17,18,19,20 | head -6
+M incident list --eta --format csv | cut -d, -f1,3,4,10,14,17,18,19,20 | awk 'NR <= 6'
 
 echo
 # The village with the highest flood hazard index (BNPB), the first the flood scenario takes.
-flooded=$(awk -F, '$2 == "indeks_bahaya_banjir" { print $3, $1 }' "$muba/indikator_desa.csv" | sort -k1,1nr -k2 | head -1 | cut -d' ' -f2)
+flooded=$(awk -F, '$2 == "indeks_bahaya_banjir" { print $3, $1 }' "$muba/indikator_desa.csv" | sort -k1,1nr -k2 | awk 'NR == 1' | cut -d' ' -f2)
 say "Panggilan P1 baru di desa $flooded (indeks bahaya banjir tertinggi): 5 unit terdekat menurut menit perjalanan dan RS tujuan, kondisi dasar" \
     "A new P1 call in village $flooded (highest flood hazard index): the 5 nearest units by travel minutes and the destination hospital, baseline"
 id=$(M incident create --waktu 2026-12-01T07:30 --prioritas P1 --kategori kecelakaan_lalu_lintas \
@@ -171,7 +171,7 @@ echo
 say "Pangkalan ambulans: 3 dari puskesmas, penduduk dalam 30 menit (MCLP), lalu dengan unit sibuk 30% (MEXCLP)" \
     "Ambulance bases: 3 of the puskesmas, people within 30 minutes (MCLP), then with units busy 30% (MEXCLP)"
 M plan stations --p 3 --minutes 30 --jenis ambulans
-M plan stations --p 3 --minutes 30 --jenis ambulans --model mexclp --busy 0.3 | head -2
+M plan stations --p 3 --minutes 30 --jenis ambulans --model mexclp --busy 0.3 | awk 'NR <= 2'
 
 echo
 say "== 11. Pertumbuhan dan stunting di Muba: ekspor e-PPGBM CONTOH (rekaan, benih tetap), z-skor WHO, menurut kecamatan" \
@@ -180,12 +180,12 @@ M access run --out "$out/akses_muba" >/dev/null
 M import growth "$muba/eppgbm_contoh.csv" 2>&1 | tail -2
 say "Per kecamatan (angka rutin e-PPGBM, bukan survei): anak diukur, stunting %, batas 95%, menit ke puskesmas" \
     "By kecamatan (routine e-PPGBM figures, not a survey): children measured, stunting %, 95% limits, minutes to a puskesmas"
-M programmes --by kecamatan --format csv |
+M programmes --by kecamatan --format csv --map "$out/program_desa_muba.geojson" |
   awk -F, 'NR == 1 { print "kelompok,nama,anak,stunting_persen,bawah_95,atas_95,menit_puskesmas"; next }
-           { printf "%s,%s,%s,%.1f,%.1f,%.1f,%.0f\n", $1, $2, $3, $5, $6, $7, $36 }' | head -8
+           { printf "%s,%s,%s,%.1f,%.1f,%.1f,%.0f\n", $1, $2, $3, $5, $6, $7, $36 }' | awk 'NR <= 8'
 say "Register posyandu (SKDN) di Sekayu, ditimbang tiap bulan (KBM = ASUMSI): S, D, N, T, O, B, D/S %, N/D %, BGM, 2T" \
     "The posyandu register (SKDN) in Sekayu, weighed monthly (KBM = ASSUMPTION): S, D, N, T, O, B, D/S %, N/D %, BGM, 2T"
-M skdn --format csv | awk -F, 'NR == 1 || $1 ~ /^16\.06\.01\.1009\// { print }' | head -9
+M skdn --format csv | awk -F, 'NR == 1 || $1 ~ /^16\.06\.01\.1009\// { print }' | awk 'NR <= 9'
 say "Angka rutin dan survei berdampingan (angka pers belum diverifikasi), dengan peringatan bila rutin < separuh survei:" \
     "Routine and survey figures side by side (press figures not yet verified), warning when routine < half the survey:"
 M stunting --format csv | cut -d, -f1-7
@@ -227,6 +227,8 @@ done
 echo "demo-psc-2026" | J user add --workspace "$mws" --username psc --role dispatcher >/dev/null
 printf "  %-10s %-9s kata sandi / password: demo-psc-2026 (%s)\n" psc dispatcher "$mws"
 echo "demo-perencana-2026" | J user add --workspace "$mws" --username perencana --role planner >/dev/null
+echo "demo-operator-sekayu-2026" | J user add --workspace "$mws" --username operator-sekayu --role operator --facility P1606040201 >/dev/null
+printf "  %-10s %-9s kata sandi / password: demo-operator-sekayu-2026 (P1606040201, %s)\n" operator-sekayu operator "$mws"
 printf "  %-10s %-9s kata sandi / password: demo-perencana-2026 (%s)\n" perencana planner "$mws"
 echo "  Aplikasi web / web application: http://127.0.0.1:${PORT:-8080}/   (API: /api/v1, docs/http.md)"
 if [ "${SERVE:-0}" = 1 ]; then

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include <fmt/format.h>
 
 #include "app/map_data.h"
 #include "app/programmes_tables.h"
+#include "app/reference_tables.h"
 #include "app/stunting_sources.h"
 #include "growth/categories.h"
 #include "model/region.h"
@@ -30,7 +33,8 @@ struct Register {
 std::map<std::string, Register> RegisterAtLastMonth(const std::vector<growth::Weighing>& w) {
   std::map<std::string, Register> out;
   std::string last;
-  const auto rows = growth::Skdn(w, ShippedMinimumGain());
+  // Only S and D are read: they do not depend on the minimum weight gain.
+  const auto rows = growth::Skdn(w, growth::MinimumGain{});
   for (const growth::SkdnRow& r : rows) last = std::max(last, r.bulan);
   for (const growth::SkdnRow& r : rows) {
     Register& g = out[r.posyandu];
@@ -61,8 +65,10 @@ std::string Span(const std::optional<Date>& from, const std::optional<Date>& to)
 
 }  // namespace
 
-report::Table TppsBoard(const store::Workspace& ws, std::optional<Date> from,
-                        std::optional<Date> to) {
+std::expected<report::Table, Error> TppsBoard(const store::Workspace& ws, std::optional<Date> from,
+                                              std::optional<Date> to) {
+  const auto criteria = LoadUhcCriteria(ws);
+  if (!criteria) return std::unexpected(criteria.error());
   std::vector<Row> rows;
   const std::vector<GrowthRecord> records = ws.GrowthRecords();
   const std::string eppgbm = "e-PPGBM (ruang kerja)";
@@ -181,7 +187,7 @@ report::Table TppsBoard(const store::Workspace& ws, std::optional<Date> from,
   if (last != nullptr) {
     const programmes::JknFigures f = programmes::Figures(*last);
     const programmes::UhcDecision d =
-        programmes::Category(ShippedUhcCriteria(), f, last->uhc_prioritas, last->iuran_pemda_lunas);
+        programmes::Category(*criteria, f, last->uhc_prioritas, last->iuran_pemda_lunas);
     const std::string src = last->sumber.empty() ? "BPJS Kesehatan (impor)" : last->sumber;
     rows.push_back({"cakupan_pbi_jkn", "Penduduk terdaftar PBI-JK", f.pbi, "persen",
                     last->pbi_jk ? std::optional(double(*last->pbi_jk)) : std::nullopt,
@@ -354,6 +360,79 @@ AccessComparison AgainstAccess(const store::Workspace& ws, const ProgrammeOption
       "D/S pada bulan penimbangan terakhir; menit: rata-rata waktu tempuh penduduk "
       "ke puskesmas (access run terakhir)";
   return result;
+}
+
+std::vector<report::GeoFeature> ProgrammesMap(const store::Workspace& ws,
+                                              const ProgrammeOptions& options) {
+  ProgrammeOptions o = options;
+  o.by = ProgrammeLevel::kDesa;
+  o.breakdown = false;  // one row per desa: all its children
+  // Keyed by desa code: the figures of each source.
+  std::map<std::string, nlohmann::json> props;
+  auto take = [&props](const report::Table& t, std::initializer_list<const char*> columns) {
+    std::vector<std::size_t> at;
+    for (const char* c : columns) {
+      at.push_back(static_cast<std::size_t>(std::find(t.columns.begin(), t.columns.end(), c) -
+                                            t.columns.begin()));
+    }
+    for (const auto& row : t.rows) {
+      nlohmann::json& p = props[report::CellText(row[0])];
+      std::size_t k = 0;
+      for (const char* c : columns) {
+        const report::Cell& cell = row[at[k++]];
+        if (std::holds_alternative<double>(cell)) {
+          p[c] = std::get<double>(cell);
+        } else if (std::holds_alternative<int64_t>(cell)) {
+          p[c] = std::get<int64_t>(cell);
+        } else if (std::holds_alternative<bool>(cell)) {
+          p[c] = std::get<bool>(cell);
+        } else if (std::holds_alternative<std::string>(cell)) {
+          p[c] = std::get<std::string>(cell);
+        }
+      }
+    }
+  };
+  take(GrowthByArea(ws, o), {"anak", "stunting_persen", "n_kurang_30"});
+  take(AgainstAccess(ws, o).table, {"persen_d_s", "s", "d", "bulan"});
+  take(StbmTable(ws, ProgrammeLevel::kDesa), {"status", "status_kode"});
+  std::vector<report::GeoFeature> features;
+  for (RegionMapRow& row : RegionsForMap(ws, RegionLevel::kDesa)) {
+    if (row.region.geometry_wkb.empty()) continue;
+    nlohmann::json p = props[row.region.kode];
+    p["kode"] = row.region.kode;
+    p["nama"] = row.region.nama;
+    p["menit_puskesmas"] = row.reach && row.reach->rata_menit
+                               ? nlohmann::json(*row.reach->rata_menit)
+                               : nlohmann::json(nullptr);
+    features.push_back({std::move(row.region.geometry_wkb), std::move(p)});
+  }
+  return features;
+}
+
+report::Table ProgrammesMapTable(const store::Workspace& ws, const ProgrammeOptions& options) {
+  report::Table t{"program_desa",
+                  {"kode", "nama", "menit_puskesmas", "anak", "stunting_persen", "n_kurang_30",
+                   "bulan", "s", "d", "persen_d_s", "status", "status_kode"}};
+  for (report::GeoFeature& f : ProgrammesMap(ws, options)) {
+    std::vector<report::Cell> row;
+    for (const std::string& c : t.columns) {
+      const nlohmann::json& v = f.properties.contains(c) ? f.properties[c] : nlohmann::json();
+      if (v.is_boolean()) {
+        row.emplace_back(v.get<bool>());
+      } else if (v.is_number_integer()) {
+        row.emplace_back(v.get<int64_t>());
+      } else if (v.is_number()) {
+        row.emplace_back(v.get<double>());
+      } else if (v.is_string()) {
+        row.emplace_back(v.get<std::string>());
+      } else {
+        row.emplace_back();
+      }
+    }
+    t.rows.push_back(std::move(row));
+    t.geometry_wkb.push_back(std::move(f.geometry_wkb));
+  }
+  return t;
 }
 
 }  // namespace jangkau::app

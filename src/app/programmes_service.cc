@@ -6,13 +6,11 @@
 
 #include "app/map_data.h"
 #include "app/reference_data.h"
+#include "app/reference_tables.h"
+#include "base/text_util.h"
 #include "growth/categories.h"
 #include "growth/prevalence.h"
 #include "model/region.h"
-
-namespace jangkau::embedded {
-std::string_view KbmCsv();
-}  // namespace jangkau::embedded
 
 namespace jangkau::app {
 namespace {
@@ -153,6 +151,7 @@ report::Table GrowthByArea(const store::Workspace& ws, const ProgrammeOptions& o
   }
 
   report::Table t{"pertumbuhan", {"kelompok", "nama", "anak"}};
+  if (options.breakdown) t.columns.insert(t.columns.begin() + 2, "subkelompok");
   struct Indicator {
     const char* key;
     int indicator;  // in growth::Prevalence's order: HA, WA, BMI, WH
@@ -183,9 +182,13 @@ report::Table GrowthByArea(const store::Workspace& ws, const ProgrammeOptions& o
   }
 
   auto opt = [](const std::optional<double>& v) { return v ? report::Cell{*v} : report::Cell{}; };
-  for (const auto& [key, g] : groups) {
-    std::vector<report::Cell> row = {key, g.name, int64_t(g.children.size())};
-    auto prevalence = growth::Prevalence(g.children, {});
+  // One row of `children` of the group `key`, labelled `part` when broken down.
+  auto emit = [&](const std::string& key, const std::string& name, const std::string& part,
+                  const std::vector<growth::SurveyChild>& children) {
+    std::vector<report::Cell> row = {key, name};
+    if (options.breakdown) row.emplace_back(part);
+    row.emplace_back(int64_t(children.size()));
+    auto prevalence = growth::Prevalence(children, {});
     for (const Indicator& s : kShares) {
       if (!prevalence) {
         for (int k = 0; k < 4; ++k) row.emplace_back();
@@ -201,7 +204,7 @@ report::Table GrowthByArea(const store::Workspace& ws, const ProgrammeOptions& o
     }
     std::map<std::string, int64_t> counts;
     int64_t flagged = 0;
-    for (const growth::SurveyChild& c : g.children) {
+    for (const growth::SurveyChild& c : children) {
       if (auto h = growth::HeightForAgeStatus(c.z)) ++counts["h" + std::string(growth::Key(*h))];
       if (auto n = growth::WeightForHeightStatus(c.z, c.oedema)) {
         ++counts["n" + std::string(growth::Key(*n))];
@@ -215,29 +218,55 @@ report::Table GrowthByArea(const store::Workspace& ws, const ProgrammeOptions& o
     for (auto n : kNutrition) row.emplace_back(counts["n" + std::string(growth::Key(n))]);
     for (auto w : kWeights) row.emplace_back(counts["w" + std::string(growth::Key(w))]);
     row.emplace_back(flagged);
-    row.emplace_back(g.children.size() < 30);
+    row.emplace_back(children.size() < 30);
     const auto m = minutes.find(key);
     row.push_back(m != minutes.end() ? report::Cell{m->second} : report::Cell{});
     row.emplace_back(std::string("e-PPGBM (rutin)"));
     t.rows.push_back(std::move(row));
+  };
+  for (const auto& [key, g] : groups) {
+    emit(key, g.name, "semua", g.children);
+    if (!options.breakdown) continue;
+    auto part = [&](const std::string& label, auto&& keep) {
+      std::vector<growth::SurveyChild> some;
+      for (const growth::SurveyChild& c : g.children) {
+        if (keep(c)) some.push_back(c);
+      }
+      if (!some.empty()) emit(key, g.name, label, some);
+    };
+    for (int a = 0; a < growth::kAgeGroupCount; ++a) {
+      std::string label = "umur_" + std::string(growth::AgeGroupName(a)).substr(0, 5);
+      label[7] = '_';  // "umur_00-05" -> "umur_00_05"
+      part(label, [a](const growth::SurveyChild& c) { return growth::AgeGroup(c.z) == a; });
+    }
+    part("laki_laki", [](const growth::SurveyChild& c) { return c.z.csex == 1; });
+    part("perempuan", [](const growth::SurveyChild& c) { return c.z.csex == 2; });
   }
   return t;
 }
 
-growth::MinimumGain ShippedMinimumGain() {
-  growth::MinimumGain kbm;
-  const auto rows = ParseCsvText(embedded::KbmCsv());
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    if (rows[i].size() < 2) continue;
-    kbm.grams[std::stoi(rows[i][0])] = std::stod(rows[i][1]);
-  }
-  return kbm;
+bool SamePuskesmas(std::string_view facility_name, std::string_view eppgbm_name) {
+  auto core = [](std::string_view name) {
+    std::string out;
+    for (const std::string& word : SplitList(NormalizeKey(name), '_')) {
+      if (word == "puskesmas" || word == "pkm" || word == "uptd" || word == "upt") continue;
+      out += (out.empty() ? "" : "_") + word;
+    }
+    return out;
+  };
+  const std::string a = core(facility_name);
+  return !a.empty() && a == core(eppgbm_name);
 }
 
-report::Table SkdnTable(const store::Workspace& ws, std::optional<Date> from,
-                        std::optional<Date> to) {
+std::expected<report::Table, Error> SkdnTable(
+    const store::Workspace& ws, std::optional<Date> from, std::optional<Date> to,
+    const std::function<bool(const GrowthRecord&)>& keep) {
+  const auto kbm = LoadKbm(ws);
+  if (!kbm) return std::unexpected(kbm.error());
+  std::vector<GrowthRecord> records = ws.GrowthRecords();
+  if (keep) std::erase_if(records, [&keep](const GrowthRecord& r) { return !keep(r); });
   const std::vector<growth::Weighing> weighings =
-      Weighings(ws.GrowthRecords(), from, to,
+      Weighings(records, from, to,
                 [](const GrowthRecord& r) { return AreaKey(r, ProgrammeLevel::kPosyandu); });
   report::Table t{"skdn",
                   {"posyandu", "bulan", "s", "d", "n", "t", "o", "b", "persen_d_s", "persen_n_d",
@@ -245,7 +274,7 @@ report::Table SkdnTable(const store::Workspace& ws, std::optional<Date> from,
   auto share = [](int part, int whole) {
     return whole > 0 ? report::Cell{100.0 * part / whole} : report::Cell{};
   };
-  for (const growth::SkdnRow& r : growth::Skdn(weighings, ShippedMinimumGain())) {
+  for (const growth::SkdnRow& r : growth::Skdn(weighings, *kbm)) {
     t.rows.push_back({r.posyandu, r.bulan, int64_t{r.s}, int64_t{r.d}, int64_t{r.n}, int64_t{r.t},
                       int64_t{r.o}, int64_t{r.b}, share(r.d, r.s), share(r.n, r.d), int64_t{r.bgm},
                       int64_t{r.dua_t}});

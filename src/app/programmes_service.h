@@ -7,6 +7,7 @@
 // Not thread-safe (uses the caller's Workspace).
 #pragma once
 
+#include <expected>
 #include <functional>
 #include <optional>
 #include <string>
@@ -48,6 +49,10 @@ struct ProgrammeOptions {
   ProgrammeLevel by = ProgrammeLevel::kDesa;
   std::optional<Date> from;
   std::optional<Date> to;
+  // Rows per area for all children (`semua`), then each of anthro's age groups
+  // (`umur_00_05` ... `umur_48_59`) and each sex (`laki_laki`, `perempuan`), in a column
+  // `subkelompok` after `nama`.
+  bool breakdown = false;
 };
 
 // One row per group: kelompok, nama, anak (children measured), then for stunting (TB/U < -2),
@@ -59,12 +64,18 @@ struct ProgrammeOptions {
 // `sumber`.
 report::Table GrowthByArea(const store::Workspace& ws, const ProgrammeOptions& options);
 
-// The minimum weight gain by age (data/reference/kbm_asumsi.csv, compiled in: Buku KIA's KBM as
-// read from the research, an ASSUMPTION until verified against the KMS).
-growth::MinimumGain ShippedMinimumGain();
 // The posyandu register per posyandu (`desa/posyandu`) and month from the weighings between
 // `from` and `to`: posyandu, bulan, s, d, n, t, o, b, persen_d_s, persen_n_d, bgm, dua_t.
-report::Table SkdnTable(const store::Workspace& ws, std::optional<Date> from,
-                        std::optional<Date> to);
+// `keep`, when given, chooses the measurements (an operator's own puskesmas). The KBM is the
+// workspace's reference table `kbm` (shipped: data/reference/kbm_asumsi.csv, Buku KIA's KBM as
+// the research read it, an ASSUMPTION until verified against the KMS); its failure is the error.
+std::expected<report::Table, Error> SkdnTable(
+    const store::Workspace& ws, std::optional<Date> from, std::optional<Date> to,
+    const std::function<bool(const GrowthRecord&)>& keep = {});
+
+// Whether a facility's name (BPPSDMK: "BALAI AGUNG SEKAYU", "PUSKESMAS X") and the puskesmas
+// e-PPGBM writes ("Balai Agung Sekayu", "UPTD Puskesmas X") name the same puskesmas: equal once
+// case, punctuation and the words puskesmas, pkm, uptd and upt are set aside.
+bool SamePuskesmas(std::string_view facility_name, std::string_view eppgbm_name);
 
 }  // namespace jangkau::app

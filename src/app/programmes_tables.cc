@@ -4,11 +4,12 @@
 
 #include "app/map_data.h"
 #include "app/reference_data.h"
+#include "app/reference_tables.h"
 #include "model/region.h"
 #include "programmes/stbm.h"
+#include "programmes/uhc.h"
 
 namespace jangkau::embedded {
-std::string_view UhcKriteriaCsv();
 std::string_view GermasButirCsv();
 }  // namespace jangkau::embedded
 
@@ -62,18 +63,6 @@ void AddHouseholds(Households& h, const StbmDesa& d) {
 }
 
 }  // namespace
-
-std::vector<programmes::UhcCriterion> ShippedUhcCriteria() {
-  std::vector<programmes::UhcCriterion> out;
-  const auto rows = ParseCsvText(embedded::UhcKriteriaCsv());
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    const auto& c = rows[i];
-    if (c.size() < 7) continue;
-    out.push_back({c[0], std::stod(c[1]), std::stod(c[2]), Number(c[3]), Number(c[4]), Number(c[5]),
-                   Number(c[6])});
-  }
-  return out;
-}
 
 std::vector<GermasButir> ShippedGermasItems() {
   std::vector<GermasButir> out;
@@ -167,10 +156,11 @@ report::Table StbmTable(const store::Workspace& ws, ProgrammeLevel by) {
   return t;
 }
 
-report::Table JknTable(const store::Workspace& ws) {
+std::expected<report::Table, Error> JknTable(const store::Workspace& ws) {
   std::map<std::string, std::string> names;
   for (const Region& r : ws.Regions(false)) names[r.kode] = r.nama;
-  const auto criteria = ShippedUhcCriteria();
+  const auto criteria = LoadUhcCriteria(ws);
+  if (!criteria) return std::unexpected(criteria.error());
   report::Table t{"jkn", {"kode_wilayah", "nama",
                           "tanggal",      "penduduk",
                           "peserta",      "pbi_jk",
@@ -184,7 +174,7 @@ report::Table JknTable(const store::Workspace& ws) {
   for (const JknRecord& r : ws.Jkn()) {
     const programmes::JknFigures f = programmes::Figures(r);
     const programmes::UhcDecision d =
-        programmes::Category(criteria, f, r.uhc_prioritas, r.iuran_pemda_lunas);
+        programmes::Category(*criteria, f, r.uhc_prioritas, r.iuran_pemda_lunas);
     std::string notes;
     for (programmes::UhcNote n : d.catatan) {
       notes += (notes.empty() ? "" : "; ") + std::string(programmes::Key(n));

@@ -5,19 +5,16 @@
 // Workspace).
 #pragma once
 
+#include <expected>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/programmes_service.h"
-#include "programmes/uhc.h"
 #include "report/table.h"
 #include "store/workspace.h"
 
 namespace jangkau::app {
-
-// data/reference/uhc_kriteria.csv, in its order (Utama, Madya, Pratama).
-std::vector<programmes::UhcCriterion> ShippedUhcCriteria();
 
 // data/reference/germas_butir.csv: the checklist's items (butir, uraian, dasar).
 struct GermasButir {
@@ -32,7 +29,8 @@ report::Table StbmTable(const store::Workspace& ws, ProgrammeLevel by);
 
 // Every JKN record: coverage (computed from counts, else as published; above 100% flagged, not
 // capped), active rate, Pemda-registered and PBI shares, the UHC category and why not higher.
-report::Table JknTable(const store::Workspace& ws);
+// The criteria are the workspace's reference table `uhc-criteria`; its failure is the error.
+std::expected<report::Table, Error> JknTable(const store::Workspace& ws);
 
 // Every item of the checklist for each kabupaten of the workspace, with its status ("belum diisi"
 // when not reported).

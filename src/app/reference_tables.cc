@@ -20,16 +20,19 @@ std::string_view SkenarioPerjalananCsv();
 std::string_view NormaJaringanCsv();
 std::string_view TargetResponsCsv();
 std::string_view KecepatanUnitCsv();
+std::string_view KbmCsv();
+std::string_view UhcKriteriaCsv();
 }  // namespace jangkau::embedded
 
 namespace jangkau::app {
 namespace {
 
-constexpr std::array<std::string_view, 12> kKeys = {
+constexpr std::array<std::string_view, 14> kKeys = {
     "norms",      "ratio-targets",       "activity-standards",
     "competence", "equipment-standards", "costs",
     "retirement", "travel-scenario",     "network-norms",
-    "formasi",    "response-targets",    "unit-speeds"};
+    "formasi",    "response-targets",    "unit-speeds",
+    "kbm",        "uhc-criteria"};
 
 std::string_view EmbeddedText(ReferenceKind kind) {
   switch (kind) {
@@ -57,6 +60,10 @@ std::string_view EmbeddedText(ReferenceKind kind) {
       return embedded::TargetResponsCsv();
     case ReferenceKind::kUnitSpeeds:
       return embedded::KecepatanUnitCsv();
+    case ReferenceKind::kKbm:
+      return embedded::KbmCsv();
+    case ReferenceKind::kUhcCriteria:
+      return embedded::UhcKriteriaCsv();
   }
   return {};
 }
@@ -101,6 +108,12 @@ bool Check(ReferenceKind kind, ingest::TableReader& in, const ingest::ImportCont
     case ReferenceKind::kUnitSpeeds:
       ingest::ReadUnitSpeeds(in, ctx, diags, progress);
       break;
+    case ReferenceKind::kKbm:
+      ingest::ReadKbm(in, ctx, diags, progress);
+      break;
+    case ReferenceKind::kUhcCriteria:
+      ingest::ReadUhcCriteria(in, ctx, diags, progress);
+      break;
   }
   return !diags.has_errors();
 }
@@ -125,11 +138,12 @@ template <typename T, typename Read>
 std::expected<T, Error> Load(const store::Workspace& ws, ReferenceKind kind,
                              const std::string& name, Read read) {
   auto stored = ws.Reference(std::string(ReferenceKindKey(kind)), name);
-  // A workspace created before the network norm, the response targets or the unit speeds
-  // existed reads the shipped table, as a new one would.
+  // A workspace created before the network norm, the response targets, the unit speeds, the KBM
+  // or the UHC criteria existed reads the shipped table, as a new one would.
   const bool later_kind = kind == ReferenceKind::kNetworkNorms ||
                           kind == ReferenceKind::kResponseTargets ||
-                          kind == ReferenceKind::kUnitSpeeds;
+                          kind == ReferenceKind::kUnitSpeeds || kind == ReferenceKind::kKbm ||
+                          kind == ReferenceKind::kUhcCriteria;
   const bool shipped_only = later_kind && name == DefaultReferenceName(kind);
   if (!stored && !shipped_only) {
     return std::unexpected(
@@ -264,6 +278,19 @@ std::expected<std::vector<ResponseTarget>, Error> LoadResponseTargets(const stor
 std::expected<std::vector<UnitSpeed>, Error> LoadUnitSpeeds(const store::Workspace& ws) {
   return Load<std::vector<UnitSpeed>>(ws, ReferenceKind::kUnitSpeeds, "bawaan",
                                       ingest::ReadUnitSpeeds);
+}
+
+std::expected<growth::MinimumGain, Error> LoadKbm(const store::Workspace& ws) {
+  auto rows = Load<std::vector<KbmRow>>(ws, ReferenceKind::kKbm, "bawaan", ingest::ReadKbm);
+  if (!rows) return std::unexpected(rows.error());
+  growth::MinimumGain kbm;
+  for (const KbmRow& r : *rows) kbm.grams[r.umur_bulan] = r.kbm_gram;
+  return kbm;
+}
+
+std::expected<std::vector<UhcCriterion>, Error> LoadUhcCriteria(const store::Workspace& ws) {
+  return Load<std::vector<UhcCriterion>>(ws, ReferenceKind::kUhcCriteria, "bawaan",
+                                         ingest::ReadUhcCriteria);
 }
 
 }  // namespace jangkau::app

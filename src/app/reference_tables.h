@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "app/import_service.h"
+#include "growth/skdn.h"
+#include "model/programmes.h"
 #include "model/reference.h"
 #include "store/workspace.h"
 
@@ -29,10 +31,12 @@ enum class ReferenceKind {
   kFormasi,
   kResponseTargets,
   kUnitSpeeds,
+  kKbm,          // the minimum weight gain of the posyandu register (an ASSUMPTION shipped)
+  kUhcCriteria,  // the UHC award criteria (an ASSUMPTION shipped)
 };
 // "norms", "ratio-targets", "activity-standards", "competence", "equipment-standards",
 // "costs", "retirement", "travel-scenario", "network-norms", "formasi", "response-targets",
-// "unit-speeds".
+// "unit-speeds", "kbm", "uhc-criteria".
 std::optional<ReferenceKind> ParseReferenceKind(std::string_view text);
 std::string_view ReferenceKindKey(ReferenceKind kind);
 std::string ReferenceKindChoices();
@@ -72,5 +76,9 @@ std::expected<std::vector<FormasiCeiling>, Error> LoadFormasiCeilings(const stor
 std::expected<std::vector<ResponseTarget>, Error> LoadResponseTargets(const store::Workspace& ws);
 // Emergency units' speeds per travel class; shipped as an ASSUMPTION.
 std::expected<std::vector<UnitSpeed>, Error> LoadUnitSpeeds(const store::Workspace& ws);
+// The minimum weight gain by age (Buku KIA's KBM); shipped as an ASSUMPTION.
+std::expected<growth::MinimumGain, Error> LoadKbm(const store::Workspace& ws);
+// The UHC award criteria in their order; shipped as an ASSUMPTION.
+std::expected<std::vector<UhcCriterion>, Error> LoadUhcCriteria(const store::Workspace& ws);
 
 }  // namespace jangkau::app

@@ -42,6 +42,15 @@ void PrintTable(CliContext& ctx, const report::Table& t, const std::string& form
   }
 }
 
+void PrintTable(CliContext& ctx, const std::expected<report::Table, Error>& t,
+                const std::string& format) {
+  if (!t) {
+    ctx.exit_code = ctx.Fail(t.error());
+    return;
+  }
+  PrintTable(ctx, *t, format);
+}
+
 bool ParseDateRange(CliContext& ctx, const std::string& from_text, const std::string& to_text,
                     std::optional<Date>& from, std::optional<Date>& to) {
   for (auto [text, date, name] :

@@ -41,6 +41,9 @@ struct CliContext {
 
 // A table as text (table), CSV or JSON on ctx.out.
 void PrintTable(CliContext& ctx, const report::Table& t, const std::string& format);
+// The table, or its error on stderr with a non-zero exit code.
+void PrintTable(CliContext& ctx, const std::expected<report::Table, Error>& t,
+                const std::string& format);
 
 // --from and --to as dates; false (after printing the error, exit code set) on a malformed one.
 bool ParseDateRange(CliContext& ctx, const std::string& from_text, const std::string& to_text,

@@ -75,6 +75,8 @@ void AddGrowthCommands(CLI::App& app, CliContext& ctx) {
   struct ProgrammeOptions {
     std::string workspace, by = "desa", from, to, format = "table";
     bool against_access = false;
+    bool breakdown = false;
+    std::string map;
   };
   auto pg = std::make_shared<ProgrammeOptions>();
   auto* prog = app.add_subcommand(
@@ -96,8 +98,15 @@ void AddGrowthCommands(CLI::App& app, CliContext& ctx) {
                        "ditimbang dan paling jauh lebih dulu (--by desa|posyandu|kecamatan)",
                        "D/S, stunting and STBM beside the minutes to a puskesmas, the least "
                        "weighed and farthest first (--by desa|posyandu|kecamatan)"));
+  prog->add_flag("--breakdown", pg->breakdown,
+                 ctx.T("juga per kelompok umur (WHO anthro) dan jenis kelamin",
+                       "also by age group (WHO anthro) and sex"));
+  prog->add_option("--map", pg->map,
+                   ctx.T("tulis juga peta desa (GeoJSON): stunting, D/S, STBM, menit ke puskesmas",
+                         "also write the villages' map (GeoJSON): stunting, D/S, STBM, minutes"));
   prog->callback([&ctx, pg] {
     app::ProgrammeOptions options;
+    options.breakdown = pg->breakdown;
     options.by = app::ParseProgrammeLevel(pg->by).value_or(app::ProgrammeLevel::kDesa);
     if (!ParseDateRange(ctx, pg->from, pg->to, options.from, options.to)) return;
     if (pg->against_access && (options.by == app::ProgrammeLevel::kPuskesmas ||
@@ -110,6 +119,18 @@ void AddGrowthCommands(CLI::App& app, CliContext& ctx) {
     }
     auto ws = OpenWorkspace(ctx, pg->workspace);
     if (!ws) return;
+    if (!pg->map.empty()) {
+      const report::Table map = app::ProgrammesMapTable(*ws, options);
+      const bool gpkg = pg->map.ends_with(".gpkg");
+      if (auto written = report::WriteVectorFile(map, pg->map, gpkg ? "GPKG" : "GeoJSON");
+          !written) {
+        ctx.exit_code = ctx.Fail(written.error());
+        return;
+      }
+      ctx.err << Tr(ctx.lang, Msg::kExportDone,
+                    {std::to_string(map.rows.size()), map.name, pg->map})
+              << '\n';
+    }
     if (pg->against_access) {
       const app::AccessComparison c = app::AgainstAccess(*ws, options);
       PrintTable(ctx, c.table, pg->format);

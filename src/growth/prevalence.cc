@@ -11,7 +11,7 @@ namespace {
 
 constexpr double kAlpha = 0.05;    // 95% intervals
 constexpr double kOedemaZ = -3.1;  // anthro's stand-in for a weight-based z with oedema
-constexpr int kAgeGroups = 6;
+constexpr int kAgeGroups = kAgeGroupCount;
 constexpr const char* kAgeGroupNames[kAgeGroups] = {"00-05 mo", "06-11 mo", "12-23 mo",
                                                     "24-35 mo", "36-47 mo", "48-59 mo"};
 
@@ -211,6 +211,19 @@ std::pair<double, double> Counts(const Prepared& d, const Column& x,
 
 }  // namespace
 
+std::optional<int> AgeGroup(const ZScores& z) {
+  static constexpr double kBreaks[kAgeGroups + 1] = {0, 6, 12, 24, 36, 48, 60};
+  if (!z.age_months) return std::nullopt;
+  for (int g = 0; g < kAgeGroups; ++g) {
+    if (*z.age_months >= kBreaks[g] && *z.age_months < kBreaks[g + 1]) return g;
+  }
+  return std::nullopt;
+}
+
+std::string_view AgeGroupName(int group) {
+  return group >= 0 && group < kAgeGroups ? kAgeGroupNames[group] : "";
+}
+
 const char* PrevalenceIndicatorName(int i) {
   static constexpr const char* kNames[kPrevalenceIndicators] = {"HA", "WA", "BMI", "WH"};
   return kNames[i];
@@ -312,14 +325,7 @@ std::expected<PrevalenceResult, Error> Prevalence(const std::vector<SurveyChild>
   bool any_sex = false;
   for (int i = 0; i < d.n; ++i) {
     const ZScores& z = kept[static_cast<std::size_t>(i)]->z;
-    static constexpr double kBreaks[kAgeGroups + 1] = {0, 6, 12, 24, 36, 48, 60};
-    if (z.age_months) {
-      for (int g = 0; g < kAgeGroups; ++g) {
-        if (*z.age_months >= kBreaks[g] && *z.age_months < kBreaks[g + 1]) {
-          age_group[static_cast<std::size_t>(i)] = g;
-        }
-      }
-    }
+    age_group[static_cast<std::size_t>(i)] = AgeGroup(z).value_or(-1);
     any_age = any_age || age_group[static_cast<std::size_t>(i)] >= 0;
     sex[static_cast<std::size_t>(i)] = z.csex.value_or(0);
     any_sex = any_sex || z.csex.has_value();

@@ -57,6 +57,12 @@ struct IndicatorPrevalence {
   MeanZ mean;
 };
 
+// anthro's age groups: 0 "00-05 mo", 1 "06-11 mo", 2 "12-23 mo", 3 "24-35 mo", 4 "36-47 mo",
+// 5 "48-59 mo" by the unrounded age in months; std::nullopt without an age or from 60 months.
+constexpr int kAgeGroupCount = 6;
+std::optional<int> AgeGroup(const ZScores& z);
+std::string_view AgeGroupName(int group);  // "00-05 mo", ...
+
 struct PrevalenceRow {
   std::string group;  // "All", "Age group: 00-05 mo", "Sex: Female", "Age + sex: 00-05 mo.Female"
   std::array<IndicatorPrevalence, kPrevalenceIndicators> indicators;

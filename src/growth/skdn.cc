@@ -20,6 +20,12 @@ int CompletedMonths(const Date& born, const Date& on) {
   return std::max(0, months);
 }
 
+// Under 60 completed months on the 28th of month index `m` (the register's age rule, for S and
+// D alike).
+bool UnderFive(const Date& born, int m) {
+  return CompletedMonths(born, Date{m / 12, m % 12 + 1, 28}) < 60;
+}
+
 }  // namespace
 
 double MinimumGain::At(int months) const {
@@ -44,7 +50,9 @@ std::vector<SkdnRow> Skdn(const std::vector<Weighing>& weighings, const MinimumG
     std::map<int, GainCode> codes;
     for (const auto& [m, w] : months) {
       first_seen[w->posyandu].try_emplace(anak, m);
-      if (!w->berat) continue;
+      // The register is of children under five, as S is: one weighed at five or older is in
+      // neither S nor D.
+      if (!w->berat || !UnderFive(w->lahir, m)) continue;
       SkdnRow& row = rows[{w->posyandu, m}];
       ++row.d;
       GainCode code = GainCode::kB;
@@ -89,10 +97,7 @@ std::vector<SkdnRow> Skdn(const std::vector<Weighing>& weighings, const MinimumG
     row.posyandu = posyandu;
     row.bulan = MonthKey(m);
     for (const auto& [anak, since] : first_seen[posyandu]) {
-      if (since > m) continue;
-      const Date& born = any_of_child[anak]->lahir;
-      const Date end{m / 12, m % 12 + 1, 28};
-      if (CompletedMonths(born, end) < 60) ++row.s;
+      if (since <= m && UnderFive(any_of_child[anak]->lahir, m)) ++row.s;
     }
     out.push_back(row);
   }

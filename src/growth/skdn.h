@@ -1,9 +1,10 @@
 // The posyandu register (SKDN) from the children's weighings: per posyandu and month S (children
-// under five known to the posyandu), D (weighed that month), N (weighed this month and last, and
-// gained at least the minimum for their age, KBM), T (weighed both months, gained less), O (not
-// weighed last month), B (weighed for the first time), D/S and N/D, BGM (weight-for-age below
-// -3 SD, "bawah garis merah") and 2T (T this month and last). Buku KIA's rule; the KBM table is a
-// reference table (an ASSUMPTION until verified against the KMS). Pure functions; thread-safe.
+// under five known to the posyandu), D (those under five weighed that month), N (weighed this month
+// and last, and gained at least the minimum for their age, KBM), T (weighed both months, gained
+// less), O (not weighed last month), B (weighed for the first time), D/S and N/D, BGM
+// (weight-for-age below -3 SD, "bawah garis merah") and 2T (T this month and last). Buku KIA's
+// rule; the KBM table is a reference table (an ASSUMPTION until verified against the KMS). Pure
+// functions; thread-safe.
 #pragma once
 
 #include <map>

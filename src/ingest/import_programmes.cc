@@ -348,4 +348,84 @@ std::vector<GermasItem> ReadGermas(TableReader& in, const ImportContext& ctx,
   return out;
 }
 
+std::vector<KbmRow> ReadKbm(TableReader& in, const ImportContext& /*ctx*/, Diagnostics& diags,
+                            const Progress& progress) {
+  ColumnMap cols(in, diags);
+  const int c_month = cols.Required({"umur_bulan"});
+  const int c_grams = cols.Required({"kbm_gram"});
+  std::vector<KbmRow> out;
+  if (diags.has_errors()) return out;
+  std::unordered_map<std::string, int64_t> seen;
+  ForEachRow(in, diags, progress, [&](RowFields& f, const TableRow&) {
+    bool ok = true;
+    auto month = Count(f, c_month, true, ok);
+    if (month && (*month < 1 || *month > 60)) {
+      f.Error(c_month, Msg::kBadValue,
+              {std::string(f.Name(c_month)), std::string(f.Text(c_month))});
+      ok = false;
+    }
+    auto grams = f.PositiveNumber(c_grams, true);
+    if (grams && *grams > 2000) {
+      f.Error(c_grams, Msg::kValueTooLarge,
+              {std::string(f.Name(c_grams)), std::string(f.Text(c_grams))});
+      grams.reset();
+    }
+    if (!ok || !month || !grams) return;
+    if (!f.Unique(seen, std::to_string(*month), c_month, std::to_string(*month))) return;
+    out.push_back({static_cast<int>(*month), *grams});
+  });
+  return out;
+}
+
+std::vector<UhcCriterion> ReadUhcCriteria(TableReader& in, const ImportContext& /*ctx*/,
+                                          Diagnostics& diags, const Progress& progress) {
+  ColumnMap cols(in, diags);
+  const int c_kategori = cols.Required({"kategori"});
+  const int c_cakupan = cols.Required({"min_cakupan"});
+  const int c_aktif = cols.Required({"min_aktif"});
+  const int c_pemda = cols.Optional({"min_pemda"});
+  const int c_bebas = cols.Optional({"pemda_bebas_jika_aktif"});
+  const int c_alt_pemda = cols.Optional({"alt_min_pemda"});
+  const int c_alt_aktif = cols.Optional({"alt_min_aktif"});
+  std::vector<UhcCriterion> out;
+  if (diags.has_errors()) return out;
+  std::unordered_map<std::string, int64_t> seen;
+  ForEachRow(in, diags, progress, [&](RowFields& f, const TableRow&) {
+    bool ok = true;
+    auto kategori = f.Required(c_kategori);
+    auto required = [&](int col) {
+      auto v = Percent(f, col, ok);
+      if (!v && f.Text(col).empty()) {
+        f.Error(col, Msg::kEmptyValue, {std::string(f.Name(col))});
+        ok = false;
+      }
+      return v;
+    };
+    auto cakupan = required(c_cakupan);
+    auto aktif = required(c_aktif);
+    UhcCriterion c;
+    c.min_pemda = Percent(f, c_pemda, ok);
+    c.pemda_bebas_jika_aktif = Percent(f, c_bebas, ok);
+    c.alt_min_pemda = Percent(f, c_alt_pemda, ok);
+    c.alt_min_aktif = Percent(f, c_alt_aktif, ok);
+    // The alternative is a pair: a Pemda share with its own active rate.
+    if (ok && c.alt_min_pemda.has_value() != c.alt_min_aktif.has_value()) {
+      const int col = c.alt_min_pemda ? c_alt_aktif : c_alt_pemda;
+      f.Error(col, Msg::kEmptyValue, {col != 0 ? std::string(f.Name(col)) : "alt_min_aktif"});
+      ok = false;
+    }
+    if (ok && c.pemda_bebas_jika_aktif && !c.min_pemda) {
+      f.Error(c_pemda != 0 ? c_pemda : c_bebas, Msg::kEmptyValue, {"min_pemda"});
+      ok = false;
+    }
+    if (!ok || !kategori || !cakupan || !aktif) return;
+    if (!f.Unique(seen, NormalizeKey(*kategori), c_kategori, *kategori)) return;
+    c.kategori = *kategori;
+    c.min_cakupan = *cakupan;
+    c.min_aktif = *aktif;
+    out.push_back(std::move(c));
+  });
+  return out;
+}
+
 }  // namespace jangkau::ingest

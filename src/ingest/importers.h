@@ -110,6 +110,14 @@ std::vector<StbmDesa> ReadStbm(TableReader& in, const ImportContext& ctx, Diagno
 // iuran_pemda_lunas (ya/tidak), sumber. A row must allow a coverage figure.
 std::vector<JknRecord> ReadJkn(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
                                const Progress& progress);
+// The minimum weight gain (KBM): umur_bulan (1-60, once each), kbm_gram (> 0, at most 2000).
+std::vector<KbmRow> ReadKbm(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                            const Progress& progress);
+// The UHC award criteria: kategori (once each), min_cakupan, min_aktif (percent, required),
+// min_pemda, pemda_bebas_jika_aktif (only with min_pemda), alt_min_pemda and alt_min_aktif
+// (both or neither); other columns (sumber) are kept as text and not read.
+std::vector<UhcCriterion> ReadUhcCriteria(TableReader& in, const ImportContext& ctx,
+                                          Diagnostics& diags, const Progress& progress);
 // The Germas checklist: kode_wilayah (a kabupaten), butir (one of `items`), status (ya,
 // sebagian, tidak), dasar, tanggal, sumber; one row per kabupaten and item.
 std::vector<GermasItem> ReadGermas(TableReader& in, const ImportContext& ctx,

@@ -52,6 +52,26 @@ struct JknRecord {
   int64_t baris = 0;
 };
 
+// One category of the UHC award (data/reference/uhc_kriteria.csv, reference kind `uhc-criteria`):
+// minimum coverage and active rate (percent), optionally a minimum share of the population the
+// Pemda registered (waived at an active rate), or an alternative pair (Pemda share with its own
+// active rate). The rule is in src/programmes/uhc.h.
+struct UhcCriterion {
+  std::string kategori;  // Utama, Madya, Pratama
+  double min_cakupan = 0;
+  double min_aktif = 0;
+  std::optional<double> min_pemda;
+  std::optional<double> pemda_bebas_jika_aktif;
+  std::optional<double> alt_min_pemda;
+  std::optional<double> alt_min_aktif;
+};
+
+// The minimum weight gain (KBM) for an age in completed months (reference kind `kbm`).
+struct KbmRow {
+  int umur_bulan = 0;
+  double kbm_gram = 0;
+};
+
 // One item of the Germas policy checklist of a kabupaten (Inpres 1/2017): done, partly, not.
 enum class GermasStatus { kYa, kSebagian, kTidak };
 

@@ -19,15 +19,7 @@
 
 namespace jangkau::programmes {
 
-struct UhcCriterion {
-  std::string kategori;  // Utama, Madya, Pratama
-  double min_cakupan = 0;
-  double min_aktif = 0;
-  std::optional<double> min_pemda;               // % of the population registered by the Pemda
-  std::optional<double> pemda_bebas_jika_aktif;  // active rate that waives min_pemda
-  std::optional<double> alt_min_pemda;           // the alternative: Pemda-registered >= this
-  std::optional<double> alt_min_aktif;           //   with active >= this
-};
+// UhcCriterion is in model/programmes.h (a reference table's row).
 
 struct JknFigures {
   std::optional<int64_t> peserta;  // the segments' sum, else the reported total

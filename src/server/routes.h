@@ -14,6 +14,7 @@ void AddPlanRoutes(Router& r, ServerContext& ctx);       // scenarios, compare, 
 void AddMapRoutes(Router& r, ServerContext& ctx);        // GeoJSON for the map
 void AddEmergencyRoutes(Router& r, ServerContext& ctx);  // units, incidents, dispatch
 void AddEmergencyPlanRoutes(Router& r, ServerContext& ctx);  // their maps, station plan
+void AddProgrammeRoutes(Router& r, ServerContext& ctx);      // growth, STBM, TPPS, SKDN, map
 
 // The present instant (the clock's), for times a request leaves empty.
 Instant Now();

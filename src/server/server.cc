@@ -128,6 +128,7 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
   AddMapRoutes(router, ctx);
   AddEmergencyRoutes(router, ctx);
   AddEmergencyPlanRoutes(router, ctx);
+  AddProgrammeRoutes(router, ctx);
   const WebFiles web(WebDir(options));
   if (web.empty()) {
     log << "jangkau: aplikasi web tidak ditemukan di " << WebDir(options)

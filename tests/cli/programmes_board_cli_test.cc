@@ -222,5 +222,34 @@ TEST_F(ProgrammesBoardCli, GermasChecklistAndTheTppsBoardNameTheirSources) {
   EXPECT_EQ(Row(board, "indikator", "germas")["pembilang"], 1.0);
 }
 
+// The UHC criteria are the workspace's reference table `uhc-criteria`: a district (or a new
+// year's award) replaces them; a bad table is refused at its line and column.
+TEST_F(ProgrammesBoardCli, TheUhcCriteriaAreAReferenceTable) {
+  ASSERT_EQ(
+      Import("jkn", "jkn.csv", std::string(kJknHeader) + "16.06,2024-01-01,,,,,,,,82,98.5,ya,ya,\n")
+          .exit_code,
+      0);
+  EXPECT_EQ(Json("jkn")[0]["kategori_uhc"], "Pratama");
+  auto criteria = [this](const std::string& text) {
+    return RunCommand(
+        J("import uhc-criteria " + dir.Write("uhc.csv", text) + " --workspace " + ws));
+  };
+  const std::string header =
+      "kategori,min_cakupan,min_aktif,min_pemda,pemda_bebas_jika_aktif,alt_min_pemda,"
+      "alt_min_aktif\n";
+  for (auto [text, where] :
+       {std::pair{header + "Madya,98,85,,,25,\n", "uhc.csv:2:7"},
+        std::pair{header + "Pratama,98,101,,,,\n", "uhc.csv:2:3"},
+        std::pair{header + "Pratama,98,80,,,,\nPratama,97,80,,,,\n", "uhc.csv:3:1"},
+        std::pair{header + "Utama,99,95,,100,,\n", "uhc.csv:2:4"}}) {
+    auto refused = criteria(text);
+    EXPECT_NE(refused.exit_code, 0) << text;
+    EXPECT_NE(refused.out.find(where), std::string::npos) << text << refused.out;
+  }
+  EXPECT_EQ(Json("jkn")[0]["kategori_uhc"], "Pratama");
+  ASSERT_EQ(criteria("kategori,min_cakupan,min_aktif\nPratama,98,85\n").exit_code, 0);
+  EXPECT_EQ(Json("jkn")[0]["kategori_uhc"], "");
+}
+
 }  // namespace
 }  // namespace jangkau

@@ -5,6 +5,9 @@
 // own (igrowup's example survey: ids 10, 53, 5, 34 with their ages in days), so the categories
 // expected follow from WHO's z-scores: child 10 zlen -2.54, zwei -2.05; child 53 zlen -2.24,
 // zwei -2.42; child 5 zlen 0.32; child 34 zwfl 2.23.
+#include <fstream>
+#include <map>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -260,6 +263,84 @@ TEST_F(ProgrammesCli, AgainstAccessTheLeastWeighedComeFirst) {
   auto refused = RunCommand(J("programmes --by kabupaten --against-access --workspace " + ws));
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_NE(refused.out.find("--against-access"), std::string::npos) << refused.out;
+}
+
+// The KBM is the workspace's reference table `kbm`: child 10 gains 150 g from February to March
+// at 19 months, under the shipped 200 g (T); a district table of 100 g makes it N. A bad table is
+// refused at its line and column and the one in force stays.
+TEST_F(ProgrammesCli, TheKbmIsAReferenceTableTheDistrictMayReplace) {
+  ASSERT_EQ(Import("februari.csv", Export()).exit_code, 0);
+  ASSERT_EQ(
+      Import("maret.csv", std::string(kHeader) + Row("1606010101230010", "Anak Sepuluh", "L",
+                                                     "30/07/2023", "Desa Kayu Ara", "15/03/2025",
+                                                     "8,95", "76,1", "Terlentang"))
+          .exit_code,
+      0);
+  auto march = [this] {
+    auto r = RunCommand("(" + J("skdn --format json --workspace " + ws) + " 2>/dev/null)");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    for (const auto& row : nlohmann::json::parse(r.out)) {
+      if (row["posyandu"] == "16.06.01.1009/Posyandu Mawar" && row["bulan"] == "2025-03") {
+        return row;
+      }
+    }
+    ADD_FAILURE() << r.out;
+    return nlohmann::json();
+  };
+  EXPECT_EQ(march()["t"], 1);
+  EXPECT_EQ(march()["n"], 0);
+  auto kbm = [this](const std::string& name, const std::string& text) {
+    return RunCommand(J("import kbm " + dir.Write(name, text) + " --workspace " + ws));
+  };
+  for (auto [text, where] : {std::pair{"umur_bulan,kbm_gram\n0,100\n", "kbm.csv:2:1"},
+                             std::pair{"umur_bulan,kbm_gram\n1,-5\n", "kbm.csv:2:2"},
+                             std::pair{"umur_bulan,kbm_gram\n1,100\n1,200\n", "kbm.csv:3:1"}}) {
+    auto refused = kbm("kbm.csv", text);
+    EXPECT_NE(refused.exit_code, 0) << text;
+    EXPECT_NE(refused.out.find(where), std::string::npos) << text << refused.out;
+  }
+  EXPECT_EQ(march()["t"], 1);  // the table in force is unchanged
+  ASSERT_EQ(kbm("kbm_daerah.csv", "umur_bulan,kbm_gram\n1,100\n").exit_code, 0);
+  EXPECT_EQ(march()["n"], 1);
+  EXPECT_EQ(march()["t"], 0);
+}
+
+// By age group and sex: the kabupaten's five children split as anthro groups them (ages in
+// months at measurement: 18.6, 42.8, 17.0, 35.1 and 22.4; boys 10, 34 and the one in grams);
+// and the villages' map as a GeoJSON file.
+TEST_F(ProgrammesCli, ByAgeGroupAndSexAndTheVillagesMap) {
+  ASSERT_EQ(Import("eppgbm.csv", Export()).exit_code, 0);
+  const std::string map = dir.File("peta.geojson");
+  auto r = RunCommand(
+      "(" +
+      J("programmes --by kabupaten --breakdown --format json --map " + map + " --workspace " + ws) +
+      " 2>/dev/null)");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::map<std::string, int> children;
+  for (const auto& row : nlohmann::json::parse(r.out)) {
+    children[row["subkelompok"].get<std::string>()] = row["anak"].get<int>();
+  }
+  EXPECT_EQ(children["semua"], 5);
+  EXPECT_EQ(children["laki_laki"], 3);
+  EXPECT_EQ(children["perempuan"], 2);
+  EXPECT_EQ(children["umur_12_23"], 3);
+  EXPECT_EQ(children["umur_24_35"], 1);
+  EXPECT_FALSE(children.contains("umur_00_05"));  // no row: none of that age
+  EXPECT_EQ(children["umur_36_47"], 1);
+  std::ifstream in(map);
+  ASSERT_TRUE(in) << map;
+  const auto fc = nlohmann::json::parse(in);
+  ASSERT_GT(fc["features"].size(), 200u);
+  bool found = false;
+  for (const auto& f : fc["features"]) {
+    if (f["properties"]["kode"] != "16.06.01.1009") continue;
+    found = true;
+    EXPECT_EQ(f["properties"]["anak"], 3);
+    EXPECT_NEAR(f["properties"]["stunting_persen"].get<double>(), 200.0 / 3, 1e-9);
+    const std::string type = f["geometry"]["type"];
+    EXPECT_TRUE(type == "Polygon" || type == "MultiPolygon") << type;
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace

@@ -945,5 +945,53 @@ TEST_F(ServerTest, Issue10EachJobIsItsOwnersAndSessionsSurviveARestart) {
             200);
 }
 
+// Issue 13: the programmes page's data. Readers get the tables, the access view and the map; an
+// operator gets only the SKDN register of its own puskesmas' posyandu (matched by the name
+// e-PPGBM writes), never the area tables; an unknown `by` is a 400.
+TEST_F(ServerTest, Issue13ProgrammesOperatorsSeeTheirOwnPosyanduOnly) {
+  const std::string file = dir_.Write(
+      "eppgbm.csv",
+      "NIK,Nama,JK,Tgl Lahir,Kec,Pukesmas,Desa/Kel,Posyandu,Tanggal Pengukuran,Berat,Tinggi,"
+      "Cara Ukur\n"
+      "1602010101230001,A,L,01/01/2024,Lempuing,Tugu Mulyo,Tugu Mulyo,Posyandu Melati,15/02/2025,"
+      "\"9,1\",75,Terlentang\n"
+      "1602010101230002,B,P,01/02/2024,Lempuing,UPTD Puskesmas Lempuing,Lempuing,Posyandu Mawar,"
+      "15/02/2025,\"8,5\",73,Terlentang\n");
+  ASSERT_EQ(RunCommand(J("import growth " + file + " --workspace " + ws_)).exit_code, 0);
+  const Login op = LogIn("op1");  // P1602010202, TUGU MULYO
+  const Login admin = LogIn("admin");
+  const Login viewer = LogIn("bpjs");
+  auto own = Get(op, "/api/v1/programmes/skdn");
+  ASSERT_EQ(own->status, 200) << own->body;
+  const Json own_rows = Json::parse(own->body);
+  ASSERT_EQ(own_rows.size(), 1u) << own->body;
+  EXPECT_NE(own_rows[0]["posyandu"].get<std::string>().find("Posyandu Melati"), std::string::npos);
+  EXPECT_EQ(Json::parse(Get(admin, "/api/v1/programmes/skdn")->body).size(), 2u);
+  EXPECT_EQ(Get(op, "/api/v1/programmes/area")->status, 403);
+  EXPECT_EQ(Get(op, "/api/v1/programmes/map")->status, 403);
+
+  auto area = Get(viewer, "/api/v1/programmes/area?by=puskesmas");
+  ASSERT_EQ(area->status, 200);
+  EXPECT_EQ(Json::parse(area->body).size(), 2u);
+  EXPECT_EQ(Get(viewer, "/api/v1/programmes/area?by=pulau")->status, 400);
+  EXPECT_EQ(Get(viewer, "/api/v1/programmes/tpps?from=kemarin")->status, 400);
+  auto access = Get(viewer, "/api/v1/programmes/access?by=posyandu");
+  ASSERT_EQ(access->status, 200);
+  const Json a = Json::parse(access->body);
+  EXPECT_EQ(a["baris"].size(), 2u);
+  EXPECT_TRUE(a["spearman_menit_ds"].is_null());  // two rows: too few
+  const Json board = Json::parse(Get(viewer, "/api/v1/programmes/tpps")->body);
+  bool weighed = false;
+  for (const auto& row : board) {
+    if (row["indikator"] == "balita_dipantau_pertumbuhan") weighed = row["nilai"] == 100.0;
+  }
+  EXPECT_TRUE(weighed) << board.dump();
+  EXPECT_EQ(Get(viewer, "/api/v1/programmes/stunting")->status, 200);
+  auto map = Get(viewer, "/api/v1/programmes/map");
+  ASSERT_EQ(map->status, 200);
+  EXPECT_EQ(map->get_header_value("Content-Type"), "application/geo+json");
+  EXPECT_GT(Json::parse(map->body)["features"].size(), 300u);  // every desa of OKI
+}
+
 }  // namespace
 }  // namespace jangkau

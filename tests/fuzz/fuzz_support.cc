@@ -106,6 +106,10 @@ constexpr auto kKinds = std::to_array<Kind>({
        for (const app::GermasButir& b : app::ShippedGermasItems()) items.push_back(b.butir);
        ingest::ReadGermas(in, c, items, d, kNoProgress);
      }},
+    {"kbm", [](TableReader& in, const ImportContext& c,
+               Diagnostics& d) { ingest::ReadKbm(in, c, d, kNoProgress); }},
+    {"uhc-criteria", [](TableReader& in, const ImportContext& c,
+                        Diagnostics& d) { ingest::ReadUhcCriteria(in, c, d, kNoProgress); }},
 });
 
 std::string& ScratchDir() {

@@ -445,5 +445,18 @@ TEST(GrowthSkdn, TheRegisterOfAPosyandu) {
   EXPECT_EQ(month("2025-06").o, 1);
 }
 
+// S and D count the same children: one who turned five is in neither, so D/S never exceeds 100%.
+TEST(GrowthSkdn, AChildOfFiveIsInNeitherSNorD) {
+  const MinimumGain kbm{{{1, 200}}};
+  const std::vector<Weighing> visits = {
+      {"muda", "Mawar", {2025, 3, 15}, {2023, 1, 10}, 11.0, 0.0},
+      {"lima_tahun", "Mawar", {2025, 3, 15}, {2020, 2, 1}, 17.0, 0.0},  // 61 months
+  };
+  const auto rows = Skdn(visits, kbm);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].s, 1);
+  EXPECT_EQ(rows[0].d, 1);
+}
+
 }  // namespace
 }  // namespace jangkau::growth

@@ -445,6 +445,34 @@ try {
     const summary = await byTestId('stations-summary').innerText();
     await shot('response');
     log(`planner: station plan: ${summary}`);
+    // The programmes page (issue 13): the villages on the map, D/S against minutes with Spearman's
+    // correlation, routine beside survey stunting, the TPPS board.
+    await page.goto(`${DISPATCH_URL}/#/programmes`);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="programmes-map"]')?.dataset.desa ?? 0) > 0);
+    await byTestId('programmes-scatter').waitFor();
+    const spearman = await byTestId('programmes-spearman').innerText();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="programmes-tpps"]')?.textContent?.includes('balita_dipantau_pertumbuhan'),
+    );
+    await page.waitForFunction(() => document.querySelector('[data-testid="programmes-stunting"]')?.textContent?.includes('SSGI'));
+    await page.locator('[data-testid="programmes-indicator"]').selectOption('stbm');
+    await page.waitForFunction(() => document.querySelector('[data-testid="programmes-map"]')?.dataset.indicator === 'stbm');
+    await shot('programmes');
+    log(`planner: programmes page: ${spearman}`);
+    // An operator of Balai Agung Sekayu sees the register of its own posyandu only, and no map.
+    await logout();
+    await login('operator-sekayu', 'demo-operator-sekayu-2026', { base: DISPATCH_URL });
+    await page.goto(`${DISPATCH_URL}/#/programmes`);
+    await byTestId('programmes-skdn').locator('tbody tr').first().waitFor();
+    const posyandu = await page.$$eval('[data-testid="programmes-skdn"] tbody tr td:first-child', (tds) =>
+      tds.map((td) => td.textContent.trim()),
+    );
+    check(
+      posyandu.length > 0 && posyandu.every((k) => k.startsWith('16.06.01.') || k.startsWith('?')),
+      `the operator sees Sekayu's posyandu only (got ${posyandu.slice(0, 5).join(', ')})`,
+    );
+    check((await byTestId('programmes-map').count()) === 0, 'no village map for an operator');
+    log(`operator: ${posyandu.length} register rows of its own posyandu`);
   }
 
   check(consoleErrors.length === 0, `no console errors, got:\n  ${consoleErrors.join('\n  ')}`);

@@ -1,4 +1,4 @@
-// Charts written as plain SVG (no chart library): horizontal bars and a small line chart.
+// Charts written as plain SVG (no chart library): horizontal bars, a small line chart, a scatter.
 
 import { fmtNumber } from './ui';
 
@@ -115,6 +115,56 @@ export function lineChart(points: Point[], opts: { title: string; testid: string
     g.append(
       s('title', {}, `${p.label ? `${p.label}: ` : ''}${fmtNumber(p.y, 1)} %`),
       s('circle', { cx: X(p.x), cy: Y(p.y), r: 4, fill: '#fff', stroke: '#6a1b9a', 'stroke-width': 2 }),
+    );
+    svg.append(g);
+  }
+  return svg;
+}
+
+/** A scatter of points (x and y from 0; y a percentage 0–100), each dot with a <title> tooltip. */
+export function scatterChart(points: Point[], opts: { title: string; testid: string; xLabel: string; yLabel: string }): SVGSVGElement {
+  const width = 480;
+  const height = 260;
+  const m = { left: 44, right: 14, top: 12, bottom: 38 };
+  const plotW = width - m.left - m.right;
+  const plotH = height - m.top - m.bottom;
+  const xMax = Math.max(10, ...points.map((p) => p.x));
+  const xStep = xMax <= 60 ? 10 : xMax <= 180 ? 30 : 60;
+  const xTop = Math.ceil(xMax / xStep) * xStep;
+  const X = (x: number) => m.left + (x / xTop) * plotW;
+  const Y = (y: number) => m.top + plotH - (Math.min(100, Math.max(0, y)) / 100) * plotH;
+  const svg = s('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': opts.title,
+    class: 'chart scatter-chart',
+    'data-testid': opts.testid,
+    preserveAspectRatio: 'xMinYMin meet',
+  });
+  svg.append(s('title', {}, opts.title));
+  for (let v = 0; v <= 100; v += 20) {
+    svg.append(
+      s('line', { x1: m.left, x2: width - m.right, y1: Y(v), y2: Y(v), stroke: '#e0e6e4', 'stroke-width': 1 }),
+      s('text', { x: m.left - 5, y: Y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'chart-value' }, String(v)),
+    );
+  }
+  for (let x = 0; x <= xTop; x += xStep) {
+    svg.append(s('text', { x: X(x), y: height - m.bottom + 14, 'text-anchor': 'middle', class: 'chart-value' }, String(x)));
+  }
+  svg.append(
+    s('line', { x1: m.left, x2: width - m.right, y1: m.top + plotH, y2: m.top + plotH, stroke: '#90a4ae' }),
+    s('text', { x: m.left + plotW / 2, y: height - 4, 'text-anchor': 'middle', class: 'chart-label' }, opts.xLabel),
+    s(
+      'text',
+      { x: 10, y: m.top + plotH / 2, 'text-anchor': 'middle', class: 'chart-label', transform: `rotate(-90 10 ${m.top + plotH / 2})` },
+      opts.yLabel,
+    ),
+  );
+  for (const p of points) {
+    const g = s('g', { class: 'dot' });
+    g.append(
+      s('title', {}, `${p.label ? `${p.label}: ` : ''}${fmtNumber(p.x, 0)} / ${fmtNumber(p.y, 1)} %`),
+      s('circle', { cx: X(p.x), cy: Y(p.y), r: 4, fill: '#2e7d6b', 'fill-opacity': 0.7 }),
     );
     svg.append(g);
   }

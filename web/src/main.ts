@@ -31,6 +31,7 @@ const renderMap = lazy(async () => (await import('./pages/map')).renderMap);
 const renderScenario = lazy(async () => (await import('./pages/scenario')).renderScenario);
 const renderDispatch = lazy(async () => (await import('./pages/dispatch')).renderDispatch);
 const renderResponse = lazy(async () => (await import('./pages/response')).renderResponse);
+const renderProgrammes = lazy(async () => (await import('./pages/programmes')).renderProgrammes);
 
 interface Route {
   page: Page;
@@ -47,6 +48,7 @@ const routes: Record<string, Route> = {
   scenario: { page: renderScenario, nav: 'nav_scenario', roles: ['admin', 'planner', 'viewer'] },
   dispatch: { page: renderDispatch, nav: 'nav_dispatch', roles: ['dispatcher', 'admin', 'planner'] },
   response: { page: renderResponse, nav: 'nav_response', roles: ['admin', 'planner', 'dispatcher'] },
+  programmes: { page: renderProgrammes, nav: 'nav_programmes', roles: ['admin', 'planner', 'viewer', 'operator'] },
 };
 
 function homeFor(s: Session): string {
