@@ -30,7 +30,7 @@ for group in "$@"; do
     # Browser tests: Debian's Chromium, driven by playwright-core (never a downloaded browser).
     e2e) packages+=(chromium) ;;
     # Reference programs the tests compare against: R with the `survey` package.
-    reference) packages+=(r-base-core r-cran-survey) ;;
+    reference) packages+=(r-base-core r-cran-survey r-cran-surveillance) ;;
     *) echo "install-deps: unknown group '$group'" >&2; exit 2 ;;
   esac
 done

@@ -111,6 +111,14 @@ namespace jangkau {
     "cakupan_persen")                                                                              \
   X(kWrongRegionLevel, "wrong_region_level", 422, "{0}: '{1}' adalah {2}, bukan {3}",              \
     "{0}: '{1}' is a {2}, not a {3}")                                                              \
+  X(kBadWeek, "bad_week", 422,                                                                     \
+    "{0}: '{1}' bukan minggu (bilangan bulat, atau minggu epidemiologi YYYY-Www yang ada)",        \
+    "{0}: '{1}' is not a week (a whole number, or an epidemiological week YYYY-Www that exists)")  \
+  X(kWeekNotNext, "week_not_next", 422,                                                            \
+    "minggu '{0}' bukan minggu sesudah '{1}': deret harus lengkap dan berurutan (minggu tanpa "    \
+    "laporan ditulis dengan kasus kosong)",                                                        \
+    "week '{0}' is not the week after '{1}': the series must be complete and in order (a week "    \
+    "without a report has empty cases)")                                                           \
   X(kWarnRoutineBelowSurvey, "routine_below_survey", 200,                                          \
     "{0}: stunting rutin {1}% ({2}) kurang dari separuh angka survei {3}% ({4}); penimbangan "     \
     "rutin "                                                                                       \

@@ -66,9 +66,10 @@ void AddNeedsCommand(CLI::App& app, CliContext& ctx);
 void AddServeCommand(CLI::App& app, CliContext& ctx);   // serve, user add
 void AddAccessCommand(CLI::App& app, CliContext& ctx);  // access solve, access run
 void AddProposalCommand(CLI::App& app, CliContext& ctx);
-void AddPlanningCommands(CLI::App& app, CliContext& ctx);   // scenario ..., plan ...
-void AddEmergencyCommands(CLI::App& app, CliContext& ctx);  // unit ..., incident ...
-void AddGrowthCommands(CLI::App& app, CliContext& ctx);     // growth ..., programmes
-void AddProgrammeCommands(CLI::App& app, CliContext& ctx);  // stunting, stbm, jkn, germas, tpps
+void AddPlanningCommands(CLI::App& app, CliContext& ctx);      // scenario ..., plan ...
+void AddEmergencyCommands(CLI::App& app, CliContext& ctx);     // unit ..., incident ...
+void AddGrowthCommands(CLI::App& app, CliContext& ctx);        // growth ..., programmes
+void AddProgrammeCommands(CLI::App& app, CliContext& ctx);     // stunting, stbm, jkn, germas, tpps
+void AddSurveillanceCommands(CLI::App& app, CliContext& ctx);  // surveillance detect
 
 }  // namespace jangkau::cli

@@ -92,6 +92,7 @@ int main(int argc, char** argv) {
   cli::AddCalcCommands(app, ctx);
   cli::AddGrowthCommands(app, ctx);
   cli::AddProgrammeCommands(app, ctx);
+  cli::AddSurveillanceCommands(app, ctx);
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->set_help_flag("-h,--help", ctx.T("tampilkan bantuan ini", "show this help"));
     if (ctx.lang == Lang::kId) sub->group("Perintah");
