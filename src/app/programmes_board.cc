@@ -9,6 +9,7 @@
 
 #include "app/map_data.h"
 #include "app/programmes_tables.h"
+#include "app/reference_data.h"
 #include "app/reference_tables.h"
 #include "app/stunting_sources.h"
 #include "growth/categories.h"
@@ -16,6 +17,10 @@
 #include "programmes/spearman.h"
 #include "programmes/stbm.h"
 #include "programmes/uhc.h"
+
+namespace jangkau::embedded {
+std::string_view StbmPublikasiCsv();
+}  // namespace jangkau::embedded
 
 namespace jangkau::app {
 namespace {
@@ -175,6 +180,28 @@ std::expected<report::Table, Error> TppsBoard(const store::Workspace& ws, std::o
                   latest.empty() ? "tidak_ada_data" : "dihitung",
                   fmt::format("{} desa berdata dari {}; {} terverifikasi", latest.size(),
                               desa_total, verified)});
+
+  // Published sanitation figures of the kabupaten and its province (data/reference/
+  // stbm_publikasi.csv: press figures, not verified), beside the computed ones, never blended.
+  std::string kabupaten;
+  for (const Region& r : ws.Regions(false)) {
+    if (r.level == RegionLevel::kKabupaten) kabupaten = r.kode;
+  }
+  const auto published = ParseCsvText(embedded::StbmPublikasiCsv());
+  for (std::size_t i = 1; i < published.size(); ++i) {
+    const auto& c = published[i];
+    if (c.size() < 8 || (c[0] != kabupaten && c[0] != ParentCode(kabupaten))) continue;
+    rows.push_back({c[2] + "_dilaporkan",
+                    c[3],
+                    c[4].empty() ? std::nullopt : std::optional(std::stod(c[4])),
+                    c[5],
+                    {},
+                    {},
+                    c[1],
+                    c[6],
+                    "dilaporkan",
+                    c[7]});
+  }
 
   // JKN: the kabupaten's latest record.
   const std::vector<JknRecord> jkn = ws.Jkn();

@@ -42,6 +42,15 @@ void PrintTable(CliContext& ctx, const report::Table& t, const std::string& form
   }
 }
 
+bool RefuseOnErrors(CliContext& ctx, const Diagnostics& diags) {
+  for (const auto& d : diags.items()) ctx.PrintDiagnostic(d);
+  if (!diags.has_errors()) return false;
+  ctx.err << ctx.T("Berkas ditolak; tidak ada yang ditulis.", "File refused; nothing was written.")
+          << '\n';
+  ctx.exit_code = kExitRefused;
+  return true;
+}
+
 void PrintTable(CliContext& ctx, const std::expected<report::Table, Error>& t,
                 const std::string& format) {
   if (!t) {

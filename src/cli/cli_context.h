@@ -41,6 +41,10 @@ struct CliContext {
 
 // A table as text (table), CSV or JSON on ctx.out.
 void PrintTable(CliContext& ctx, const report::Table& t, const std::string& format);
+// Prints `diags`; when they hold an error, also that the file was refused, sets the exit code and
+// returns true.
+bool RefuseOnErrors(CliContext& ctx, const Diagnostics& diags);
+
 // The table, or its error on stderr with a non-zero exit code.
 void PrintTable(CliContext& ctx, const std::expected<report::Table, Error>& t,
                 const std::string& format);

@@ -27,14 +27,7 @@ std::optional<std::vector<std::string>> ReadInput(
     ctx.exit_code = ctx.Fail(columns.error());
     return std::nullopt;
   }
-  for (const auto& d : diags.items()) ctx.PrintDiagnostic(d);
-  if (diags.has_errors()) {
-    ctx.err << ctx.T("Berkas ditolak; tidak ada yang ditulis.",
-                     "File refused; nothing was written.")
-            << '\n';
-    ctx.exit_code = kExitRefused;
-    return std::nullopt;
-  }
+  if (RefuseOnErrors(ctx, diags)) return std::nullopt;
   return std::move(*columns);
 }
 

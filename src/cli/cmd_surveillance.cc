@@ -63,14 +63,7 @@ void AddSurveillanceCommands(CLI::App& app, CliContext& ctx) {
       ctx.exit_code = ctx.Fail(series.error());
       return;
     }
-    for (const auto& d : diags.items()) ctx.PrintDiagnostic(d);
-    if (diags.has_errors()) {
-      ctx.err << ctx.T("Berkas ditolak; tidak ada yang ditulis.",
-                       "File refused; nothing was written.")
-              << '\n';
-      ctx.exit_code = kExitRefused;
-      return;
-    }
+    if (RefuseOnErrors(ctx, diags)) return;
     std::optional<std::vector<surveillance::Detection>> r;
     if (o->method == "fixed") {
       r.emplace();

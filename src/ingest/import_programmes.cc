@@ -37,6 +37,17 @@ std::optional<int64_t> Count(RowFields& f, int col, bool required, bool& ok) {
   return v;
 }
 
+// A count that must be > 0 when given (households, population).
+std::optional<int64_t> PositiveCount(RowFields& f, int col, bool required, bool& ok) {
+  auto v = Count(f, col, required, ok);
+  if (v && *v == 0) {
+    f.Error(col, Msg::kNeedsNotPositive, {std::string(f.Name(col)), "0"});
+    ok = false;
+    return std::nullopt;
+  }
+  return v;
+}
+
 // `part` must not be more than `whole` (households, members).
 void NotAbove(RowFields& f, int col, std::optional<int64_t> part, const std::string& whole_name,
               std::optional<int64_t> whole, bool& ok) {
@@ -142,11 +153,7 @@ std::vector<StbmDesa> ReadStbm(TableReader& in, const ImportContext& ctx, Diagno
     d.baris = row.line;
     auto kode = KnownRegion(f, c_kode, ctx, {RegionLevel::kDesa}, ok);
     auto tanggal = PastDate(f, c_tanggal, true, ctx.today, ok);
-    auto kk = Count(f, c_kk, true, ok);
-    if (kk && *kk == 0) {
-      f.Error(c_kk, Msg::kNeedsNotPositive, {std::string(f.Name(c_kk)), "0"});
-      ok = false;
-    }
+    auto kk = PositiveCount(f, c_kk, true, ok);
     d.kk_jsp = Count(f, c_jsp, false, ok);
     d.kk_jssp = Count(f, c_jssp, false, ok);
     d.kk_sharing = Count(f, c_sharing, false, ok);
@@ -232,11 +239,7 @@ std::vector<JknRecord> ReadJkn(TableReader& in, const ImportContext& ctx, Diagno
     r.baris = row.line;
     auto kode = KnownRegion(f, c_kode, ctx, {RegionLevel::kKabupaten, RegionLevel::kProvinsi}, ok);
     auto tanggal = PastDate(f, c_tanggal, true, ctx.today, ok);
-    r.penduduk = Count(f, c_penduduk, false, ok);
-    if (r.penduduk && *r.penduduk == 0) {
-      f.Error(c_penduduk, Msg::kNeedsNotPositive, {std::string(f.Name(c_penduduk)), "0"});
-      ok = false;
-    }
+    r.penduduk = PositiveCount(f, c_penduduk, false, ok);
     r.peserta = Count(f, c_peserta, false, ok);
     r.pbi_jk = Count(f, c_pbi, false, ok);
     r.pbpu_pemda = Count(f, c_pemda, false, ok);

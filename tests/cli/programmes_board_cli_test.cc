@@ -220,6 +220,12 @@ TEST_F(ProgrammesBoardCli, GermasChecklistAndTheTppsBoardNameTheirSources) {
   EXPECT_EQ(survey["periode"], "2023");
   EXPECT_EQ(survey["sumber"], "SKI");
   EXPECT_EQ(Row(board, "indikator", "germas")["pembilang"], 1.0);
+  // The province's published figure beside the computed ones, labelled as reported.
+  const auto& province = Row(board, "indikator", "desa_sbs_dilaporkan");
+  EXPECT_EQ(province["nilai"], 82.0);
+  EXPECT_EQ(province["jenis"], "dilaporkan");
+  EXPECT_EQ(province["periode"], "2024-08-31");
+  EXPECT_EQ(Row(board, "indikator", "stbm_award_dilaporkan")["nilai"], nullptr);
 }
 
 // The UHC criteria are the workspace's reference table `uhc-criteria`: a district (or a new

@@ -56,6 +56,24 @@ export function barChart(bars: Bar[], opts: { title: string; testid: string; uni
   return svg;
 }
 
+/** The x axis line and both axis titles of a chart with margins `m`. */
+function axes(
+  svg: SVGSVGElement,
+  m: { left: number; right: number; top: number; width: number; height: number; plotW: number; plotH: number },
+  xLabel: string,
+  yLabel: string,
+): void {
+  svg.append(
+    s('line', { x1: m.left, x2: m.width - m.right, y1: m.top + m.plotH, y2: m.top + m.plotH, stroke: '#90a4ae' }),
+    s('text', { x: m.left + m.plotW / 2, y: m.height - 4, 'text-anchor': 'middle', class: 'chart-label' }, xLabel),
+    s(
+      'text',
+      { x: 10, y: m.top + m.plotH / 2, 'text-anchor': 'middle', class: 'chart-label', transform: `rotate(-90 10 ${m.top + m.plotH / 2})` },
+      yLabel,
+    ),
+  );
+}
+
 export interface Point {
   x: number;
   y: number;
@@ -98,15 +116,7 @@ export function lineChart(points: Point[], opts: { title: string; testid: string
   }
   for (const x of xs)
     svg.append(s('text', { x: X(x), y: height - m.bottom + 14, 'text-anchor': 'middle', class: 'chart-value' }, String(x)));
-  svg.append(
-    s('line', { x1: m.left, x2: width - m.right, y1: m.top + plotH, y2: m.top + plotH, stroke: '#90a4ae' }),
-    s('text', { x: m.left + plotW / 2, y: height - 4, 'text-anchor': 'middle', class: 'chart-label' }, opts.xLabel),
-    s(
-      'text',
-      { x: 10, y: m.top + plotH / 2, 'text-anchor': 'middle', class: 'chart-label', transform: `rotate(-90 10 ${m.top + plotH / 2})` },
-      opts.yLabel,
-    ),
-  );
+  axes(svg, { ...m, width, height, plotW, plotH }, opts.xLabel, opts.yLabel);
   svg.append(
     s('polyline', { points: points.map((p) => `${X(p.x)},${Y(p.y)}`).join(' '), fill: 'none', stroke: '#6a1b9a', 'stroke-width': 2.5 }),
   );
@@ -151,15 +161,7 @@ export function scatterChart(points: Point[], opts: { title: string; testid: str
   for (let x = 0; x <= xTop; x += xStep) {
     svg.append(s('text', { x: X(x), y: height - m.bottom + 14, 'text-anchor': 'middle', class: 'chart-value' }, String(x)));
   }
-  svg.append(
-    s('line', { x1: m.left, x2: width - m.right, y1: m.top + plotH, y2: m.top + plotH, stroke: '#90a4ae' }),
-    s('text', { x: m.left + plotW / 2, y: height - 4, 'text-anchor': 'middle', class: 'chart-label' }, opts.xLabel),
-    s(
-      'text',
-      { x: 10, y: m.top + plotH / 2, 'text-anchor': 'middle', class: 'chart-label', transform: `rotate(-90 10 ${m.top + plotH / 2})` },
-      opts.yLabel,
-    ),
-  );
+  axes(svg, { ...m, width, height, plotW, plotH }, opts.xLabel, opts.yLabel);
   for (const p of points) {
     const g = s('g', { class: 'dot' });
     g.append(
