@@ -214,8 +214,37 @@ say "Papan TPPS (Perpres 72/2021): indikator, nilai, periode, jenis (dihitung, d
 M tpps --format csv | awk -F, 'NR > 1 { printf "%-28s %8s  %-12s %s\n", $1, ($3 == "" ? "-" : sprintf("%.1f", $3)), $7, $9 }'
 
 echo
-say "== 12. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \
-    "== 12. Web application: demo users (passwords for the demo only)"
+say "== 12. Kewaspadaan dini penyakit (SKDR) di Muba: laporan mingguan CONTOH (rekaan, benih tetap) dengan banjir November 2026 (docs/surveillance.md)" \
+    "== 12. Disease early warning (SKDR) in Muba: CONTOH weekly reports (invented, fixed seed) with the November 2026 flood (docs/surveillance.md)"
+M import weekly "$muba/skdr_contoh.csv" | tail -1
+M import weekly "$muba/skdr_koreksi_contoh.csv" | tail -1
+say "Kelengkapan dan ketepatan per minggu (tepat waktu = diterima sebelum Rabu 00.00 WIB), minggu 2026-W40 s.d. W47:" \
+    "Completeness and timeliness per week (on time = received before Wednesday 00:00 WIB), weeks 2026-W40 to W47:"
+M surveillance completeness --by minggu --from 2026-W40 --format csv |
+  awk -F, 'NR == 1 { print "minggu,diharapkan,lapor,tepat_waktu,kelengkapan_persen,ketepatan_persen"; next }
+           { printf "%s,%s,%s,%s,%.1f,%.1f\n", $1, $2, $3, $4, $5, $6 }'
+say "Puskesmas dengan ketepatan di bawah 80% (dua tahun):" "Puskesmas with timeliness under 80% (two years):"
+M surveillance completeness --format csv | awk -F, 'NR > 1 && $9 == "ya" { printf "  %s %s: lengkap %.1f%%, tepat %.1f%%\n", $1, $2, $6, $7 }'
+say "Peringatan pada minggu banjir 2026-W46 dan W47 menurut penyakit dan metode (Farrington dengan b = 1 karena deret hanya dua tahun):" \
+    "Alerts in the flood weeks 2026-W46 and W47 by disease and method (Farrington with b = 1: the series is only two years):"
+M alerts --from 2026-W46 --to 2026-W47 --b 1 --format csv 2>/dev/null |
+  awk -F, 'NR > 1 { n[$5 " " $6]++ } END { for (k in n) printf "  %-22s %d\n", k, n[k] }' | sort
+say "Mutu data: laporan ganda (ditahan, bukan KLB) dan kiriman dengan nilai berbeda:" \
+    "Data quality: double reporting (held back, not an outbreak) and reports sent again with other values:"
+M alerts --view mutu --format csv | cut -d, -f1-6
+say "Siklus satu peringatan: diverifikasi 3 jam dan direspons 30 jam sesudah laporan tiba (target 24 jam):" \
+    "One alert's lifecycle: verified 3 hours and responded 30 hours after the report arrived (target 24 hours):"
+alert=$(M alerts --from 2026-W46 --to 2026-W46 --method fixed --format csv 2>/dev/null | awk -F, 'NR == 2 { print $1 "," $10 }')
+opened=$(date -d "${alert#*,}" +%s)
+M alerts step --id "${alert%%,*}" --status diverifikasi --at "$(date -u -d "@$((opened + 3 * 3600))" +%Y-%m-%dT%H:%M:%SZ)" --note "CONTOH"
+M alerts step --id "${alert%%,*}" --status direspons --at "$(date -u -d "@$((opened + 30 * 3600))" +%Y-%m-%dT%H:%M:%SZ)" --note "CONTOH"
+M alerts --view bulanan --format csv 2>/dev/null |
+  awk -F, 'NR == 1 { print "bulan,peringatan,diverifikasi,persen_diverifikasi,persen_verifikasi_24_jam,direspons,persen_respons_24_jam" }
+           /^2026-1[01]/ { printf "%s,%s,%s,%.1f,%.1f,%s,%.1f\n", $1, $2, $3, $4, $5, $7, $9 }'
+
+echo
+say "== 13. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \
+    "== 13. Web application: demo users (passwords for the demo only)"
 first_puskesmas=$("$jangkau" show facilities --workspace "$ws" --format csv | awk -F, '$3 == "puskesmas" && !found { print $1; found = 1 }')
 for user in "admin admin" "perencana planner" "operator operator" "bpjs viewer"; do
   set -- $user

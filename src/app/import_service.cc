@@ -9,6 +9,7 @@
 #include "app/growth_places.h"
 #include "app/programmes_tables.h"
 #include "app/reference_data.h"
+#include "app/reference_tables.h"
 #include "app/validation.h"
 #include "base/text_util.h"
 #include "ingest/geo_checks.h"
@@ -24,10 +25,10 @@ namespace jangkau::app {
 namespace {
 
 // The command-line names of the kinds, in ImportKind order.
-constexpr std::array<std::string_view, 15> kKeys = {
-    "regions",   "facilities", "staff",       "staff-counts", "equipment",
-    "services",  "population", "assumptions", "indicators",   "catchments",
-    "incidents", "growth",     "stbm",        "jkn",          "germas"};
+constexpr std::array<std::string_view, 16> kKeys = {
+    "regions",    "facilities",  "staff",      "staff-counts", "equipment", "services",
+    "population", "assumptions", "indicators", "catchments",   "incidents", "growth",
+    "stbm",       "jkn",         "germas",     "weekly"};
 
 }  // namespace
 
@@ -210,6 +211,14 @@ std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind k
       for (const GermasButir& b : ShippedGermasItems()) items.push_back(b.butir);
       auto rows = ingest::ReadGermas(in, ctx, items, diags, progress);
       return finish(rows.size(), [&](const auto& w) { return ws.ImportGermas(rec, rows, w); });
+    }
+    case ImportKind::kWeekly: {
+      auto weekly = WeeklyImportContext(ws);
+      if (!weekly) return std::unexpected(weekly.error());
+      ctx.disease_keys = std::move(weekly->disease_keys);
+      ctx.disease_choices = std::move(weekly->disease_choices);
+      auto rows = ingest::ReadWeekly(in, ctx, diags, progress);
+      return finish(rows.size(), [&](const auto& w) { return ws.ImportWeekly(rec, rows, w); });
     }
   }
   return std::unexpected(Error{Msg::kInternal, {"import kind"}});

@@ -32,6 +32,7 @@ enum class ImportKind {
   kStbm,    // STBM per desa (e-Monev STBM)
   kJkn,     // JKN membership per kabupaten (BPJS Kesehatan)
   kGermas,  // the Germas policy checklist
+  kWeekly,  // weekly disease reports (SKDR, form W2)
 };
 std::optional<ImportKind> ParseImportKind(std::string_view text);  // "staff-counts", ...
 std::string_view ImportKindKey(ImportKind kind);

@@ -134,11 +134,7 @@ std::expected<report::Table, Error> TppsBoard(const store::Workspace& ws, std::o
                   "tata laksana tidak tercatat di e-PPGBM; penyebut = gizi buruk yang ditemukan"});
 
   // Sanitation and household water (STBM, each desa's latest figures).
-  std::map<std::string, StbmDesa> latest;
-  for (StbmDesa& d : ws.Stbm()) {
-    auto it = latest.find(d.kode_desa);
-    if (it == latest.end() || it->second.tanggal < d.tanggal) latest[d.kode_desa] = std::move(d);
-  }
+  const std::map<std::string, StbmDesa> latest = LatestStbm(ws);
   int64_t kk_access = 0;
   int64_t access = 0;
   int64_t kk_water = 0;

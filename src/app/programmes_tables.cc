@@ -19,21 +19,6 @@ namespace {
 report::Cell Opt(const std::optional<double>& v) { return v ? report::Cell{*v} : report::Cell{}; }
 report::Cell Opt(const std::optional<int64_t>& v) { return v ? report::Cell{*v} : report::Cell{}; }
 
-std::optional<double> Number(const std::string& s) {
-  if (s.empty()) return std::nullopt;
-  return std::stod(s);
-}
-
-// Each desa's latest STBM record.
-std::map<std::string, StbmDesa> LatestStbm(const store::Workspace& ws) {
-  std::map<std::string, StbmDesa> latest;
-  for (StbmDesa& d : ws.Stbm()) {
-    auto it = latest.find(d.kode_desa);
-    if (it == latest.end() || it->second.tanggal < d.tanggal) latest[d.kode_desa] = std::move(d);
-  }
-  return latest;
-}
-
 // Household sums over a group of desa: only desa that report the column count in both parts.
 struct Households {
   int64_t kk = 0;
@@ -63,6 +48,15 @@ void AddHouseholds(Households& h, const StbmDesa& d) {
 }
 
 }  // namespace
+
+std::map<std::string, StbmDesa> LatestStbm(const store::Workspace& ws) {
+  std::map<std::string, StbmDesa> latest;
+  for (StbmDesa& d : ws.Stbm()) {
+    auto it = latest.find(d.kode_desa);
+    if (it == latest.end() || it->second.tanggal < d.tanggal) latest[d.kode_desa] = std::move(d);
+  }
+  return latest;
+}
 
 std::vector<GermasButir> ShippedGermasItems() {
   std::vector<GermasButir> out;

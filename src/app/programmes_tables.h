@@ -6,6 +6,7 @@
 #pragma once
 
 #include <expected>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,9 @@ struct GermasButir {
   std::string butir, uraian, dasar;
 };
 std::vector<GermasButir> ShippedGermasItems();
+
+// Each desa's latest STBM record, by desa code.
+std::map<std::string, StbmDesa> LatestStbm(const store::Workspace& ws);
 
 // STBM by desa (each desa's latest figures: status by the programme's rule, latrine access by
 // category, the pillars, travel minutes to a puskesmas), or summed by kecamatan or kabupaten

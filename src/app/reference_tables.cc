@@ -22,17 +22,29 @@ std::string_view TargetResponsCsv();
 std::string_view KecepatanUnitCsv();
 std::string_view KbmCsv();
 std::string_view UhcKriteriaCsv();
+std::string_view SkdrPenyakitCsv();
+std::string_view SkdrAmbangCsv();
 }  // namespace jangkau::embedded
 
 namespace jangkau::app {
 namespace {
 
-constexpr std::array<std::string_view, 14> kKeys = {
-    "norms",      "ratio-targets",       "activity-standards",
-    "competence", "equipment-standards", "costs",
-    "retirement", "travel-scenario",     "network-norms",
-    "formasi",    "response-targets",    "unit-speeds",
-    "kbm",        "uhc-criteria"};
+constexpr std::array<std::string_view, 16> kKeys = {"norms",
+                                                    "ratio-targets",
+                                                    "activity-standards",
+                                                    "competence",
+                                                    "equipment-standards",
+                                                    "costs",
+                                                    "retirement",
+                                                    "travel-scenario",
+                                                    "network-norms",
+                                                    "formasi",
+                                                    "response-targets",
+                                                    "unit-speeds",
+                                                    "kbm",
+                                                    "uhc-criteria",
+                                                    "skdr-diseases",
+                                                    "skdr-thresholds"};
 
 std::string_view EmbeddedText(ReferenceKind kind) {
   switch (kind) {
@@ -64,6 +76,10 @@ std::string_view EmbeddedText(ReferenceKind kind) {
       return embedded::KbmCsv();
     case ReferenceKind::kUhcCriteria:
       return embedded::UhcKriteriaCsv();
+    case ReferenceKind::kSkdrDiseases:
+      return embedded::SkdrPenyakitCsv();
+    case ReferenceKind::kSkdrThresholds:
+      return embedded::SkdrAmbangCsv();
   }
   return {};
 }
@@ -114,6 +130,12 @@ bool Check(ReferenceKind kind, ingest::TableReader& in, const ingest::ImportCont
     case ReferenceKind::kUhcCriteria:
       ingest::ReadUhcCriteria(in, ctx, diags, progress);
       break;
+    case ReferenceKind::kSkdrDiseases:
+      ingest::ReadSkdrDiseases(in, ctx, diags, progress);
+      break;
+    case ReferenceKind::kSkdrThresholds:
+      ingest::ReadSkdrThresholds(in, ctx, diags, progress);
+      break;
   }
   return !diags.has_errors();
 }
@@ -136,14 +158,17 @@ std::expected<std::string, Error> CanonicalCsv(const std::string& path,
 
 template <typename T, typename Read>
 std::expected<T, Error> Load(const store::Workspace& ws, ReferenceKind kind,
-                             const std::string& name, Read read) {
+                             const std::string& name, Read read,
+                             const ingest::ImportContext* context = nullptr) {
   auto stored = ws.Reference(std::string(ReferenceKindKey(kind)), name);
-  // A workspace created before the network norm, the response targets, the unit speeds, the KBM
-  // or the UHC criteria existed reads the shipped table, as a new one would.
-  const bool later_kind = kind == ReferenceKind::kNetworkNorms ||
-                          kind == ReferenceKind::kResponseTargets ||
-                          kind == ReferenceKind::kUnitSpeeds || kind == ReferenceKind::kKbm ||
-                          kind == ReferenceKind::kUhcCriteria;
+  // A workspace created before the network norm, the response targets, the unit speeds, the KBM,
+  // the UHC criteria or the early warning's tables existed reads the shipped table, as a new one
+  // would.
+  const bool later_kind =
+      kind == ReferenceKind::kNetworkNorms || kind == ReferenceKind::kResponseTargets ||
+      kind == ReferenceKind::kUnitSpeeds || kind == ReferenceKind::kKbm ||
+      kind == ReferenceKind::kUhcCriteria || kind == ReferenceKind::kSkdrDiseases ||
+      kind == ReferenceKind::kSkdrThresholds;
   const bool shipped_only = later_kind && name == DefaultReferenceName(kind);
   if (!stored && !shipped_only) {
     return std::unexpected(
@@ -154,7 +179,8 @@ std::expected<T, Error> Load(const store::Workspace& ws, ReferenceKind kind,
   auto reader = ingest::TableReader::OpenText(label, text);
   if (!reader) return std::unexpected(reader.error());
   Diagnostics diags;
-  T value = read(**reader, LoadImportContext(ws), diags, ingest::Progress());
+  T value = read(**reader, context != nullptr ? *context : LoadImportContext(ws), diags,
+                 ingest::Progress());
   if (diags.has_errors()) {
     return std::unexpected(
         Error{Msg::kReferenceInvalid, {label, Render(diags.items().front(), Lang::kId)}});
@@ -209,7 +235,13 @@ std::expected<ImportResult, Error> ImportReference(store::Workspace& ws, Referen
   auto reader = ingest::TableReader::Open(path, encoding);
   if (!reader) return std::unexpected(reader.error());
   ImportResult result;
-  if (!Check(kind, **reader, LoadImportContext(ws), result.diagnostics, progress)) {
+  ingest::ImportContext ctx = LoadImportContext(ws);
+  if (kind == ReferenceKind::kSkdrThresholds) {
+    auto with_diseases = WeeklyImportContext(ws);
+    if (!with_diseases) return std::unexpected(with_diseases.error());
+    ctx = std::move(*with_diseases);
+  }
+  if (!Check(kind, **reader, ctx, result.diagnostics, progress)) {
     return result;
   }
   auto text = CanonicalCsv(path, encoding);
@@ -291,6 +323,31 @@ std::expected<growth::MinimumGain, Error> LoadKbm(const store::Workspace& ws) {
 std::expected<std::vector<UhcCriterion>, Error> LoadUhcCriteria(const store::Workspace& ws) {
   return Load<std::vector<UhcCriterion>>(ws, ReferenceKind::kUhcCriteria, "bawaan",
                                          ingest::ReadUhcCriteria);
+}
+
+std::expected<std::vector<SkdrDisease>, Error> LoadSkdrDiseases(const store::Workspace& ws) {
+  return Load<std::vector<SkdrDisease>>(ws, ReferenceKind::kSkdrDiseases, "bawaan",
+                                        ingest::ReadSkdrDiseases);
+}
+
+std::expected<ingest::ImportContext, Error> WeeklyImportContext(const store::Workspace& ws) {
+  auto diseases = LoadSkdrDiseases(ws);
+  if (!diseases) return std::unexpected(diseases.error());
+  ingest::ImportContext ctx = LoadImportContext(ws);
+  for (const SkdrDisease& d : *diseases) {
+    ctx.disease_keys.emplace(NormalizeKey(d.kode), d.kode);
+    ctx.disease_keys.emplace(NormalizeKey(d.nama), d.kode);
+    if (!d.name_en.empty()) ctx.disease_keys.emplace(NormalizeKey(d.name_en), d.kode);
+    ctx.disease_choices += (ctx.disease_choices.empty() ? "" : ", ") + d.kode;
+  }
+  return ctx;
+}
+
+std::expected<std::vector<SkdrThreshold>, Error> LoadSkdrThresholds(const store::Workspace& ws) {
+  auto ctx = WeeklyImportContext(ws);
+  if (!ctx) return std::unexpected(ctx.error());
+  return Load<std::vector<SkdrThreshold>>(ws, ReferenceKind::kSkdrThresholds, "bawaan",
+                                          ingest::ReadSkdrThresholds, &*ctx);
 }
 
 }  // namespace jangkau::app

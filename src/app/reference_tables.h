@@ -14,6 +14,7 @@
 #include "growth/skdn.h"
 #include "model/programmes.h"
 #include "model/reference.h"
+#include "model/surveillance.h"
 #include "store/workspace.h"
 
 namespace jangkau::app {
@@ -31,12 +32,14 @@ enum class ReferenceKind {
   kFormasi,
   kResponseTargets,
   kUnitSpeeds,
-  kKbm,          // the minimum weight gain of the posyandu register (an ASSUMPTION shipped)
-  kUhcCriteria,  // the UHC award criteria (an ASSUMPTION shipped)
+  kKbm,             // the minimum weight gain of the posyandu register (an ASSUMPTION shipped)
+  kUhcCriteria,     // the UHC award criteria (an ASSUMPTION shipped)
+  kSkdrDiseases,    // the weekly reports' disease list (SKDR's and the district's own)
+  kSkdrThresholds,  // fixed alert thresholds per kabupaten and disease (one district's shipped)
 };
 // "norms", "ratio-targets", "activity-standards", "competence", "equipment-standards",
 // "costs", "retirement", "travel-scenario", "network-norms", "formasi", "response-targets",
-// "unit-speeds", "kbm", "uhc-criteria".
+// "unit-speeds", "kbm", "uhc-criteria", "skdr-diseases", "skdr-thresholds".
 std::optional<ReferenceKind> ParseReferenceKind(std::string_view text);
 std::string_view ReferenceKindKey(ReferenceKind kind);
 std::string ReferenceKindChoices();
@@ -80,5 +83,11 @@ std::expected<std::vector<UnitSpeed>, Error> LoadUnitSpeeds(const store::Workspa
 std::expected<growth::MinimumGain, Error> LoadKbm(const store::Workspace& ws);
 // The UHC award criteria in their order; shipped as an ASSUMPTION.
 std::expected<std::vector<UhcCriterion>, Error> LoadUhcCriteria(const store::Workspace& ws);
+// The disease list of the weekly reports, in its order.
+std::expected<std::vector<SkdrDisease>, Error> LoadSkdrDiseases(const store::Workspace& ws);
+// The fixed thresholds (shipped: one district's published values, an ASSUMPTION for any other).
+std::expected<std::vector<SkdrThreshold>, Error> LoadSkdrThresholds(const store::Workspace& ws);
+// The import context with the disease list filled in (weekly reports, thresholds).
+std::expected<ingest::ImportContext, Error> WeeklyImportContext(const store::Workspace& ws);
 
 }  // namespace jangkau::app

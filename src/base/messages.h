@@ -119,6 +119,26 @@ namespace jangkau {
     "laporan ditulis dengan kasus kosong)",                                                        \
     "week '{0}' is not the week after '{1}': the series must be complete and in order (a week "    \
     "without a report has empty cases)")                                                           \
+  X(kUnknownDisease, "unknown_disease", 422,                                                       \
+    "{0}: penyakit '{1}' tidak ada di daftar penyakit ruang kerja (skdr-diseases); yang ada: {2}", \
+    "{0}: disease '{1}' is not in the workspace's disease list (skdr-diseases); it has: {2}")      \
+  X(kNoDiseaseColumns, "no_disease_columns", 422,                                                  \
+    "tidak ada kolom penyakit: pakai kolom penyakit dan kasus, atau satu kolom per kode penyakit " \
+    "(A, B, ..., atau A_P dan A_M untuk penderita dan meninggal)",                                 \
+    "no disease columns: use the columns penyakit and kasus, or one column per disease code (A, "  \
+    "B, ..., or A_P and A_M for cases and deaths)")                                                \
+  X(kWeekNotStarted, "week_not_started", 422, "{0}: minggu {1} belum dimulai",                     \
+    "{0}: week {1} has not begun")                                                                 \
+  X(kReceivedBeforeWeek, "received_before_week", 422,                                              \
+    "{0}: diterima {1}, sebelum minggu {2} dimulai", "{0}: received {1}, before week {2} began")   \
+  X(kUnknownAlert, "unknown_alert", 404, "peringatan '{0}' tidak ada; lihat `jangkau alerts`",     \
+    "alert '{0}' does not exist; see `jangkau alerts`")                                            \
+  X(kAlertTransition, "alert_transition", 409,                                                     \
+    "peringatan {0}: status '{1}' tidak dapat berpindah ke '{2}'; yang boleh: {3}",                \
+    "alert {0}: status '{1}' cannot change to '{2}'; allowed: {3}")                                \
+  X(kAlertTimeBackwards, "alert_time_backwards", 422,                                              \
+    "peringatan {0}: waktu {1} lebih awal dari {2} ({3})",                                         \
+    "alert {0}: the time {1} is before {2} ({3})")                                                 \
   X(kWarnRoutineBelowSurvey, "routine_below_survey", 200,                                          \
     "{0}: stunting rutin {1}% ({2}) kurang dari separuh angka survei {3}% ({4}); penimbangan "     \
     "rutin "                                                                                       \

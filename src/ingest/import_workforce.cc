@@ -8,9 +8,6 @@
 #include "ingest/row_loop.h"
 
 namespace jangkau::ingest {
-namespace {
-
-// The facility code of a row: required, and known to the workspace.
 std::optional<std::string> FacilityCode(RowFields& f, int col, const ImportContext& ctx) {
   auto kode = f.Required(col);
   if (kode && !ctx.only_facility.empty() && *kode != ctx.only_facility) {
@@ -23,6 +20,8 @@ std::optional<std::string> FacilityCode(RowFields& f, int col, const ImportConte
   }
   return kode;
 }
+
+namespace {
 
 std::optional<std::string> CadreCode(RowFields& f, int col, const ImportContext& ctx) {
   std::string_view text = f.Text(col);

@@ -21,6 +21,7 @@
 #include "model/reference.h"
 #include "model/region.h"
 #include "model/scenario.h"
+#include "model/surveillance.h"
 #include "model/workforce.h"
 
 namespace jangkau::ingest {
@@ -36,6 +37,10 @@ struct ImportContext {
   std::string only_facility;
   // Invalid region polygons are repaired (OGR_G_MakeValid) and reported, not refused.
   bool make_valid = false;
+  // The weekly reports' disease list: each code's and each name's NormalizeKey -> the code,
+  // and the codes for messages ("A, B, ..."). Filled only for `import weekly`.
+  std::unordered_map<std::string, std::string> disease_keys;
+  std::string disease_choices;
 };
 
 // Called every few thousand rows with (rows read, rows expected or -1).
@@ -110,6 +115,24 @@ std::vector<StbmDesa> ReadStbm(TableReader& in, const ImportContext& ctx, Diagno
 // iuran_pemda_lunas (ya/tidak), sumber. A row must allow a coverage figure.
 std::vector<JknRecord> ReadJkn(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
                                const Progress& progress);
+// Weekly disease reports (SKDR, docs/surveillance.md), in either layout of form W2:
+//   long  kode_faskes, minggu, penyakit, kasus, kematian (optional), ...;
+//   wide  kode_faskes, minggu, then one column per disease code (A, B, ..., ISPA, KULIT) with
+//         the cases, or the pairs A_P and A_M (penderita, meninggal); an empty cell is no report.
+// minggu is an epidemiological week YYYY-Www, or a week number with a column tahun; optional
+// unit_lapor (the reporting units behind the count), diterima (when the district received it,
+// ISO 8601; not before the week began, not in the future) and sumber. A week not begun yet, an
+// unknown facility or disease, deaths above cases, and the same facility, week and disease twice
+// are refused.
+std::vector<WeeklyReport> ReadWeekly(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
+                                     const Progress& progress);
+// The disease list: kode (letters, digits, '_'; once each), nama, name_en, skdr (ya/tidak).
+std::vector<SkdrDisease> ReadSkdrDiseases(TableReader& in, const ImportContext& ctx,
+                                          Diagnostics& diags, const Progress& progress);
+// Fixed thresholds: kode_wilayah (a kabupaten of the workspace, or empty for every kabupaten),
+// penyakit (a code), ambang (cases per week, a whole number >= 1); a pair once.
+std::vector<SkdrThreshold> ReadSkdrThresholds(TableReader& in, const ImportContext& ctx,
+                                              Diagnostics& diags, const Progress& progress);
 // The minimum weight gain (KBM): umur_bulan (1-60, once each), kbm_gram (> 0, at most 2000).
 std::vector<KbmRow> ReadKbm(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
                             const Progress& progress);

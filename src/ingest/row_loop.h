@@ -44,4 +44,8 @@ struct LonLat {
 };
 std::optional<LonLat> ReadLonLat(RowFields& f, const TableRow& row, int lat_col, int lon_col);
 
+// The facility code of a row: required, known to the workspace, and the operator's own when the
+// import is one facility's report (import_workforce.cc).
+std::optional<std::string> FacilityCode(RowFields& f, int col, const ImportContext& ctx);
+
 }  // namespace jangkau::ingest

@@ -460,9 +460,51 @@ CREATE TABLE germas_checklist(
 );
 )sql";
 
+// Version 9: weekly disease early warning (docs/surveillance.md): the report in force per facility,
+// epidemiological week and disease (a re-sending replaces it), every different value sent (for
+// the conflicting-resend flag), and the steps of each alert's lifecycle. Times are seconds since
+// the epoch. Alerts themselves are computed, never stored.
+constexpr std::string_view kV9 = R"sql(
+CREATE TABLE skdr_laporan(
+  kode_faskes      TEXT NOT NULL,
+  tahun            INTEGER NOT NULL,
+  minggu           INTEGER NOT NULL CHECK (minggu BETWEEN 1 AND 53),
+  penyakit         TEXT NOT NULL,
+  kasus            INTEGER NOT NULL CHECK (kasus >= 0),
+  kematian         INTEGER CHECK (kematian BETWEEN 0 AND kasus),
+  unit_lapor       INTEGER CHECK (unit_lapor >= 0),
+  diterima         INTEGER NOT NULL,
+  diterima_pertama INTEGER NOT NULL CHECK (diterima_pertama <= diterima),
+  kiriman          INTEGER NOT NULL DEFAULT 1 CHECK (kiriman >= 1),
+  sumber           TEXT NOT NULL DEFAULT '',
+  baris            INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (kode_faskes, tahun, minggu, penyakit)
+) WITHOUT ROWID;
+CREATE TABLE skdr_kiriman(
+  kode_faskes TEXT NOT NULL,
+  tahun       INTEGER NOT NULL,
+  minggu      INTEGER NOT NULL,
+  penyakit    TEXT NOT NULL,
+  kasus       INTEGER NOT NULL,
+  kematian    INTEGER,
+  diterima    INTEGER NOT NULL,
+  impor       INTEGER NOT NULL REFERENCES imports(id)
+);
+CREATE INDEX skdr_kiriman_kunci ON skdr_kiriman(kode_faskes, tahun, minggu, penyakit);
+CREATE TABLE skdr_peringatan_langkah(
+  id      TEXT NOT NULL,
+  status  TEXT NOT NULL CHECK (status IN ('diverifikasi', 'direspons', 'bukan_klb')),
+  waktu   INTEGER NOT NULL,
+  oleh    TEXT NOT NULL DEFAULT '',
+  catatan TEXT NOT NULL DEFAULT '',
+  dicatat TEXT NOT NULL,
+  PRIMARY KEY (id, status)
+);
+)sql";
+
 constexpr std::array kMigrations = {
-    Migration{1, kV1}, Migration{2, kV2}, Migration{3, kV3}, Migration{4, kV4},
-    Migration{5, kV5}, Migration{6, kV6}, Migration{7, kV7}, Migration{8, kV8},
+    Migration{1, kV1}, Migration{2, kV2}, Migration{3, kV3}, Migration{4, kV4}, Migration{5, kV5},
+    Migration{6, kV6}, Migration{7, kV7}, Migration{8, kV8}, Migration{9, kV9},
 };
 
 }  // namespace

@@ -24,6 +24,7 @@
 #include "model/reference.h"
 #include "model/region.h"
 #include "model/scenario.h"
+#include "model/surveillance.h"
 #include "model/workforce.h"
 
 namespace jangkau::store {
@@ -224,6 +225,22 @@ class Workspace {
                                           const std::vector<GermasItem>& items,
                                           const std::vector<Diagnostic>& warnings);
   std::vector<GermasItem> Germas() const;  // by region, then item
+  // --- weekly disease reports and alerts (store/surveillance_store.cc) ---
+  // A report of the same facility, week and disease replaces the one in force when its values
+  // differ and it is not older (by `diterima`; a report without one is received now); every
+  // different value is kept in the sending history. The same values again change nothing.
+  std::expected<void, Error> ImportWeekly(const ImportRecord& rec,
+                                          const std::vector<WeeklyReport>& rows,
+                                          const std::vector<Diagnostic>& warnings);
+  // By facility, disease, year and week.
+  std::vector<StoredWeeklyReport> WeeklyReports() const;
+  // The sending history of the reports sent with more than one value, oldest first.
+  std::vector<WeeklyResend> WeeklyResends() const;
+  // The recorded lifecycle steps, by alert then time.
+  std::vector<AlertEvent> AlertEvents() const;
+  // Records one step with an audit row; the caller checked the transition and the time.
+  std::expected<void, Error> AddAlertEvent(const AlertEvent& event);
+
   // One transition, atomically: the incident as `apply` makes it (its refusal writes nothing),
   // one incident_events row and one audit row; the unit's status becomes `unit_status` when
   // given. Giving a unit (unit_dikirim) takes it only if it is available: a unit busy on

@@ -110,6 +110,12 @@ constexpr auto kKinds = std::to_array<Kind>({
                Diagnostics& d) { ingest::ReadKbm(in, c, d, kNoProgress); }},
     {"uhc-criteria", [](TableReader& in, const ImportContext& c,
                         Diagnostics& d) { ingest::ReadUhcCriteria(in, c, d, kNoProgress); }},
+    {"weekly", [](TableReader& in, const ImportContext& c,
+                  Diagnostics& d) { ingest::ReadWeekly(in, c, d, kNoProgress); }},
+    {"skdr-diseases", [](TableReader& in, const ImportContext& c,
+                         Diagnostics& d) { ingest::ReadSkdrDiseases(in, c, d, kNoProgress); }},
+    {"skdr-thresholds", [](TableReader& in, const ImportContext& c,
+                           Diagnostics& d) { ingest::ReadSkdrThresholds(in, c, d, kNoProgress); }},
 });
 
 std::string& ScratchDir() {
@@ -170,6 +176,9 @@ const ImportContext& Context() {
                  {"16.02.02.2001", RegionLevel::kDesa}, {"16.02.13.2011", RegionLevel::kDesa}};
     c.kecamatan_by_bps = {{"1602010", "16.02.13"}, {"1602031", "16.02.02"}};
     c.today = Date{2026, 11, 29};
+    c.disease_keys = {{"a", "A"},         {"diare_akut", "A"}, {"ispa", "ISPA"},
+                      {"kulit", "KULIT"}, {"d", "D"},          {"pneumonia", "D"}};
+    c.disease_choices = "A, D, ISPA, KULIT";
     return c;
   }();
   return ctx;

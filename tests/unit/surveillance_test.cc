@@ -11,6 +11,9 @@
 #include "model/epi_week.h"
 #include "surveillance/ears.h"
 #include "surveillance/farrington.h"
+#include "surveillance/fixed.h"
+#include "surveillance/klb.h"
+#include "surveillance/quality.h"
 
 namespace jangkau::surveillance {
 namespace {
@@ -184,6 +187,136 @@ TEST(EpiWeek, YearBoundaries) {
       d = EpiWeek{w}.Next().Sunday();
     }
   }
+}
+
+// The fixed threshold compares with ">=" (the reference's acceptance: A = 15).
+TEST(FixedThreshold, AtTheThresholdAlarmsOneBelowDoesNot) {
+  const auto r = FixedThreshold({14, 15, std::nan(""), 16}, 15);
+  ASSERT_EQ(r.size(), 4u);
+  EXPECT_EQ(r[0].alarm, false);
+  EXPECT_EQ(r[1].alarm, true);
+  EXPECT_FALSE(r[2].alarm.has_value());
+  EXPECT_EQ(r[3].alarm, true);
+  EXPECT_EQ(r[1].upper, 15);
+}
+
+// Each criterion of Permenkes 1501/2010 Pasal 6 on series made to meet it once (and the
+// docs/surveillance.md reading of each).
+std::vector<std::pair<std::size_t, KlbCriterion>> Met(const KlbSeries& s, double min_cases = 5) {
+  std::vector<std::pair<std::size_t, KlbCriterion>> out;
+  for (const KlbFlag& f : KlbCriteria(s, {.min_cases = min_cases})) {
+    out.emplace_back(f.index, f.criterion);
+  }
+  return out;
+}
+
+TEST(KlbCriteria, ANewDiseaseAfterAYearWithoutIt) {
+  KlbSeries s;
+  s.cases.assign(52, 0);
+  s.cases[3] = std::nan("");  // a week not reported does not break the year
+  s.cases.push_back(1);
+  auto met = Met(s);
+  ASSERT_EQ(met.size(), 1u);
+  EXPECT_EQ(met[0], (std::pair{std::size_t{52}, KlbCriterion::kBaru}));
+  s.cases[10] = 1;  // a case within the year: not new
+  EXPECT_TRUE(Met(s).empty());
+  s.cases.assign(30, 0);  // less than a year of history: no judgement
+  s.cases.push_back(2);
+  EXPECT_TRUE(Met(s).empty());
+}
+
+TEST(KlbCriteria, ThreeRisesAndTheDoubling) {
+  KlbSeries s;
+  s.cases = {4, 5, 6, 7, 7, 14, 6};
+  const auto flags = KlbCriteria(s, {.min_cases = 5});
+  ASSERT_EQ(flags.size(), 2u);
+  EXPECT_EQ(flags[0].index, 3u);  // 4 < 5 < 6 < 7
+  EXPECT_EQ(flags[0].criterion, KlbCriterion::kNaik3);
+  EXPECT_EQ(flags[0].compared, 6);
+  EXPECT_EQ(flags[1].index, 5u);  // 14 >= 2 x 7 (7 then 7 is no rise)
+  EXPECT_EQ(flags[1].criterion, KlbCriterion::kDuaKali);
+  EXPECT_EQ(flags[1].compared, 14);
+}
+
+TEST(KlbCriteria, TheFloorKeepsSmallCountsQuiet) {
+  KlbSeries s;
+  s.cases = {1, 2, 3, 4, 8};
+  EXPECT_TRUE(Met(s, 10).empty());
+  EXPECT_EQ(Met(s, 4).size(), 3u);  // naik_3 at 4 (1<2<3<4) and at 8, dua_kali at 8
+}
+
+TEST(KlbCriteria, TheMonthAndTheYearAgainstThePreviousYear) {
+  KlbSeries s;
+  for (int i = 0; i < 52; ++i) {
+    s.cases.push_back(5);
+    s.year.push_back(2024);
+  }
+  // 2025: 5 a week for 20 weeks, then 12 a week (four weeks against 2 x 4 x 5 = 40).
+  for (int i = 0; i < 52; ++i) {
+    s.cases.push_back(i < 20 ? 5 : 12);
+    s.year.push_back(2025);
+  }
+  const auto flags = KlbCriteria(s, {.min_cases = 100});  // silence the weekly criteria
+  std::vector<KlbFlag> month, year;
+  for (const KlbFlag& f : flags) {
+    if (f.criterion == KlbCriterion::kBulan) month.push_back(f);
+    if (f.criterion == KlbCriterion::kTahun) year.push_back(f);
+  }
+  EXPECT_TRUE(year.empty());   // 2025's mean (9.3 a week) is not twice 2024's (5)
+  EXPECT_TRUE(month.empty());  // the floor of 100 also holds the month
+  const auto low = KlbCriteria(s, {.min_cases = 10});
+  month.clear();
+  for (const KlbFlag& f : low) {
+    if (f.criterion == KlbCriterion::kBulan) month.push_back(f);
+  }
+  ASSERT_FALSE(month.empty());
+  EXPECT_EQ(month.front().index, 52u + 22u);  // the third week of 12: 5 + 3 x 12 = 41 >= 40
+  EXPECT_EQ(month.front().observed, 41);
+  EXPECT_EQ(month.front().compared, 40);
+  // A whole year at twice the last: flagged at its last week, in cases per month.
+  for (std::size_t i = 52; i < s.cases.size(); ++i) s.cases[i] = 10;
+  year.clear();
+  for (const KlbFlag& f : KlbCriteria(s, {.min_cases = 100})) {
+    if (f.criterion == KlbCriterion::kTahun) year.push_back(f);
+  }
+  ASSERT_EQ(year.size(), 1u);
+  EXPECT_EQ(year[0].index, 103u);
+  EXPECT_NEAR(year[0].observed, 10 * 52.0 / 12.0, 1e-12);
+  EXPECT_NEAR(year[0].compared, 2 * 5 * 52.0 / 12.0, 1e-12);
+}
+
+TEST(KlbCriteria, TheCaseFatalityRateAndTheProportionalRate) {
+  KlbSeries s;
+  s.cases = {10, 10, 10, 10, 10, 10, 10, 10};
+  s.deaths = {0, 1, 0, 0, 0, 1, 1, 0};                    // CFR 2.5% then 5%: +100%
+  s.all_cases = {100, 100, 100, 100, 100, 100, 100, 40};  // 10% then 25%: x2.5
+  const auto flags = KlbCriteria(s, {.min_cases = 5});
+  ASSERT_EQ(flags.size(), 2u);
+  EXPECT_EQ(flags[0].criterion, KlbCriterion::kCfr);
+  EXPECT_EQ(flags[0].index, 7u);
+  EXPECT_DOUBLE_EQ(flags[0].observed, 5);
+  EXPECT_DOUBLE_EQ(flags[0].compared, 3.75);
+  EXPECT_EQ(flags[1].criterion, KlbCriterion::kProporsi);
+  EXPECT_DOUBLE_EQ(flags[1].observed, 25);
+  EXPECT_DOUBLE_EQ(flags[1].compared, 20);
+  s.deaths[7] = std::nan("");  // an unknown death count: no rate
+  EXPECT_EQ(KlbCriteria(s, {.min_cases = 5}).size(), 1u);
+}
+
+TEST(QualityRules, HistoryDoubleReportingAndUnits) {
+  const QualityRules rules;
+  const std::vector<double> v = {5, 6, std::nan(""), 5, 4, 6, 5, 5, 6, 35};
+  EXPECT_DOUBLE_EQ(HistoryMedian(v, 9, rules), 5);      // the last 8 weeks, one missing: 7 values
+  EXPECT_TRUE(std::isnan(HistoryMedian(v, 3, rules)));  // 2 reported weeks only
+  EXPECT_TRUE(FarAboveHistory(35, 5, rules));
+  EXPECT_FALSE(FarAboveHistory(14, 5, rules));   // at least 10 above
+  EXPECT_FALSE(FarAboveHistory(30, 12, rules));  // and three times the median
+  EXPECT_TRUE(ExcessMatches(30, 30, rules));
+  EXPECT_TRUE(ExcessMatches(27, 30, rules));  // within 10% of the neighbour's count
+  EXPECT_FALSE(ExcessMatches(26, 30, rules));
+  EXPECT_FALSE(ExcessMatches(8, 8, rules));  // too few to tell
+  EXPECT_TRUE(UnitJump(9, 5, rules));
+  EXPECT_FALSE(UnitJump(6, 5, rules));
 }
 
 }  // namespace

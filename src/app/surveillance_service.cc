@@ -1,0 +1,614 @@
+#include "app/surveillance_service.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "app/reference_tables.h"
+#include "base/text_util.h"
+#include "needs/proposal.h"
+#include "surveillance/ears.h"
+#include "surveillance/farrington.h"
+#include "surveillance/fixed.h"
+
+namespace jangkau::app {
+namespace {
+
+constexpr double kNa = std::numeric_limits<double>::quiet_NaN();
+constexpr int64_t kDaySeconds = int64_t{24} * 3600;
+
+constexpr std::array<std::string_view, 6> kMethodKeys = {"fixed",   "ears-c1",    "ears-c2",
+                                                         "ears-c3", "farrington", "klb"};
+
+// Every epidemiological week from `first` to `last`, and each one's position.
+struct WeekAxis {
+  std::vector<EpiWeek> weeks;
+  std::map<EpiWeek, std::size_t> index;
+  void Build(EpiWeek first, EpiWeek last) {
+    for (EpiWeek w = first; w <= last; w = w.Next()) {
+      index.emplace(w, weeks.size());
+      weeks.push_back(w);
+    }
+  }
+};
+
+// One disease's weekly values at one facility over the axis (NaN: the facility did not report).
+struct DiseaseSeries {
+  std::vector<double> cases, deaths;
+  std::vector<int64_t> received;  // when the value in force arrived (0: no row)
+};
+
+// One facility's reports over the axis.
+struct FacilitySeries {
+  std::size_t first = std::numeric_limits<std::size_t>::max();  // first reported week
+  std::vector<bool> reported;
+  std::vector<double> all_cases, units;
+  std::vector<int64_t> received;        // the latest arrival of the week's report
+  std::vector<int64_t> first_received;  // the first arrival of the week's report
+  std::map<std::string, DiseaseSeries> diseases;
+};
+
+struct Reports {
+  WeekAxis axis;
+  std::map<std::string, FacilitySeries> facilities;
+};
+
+Reports Gather(const std::vector<StoredWeeklyReport>& stored) {
+  Reports r;
+  if (stored.empty()) return r;
+  EpiWeek lo = stored.front().report.minggu, hi = lo;
+  for (const auto& s : stored) {
+    lo = std::min(lo, s.report.minggu);
+    hi = std::max(hi, s.report.minggu);
+  }
+  r.axis.Build(lo, hi);
+  const std::size_t n = r.axis.weeks.size();
+  for (const auto& s : stored) {
+    const WeeklyReport& w = s.report;
+    FacilitySeries& f = r.facilities[w.kode_faskes];
+    if (f.reported.empty()) {
+      f.reported.assign(n, false);
+      f.all_cases.assign(n, kNa);
+      f.units.assign(n, kNa);
+      f.received.assign(n, 0);
+      f.first_received.assign(n, std::numeric_limits<int64_t>::max());
+    }
+    const std::size_t i = r.axis.index.at(w.minggu);
+    f.first = std::min(f.first, i);
+    f.reported[i] = true;
+    f.all_cases[i] =
+        (std::isnan(f.all_cases[i]) ? 0 : f.all_cases[i]) + static_cast<double>(w.kasus);
+    if (w.unit_lapor) {
+      f.units[i] = std::isnan(f.units[i])
+                       ? static_cast<double>(*w.unit_lapor)
+                       : std::max(f.units[i], static_cast<double>(*w.unit_lapor));
+    }
+    f.received[i] = std::max(f.received[i], s.diterima.seconds);
+    f.first_received[i] = std::min(f.first_received[i], s.diterima_pertama.seconds);
+    DiseaseSeries& d = f.diseases[w.penyakit];
+    if (d.cases.empty()) {
+      d.cases.assign(n, kNa);
+      d.deaths.assign(n, kNa);
+      d.received.assign(n, 0);
+    }
+    d.cases[i] = static_cast<double>(w.kasus);
+    if (w.kematian) d.deaths[i] = static_cast<double>(*w.kematian);
+    d.received[i] = s.diterima.seconds;
+  }
+  // A week the facility reported without a line for a disease: none of it (W2 lists all).
+  for (auto& [kode, f] : r.facilities) {
+    for (auto& [penyakit, d] : f.diseases) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (f.reported[i] && std::isnan(d.cases[i])) {
+          d.cases[i] = 0;
+          d.deaths[i] = 0;
+        }
+      }
+    }
+  }
+  return r;
+}
+
+template <typename T>
+std::vector<T> From(const std::vector<T>& v, std::size_t first) {
+  return {v.begin() + static_cast<std::ptrdiff_t>(first), v.end()};
+}
+
+std::string AlertId(const std::string& kode, EpiWeek w, const std::string& penyakit,
+                    const std::string& metode) {
+  return kode + ":" + w.Text() + ":" + penyakit + ":" + metode;
+}
+
+// The threshold of a facility's kabupaten for a disease, or of every kabupaten.
+std::optional<double> ThresholdFor(const std::vector<SkdrThreshold>& table,
+                                   const std::string& kabupaten, const std::string& penyakit) {
+  std::optional<double> general;
+  for (const SkdrThreshold& t : table) {
+    if (t.penyakit != penyakit) continue;
+    if (!kabupaten.empty() && t.kode_wilayah == kabupaten) return static_cast<double>(t.ambang);
+    if (t.kode_wilayah.empty()) general = static_cast<double>(t.ambang);
+  }
+  return general;
+}
+
+// "16.06.01" -> "16.06".
+std::string KabupatenOf(const Facility& f) {
+  return f.kode_kecamatan.size() >= 5 ? f.kode_kecamatan.substr(0, 5) : std::string();
+}
+
+// Each facility's nearest reporting neighbours within the distance.
+std::map<std::string, std::vector<std::string>> Neighbours(
+    const std::map<std::string, const Facility*>& facilities, const Reports& reports,
+    const AlertOptions& o) {
+  std::map<std::string, std::vector<std::string>> out;
+  struct Place {
+    std::string kode;
+    double lon, lat;
+  };
+  std::vector<Place> placed;
+  for (const auto& [kode, series] : reports.facilities) {
+    const auto it = facilities.find(kode);
+    if (it == facilities.end()) continue;
+    const std::optional<double> lon = it->second->lon;
+    const std::optional<double> lat = it->second->lat;
+    if (lon && lat) placed.push_back({kode, *lon, *lat});
+  }
+  for (const Place& me : placed) {
+    std::vector<std::pair<double, std::string>> near;
+    for (const Place& other : placed) {
+      if (other.kode == me.kode) continue;
+      const double km = needs::HaversineKm(me.lon, me.lat, other.lon, other.lat).value();
+      if (km <= o.neighbour_km) near.emplace_back(km, other.kode);
+    }
+    std::sort(near.begin(), near.end());
+    if (near.size() > static_cast<std::size_t>(o.neighbours)) {
+      near.resize(static_cast<std::size_t>(o.neighbours));
+    }
+    for (auto& [km, other] : near) out[me.kode].push_back(other);
+  }
+  return out;
+}
+
+std::string Num(double v) { return fmt::format("{:g}", v); }
+
+std::string Wib(int64_t seconds) { return Instant{seconds}.Iso(); }
+
+// The data-quality flags: double reporting with a neighbour, a jump in reporting units, a week
+// sent again with other values.
+std::vector<QualityFlag> QualityFlags(const store::Workspace& ws, const Reports& reports,
+                                      const std::map<std::string, const Facility*>& facilities,
+                                      const AlertOptions& o) {
+  std::vector<QualityFlag> out;
+  auto name = [&](const std::string& kode) {
+    const auto it = facilities.find(kode);
+    return it == facilities.end() ? std::string() : it->second->nama;
+  };
+  const auto near = Neighbours(facilities, reports, o);
+  for (const auto& [kode, f] : reports.facilities) {
+    const auto n_it = near.find(kode);
+    for (const auto& [penyakit, d] : f.diseases) {
+      if (n_it == near.end()) break;
+      for (std::size_t i = f.first; i < d.cases.size(); ++i) {
+        const double median = surveillance::HistoryMedian(d.cases, i, o.quality);
+        if (!surveillance::FarAboveHistory(d.cases[i], median, o.quality)) continue;
+        const double excess = d.cases[i] - median;
+        for (const std::string& other : n_it->second) {
+          const FacilitySeries& g = reports.facilities.at(other);
+          const auto od = g.diseases.find(penyakit);
+          if (od == g.diseases.end()) continue;
+          if (!surveillance::ExcessMatches(excess, od->second.cases[i], o.quality)) continue;
+          out.push_back({kode, name(kode), reports.axis.weeks[i], penyakit, "ganda_dengan_tetangga",
+                         d.cases[i],
+                         fmt::format("median {} minggu sebelumnya {}; kelebihan {} = laporan {} "
+                                     "({}) {}",
+                                     o.quality.window, Num(median), Num(excess), other, name(other),
+                                     Num(od->second.cases[i]))});
+          break;
+        }
+      }
+    }
+    for (std::size_t i = f.first; i < f.units.size(); ++i) {
+      const double median = surveillance::HistoryMedian(f.units, i, o.quality);
+      if (!surveillance::UnitJump(f.units[i], median, o.quality)) continue;
+      out.push_back({kode, name(kode), reports.axis.weeks[i], "", "lonjakan_unit_pelapor",
+                     f.units[i],
+                     fmt::format("median {} minggu sebelumnya {}", o.quality.window, Num(median))});
+    }
+  }
+  // Sendings of one facility, week and disease with different values.
+  const std::vector<WeeklyResend> resends = ws.WeeklyResends();
+  for (std::size_t i = 0; i < resends.size();) {
+    std::size_t j = i;
+    std::string values;
+    while (j < resends.size() && resends[j].kode_faskes == resends[i].kode_faskes &&
+           resends[j].minggu == resends[i].minggu && resends[j].penyakit == resends[i].penyakit) {
+      values += (values.empty() ? "" : " -> ") +
+                fmt::format("{} ({})", resends[j].kasus, Wib(resends[j].diterima.seconds));
+      ++j;
+    }
+    out.push_back({resends[i].kode_faskes, name(resends[i].kode_faskes), resends[i].minggu,
+                   resends[i].penyakit, "kiriman_berbeda", static_cast<double>(j - i), values});
+    i = j;
+  }
+  std::sort(out.begin(), out.end(), [](const QualityFlag& a, const QualityFlag& b) {
+    return std::tie(a.minggu, a.kode_faskes, a.penyakit, a.jenis) <
+           std::tie(b.minggu, b.kode_faskes, b.penyakit, b.jenis);
+  });
+  return out;
+}
+
+bool InRange(EpiWeek w, const std::optional<EpiWeek>& from, const std::optional<EpiWeek>& to) {
+  return (!from || *from <= w) && (!to || w <= *to);
+}
+
+double HoursBetween(Instant a, Instant b) {
+  return static_cast<double>(b.seconds - a.seconds) / 3600.0;
+}
+
+}  // namespace
+
+std::string_view AlertMethodKey(AlertMethod m) { return kMethodKeys[static_cast<std::size_t>(m)]; }
+
+std::optional<std::vector<AlertMethod>> ParseAlertMethods(std::string_view text) {
+  std::vector<AlertMethod> out;
+  for (const std::string& part : SplitList(text, ',')) {
+    const std::string key = ToLowerAscii(part);
+    if (key == "all" || key == "semua") return AlertOptions{}.methods;
+    bool found = false;
+    for (std::size_t i = 0; i < kMethodKeys.size(); ++i) {
+      if (key != kMethodKeys[i]) continue;
+      const auto m = static_cast<AlertMethod>(i);
+      if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+      found = true;
+    }
+    if (!found) return std::nullopt;
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
+std::expected<AlertResult, Error> ComputeAlerts(const store::Workspace& ws, const AlertOptions& o) {
+  auto thresholds = LoadSkdrThresholds(ws);
+  if (!thresholds) return std::unexpected(thresholds.error());
+  const std::vector<Facility> registry = ws.Facilities();
+  std::map<std::string, const Facility*> facilities;
+  for (const Facility& f : registry) facilities.emplace(f.kode, &f);
+  const Reports reports = Gather(ws.WeeklyReports());
+  AlertResult result;
+  if (reports.facilities.empty()) return result;
+  result.flags = QualityFlags(ws, reports, facilities, o);
+
+  // The flags at each report, and the reports held back as double reporting.
+  std::map<std::tuple<std::string, EpiWeek, std::string>, std::string> flag_at;
+  std::set<std::tuple<std::string, EpiWeek, std::string>> withheld;
+  for (const QualityFlag& q : result.flags) {
+    std::string& s = flag_at[{q.kode_faskes, q.minggu, q.penyakit}];
+    s += (s.empty() ? "" : ";") + q.jenis;
+    if (q.jenis == "ganda_dengan_tetangga") withheld.insert({q.kode_faskes, q.minggu, q.penyakit});
+  }
+  std::map<std::string, std::vector<AlertEvent>> steps;
+  for (AlertEvent& e : ws.AlertEvents()) steps[e.id].push_back(std::move(e));
+  const auto wants = [&](AlertMethod m) {
+    return std::find(o.methods.begin(), o.methods.end(), m) != o.methods.end();
+  };
+
+  for (const auto& [kode, f] : reports.facilities) {
+    const auto fac = facilities.find(kode);
+    const std::string nama = fac == facilities.end() ? std::string() : fac->second->nama;
+    const std::string kabupaten =
+        fac == facilities.end() ? std::string() : KabupatenOf(*fac->second);
+    std::vector<int> years;
+    for (std::size_t i = f.first; i < reports.axis.weeks.size(); ++i) {
+      years.push_back(reports.axis.weeks[i].year);
+    }
+    for (const auto& [penyakit, d] : f.diseases) {
+      const std::vector<double> cases = From(d.cases, f.first);
+      auto add = [&](std::size_t row, const std::string& metode, double observed, double bound) {
+        const std::size_t i = row + f.first;
+        const EpiWeek week = reports.axis.weeks[i];
+        if (!InRange(week, o.from, o.to)) return;
+        const auto key = std::tuple{kode, week, penyakit};
+        if (withheld.contains(key)) {
+          ++result.withheld;
+          return;
+        }
+        Alert a;
+        a.id = AlertId(kode, week, penyakit, metode);
+        a.kode_faskes = kode;
+        a.nama_faskes = nama;
+        a.penyakit = penyakit;
+        a.metode = metode;
+        a.minggu = week;
+        a.teramati = observed;
+        a.ambang = bound;
+        a.dibuka = Instant{d.received[i] != 0 ? d.received[i] : f.received[i]};
+        if (const auto it = flag_at.find(key); it != flag_at.end()) a.mutu_data = it->second;
+        if (const auto it = flag_at.find({kode, week, ""}); it != flag_at.end()) {
+          a.mutu_data += (a.mutu_data.empty() ? "" : ";") + it->second;
+        }
+        if (const auto it = steps.find(a.id); it != steps.end()) {
+          for (const AlertEvent& e : it->second) {
+            a.status = e.status;
+            if (e.status == AlertStatus::kDirespons) a.direspons = e.waktu;
+            if (!a.diverifikasi && e.status != AlertStatus::kDirespons) a.diverifikasi = e.waktu;
+          }
+        }
+        result.alerts.push_back(std::move(a));
+      };
+      auto add_detections = [&](const std::vector<surveillance::Detection>& found,
+                                const std::string& metode) {
+        for (const surveillance::Detection& det : found) {
+          if (det.alarm == true) add(det.index, metode, det.observed, det.upper);
+        }
+      };
+      if (wants(AlertMethod::kFixed)) {
+        if (auto t = ThresholdFor(*thresholds, kabupaten, penyakit)) {
+          add_detections(surveillance::FixedThreshold(cases, *t), "fixed");
+        }
+      }
+      for (auto [m, em] : {std::pair{AlertMethod::kEarsC1, surveillance::EarsMethod::kC1},
+                           std::pair{AlertMethod::kEarsC2, surveillance::EarsMethod::kC2},
+                           std::pair{AlertMethod::kEarsC3, surveillance::EarsMethod::kC3}}) {
+        if (!wants(m)) continue;
+        surveillance::EarsOptions eo;
+        eo.method = em;
+        if (auto found = surveillance::Ears(cases, eo)) {
+          add_detections(*found, std::string(AlertMethodKey(m)));
+        }
+      }
+      if (wants(AlertMethod::kFarrington)) {
+        surveillance::FarringtonOptions fo;
+        fo.b = o.farrington_b;
+        if (auto found = surveillance::Farrington(cases, fo)) add_detections(*found, "farrington");
+      }
+      if (wants(AlertMethod::kKlb)) {
+        surveillance::KlbSeries ks{cases, From(d.deaths, f.first), From(f.all_cases, f.first),
+                                   years};
+        for (const surveillance::KlbFlag& k : surveillance::KlbCriteria(ks, o.klb)) {
+          add(k.index, "klb-" + std::string(surveillance::KlbCriterionKey(k.criterion)), k.observed,
+              k.compared);
+        }
+      }
+    }
+  }
+  std::sort(result.alerts.begin(), result.alerts.end(), [](const Alert& a, const Alert& b) {
+    return std::tie(a.minggu, a.kode_faskes, a.penyakit, a.metode) <
+           std::tie(b.minggu, b.kode_faskes, b.penyakit, b.metode);
+  });
+  std::erase_if(result.flags,
+                [&](const QualityFlag& q) { return !InRange(q.minggu, o.from, o.to); });
+  return result;
+}
+
+report::Table AlertsTable(const AlertResult& r) {
+  report::Table t{"peringatan",
+                  {"id", "kode_faskes", "nama_faskes", "minggu", "penyakit", "metode", "teramati",
+                   "ambang", "status", "dibuka", "jam_ke_verifikasi", "jam_ke_respons",
+                   "verifikasi_24_jam", "respons_24_jam", "mutu_data"}};
+  for (const Alert& a : r.alerts) {
+    auto hours = [&](const std::optional<Instant>& t) {
+      return t ? report::Cell{HoursBetween(a.dibuka, *t)} : report::Cell{};
+    };
+    auto within = [&](const std::optional<Instant>& t) {
+      return t ? report::Cell{HoursBetween(a.dibuka, *t) <= 24} : report::Cell{};
+    };
+    t.rows.push_back({a.id, a.kode_faskes, a.nama_faskes, a.minggu.Text(), a.penyakit, a.metode,
+                      a.teramati, a.ambang, std::string(AlertStatusKey(a.status)), a.dibuka.Iso(),
+                      hours(a.diverifikasi), hours(a.direspons), within(a.diverifikasi),
+                      within(a.direspons), a.mutu_data});
+  }
+  if (r.withheld > 0) {
+    t.note = fmt::format(
+        "{} alarm ditahan karena dugaan laporan ganda (lihat tabel mutu data) / {} alarms held "
+        "back as suspected double reporting (see the data-quality table)",
+        r.withheld, r.withheld);
+  }
+  return t;
+}
+
+report::Table QualityTable(const AlertResult& r) {
+  report::Table t{
+      "mutu_data",
+      {"minggu", "kode_faskes", "nama_faskes", "penyakit", "jenis", "nilai", "rincian"}};
+  for (const QualityFlag& q : r.flags) {
+    t.rows.push_back(
+        {q.minggu.Text(), q.kode_faskes, q.nama_faskes, q.penyakit, q.jenis, q.nilai, q.rincian});
+  }
+  return t;
+}
+
+report::Table AlertMonthsTable(const AlertResult& r) {
+  struct Month {
+    int64_t alerts = 0, verified = 0, verified_24 = 0, responded = 0, responded_24 = 0;
+  };
+  std::map<std::string, Month> months;
+  for (const Alert& a : r.alerts) {
+    Month& m = months[a.dibuka.Iso().substr(0, 7)];  // in WIB: "YYYY-MM"
+    ++m.alerts;
+    if (a.diverifikasi) {
+      ++m.verified;
+      if (a.diverifikasi->seconds - a.dibuka.seconds <= kDaySeconds) ++m.verified_24;
+    }
+    if (a.direspons) {
+      ++m.responded;
+      if (a.direspons->seconds - a.dibuka.seconds <= kDaySeconds) ++m.responded_24;
+    }
+  }
+  report::Table t{
+      "peringatan_per_bulan",
+      {"bulan", "peringatan", "diverifikasi", "persen_diverifikasi", "persen_verifikasi_24_jam",
+       "di_bawah_target_70", "direspons", "persen_direspons", "persen_respons_24_jam"}};
+  for (const auto& [month, m] : months) {
+    const auto pct = [&](int64_t n) { return 100.0 * static_cast<double>(n) / m.alerts; };
+    t.rows.push_back({month, m.alerts, m.verified, pct(m.verified), pct(m.verified_24),
+                      pct(m.verified) < 70, m.responded, pct(m.responded), pct(m.responded_24)});
+  }
+  t.note =
+      "Target verifikasi >= 70% (SKDR); jam dihitung dari diterimanya laporan yang memicu / "
+      "verification target >= 70% (SKDR); hours count from the arrival of the triggering report";
+  return t;
+}
+
+std::expected<void, Error> RecordAlertStep(store::Workspace& ws, const std::string& id,
+                                           AlertStatus to, Instant at, const std::string& user,
+                                           const std::string& note) {
+  const std::vector<std::string> parts = SplitList(id, ':');
+  const auto unknown = Error{Msg::kUnknownAlert, {id}};
+  if (parts.size() != 4 || to == AlertStatus::kTerbuka) return std::unexpected(unknown);
+  const auto week = EpiWeek::Parse(parts[1]);
+  const std::string& metode = parts[3];
+  bool method_ok = metode != "klb" && std::ranges::find(kMethodKeys, metode) != kMethodKeys.end();
+  for (int c = 0; c < surveillance::kKlbCriteria; ++c) {
+    const auto key = surveillance::KlbCriterionKey(static_cast<surveillance::KlbCriterion>(c));
+    method_ok = method_ok || metode == "klb-" + std::string(key);
+  }
+  if (!week || !method_ok) return std::unexpected(unknown);
+  std::optional<Instant> opened;
+  for (const StoredWeeklyReport& s : ws.WeeklyReports()) {
+    if (s.report.kode_faskes == parts[0] && s.report.minggu == *week &&
+        s.report.penyakit == parts[2]) {
+      opened = s.diterima;
+    }
+  }
+  if (!opened) return std::unexpected(unknown);
+  AlertStatus current = AlertStatus::kTerbuka;
+  Instant last = *opened;
+  std::string last_what = "laporan diterima / report received";
+  for (const AlertEvent& e : ws.AlertEvents()) {
+    if (e.id != id) continue;
+    current = e.status;
+    last = e.waktu;
+    last_what = std::string(AlertStatusKey(e.status));
+  }
+  if (!AlertTransitionAllowed(current, to)) {
+    std::string allowed;
+    for (AlertStatus s :
+         {AlertStatus::kDiverifikasi, AlertStatus::kDirespons, AlertStatus::kBukanKlb}) {
+      if (AlertTransitionAllowed(current, s)) {
+        allowed += (allowed.empty() ? "" : ", ") + std::string(AlertStatusKey(s));
+      }
+    }
+    return std::unexpected(
+        Error{Msg::kAlertTransition,
+              {id, std::string(AlertStatusKey(current)), std::string(AlertStatusKey(to)),
+               allowed.empty() ? "-" : allowed}});
+  }
+  if (at < last) {
+    return std::unexpected(Error{Msg::kAlertTimeBackwards, {id, at.Iso(), last.Iso(), last_what}});
+  }
+  return ws.AddAlertEvent({id, to, at, user, note});
+}
+
+report::Table WeeklyReportsTable(const store::Workspace& ws, const std::optional<EpiWeek>& from,
+                                 const std::optional<EpiWeek>& to) {
+  std::map<std::string, std::string> names;
+  for (const Facility& f : ws.Facilities()) names[f.kode] = f.nama;
+  report::Table t{"laporan_mingguan",
+                  {"kode_faskes", "nama_faskes", "minggu", "penyakit", "kasus", "kematian",
+                   "unit_lapor", "diterima", "diterima_pertama", "kiriman"}};
+  const auto opt = [](const std::optional<int64_t>& v) {
+    return v ? report::Cell{*v} : report::Cell{};
+  };
+  for (const StoredWeeklyReport& s : ws.WeeklyReports()) {
+    const WeeklyReport& r = s.report;
+    if (!InRange(r.minggu, from, to)) continue;
+    t.rows.push_back({r.kode_faskes, names[r.kode_faskes], r.minggu.Text(), r.penyakit, r.kasus,
+                      opt(r.kematian), opt(r.unit_lapor), s.diterima.Iso(),
+                      s.diterima_pertama.Iso(), int64_t{s.kiriman}});
+  }
+  return t;
+}
+
+report::Table CompletenessTable(const store::Workspace& ws, const CompletenessOptions& o) {
+  const std::vector<Facility> registry = ws.Facilities();
+  const Reports reports = Gather(ws.WeeklyReports());
+  report::Table t{"kelengkapan", {}};
+  std::vector<std::string> expected;
+  std::map<std::string, std::string> names;
+  for (const Facility& f : registry) {
+    names[f.kode] = f.nama;
+    if (f.type == FacilityType::kPuskesmas || reports.facilities.contains(f.kode)) {
+      expected.push_back(f.kode);
+    }
+  }
+  for (const auto& [kode, f] : reports.facilities) {
+    if (!names.contains(kode)) expected.push_back(kode);
+  }
+  std::sort(expected.begin(), expected.end());
+  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+  // The weeks: the option's range, or the reported one.
+  std::vector<EpiWeek> weeks;
+  std::optional<EpiWeek> first = o.from;
+  std::optional<EpiWeek> last = o.to;
+  if (!reports.axis.weeks.empty()) {
+    if (!first) first = reports.axis.weeks.front();
+    if (!last) last = reports.axis.weeks.back();
+  }
+  if (first && last) {
+    for (EpiWeek w = *first; w <= *last; w = w.Next()) weeks.push_back(w);
+  }
+  struct Count {
+    int64_t expected = 0, reported = 0, on_time = 0;
+  };
+  std::map<std::string, Count> by_facility;
+  std::map<EpiWeek, Count> by_week;
+  Count total;
+  for (const EpiWeek& w : weeks) {
+    const Instant began = Instant::Parse(w.Sunday().Iso() + "T00:00").value_or(Instant{});
+    const int64_t deadline = began.seconds + 7 * kDaySeconds + int64_t{o.deadline_hours} * 3600;
+    const auto at = reports.axis.index.find(w);
+    for (const std::string& kode : expected) {
+      Count& cf = by_facility[kode];
+      Count& cw = by_week[w];
+      ++cf.expected, ++cw.expected, ++total.expected;
+      const auto fs = reports.facilities.find(kode);
+      if (at == reports.axis.index.end() || fs == reports.facilities.end() ||
+          !fs->second.reported[at->second]) {
+        continue;
+      }
+      ++cf.reported, ++cw.reported, ++total.reported;
+      if (fs->second.first_received[at->second] < deadline)
+        ++cf.on_time, ++cw.on_time, ++total.on_time;
+    }
+  }
+  t.columns = {o.by_week ? "minggu" : "kode_faskes",
+               o.by_week ? "faskes_diharapkan" : "nama_faskes"};
+  if (!o.by_week) t.columns.push_back("minggu_diharapkan");
+  for (const char* c : {"lapor", "tepat_waktu", "kelengkapan_persen", "ketepatan_persen",
+                        "kelengkapan_di_bawah_90", "ketepatan_di_bawah_80"}) {
+    t.columns.emplace_back(c);
+  }
+  auto row = [&](report::Cell a, report::Cell b, const Count& c) {
+    const double complete = c.expected == 0 ? 0 : 100.0 * c.reported / c.expected;
+    const double timely = c.expected == 0 ? 0 : 100.0 * c.on_time / c.expected;
+    std::vector<report::Cell> r{std::move(a), std::move(b)};
+    if (!o.by_week) r.emplace_back(c.expected);
+    for (report::Cell v :
+         {report::Cell{c.reported}, report::Cell{c.on_time}, report::Cell{complete},
+          report::Cell{timely}, report::Cell{complete < 90}, report::Cell{timely < 80}}) {
+      r.push_back(std::move(v));
+    }
+    t.rows.push_back(std::move(r));
+  };
+  if (o.by_week) {
+    for (const auto& [w, c] : by_week) row(w.Text(), c.expected, c);
+    row(std::string("TOTAL"), total.expected, total);
+  } else {
+    for (const auto& [kode, c] : by_facility) row(kode, names[kode], c);
+    row(std::string("TOTAL"), std::string(), total);
+  }
+  t.note = fmt::format(
+      "Tepat waktu: diterima pertama kali sebelum {} jam sesudah minggu berakhir (bawaan 72: "
+      "sebelum Rabu 00.00 WIB) / on time: first received before {} hours after the week ended "
+      "(default 72: before Wednesday 00:00 WIB)",
+      o.deadline_hours, o.deadline_hours);
+  return t;
+}
+
+}  // namespace jangkau::app

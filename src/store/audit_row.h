@@ -1,0 +1,13 @@
+// One row of the audit log, written inside the caller's transaction. Internal to store.
+#pragma once
+
+#include <string>
+
+#include "store/sqlite.h"
+
+namespace jangkau::store {
+
+void AppendAudit(Connection& conn, const std::string& user, const std::string& action,
+                 const std::string& entity, const std::string& key, const std::string& detail);
+
+}  // namespace jangkau::store
