@@ -192,6 +192,29 @@ PY
 /usr/bin/time -f "| sqlite3 .import (peer, a floor: no checks, text columns) | %e s | %M KiB peak |" \
   sqlite3 "$work/bare.sqlite" ".import --csv $work/eppgbm_200k.csv bare" 2>&1 | tail -1
 
+# Early warning (issue 14): alerts by every method for a province, 300 puskesmas x 25 diseases x
+# 5 years of weeks (1,957,500 reports), under 5 s. Farrington with its default b = 5 needs more
+# than five years of weeks, so it is run again with b = 4 (it then computes the last year). As a
+# peer, R's surveillance package on 30 of the 7,500 series, scaled.
+echo
+echo "== early warning: a province's weekly reports, 300 puskesmas x 25 diseases x 261 weeks (INVENTED)"
+python3 bench/make_skdr_province.py "$work/skdr_faskes.csv" "$work/skdr_weekly.csv"
+"$build/jangkau" init --workspace "$work/skdr.jangkau" >/dev/null
+"$build/jangkau" import facilities "$work/skdr_faskes.csv" --workspace "$work/skdr.jangkau" >/dev/null
+/usr/bin/time -f "| jangkau import weekly, 78,300 W2 rows = 1,957,500 reports | %e s | %M KiB peak |" \
+  "$build/jangkau" import weekly "$work/skdr_weekly.csv" --workspace "$work/skdr.jangkau" 2>&1 | tail -1
+for b in 5 4; do
+  /usr/bin/time -f "| jangkau alerts --method all --b $b, every alert computed, monthly summary out | %e s | %M KiB peak |" \
+    "$build/jangkau" alerts --method all --b $b --view bulanan --format csv --workspace "$work/skdr.jangkau" 2>&1 >/dev/null | tail -1
+  /usr/bin/time -o "$work/alerts.time" -f "| jangkau alerts --method all --b $b, every alert written as CSV | %e s | %M KiB peak |" \
+    "$build/jangkau" alerts --method all --b $b --format csv --workspace "$work/skdr.jangkau" 2>"$work/alerts.err" >"$work/alerts.csv"
+  cat "$work/alerts.time"
+  echo "   ($(tail -1 "$work/alerts.err"))"
+done
+if command -v Rscript >/dev/null; then
+  echo "| R surveillance (peer): $(Rscript bench/surveillance_peer.R 30 4 2>/dev/null | tail -1) |"
+fi
+
 [ "${BENCH_QUICK:-0}" = 1 ] && exit 0
 command -v grass >/dev/null || { echo "grass-core missing: run scripts/install-deps.sh"; exit 1; }
 echo

@@ -229,6 +229,10 @@ say "Peringatan pada minggu banjir 2026-W46 dan W47 menurut penyakit dan metode 
     "Alerts in the flood weeks 2026-W46 and W47 by disease and method (Farrington with b = 1: the series is only two years):"
 M alerts --from 2026-W46 --to 2026-W47 --b 1 --format csv 2>/dev/null |
   awk -F, 'NR > 1 { n[$5 " " $6]++ } END { for (k in n) printf "  %-22s %d\n", k, n[k] }' | sort
+say "Peringatan 2026-W46 (ambang tetap) di wilayah kerja yang banjir (skenario banjir_musim_hujan): desa banjir di wilayah kerja (menurut waktu tempuh), faskes tutup, unit respons terdekat dan menitnya saat banjir" \
+    "Alerts of 2026-W46 (fixed thresholds) in flooded catchments (scenario banjir_musim_hujan): the flooded villages in the catchment (by travel time), facility closed, the nearest response unit and its minutes in the flood"
+M alerts --from 2026-W46 --to 2026-W46 --method fixed --scenario banjir_musim_hujan --format csv 2>/dev/null |
+  awk -F, 'NR == 1 || $16 == "ya" { print $2 "," $3 "," $5 "," $7 "," $17 "," $18 "," $19 "," ($21 == "" ? "-" : sprintf("%.0f", $21)) }'
 say "Mutu data: laporan ganda (ditahan, bukan KLB) dan kiriman dengan nilai berbeda:" \
     "Data quality: double reporting (held back, not an outbreak) and reports sent again with other values:"
 M alerts --view mutu --format csv | cut -d, -f1-6

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -26,15 +28,23 @@ constexpr int64_t kDaySeconds = int64_t{24} * 3600;
 constexpr std::array<std::string_view, 6> kMethodKeys = {"fixed",   "ears-c1",    "ears-c2",
                                                          "ears-c3", "farrington", "klb"};
 
-// Every epidemiological week from `first` to `last`, and each one's position.
+// Every epidemiological week from `first` to `last`, and each one's position (by arithmetic: the
+// position of week 1 of each year; this runs for every report).
 struct WeekAxis {
   std::vector<EpiWeek> weeks;
-  std::map<EpiWeek, std::size_t> index;
+  std::vector<int64_t> week1;  // per year from the first: the position of its week 1
   void Build(EpiWeek first, EpiWeek last) {
-    for (EpiWeek w = first; w <= last; w = w.Next()) {
-      index.emplace(w, weeks.size());
-      weeks.push_back(w);
+    for (EpiWeek w = first; w <= last; w = w.Next()) weeks.push_back(w);
+    int64_t at = 1 - first.week;
+    for (int y = first.year; y <= last.year; ++y) {
+      week1.push_back(at);
+      at += WeeksInEpiYear(y);
     }
+  }
+  std::optional<std::size_t> Find(EpiWeek w) const {
+    if (weeks.empty() || w < weeks.front() || weeks.back() < w) return std::nullopt;
+    return static_cast<std::size_t>(week1[static_cast<std::size_t>(w.year - weeks.front().year)] +
+                                    w.week - 1);
   }
 };
 
@@ -79,7 +89,7 @@ Reports Gather(const std::vector<StoredWeeklyReport>& stored) {
       f.received.assign(n, 0);
       f.first_received.assign(n, std::numeric_limits<int64_t>::max());
     }
-    const std::size_t i = r.axis.index.at(w.minggu);
+    const std::size_t i = r.axis.Find(w.minggu).value_or(0);
     f.first = std::min(f.first, i);
     f.reported[i] = true;
     f.all_cases[i] =
@@ -298,7 +308,12 @@ std::expected<AlertResult, Error> ComputeAlerts(const store::Workspace& ws, cons
     return std::find(o.methods.begin(), o.methods.end(), m) != o.methods.end();
   };
 
-  for (const auto& [kode, f] : reports.facilities) {
+  // One facility's alerts into `out`; facilities are independent, shared by the threads below.
+  struct Bucket {
+    std::vector<Alert> alerts;
+    int withheld = 0;
+  };
+  auto run = [&](const std::string& kode, const FacilitySeries& f, Bucket& out) {
     const auto fac = facilities.find(kode);
     const std::string nama = fac == facilities.end() ? std::string() : fac->second->nama;
     const std::string kabupaten =
@@ -315,7 +330,7 @@ std::expected<AlertResult, Error> ComputeAlerts(const store::Workspace& ws, cons
         if (!InRange(week, o.from, o.to)) return;
         const auto key = std::tuple{kode, week, penyakit};
         if (withheld.contains(key)) {
-          ++result.withheld;
+          ++out.withheld;
           return;
         }
         Alert a;
@@ -339,7 +354,7 @@ std::expected<AlertResult, Error> ComputeAlerts(const store::Workspace& ws, cons
             if (!a.diverifikasi && e.status != AlertStatus::kDirespons) a.diverifikasi = e.waktu;
           }
         }
-        result.alerts.push_back(std::move(a));
+        out.alerts.push_back(std::move(a));
       };
       auto add_detections = [&](const std::vector<surveillance::Detection>& found,
                                 const std::string& metode) {
@@ -376,6 +391,26 @@ std::expected<AlertResult, Error> ComputeAlerts(const store::Workspace& ws, cons
         }
       }
     }
+  };
+  std::vector<const std::pair<const std::string, FacilitySeries>*> items;
+  items.reserve(reports.facilities.size());
+  for (const auto& item : reports.facilities) items.push_back(&item);
+  const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::vector<Bucket> buckets(threads);
+  {
+    std::vector<std::jthread> pool;
+    pool.reserve(threads);
+    for (std::size_t k = 0; k < threads; ++k) {
+      pool.emplace_back([&, k] {
+        for (std::size_t i = k; i < items.size(); i += threads) {
+          run(items[i]->first, items[i]->second, buckets[k]);
+        }
+      });
+    }
+  }
+  for (Bucket& b : buckets) {
+    result.withheld += b.withheld;
+    std::move(b.alerts.begin(), b.alerts.end(), std::back_inserter(result.alerts));
   }
   std::sort(result.alerts.begin(), result.alerts.end(), [](const Alert& a, const Alert& b) {
     return std::tie(a.minggu, a.kode_faskes, a.penyakit, a.metode) <
@@ -562,19 +597,17 @@ report::Table CompletenessTable(const store::Workspace& ws, const CompletenessOp
   for (const EpiWeek& w : weeks) {
     const Instant began = Instant::Parse(w.Sunday().Iso() + "T00:00").value_or(Instant{});
     const int64_t deadline = began.seconds + 7 * kDaySeconds + int64_t{o.deadline_hours} * 3600;
-    const auto at = reports.axis.index.find(w);
+    const std::optional<std::size_t> at = reports.axis.Find(w);
     for (const std::string& kode : expected) {
       Count& cf = by_facility[kode];
       Count& cw = by_week[w];
       ++cf.expected, ++cw.expected, ++total.expected;
       const auto fs = reports.facilities.find(kode);
-      if (at == reports.axis.index.end() || fs == reports.facilities.end() ||
-          !fs->second.reported[at->second]) {
+      if (!at || fs == reports.facilities.end() || !fs->second.reported[*at]) {
         continue;
       }
       ++cf.reported, ++cw.reported, ++total.reported;
-      if (fs->second.first_received[at->second] < deadline)
-        ++cf.on_time, ++cw.on_time, ++total.on_time;
+      if (fs->second.first_received[*at] < deadline) ++cf.on_time, ++cw.on_time, ++total.on_time;
     }
   }
   t.columns = {o.by_week ? "minggu" : "kode_faskes",

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "app/surveillance_flood.h"
 #include "app/surveillance_service.h"
 #include "cli/cli_context.h"
 #include "ingest/read_series.h"
@@ -45,7 +46,7 @@ struct WorkspaceOptions {
                                    view = "peringatan";
   int deadline_hours = 72;
   int b = 5;
-  std::string id, status, at, note;
+  std::string id, status, at, note, scenario;
 };
 
 void AddCompletenessCommand(CLI::App& surv, CliContext& ctx) {
@@ -121,6 +122,11 @@ void AddAlertsCommand(CLI::App& app, CliContext& ctx) {
                         "peringatan (default), mutu (data-quality flags), bulanan (shares "
                         "verified and responded per month)"))
       ->check(CLI::IsMember({"peringatan", "mutu", "bulanan"}));
+  cmd->add_option("--scenario", o->scenario,
+                  ctx.T("skenario banjir: wilayah kerja terdampak, faskes tutup, unit respons "
+                        "terdekat dan menitnya",
+                        "flood scenario: flooded catchments, closed facilities, the nearest "
+                        "response unit and its minutes"));
   cmd->add_option("--format", o->format, "table|csv|json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
 
@@ -179,6 +185,22 @@ void AddAlertsCommand(CLI::App& app, CliContext& ctx) {
       PrintTable(ctx, app::QualityTable(*result), o->format);
     } else if (o->view == "bulanan") {
       PrintTable(ctx, app::AlertMonthsTable(*result), o->format);
+    } else if (!o->scenario.empty()) {
+      auto flood = app::FloodLinks(*ws, o->scenario);
+      if (!flood) {
+        ctx.exit_code = ctx.Fail(flood.error());
+        return;
+      }
+      PrintTable(ctx, app::AlertsFloodTable(*result, *flood), o->format);
+      int in_flood = 0;
+      for (const app::Alert& a : result->alerts) {
+        const auto it = flood->find(a.kode_faskes);
+        in_flood += it != flood->end() && !it->second.desa_banjir.empty() ? 1 : 0;
+      }
+      ctx.err << fmt::format(fmt::runtime(ctx.T("{}: {} peringatan di wilayah kerja yang banjir",
+                                                "{}: {} alerts in flooded catchments")),
+                             o->scenario, in_flood)
+              << '\n';
     } else {
       PrintTable(ctx, app::AlertsTable(*result), o->format);
     }

@@ -480,6 +480,7 @@ CREATE TABLE skdr_laporan(
   baris            INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (kode_faskes, tahun, minggu, penyakit)
 ) WITHOUT ROWID;
+CREATE INDEX skdr_laporan_dikirim_ulang ON skdr_laporan(kode_faskes) WHERE kiriman > 1;
 CREATE TABLE skdr_kiriman(
   kode_faskes TEXT NOT NULL,
   tahun       INTEGER NOT NULL,

@@ -97,7 +97,7 @@ std::vector<StoredWeeklyReport> Workspace::WeeklyReports() const {
   Statement s = conn_->Prepare(
       "SELECT kode_faskes, tahun, minggu, penyakit, kasus, kematian, unit_lapor, diterima, "
       "diterima_pertama, kiriman, sumber, baris FROM skdr_laporan "
-      "ORDER BY kode_faskes, penyakit, tahun, minggu");
+      "ORDER BY kode_faskes, tahun, minggu, penyakit");
   while (s.Step()) {
     StoredWeeklyReport r;
     r.report.kode_faskes = s.Text(0);
@@ -121,7 +121,8 @@ std::vector<WeeklyResend> Workspace::WeeklyResends() const {
   std::vector<WeeklyResend> out;
   Statement s = conn_->Prepare(
       "SELECT k.kode_faskes, k.tahun, k.minggu, k.penyakit, k.kasus, k.kematian, k.diterima "
-      "FROM skdr_kiriman k JOIN skdr_laporan l USING (kode_faskes, tahun, minggu, penyakit) "
+      "FROM skdr_laporan l INDEXED BY skdr_laporan_dikirim_ulang "
+      "JOIN skdr_kiriman k USING (kode_faskes, tahun, minggu, penyakit) "
       "WHERE l.kiriman > 1 ORDER BY k.kode_faskes, k.penyakit, k.tahun, k.minggu, k.diterima, "
       "k.rowid");
   while (s.Step()) {

@@ -232,7 +232,7 @@ class Workspace {
   std::expected<void, Error> ImportWeekly(const ImportRecord& rec,
                                           const std::vector<WeeklyReport>& rows,
                                           const std::vector<Diagnostic>& warnings);
-  // By facility, disease, year and week.
+  // By facility, week and disease (the table's key order: no sort).
   std::vector<StoredWeeklyReport> WeeklyReports() const;
   // The sending history of the reports sent with more than one value, oldest first.
   std::vector<WeeklyResend> WeeklyResends() const;

@@ -1,21 +1,25 @@
 #include "surveillance/quality.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace jangkau::surveillance {
 
 double HistoryMedian(const std::vector<double>& series, std::size_t index,
                      const QualityRules& rules) {
-  std::vector<double> seen;
-  const std::size_t window = static_cast<std::size_t>(std::max(1, rules.window));
+  // At most kMaxWindow values, on the stack: this runs for every week of every series.
+  constexpr std::size_t kMaxWindow = 64;
+  std::array<double, kMaxWindow> seen{};
+  std::size_t n = 0;
+  const std::size_t window = std::clamp<std::size_t>(rules.window, 1, kMaxWindow);
   for (std::size_t i = index; i > 0 && index - i < window; --i) {
-    if (!std::isnan(series[i - 1])) seen.push_back(series[i - 1]);
+    if (!std::isnan(series[i - 1])) seen[n++] = series[i - 1];
   }
-  if (seen.empty() || static_cast<int>(seen.size()) < rules.min_reported) return std::nan("");
-  std::sort(seen.begin(), seen.end());
-  const std::size_t m = seen.size() / 2;
-  return seen.size() % 2 == 1 ? seen[m] : (seen[m - 1] + seen[m]) / 2;
+  if (n == 0 || static_cast<int>(n) < rules.min_reported) return std::nan("");
+  std::sort(seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(n));
+  const std::size_t m = n / 2;
+  return n % 2 == 1 ? seen[m] : (seen[m - 1] + seen[m]) / 2;
 }
 
 bool FarAboveHistory(double value, double median, const QualityRules& rules) {

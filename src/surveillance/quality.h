@@ -18,7 +18,7 @@
 namespace jangkau::surveillance {
 
 struct QualityRules {
-  int window = 8;
+  int window = 8;        // at most 64
   int min_reported = 4;  // fewer reported weeks in the window: no judgement
   double factor = 3;
   double min_excess = 10;

@@ -2,8 +2,12 @@
 // layouts of form W2, refused whole at line and column with nothing written, a re-sending that
 // replaces and a hundred re-imports that change nothing, the fixed threshold's ">=" through the
 // workspace, a double-reported week shown as a data-quality flag and not as an alert, the
-// completeness and timeliness deadline, and the alert lifecycle with its 24-hour clock.
+// completeness and timeliness deadline, the alert lifecycle with its 24-hour clock, and the flood
+// link on Musi Banyuasin.
+#include <algorithm>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -51,6 +55,18 @@ class WeeklyCli : public ::testing::Test {
     return sum;
   }
 };
+
+// "a;b;c" as its parts.
+std::vector<std::string> SplitOn(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  while (from < text.size()) {
+    const std::size_t end = std::min(text.find(';', from), text.size());
+    out.push_back(text.substr(from, end - from));
+    from = end + 1;
+  }
+  return out;
+}
 
 // "YYYY-Www" of consecutive weeks from 2025-W01 (2025 has 53 weeks).
 std::string Week(int i) {
@@ -302,6 +318,78 @@ TEST_F(WeeklyCli, TheAlertLifecycleAndItsTwentyFourHourClock) {
   EXPECT_EQ(months[0]["bulan"], "2025-03");
   EXPECT_DOUBLE_EQ(months[0]["persen_diverifikasi"].get<double>(), 100);
   EXPECT_DOUBLE_EQ(months[0]["persen_respons_24_jam"].get<double>(), 0);
+}
+
+// The flood link on Musi Banyuasin (the demo's scenario: the 12 villages with the highest flood
+// hazard index, their facilities closed): every alert carries its puskesmas' catchment by travel
+// time, the flooded villages in it (only the scenario's, each in one catchment), whether the
+// flood closes it, and the nearest available unit with its minutes.
+TEST(WeeklyFlood, AlertsCarryTheFloodOfTheirCatchmentAndTheNearestUnit) {
+  TempDir dir;
+  const std::string ws = testing::SampleWorkspace(dir, "muba", testing::DistrictImports("muba"));
+  auto run = [&](const std::string& args) {
+    auto r = RunCommand(J(args + " --workspace " + ws));
+    EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.out;
+    return r;
+  };
+  run("scenario create --name banjir --hazard-top 12 --flood-factor 0.2 --close-flooded");
+  auto items = nlohmann::json::parse(
+      RunCommand("(" + J("scenario show --name banjir --format json --workspace " + ws) +
+                 " 2>/dev/null)")
+          .out);
+  std::set<std::string> flooded, closed;
+  for (const auto& i : items) {
+    if (i["jenis"] == "banjir") flooded.insert(i["kode"].get<std::string>());
+    if (i["jenis"] == "tutup") closed.insert(i["kode"].get<std::string>());
+  }
+  ASSERT_EQ(flooded.size(), 12u);
+  // Every puskesmas reports 20 cases of diarrhoea in one week: a fixed alert each.
+  auto facilities = nlohmann::json::parse(
+      RunCommand("(" + J("show facilities --format json --workspace " + ws) + " 2>/dev/null)").out);
+  std::string text = "kode_faskes,minggu,A\n";
+  std::string base_kode;
+  double base_lon = 0, base_lat = 0;
+  for (const auto& f : facilities) {
+    if (f["jenis_faskes"] != "puskesmas") continue;
+    text += f["kode_faskes"].get<std::string>() + ",2026-W40,20\n";
+    if (base_kode.empty() && !f["lon"].is_null()) {
+      base_kode = f["kode_faskes"].get<std::string>();
+      base_lon = f["lon"].get<double>();
+      base_lat = f["lat"].get<double>();
+    }
+  }
+  ASSERT_FALSE(base_kode.empty());
+  run("import weekly " + dir.Write("w.csv", text));
+  run("unit add --kode MOTOR-1 --jenis motor --lon " + std::to_string(base_lon) + " --lat " +
+      std::to_string(base_lat) + " --pangkalan " + base_kode);
+  auto r = RunCommand("(" +
+                      J("alerts --method fixed --scenario banjir --format json --workspace " + ws) +
+                      " 2>/dev/null)");
+  const auto alerts = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(alerts.is_discarded()) << r.out;
+  ASSERT_GE(alerts.size(), 20u);
+  std::set<std::string> covered;
+  int marked = 0;
+  for (const auto& a : alerts) {
+    const std::string kode = a["kode_faskes"].get<std::string>();
+    const std::string desa = a["desa_banjir"].get<std::string>();
+    EXPECT_EQ(a["wilayah_kerja_banjir"].get<bool>(), !desa.empty()) << kode;
+    marked += desa.empty() ? 0 : 1;
+    for (const std::string& d : SplitOn(desa)) {
+      EXPECT_TRUE(flooded.contains(d)) << kode << " lists " << d;
+      EXPECT_TRUE(covered.insert(d).second) << d << " in two catchments";
+    }
+    EXPECT_EQ(a["faskes_tutup"].get<bool>(), closed.contains(kode)) << kode;
+    EXPECT_EQ(a["unit_terdekat"], "MOTOR-1") << kode;  // the only unit
+    if (kode == base_kode) {
+      EXPECT_LT(a["menit_unit"].get<double>(), 2) << "the unit stands at " << kode;
+    } else if (!a["menit_unit"].is_null()) {
+      EXPECT_GT(a["menit_unit"].get<double>(), 2) << kode;
+    }
+  }
+  EXPECT_GT(marked, 0);
+  EXPECT_FALSE(covered.empty());
+  EXPECT_NE(RunCommand(J("alerts --scenario tidak-ada --workspace " + ws)).exit_code, 0);
 }
 
 }  // namespace
