@@ -38,7 +38,7 @@ std::expected<std::map<std::string, FloodLink>, Error> FloodLinks(const store::W
     const int32_t nearest = times.times.BestNearest(row, col);
     if (nearest < 0 || static_cast<std::size_t>(nearest) >= times.sources.size()) continue;
     FloodLink& link = out[times.sources[static_cast<std::size_t>(nearest)]->kode];
-    ++link.desa_wilayah_kerja;
+    link.desa.push_back(v.kode);
     const bool in_drawn =
         !drawn.empty() && v.centroid &&
         ingest::RegionContaining(v.centroid->first, v.centroid->second, drawn, RegionLevel::kDesa);

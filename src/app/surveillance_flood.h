@@ -18,7 +18,7 @@
 namespace jangkau::app {
 
 struct FloodLink {
-  int desa_wilayah_kerja = 0;            // villages in the catchment
+  std::vector<std::string> desa;         // the villages of the catchment
   std::vector<std::string> desa_banjir;  // the flooded ones
   bool tutup = false;                    // the scenario closes the facility
   std::string unit, jenis_unit;          // the nearest available unit; empty: none reaches

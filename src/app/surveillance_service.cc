@@ -292,6 +292,7 @@ std::expected<AlertResult, Error> ComputeAlerts(const store::Workspace& ws, cons
   const Reports reports = Gather(ws.WeeklyReports());
   AlertResult result;
   if (reports.facilities.empty()) return result;
+  for (const auto& [kode, f] : reports.facilities) result.reporting.insert(kode);
   result.flags = QualityFlags(ws, reports, facilities, o);
 
   // The flags at each report, and the reports held back as double reporting.
@@ -538,6 +539,35 @@ std::expected<void, Error> RecordAlertStep(store::Workspace& ws, const std::stri
     return std::unexpected(Error{Msg::kAlertTimeBackwards, {id, at.Iso(), last.Iso(), last_what}});
   }
   return ws.AddAlertEvent({id, to, at, user, note});
+}
+
+std::expected<FacilityDiseaseSeries, Error> WeeklySeries(const store::Workspace& ws,
+                                                         const std::string& kode,
+                                                         const std::string& penyakit) {
+  auto thresholds = LoadSkdrThresholds(ws);
+  if (!thresholds) return std::unexpected(thresholds.error());
+  const std::vector<Facility> registry = ws.Facilities();
+  const auto fac =
+      std::ranges::find_if(registry, [&](const Facility& f) { return f.kode == kode; });
+  if (fac == registry.end()) return std::unexpected(Error{Msg::kUnknownFacility, {"faskes", kode}});
+  FacilityDiseaseSeries out;
+  out.threshold = ThresholdFor(*thresholds, KabupatenOf(*fac), penyakit);
+  const Reports reports = Gather(ws.WeeklyReports());
+  const auto f = reports.facilities.find(kode);
+  if (f == reports.facilities.end()) return out;
+  const auto d = f->second.diseases.find(penyakit);
+  if (d == f->second.diseases.end()) return out;
+  out.weeks = From(reports.axis.weeks, f->second.first);
+  out.cases = From(d->second.cases, f->second.first);
+  return out;
+}
+
+std::expected<report::Table, Error> DiseasesTable(const store::Workspace& ws) {
+  auto diseases = LoadSkdrDiseases(ws);
+  if (!diseases) return std::unexpected(diseases.error());
+  report::Table t{"penyakit", {"kode", "nama", "name_en", "skdr"}};
+  for (const SkdrDisease& d : *diseases) t.rows.push_back({d.kode, d.nama, d.name_en, d.skdr});
+  return t;
 }
 
 report::Table WeeklyReportsTable(const store::Workspace& ws, const std::optional<EpiWeek>& from,

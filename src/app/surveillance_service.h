@@ -8,6 +8,7 @@
 
 #include <expected>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,9 +67,10 @@ struct QualityFlag {
 };
 
 struct AlertResult {
-  std::vector<Alert> alerts;       // by week, facility, disease, method
-  std::vector<QualityFlag> flags;  // by week, facility, disease
-  int withheld = 0;                // alarms held back as suspected double reporting
+  std::vector<Alert> alerts;        // by week, facility, disease, method
+  std::vector<QualityFlag> flags;   // by week, facility, disease
+  int withheld = 0;                 // alarms held back as suspected double reporting
+  std::set<std::string> reporting;  // the facilities with reports
 };
 
 // Failure: a reference table that does not load (skdr-diseases, skdr-thresholds).
@@ -93,6 +95,21 @@ std::expected<void, Error> RecordAlertStep(store::Workspace& ws, const std::stri
 // diterima, diterima_pertama, kiriman (how many different values were sent), in the weeks given.
 report::Table WeeklyReportsTable(const store::Workspace& ws, const std::optional<EpiWeek>& from,
                                  const std::optional<EpiWeek>& to);
+
+// One facility's series of one disease as the alerts see it: from its first report to the last
+// reported week of the workspace, NaN where it did not report; its fixed threshold if any. Empty
+// when it has no report of the disease. Failure: an unknown facility, a reference table that does
+// not load.
+struct FacilityDiseaseSeries {
+  std::vector<EpiWeek> weeks;
+  std::vector<double> cases;
+  std::optional<double> threshold;
+};
+std::expected<FacilityDiseaseSeries, Error> WeeklySeries(const store::Workspace& ws,
+                                                         const std::string& kode,
+                                                         const std::string& penyakit);
+// The disease list (reference kind skdr-diseases): kode, nama, name_en, skdr.
+std::expected<report::Table, Error> DiseasesTable(const store::Workspace& ws);
 
 struct CompletenessOptions {
   std::optional<EpiWeek> from, to;  // default: the first to the last reported week

@@ -40,12 +40,6 @@ struct DispatchModels {
 };
 
 // An optional ISO 8601 field: the time given, or now; std::nullopt after a 400.
-std::optional<Instant> TimeField(Call& c, const std::string& text, const char* field) {
-  if (text.empty()) return Now();
-  auto t = Instant::Parse(text);
-  if (!t) SendError(c, Msg::kBadInstant, {field, text}, {{"field", field}});
-  return t;
-}
 
 void CreateIncident(ServerContext& ctx, Call& c) {
   auto body = BodyObject(c);
@@ -141,6 +135,13 @@ std::optional<int64_t> IncidentId(Call& c) {
 }
 
 }  // namespace
+
+std::optional<Instant> TimeField(Call& c, const std::string& text, const char* field) {
+  if (text.empty()) return Now();
+  auto t = Instant::Parse(text);
+  if (!t) SendError(c, Msg::kBadInstant, {field, text}, {{"field", field}});
+  return t;
+}
 
 std::optional<std::pair<std::optional<Date>, std::optional<Date>>> DateRange(Call& c) {
   std::pair<std::optional<Date>, std::optional<Date>> range;

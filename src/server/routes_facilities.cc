@@ -29,94 +29,6 @@ std::optional<app::ImportKind> ReportKind(const std::string& text) {
   return std::nullopt;
 }
 
-// Rows of a JSON form as CSV text in the template's columns, the facility code first. Each
-// value must be text, a number, a list of texts (joined by ';') or null (empty); anything else
-// is refused naming the row and the field.
-std::expected<std::string, Error> FormCsv(const Json& rows, const std::vector<std::string>& columns,
-                                          const std::string& kode) {
-  if (rows.size() > kMaxFormRows) {
-    return std::unexpected(
-        Error{Msg::kHttpFieldTooMany, {"(isi / body)", std::to_string(kMaxFormRows)}});
-  }
-  report::Table t{"form", columns};
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const Json& row = rows[i];
-    const std::string where = "[" + std::to_string(i) + "]";
-    if (!row.is_object()) return std::unexpected(Error{Msg::kHttpFieldType, {where, "object"}});
-    for (const auto& [key, v] : row.items()) {
-      if (std::ranges::find(columns.begin() + 1, columns.end(), key) == columns.end()) {
-        std::string valid;
-        for (std::size_t c = 1; c < columns.size(); ++c) valid += (c > 1 ? ", " : "") + columns[c];
-        return std::unexpected(
-            Error{Msg::kHttpFieldUnknown, {where + "." + Utf8Prefix(key, 64), valid}});
-      }
-    }
-    std::vector<report::Cell> cells = {kode};
-    for (std::size_t c = 1; c < columns.size(); ++c) {
-      const std::string field = where + "." + columns[c];
-      auto it = row.find(columns[c]);
-      std::string text;
-      if (it == row.end() || it->is_null()) {
-        // empty
-      } else if (it->is_string()) {
-        text = it->get<std::string>();
-      } else if (it->is_number()) {
-        text = it->dump();
-      } else if (it->is_array()) {
-        for (const Json& item : *it) {
-          if (!item.is_string())
-            return std::unexpected(Error{Msg::kHttpFieldType, {field, "string"}});
-          text += (text.empty() ? "" : ";") + item.get<std::string>();
-        }
-      } else {
-        return std::unexpected(Error{Msg::kHttpFieldType, {field, "string"}});
-      }
-      if (text.size() > kMaxCellChars) {
-        return std::unexpected(
-            Error{Msg::kHttpFieldTooLong, {field, std::to_string(kMaxCellChars)}});
-      }
-      cells.emplace_back(std::move(text));
-    }
-    t.rows.push_back(std::move(cells));
-  }
-  std::ostringstream csv;
-  report::WriteCsv(t, csv);
-  return csv.str();
-}
-
-// An import result as the API's answer: 422 with the problems, or what was saved.
-void SendImport(ServerContext& ctx, Call& c, const std::expected<app::ImportResult, Error>& result,
-                const std::vector<std::string>* form_columns) {
-  if (!result) return SendFailure(c, result.error());
-  if (!result->written) {
-    Json problems = Json::array();
-    for (const Diagnostic& d : result->diagnostics.items()) {
-      if (d.severity != Severity::kError) continue;
-      // JSON forms: line n of the CSV is row n - 2 of the array; uploads keep the file's line.
-      const bool form = form_columns != nullptr;
-      std::string field;
-      if (form && d.column > 0 && static_cast<std::size_t>(d.column) <= form_columns->size()) {
-        field = (*form_columns)[static_cast<std::size_t>(d.column) - 1];
-      }
-      problems.push_back({{"row", form ? d.line - 2 : d.line},
-                          {"column", d.column},
-                          {"field", field},
-                          {"code", std::string(MsgCode(d.msg))},
-                          {"message", Tr(c.lang, d.msg, d.args)}});
-    }
-    return SendError(c, Msg::kHttpInvalid, {std::to_string(result->diagnostics.error_count())},
-                     {{"problems", problems}});
-  }
-  ctx.Changed();
-  Json warnings = Json::array();
-  for (const Diagnostic& d : result->diagnostics.Warnings()) {
-    warnings.push_back({{"row", d.line},
-                        {"code", std::string(MsgCode(d.msg))},
-                        {"message", Tr(c.lang, d.msg, d.args)}});
-  }
-  SendJson(c, {{"saved", result->rows}, {"warnings", warnings}});
-}
-
 // An operator edits only while the report is a draft or was returned.
 bool MayEdit(ServerContext& ctx, Call& c, store::Workspace& ws) {
   if (c.session.role != "operator") return true;
@@ -224,6 +136,94 @@ void ChangeStatus(ServerContext& ctx, Call& c, app::ReportAction action) {
 }
 
 }  // namespace
+
+// Rows of a JSON form as CSV text in the template's columns, the facility code first. Each
+// value must be text, a number, a list of texts (joined by ';') or null (empty); anything else
+// is refused naming the row and the field.
+std::expected<std::string, Error> FormCsv(const Json& rows, const std::vector<std::string>& columns,
+                                          const std::string& kode) {
+  if (rows.size() > kMaxFormRows) {
+    return std::unexpected(
+        Error{Msg::kHttpFieldTooMany, {"(isi / body)", std::to_string(kMaxFormRows)}});
+  }
+  report::Table t{"form", columns};
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Json& row = rows[i];
+    const std::string where = "[" + std::to_string(i) + "]";
+    if (!row.is_object()) return std::unexpected(Error{Msg::kHttpFieldType, {where, "object"}});
+    for (const auto& [key, v] : row.items()) {
+      if (std::ranges::find(columns.begin() + 1, columns.end(), key) == columns.end()) {
+        std::string valid;
+        for (std::size_t c = 1; c < columns.size(); ++c) valid += (c > 1 ? ", " : "") + columns[c];
+        return std::unexpected(
+            Error{Msg::kHttpFieldUnknown, {where + "." + Utf8Prefix(key, 64), valid}});
+      }
+    }
+    std::vector<report::Cell> cells = {kode};
+    for (std::size_t c = 1; c < columns.size(); ++c) {
+      const std::string field = where + "." + columns[c];
+      auto it = row.find(columns[c]);
+      std::string text;
+      if (it == row.end() || it->is_null()) {
+        // empty
+      } else if (it->is_string()) {
+        text = it->get<std::string>();
+      } else if (it->is_number()) {
+        text = it->dump();
+      } else if (it->is_array()) {
+        for (const Json& item : *it) {
+          if (!item.is_string())
+            return std::unexpected(Error{Msg::kHttpFieldType, {field, "string"}});
+          text += (text.empty() ? "" : ";") + item.get<std::string>();
+        }
+      } else {
+        return std::unexpected(Error{Msg::kHttpFieldType, {field, "string"}});
+      }
+      if (text.size() > kMaxCellChars) {
+        return std::unexpected(
+            Error{Msg::kHttpFieldTooLong, {field, std::to_string(kMaxCellChars)}});
+      }
+      cells.emplace_back(std::move(text));
+    }
+    t.rows.push_back(std::move(cells));
+  }
+  std::ostringstream csv;
+  report::WriteCsv(t, csv);
+  return csv.str();
+}
+
+// An import result as the API's answer: 422 with the problems, or what was saved.
+void SendImport(ServerContext& ctx, Call& c, const std::expected<app::ImportResult, Error>& result,
+                const std::vector<std::string>* form_columns) {
+  if (!result) return SendFailure(c, result.error());
+  if (!result->written) {
+    Json problems = Json::array();
+    for (const Diagnostic& d : result->diagnostics.items()) {
+      if (d.severity != Severity::kError) continue;
+      // JSON forms: line n of the CSV is row n - 2 of the array; uploads keep the file's line.
+      const bool form = form_columns != nullptr;
+      std::string field;
+      if (form && d.column > 0 && static_cast<std::size_t>(d.column) <= form_columns->size()) {
+        field = (*form_columns)[static_cast<std::size_t>(d.column) - 1];
+      }
+      problems.push_back({{"row", form ? d.line - 2 : d.line},
+                          {"column", d.column},
+                          {"field", field},
+                          {"code", std::string(MsgCode(d.msg))},
+                          {"message", Tr(c.lang, d.msg, d.args)}});
+    }
+    return SendError(c, Msg::kHttpInvalid, {std::to_string(result->diagnostics.error_count())},
+                     {{"problems", problems}});
+  }
+  ctx.Changed();
+  Json warnings = Json::array();
+  for (const Diagnostic& d : result->diagnostics.Warnings()) {
+    warnings.push_back({{"row", d.line},
+                        {"code", std::string(MsgCode(d.msg))},
+                        {"message", Tr(c.lang, d.msg, d.args)}});
+  }
+  SendJson(c, {{"saved", result->rows}, {"warnings", warnings}});
+}
 
 void AddFacilityRoutes(Router& r, ServerContext& ctx) {
   r.Add("GET", "/api/v1/facilities", Access::kLoggedIn, {"format"}, [&ctx](Call& c) {

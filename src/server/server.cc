@@ -129,6 +129,7 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
   AddEmergencyRoutes(router, ctx);
   AddEmergencyPlanRoutes(router, ctx);
   AddProgrammeRoutes(router, ctx);
+  AddSurveillanceRoutes(router, ctx);
   const WebFiles web(WebDir(options));
   if (web.empty()) {
     log << "jangkau: aplikasi web tidak ditemukan di " << WebDir(options)

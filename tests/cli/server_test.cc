@@ -993,5 +993,88 @@ TEST_F(ServerTest, Issue13ProgrammesOperatorsSeeTheirOwnPosyanduOnly) {
   EXPECT_GT(Json::parse(map->body)["features"].size(), 300u);  // every desa of OKI
 }
 
+// Issue 14: the early warning's data. An operator sends its own puskesmas' week (form W2; a bad
+// row refuses the whole sending, another facility is 403); readers get the completeness, the
+// alerts with their three views, the series and the map; a planner records a step (an illegal
+// one is 409, a time before the report 422, an unknown alert 404).
+TEST_F(ServerTest, Issue14WeeklyReportsAndAlerts) {
+  const Login op = LogIn("op1");  // P1602010202
+  const Login admin = LogIn("admin");
+  const Login viewer = LogIn("bpjs");
+  const Login planner = LogIn("perencana");
+  auto form = Get(op, "/api/v1/facilities/P1602010202/weekly/2025-W10");
+  ASSERT_EQ(form->status, 200) << form->body;
+  const Json f = Json::parse(form->body);
+  EXPECT_EQ(f["minggu"], "2025-W10");
+  EXPECT_EQ(f["baris"].size(), 25u);  // the shipped disease list
+  EXPECT_TRUE(f["baris"][0]["kasus"].is_null());
+  auto bad = Send("PUT", op, "/api/v1/facilities/P1602010202/weekly/2025-W10",
+                  R"([{"penyakit":"A","kasus":20},{"penyakit":"A_SALAH","kasus":3}])");
+  ASSERT_EQ(bad->status, 422) << bad->body;
+  EXPECT_EQ(Json::parse(bad->body)["error"]["problems"][0]["row"], 1);
+  EXPECT_EQ(Send("PUT", op, "/api/v1/facilities/P1602020202/weekly/2025-W10",
+                 R"([{"penyakit":"A","kasus":20}])")
+                ->status,
+            403);
+  EXPECT_EQ(Get(op, "/api/v1/facilities/P1602010202/weekly/2025-W99")->status, 404);
+  auto sent = Send("PUT", op, "/api/v1/facilities/P1602010202/weekly/2025-W10",
+                   R"([{"penyakit":"A","kasus":20,"kematian":0},{"penyakit":"ISPA","kasus":40}])");
+  ASSERT_EQ(sent->status, 200) << sent->body;
+  EXPECT_EQ(Json::parse(sent->body)["saved"], 2);
+  const Json after = Json::parse(Get(op, "/api/v1/facilities/P1602010202/weekly/2025-W10")->body);
+  EXPECT_EQ(after["baris"][0]["kasus"], 20);  // A, the list's first
+
+  EXPECT_EQ(Get(op, "/api/v1/surveillance/alerts")->status, 403);
+  auto alerts = Get(viewer, "/api/v1/surveillance/alerts?method=fixed");
+  ASSERT_EQ(alerts->status, 200) << alerts->body;
+  const Json a = Json::parse(alerts->body);
+  ASSERT_EQ(a["peringatan"].size(), 1u) << a.dump();  // A 20 >= 15
+  const std::string id = a["peringatan"][0]["id"];
+  EXPECT_EQ(id, "P1602010202:2025-W10:A:fixed");
+  EXPECT_EQ(a["ditahan"], 0);
+  EXPECT_EQ(Get(viewer, "/api/v1/surveillance/alerts?method=ramalan")->status, 400);
+  EXPECT_EQ(Get(viewer, "/api/v1/surveillance/alerts?from=2025-W99")->status, 400);
+  EXPECT_EQ(Get(viewer, "/api/v1/surveillance/alerts?skenario=tidak-ada")->status, 404);
+
+  const std::string steps = "/api/v1/surveillance/alerts/" + id + "/steps";
+  EXPECT_EQ(Send("POST", viewer, steps, R"({"status":"diverifikasi"})")->status, 403);
+  EXPECT_EQ(Send("POST", planner, steps, R"({"status":"direspons"})")->status, 409);
+  EXPECT_EQ(Send("POST", planner, steps, R"({"status":"diverifikasi","waktu":"2020-01-01T00:00"})")
+                ->status,
+            422);
+  EXPECT_EQ(Send("POST", planner, steps, R"({"status":"terbang"})")->status, 400);
+  EXPECT_EQ(Send("POST", planner, "/api/v1/surveillance/alerts/X:2025-W10:A:fixed/steps",
+                 R"({"status":"diverifikasi"})")
+                ->status,
+            404);
+  auto step = Send("POST", planner, steps, R"({"status":"diverifikasi","catatan":"dicek"})");
+  ASSERT_EQ(step->status, 200) << step->body;
+  const Json verified = Json::parse(Get(viewer, "/api/v1/surveillance/alerts?method=fixed")->body);
+  EXPECT_EQ(verified["peringatan"][0]["status"], "diverifikasi");
+  EXPECT_EQ(verified["bulanan"].size(), 1u);
+
+  auto completeness = Get(viewer, "/api/v1/surveillance/completeness?by=minggu");
+  ASSERT_EQ(completeness->status, 200);
+  EXPECT_EQ(Get(viewer, "/api/v1/surveillance/completeness?by=pulau")->status, 400);
+  EXPECT_EQ(Get(viewer, "/api/v1/surveillance/completeness?deadline_hours=-1")->status, 400);
+  auto series = Get(viewer, "/api/v1/surveillance/series?faskes=P1602010202&penyakit=A");
+  ASSERT_EQ(series->status, 200) << series->body;
+  const Json s = Json::parse(series->body);
+  EXPECT_EQ(s["kasus"], Json::array({20}));
+  EXPECT_EQ(s["ambang_tetap"], 15);
+  EXPECT_EQ(Get(viewer, "/api/v1/surveillance/series?faskes=TIDAK&penyakit=A")->status, 422);
+  auto map = Get(viewer, "/api/v1/surveillance/map?method=fixed");
+  ASSERT_EQ(map->status, 200);
+  EXPECT_EQ(map->get_header_value("Content-Type"), "application/geo+json");
+  int with_alerts = 0;
+  const Json features = Json::parse(map->body)["features"];
+  for (const auto& feature : features) {
+    if (feature["properties"]["lapisan"] == "faskes")
+      with_alerts += feature["properties"]["peringatan"].get<int>();
+  }
+  EXPECT_EQ(with_alerts, 1) << map->body.substr(0, 400);
+  EXPECT_EQ(Get(admin, "/api/v1/surveillance/diseases")->status, 200);
+}
+
 }  // namespace
 }  // namespace jangkau

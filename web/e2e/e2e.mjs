@@ -459,6 +459,25 @@ try {
     await page.waitForFunction(() => document.querySelector('[data-testid="programmes-map"]')?.dataset.indicator === 'stbm');
     await shot('programmes');
     log(`planner: programmes page: ${spearman}`);
+    // The early warning page (issue 14): the weeks' completeness, the alerts with their steps and
+    // the double-reported week held back, the map with the flood's catchments, a series with bounds.
+    await page.goto(`${DISPATCH_URL}/#/surveillance`);
+    await byTestId('sv-alerts').locator('tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="sv-scenario"]').selectOption('banjir_musim_hujan');
+    await byTestId('sv-show').click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="sv-map"]')?.dataset.catchments ?? 0) > 0, null, {
+      timeout: 60_000,
+    });
+    const svCount = await byTestId('sv-alerts-count').innerText();
+    check(Number(/(\d+) alarm ditahan/.exec(svCount)?.[1] ?? 0) > 0, `the double-reported week is held back (${svCount})`);
+    check((await byTestId('sv-quality').innerText()).includes('ganda_dengan_tetangga'), 'the double reporting is a data-quality flag');
+    const steps = await page.locator('[data-testid="sv-step-diverifikasi"]').count();
+    await page.locator('[data-testid="sv-step-diverifikasi"]').first().click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="sv-step-diverifikasi"]').length === n - 1, steps);
+    await byTestId('sv-series').waitFor();
+    await byTestId('sv-map').scrollIntoViewIfNeeded();
+    await shot('surveillance');
+    log(`planner: early warning: ${svCount}`);
     // An operator of Balai Agung Sekayu sees the register of its own posyandu only, and no map.
     await logout();
     await login('operator-sekayu', 'demo-operator-sekayu-2026', { base: DISPATCH_URL });
@@ -473,6 +492,18 @@ try {
     );
     check((await byTestId('programmes-map').count()) === 0, 'no village map for an operator');
     log(`operator: ${posyandu.length} register rows of its own posyandu`);
+    // The operator sends its puskesmas' counts of last week (form W2); a count sent again replaces.
+    await page.goto(`${DISPATCH_URL}/#/surveillance`);
+    await byTestId('weekly-kasus-ISPA').waitFor();
+    await byTestId('weekly-kasus-ISPA').fill('12');
+    await byTestId('weekly-mati-ISPA').fill('0');
+    await byTestId('weekly-send').click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="weekly-kasus-ISPA"]')?.closest('tr')?.lastElementChild?.textContent?.includes('+07:00'),
+    );
+    check((await byTestId('weekly-kasus-ISPA').inputValue()) === '12', 'the weekly count is stored');
+    await shot('surveillance-form');
+    log('operator: weekly report sent');
   }
 
   check(consoleErrors.length === 0, `no console errors, got:\n  ${consoleErrors.join('\n  ')}`);

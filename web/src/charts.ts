@@ -1,4 +1,5 @@
-// Charts written as plain SVG (no chart library): horizontal bars, a small line chart, a scatter.
+// Charts written as plain SVG (no chart library): horizontal bars, a small line chart, a scatter,
+// a weekly series with bounds.
 
 import { fmtNumber } from './ui';
 
@@ -170,5 +171,87 @@ export function scatterChart(points: Point[], opts: { title: string; testid: str
     );
     svg.append(g);
   }
+  return svg;
+}
+
+export interface SeriesLine {
+  label: string;
+  values: (number | null)[];
+  colour: string;
+  dashed?: boolean;
+}
+
+/**
+ * Weekly counts by week (a line with a dot per reported week; an alarmed week red) and the
+ * methods' bounds as lines; missing values break the lines. Week labels every 13 weeks.
+ */
+export function seriesChart(
+  weeks: string[],
+  counts: (number | null)[],
+  bounds: SeriesLine[],
+  alarms: boolean[],
+  opts: { title: string; testid: string; xLabel: string; yLabel: string },
+): SVGSVGElement {
+  const width = 720;
+  const height = 240;
+  const m = { left: 44, right: 12, top: 12, bottom: 40 };
+  const plotW = width - m.left - m.right;
+  const plotH = height - m.top - m.bottom;
+  const all = [...counts, ...bounds.flatMap((b) => b.values)].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const hi = Math.max(1, ...all);
+  const step = hi <= 10 ? 2 : hi <= 50 ? 10 : hi <= 200 ? 25 : 100;
+  const yMax = Math.ceil(hi / step) * step;
+  const X = (i: number) => m.left + (weeks.length > 1 ? (i / (weeks.length - 1)) * plotW : plotW / 2);
+  const Y = (y: number) => m.top + plotH - (y / yMax) * plotH;
+  const svg = s('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': opts.title,
+    class: 'chart series-chart',
+    'data-testid': opts.testid,
+    preserveAspectRatio: 'xMinYMin meet',
+  });
+  svg.append(s('title', {}, opts.title));
+  for (let v = 0; v <= yMax + 1e-9; v += step) {
+    svg.append(
+      s('line', { x1: m.left, x2: width - m.right, y1: Y(v), y2: Y(v), stroke: '#e0e6e4', 'stroke-width': 1 }),
+      s('text', { x: m.left - 5, y: Y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'chart-value' }, fmtNumber(v, 0)),
+    );
+  }
+  weeks.forEach((w, i) => {
+    if (i % 13 === 0 || i === weeks.length - 1) {
+      svg.append(s('text', { x: X(i), y: height - m.bottom + 14, 'text-anchor': 'middle', class: 'chart-value' }, w));
+    }
+  });
+  axes(svg, { ...m, width, height, plotW, plotH }, opts.xLabel, opts.yLabel);
+  // A polyline per run of known values.
+  const path = (values: (number | null)[], attrs: Record<string, string | number>) => {
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length > 1) svg.append(s('polyline', { points: run.join(' '), fill: 'none', ...attrs }));
+      run = [];
+    };
+    values.forEach((v, i) => {
+      if (typeof v === 'number' && Number.isFinite(v)) run.push(`${X(i)},${Y(v)}`);
+      else flush();
+    });
+    flush();
+  };
+  for (const b of bounds) {
+    const g = s('g', { class: 'bound', 'data-label': b.label });
+    g.append(s('title', {}, b.label));
+    svg.append(g);
+    path(b.values, { stroke: b.colour, 'stroke-width': 1.5, ...(b.dashed ? { 'stroke-dasharray': '5 3' } : {}) });
+  }
+  path(counts, { stroke: '#37474f', 'stroke-width': 2 });
+  counts.forEach((v, i) => {
+    if (typeof v !== 'number') return;
+    const g = s('g', { class: alarms[i] ? 'dot alarm' : 'dot' });
+    g.append(
+      s('title', {}, `${weeks[i]}: ${fmtNumber(v, 0)}`),
+      s('circle', { cx: X(i), cy: Y(v), r: alarms[i] ? 4 : 2, fill: alarms[i] ? '#c62828' : '#37474f' }),
+    );
+    svg.append(g);
+  });
   return svg;
 }

@@ -32,6 +32,7 @@ const renderScenario = lazy(async () => (await import('./pages/scenario')).rende
 const renderDispatch = lazy(async () => (await import('./pages/dispatch')).renderDispatch);
 const renderResponse = lazy(async () => (await import('./pages/response')).renderResponse);
 const renderProgrammes = lazy(async () => (await import('./pages/programmes')).renderProgrammes);
+const renderSurveillance = lazy(async () => (await import('./pages/surveillance')).renderSurveillance);
 
 interface Route {
   page: Page;
@@ -49,6 +50,7 @@ const routes: Record<string, Route> = {
   dispatch: { page: renderDispatch, nav: 'nav_dispatch', roles: ['dispatcher', 'admin', 'planner'] },
   response: { page: renderResponse, nav: 'nav_response', roles: ['admin', 'planner', 'dispatcher'] },
   programmes: { page: renderProgrammes, nav: 'nav_programmes', roles: ['admin', 'planner', 'viewer', 'operator'] },
+  surveillance: { page: renderSurveillance, nav: 'nav_surveillance', roles: ['admin', 'planner', 'viewer', 'operator'] },
 };
 
 function homeFor(s: Session): string {
