@@ -25,8 +25,8 @@ namespace {
 constexpr double kNa = std::numeric_limits<double>::quiet_NaN();
 constexpr int64_t kDaySeconds = int64_t{24} * 3600;
 
-constexpr std::array<std::string_view, 6> kMethodKeys = {"fixed",   "ears-c1",    "ears-c2",
-                                                         "ears-c3", "farrington", "klb"};
+constexpr std::array<std::string_view, 7> kMethodKeys = {
+    "fixed", "ears-c1", "ears-c2", "ears-c3", "farrington", "klb", "twice-mean3"};
 
 // Every epidemiological week from `first` to `last`, and each one's position (by arithmetic: the
 // position of week 1 of each year; this runs for every report).
@@ -377,6 +377,9 @@ std::expected<AlertResult, Error> ComputeAlerts(const store::Workspace& ws, cons
         if (auto found = surveillance::Ears(cases, eo)) {
           add_detections(*found, std::string(AlertMethodKey(m)));
         }
+      }
+      if (wants(AlertMethod::kTwiceMean3)) {
+        add_detections(surveillance::TwiceRecentMean(cases, 3), "twice-mean3");
       }
       if (wants(AlertMethod::kFarrington)) {
         surveillance::FarringtonOptions fo;

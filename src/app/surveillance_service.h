@@ -23,17 +23,17 @@
 
 namespace jangkau::app {
 
-enum class AlertMethod { kFixed, kEarsC1, kEarsC2, kEarsC3, kFarrington, kKlb };
-std::string_view AlertMethodKey(AlertMethod m);  // "fixed", "ears-c1", ..., "klb"
+enum class AlertMethod { kFixed, kEarsC1, kEarsC2, kEarsC3, kFarrington, kKlb, kTwiceMean3 };
+std::string_view AlertMethodKey(AlertMethod m);  // "fixed", "ears-c1", ..., "klb", "twice-mean3"
 // "all", one key, or keys separated by commas; std::nullopt for an unknown one.
 std::optional<std::vector<AlertMethod>> ParseAlertMethods(std::string_view text);
 inline constexpr std::string_view kAlertMethodChoices =
-    "all, fixed, ears-c1, ears-c2, ears-c3, farrington, klb";
+    "all, fixed, ears-c1, ears-c2, ears-c3, farrington, klb, twice-mean3";
 
 struct AlertOptions {
-  std::vector<AlertMethod> methods = {AlertMethod::kFixed,      AlertMethod::kEarsC1,
-                                      AlertMethod::kEarsC2,     AlertMethod::kEarsC3,
-                                      AlertMethod::kFarrington, AlertMethod::kKlb};
+  std::vector<AlertMethod> methods = {
+      AlertMethod::kFixed,      AlertMethod::kEarsC1, AlertMethod::kEarsC2,    AlertMethod::kEarsC3,
+      AlertMethod::kFarrington, AlertMethod::kKlb,    AlertMethod::kTwiceMean3};
   std::optional<EpiWeek> from, to;  // the weeks listed; the methods see the whole series
   int farrington_b = 5;             // years back (the package's default)
   surveillance::KlbOptions klb;

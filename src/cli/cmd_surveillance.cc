@@ -237,9 +237,10 @@ void AddSurveillanceCommands(CLI::App& app, CliContext& ctx) {
   detect
       ->add_option("in", o->in, ctx.T("deret mingguan: week, cases", "weekly series: week, cases"))
       ->required();
-  detect->add_option("--method", o->method, "ears-c1|ears-c2|ears-c3|farrington|fixed")
+  detect->add_option("--method", o->method, "ears-c1|ears-c2|ears-c3|farrington|fixed|twice-mean3")
       ->required()
-      ->check(CLI::IsMember({"ears-c1", "ears-c2", "ears-c3", "farrington", "fixed"}));
+      ->check(
+          CLI::IsMember({"ears-c1", "ears-c2", "ears-c3", "farrington", "fixed", "twice-mean3"}));
   detect->add_option("--out,-o", o->out, ctx.T("berkas CSV hasil", "CSV file to write"))
       ->required();
   detect
@@ -271,6 +272,8 @@ void AddSurveillanceCommands(CLI::App& app, CliContext& ctx) {
     std::optional<std::vector<surveillance::Detection>> r;
     if (o->method == "fixed") {
       r = surveillance::FixedThreshold(series->cases, *o->threshold);
+    } else if (o->method == "twice-mean3") {
+      r = surveillance::TwiceRecentMean(series->cases, 3);
     } else if (o->method == "farrington") {
       surveillance::FarringtonOptions f;
       if (o->alpha) f.alpha = *o->alpha;

@@ -200,6 +200,26 @@ TEST(FixedThreshold, AtTheThresholdAlarmsOneBelowDoesNot) {
   EXPECT_EQ(r[1].upper, 15);
 }
 
+// The research's relative rule on its synthetic series: twice the mean of the previous three
+// weeks alarms at weeks 15 and 16 (1-based), bounds 10 and 14.
+TEST(TwiceRecentMean, TheResearchVector) {
+  const std::vector<double> x = {4, 6, 5, 3, 7, 5, 4, 6, 5, 4, 5, 6, 4, 5, 12, 15, 9, 6, 5, 4};
+  const auto r = TwiceRecentMean(x, 3);
+  ASSERT_EQ(r.size(), x.size() - 3);
+  std::vector<std::size_t> alarms;
+  for (const Detection& d : r) {
+    if (d.alarm == true) alarms.push_back(d.index + 1);
+  }
+  EXPECT_EQ(alarms, (std::vector<std::size_t>{15, 16}));
+  EXPECT_DOUBLE_EQ(r[11].upper, 10);  // week 15: 2 x (6 + 4 + 5) / 3
+  EXPECT_DOUBLE_EQ(r[12].upper, 14);  // week 16: 2 x (4 + 5 + 12) / 3
+  const auto zero = TwiceRecentMean({0, 0, 0, 0, std::nan(""), 1, 1, 1, 0}, 3);
+  EXPECT_EQ(zero[0].alarm, false);          // 0 cases never alarm, though 0 >= 0
+  EXPECT_FALSE(zero[1].alarm.has_value());  // the week missing
+  EXPECT_FALSE(zero[2].alarm.has_value());  // a missing week in the window
+  EXPECT_EQ(zero[5].alarm, false);          // 0 after 1, 1, 1
+}
+
 // Each criterion of Permenkes 1501/2010 Pasal 6 on series made to meet it once (and the
 // docs/surveillance.md reading of each).
 std::vector<std::pair<std::size_t, KlbCriterion>> Met(const KlbSeries& s, double min_cases = 5) {

@@ -512,6 +512,7 @@ export const en: Dict = {
   sv_map_title: 'Map of alerts',
   sv_map_label: 'Map of alerts by puskesmas',
   sv_legend_alerts: 'Puskesmas with alerts',
+  sv_legend_closed: 'Facility closed by the flood',
   sv_legend_none: 'No alert',
   sv_legend_flood: 'Flooded village in a catchment',
   sv_legend_catchment: 'Catchment (travel time)',

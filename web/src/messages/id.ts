@@ -521,6 +521,7 @@ export const id = {
   sv_map_title: 'Peta peringatan',
   sv_map_label: 'Peta peringatan per puskesmas',
   sv_legend_alerts: 'Puskesmas dengan peringatan',
+  sv_legend_closed: 'Faskes tutup karena banjir',
   sv_legend_none: 'Tanpa peringatan',
   sv_legend_flood: 'Desa banjir di wilayah kerja',
   sv_legend_catchment: 'Wilayah kerja (waktu tempuh)',

@@ -210,7 +210,7 @@ export function renderSurveillance(root: HTMLElement, ctx: PageContext): () => v
   const method = h(
     'select',
     { id: methodId, 'data-testid': 'sv-method' },
-    ['all', 'fixed', 'ears-c1', 'ears-c2', 'ears-c3', 'farrington', 'klb'].map((m) => h('option', { value: m }, m)),
+    ['all', 'fixed', 'ears-c1', 'ears-c2', 'ears-c3', 'farrington', 'klb', 'twice-mean3'].map((m) => h('option', { value: m }, m)),
   );
   const scenario = h('select', { id: scenarioId, 'data-testid': 'sv-scenario' }, h('option', { value: '' }, t('sv_no_scenario')));
   const completeness = h('div', { 'data-testid': 'sv-completeness-block' });
@@ -259,6 +259,7 @@ export function renderSurveillance(root: HTMLElement, ctx: PageContext): () => v
             {},
             swatch('#c62828', t('sv_legend_alerts'), true),
             swatch('#90a4ae', t('sv_legend_none'), true),
+            swatch('#ffffff', t('sv_legend_closed'), true, 'border: 3px solid #000'),
             swatch('#4fc3f7', t('sv_legend_flood')),
             swatch('#b3e5fc', t('sv_legend_catchment')),
           ),
@@ -425,8 +426,8 @@ export function renderSurveillance(root: HTMLElement, ctx: PageContext): () => v
           paint: {
             'circle-radius': ['+', 4, ['min', 12, ['sqrt', ['get', 'peringatan']]]],
             'circle-color': ['case', ['>', ['get', 'peringatan'], 0], '#c62828', kGrey],
-            'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': 1,
+            'circle-stroke-color': ['case', ['==', ['get', 'faskes_tutup'], true], '#000000', '#ffffff'],
+            'circle-stroke-width': ['case', ['==', ['get', 'faskes_tutup'], true], 3, 1],
           },
         });
       }
