@@ -374,6 +374,7 @@ std::expected<AlertResult, Error> ComputeAlerts(const store::Workspace& ws, cons
         if (!wants(m)) continue;
         surveillance::EarsOptions eo;
         eo.method = em;
+        eo.min_sigma = o.ears_min_sigma;
         if (auto found = surveillance::Ears(cases, eo)) {
           add_detections(*found, std::string(AlertMethodKey(m)));
         }

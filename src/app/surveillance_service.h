@@ -36,6 +36,7 @@ struct AlertOptions {
       AlertMethod::kFarrington, AlertMethod::kKlb,    AlertMethod::kTwiceMean3};
   std::optional<EpiWeek> from, to;  // the weeks listed; the methods see the whole series
   int farrington_b = 5;             // years back (the package's default)
+  double ears_min_sigma = 0;        // EARS's minSigma (the package's default 0; Burkom: 0.5-1)
   surveillance::KlbOptions klb;
   surveillance::QualityRules quality;
   int neighbours = 3;        // a facility's neighbours: the nearest this many...

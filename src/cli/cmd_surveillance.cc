@@ -46,6 +46,7 @@ struct WorkspaceOptions {
                                    view = "peringatan";
   int deadline_hours = 72;
   int b = 5;
+  double min_sigma = 0;
   std::string id, status, at, note, scenario;
 };
 
@@ -116,6 +117,12 @@ void AddAlertsCommand(CLI::App& app, CliContext& ctx) {
                   ctx.T("Farrington: tahun ke belakang (bawaan paket R: 5)",
                         "Farrington: years back (the R package's default: 5)"))
       ->check(CLI::Range(1, 10));
+  cmd->add_option("--min-sigma", o->min_sigma,
+                  ctx.T("EARS: simpangan baku minimum (bawaan paket R: 0; untuk hitungan kecil "
+                        "Burkom menyarankan 0,5-1)",
+                        "EARS: the minimum standard deviation (the R package's default: 0; for "
+                        "small counts Burkom suggests 0.5-1)"))
+      ->check(CLI::Range(0.0, 1000.0));
   cmd->add_option("--view", o->view,
                   ctx.T("peringatan (bawaan), mutu (catatan mutu data), bulanan (persen "
                         "diverifikasi dan direspons per bulan)",
@@ -173,6 +180,7 @@ void AddAlertsCommand(CLI::App& app, CliContext& ctx) {
     }
     options.methods = *methods;
     options.farrington_b = o->b;
+    options.ears_min_sigma = o->min_sigma;
     if (!ParseWeekRange(ctx, o->from, o->to, options.from, options.to)) return;
     auto ws = OpenWorkspace(ctx, o->workspace);
     if (!ws) return;

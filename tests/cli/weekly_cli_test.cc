@@ -219,6 +219,21 @@ TEST_F(WeeklyCli, TheFixedThresholdIsReachedAtItsValue) {
   EXPECT_EQ(Json("alerts --method fixed").size(), 3u);
 }
 
+// EARS's minSigma (earsC: UB = mean + z * max(sd, minSigma)): on a flat baseline of 5 the
+// default 0 alarms at 6 (UB 5), a minimum sigma of 1 does not (UB = 5 + 3.0902 = 8.09).
+TEST_F(WeeklyCli, EarsMinimumSigmaQuietsAFlatBaseline) {
+  std::string text = "kode_faskes,minggu,A\n";
+  for (int i = 0; i < 8; ++i) {
+    text += "PKMA," + Week(i) + "," + std::string(i == 7 ? "6" : "5") + "\n";
+  }
+  ASSERT_EQ(Import("datar.csv", text).exit_code, 0);
+  const auto loud = Json("alerts --method ears-c1");
+  ASSERT_EQ(loud.size(), 1u) << loud.dump();
+  EXPECT_EQ(loud[0]["minggu"], Week(7));
+  EXPECT_DOUBLE_EQ(loud[0]["ambang"].get<double>(), 5);
+  EXPECT_TRUE(Json("alerts --method ears-c1 --min-sigma 1").empty());
+}
+
 TEST_F(WeeklyCli, ADoubleReportedWeekIsADataQualityFlagNotAnAlert) {
   // Eight ordinary weeks, then B's diarrhoea rises (a real event) and A, 4 km away, reports its
   // usual five plus B's thirty (the same patients counted twice).
