@@ -247,8 +247,27 @@ M alerts --view bulanan --format csv 2>/dev/null |
            /^2026-1[01]/ { printf "%s,%s,%s,%.1f,%.1f,%s,%.1f\n", $1, $2, $3, $4, $5, $7, $9 }'
 
 echo
-say "== 13. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \
-    "== 13. Web application: demo users (passwords for the demo only)"
+say "== 13. SATUSEHAT (FHIR R4) dan DHIS2: salinan ruang kerja OKI dengan daftar tenaga dan volume layanan CONTOH (docs/interop.md)" \
+    "== 13. SATUSEHAT (FHIR R4) and DHIS2: a copy of the OKI workspace with a CONTOH roster and service volumes (docs/interop.md)"
+# A copy: the roster and the volumes are invented (tools/make_interop_contoh.py) and stay out of
+# the planning workspace.
+iws=$out/oki_interop.jangkau
+rm -f "$iws" "$iws-wal" "$iws-shm"
+cp "$ws" "$iws"
+# The invented STR dates expire for some (61 warnings): the summary line only.
+J import staff "$data/tenaga_contoh.csv" --workspace "$iws" 2>&1 | tail -n 1
+# Service volumes as DHIS2 exports them (months, quarters, years summed per year): dry run first.
+J import dhis2 "$data/dhis2_layanan_contoh.json" --workspace "$iws" --dry-run | tail -n 1
+J import dhis2 "$data/dhis2_layanan_contoh.json" --workspace "$iws"
+J export fhir --workspace "$iws" --out "$out/satusehat_oki.json"
+J export fhir --workspace "$iws" --scenario banjir_musim_hujan --out "$out/satusehat_oki_banjir.ndjson"
+J export dhis2 --workspace "$iws" --what orgunits --format json --out "$out/dhis2_orgunit_oki.json"
+J export dhis2 --workspace "$iws" --what datavalues --format json --period 2025 --out "$out/dhis2_oki.json"
+J export dhis2 --workspace "$iws" --what datavalues --format adx --period 2025 --out "$out/dhis2_oki.adx.xml"
+
+echo
+say "== 14. Aplikasi web: pengguna contoh (kata sandi hanya untuk demo)" \
+    "== 14. Web application: demo users (passwords for the demo only)"
 first_puskesmas=$("$jangkau" show facilities --workspace "$ws" --format csv | awk -F, '$3 == "puskesmas" && !found { print $1; found = 1 }')
 for user in "admin admin" "perencana planner" "operator operator" "bpjs viewer"; do
   set -- $user
@@ -263,7 +282,7 @@ echo "demo-perencana-2026" | J user add --workspace "$mws" --username perencana 
 echo "demo-operator-sekayu-2026" | J user add --workspace "$mws" --username operator-sekayu --role operator --facility P1606040201 >/dev/null
 printf "  %-10s %-9s kata sandi / password: demo-operator-sekayu-2026 (P1606040201, %s)\n" operator-sekayu operator "$mws"
 printf "  %-10s %-9s kata sandi / password: demo-perencana-2026 (%s)\n" perencana planner "$mws"
-echo "  Aplikasi web / web application: http://127.0.0.1:${PORT:-8080}/   (API: /api/v1, docs/http.md)"
+echo "  Aplikasi web / web application: http://127.0.0.1:${PORT:-8080}/   (API: /api/v1, FHIR R4: /fhir/r4, docs/http.md)"
 if [ "${SERVE:-0}" = 1 ]; then
   J serve --workspace "$ws" --port "${PORT:-8080}"
 else

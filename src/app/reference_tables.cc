@@ -24,12 +24,13 @@ std::string_view KbmCsv();
 std::string_view UhcKriteriaCsv();
 std::string_view SkdrPenyakitCsv();
 std::string_view SkdrAmbangCsv();
+std::string_view Dhis2PemetaanCsv();
 }  // namespace jangkau::embedded
 
 namespace jangkau::app {
 namespace {
 
-constexpr std::array<std::string_view, 16> kKeys = {"norms",
+constexpr std::array<std::string_view, 17> kKeys = {"norms",
                                                     "ratio-targets",
                                                     "activity-standards",
                                                     "competence",
@@ -44,7 +45,8 @@ constexpr std::array<std::string_view, 16> kKeys = {"norms",
                                                     "kbm",
                                                     "uhc-criteria",
                                                     "skdr-diseases",
-                                                    "skdr-thresholds"};
+                                                    "skdr-thresholds",
+                                                    "dhis2-mapping"};
 
 std::string_view EmbeddedText(ReferenceKind kind) {
   switch (kind) {
@@ -80,6 +82,8 @@ std::string_view EmbeddedText(ReferenceKind kind) {
       return embedded::SkdrPenyakitCsv();
     case ReferenceKind::kSkdrThresholds:
       return embedded::SkdrAmbangCsv();
+    case ReferenceKind::kDhis2Mapping:
+      return embedded::Dhis2PemetaanCsv();
   }
   return {};
 }
@@ -136,6 +140,9 @@ bool Check(ReferenceKind kind, ingest::TableReader& in, const ingest::ImportCont
     case ReferenceKind::kSkdrThresholds:
       ingest::ReadSkdrThresholds(in, ctx, diags, progress);
       break;
+    case ReferenceKind::kDhis2Mapping:
+      ingest::ReadDhis2Mapping(in, ctx, diags, progress);
+      break;
   }
   return !diags.has_errors();
 }
@@ -168,7 +175,7 @@ std::expected<T, Error> Load(const store::Workspace& ws, ReferenceKind kind,
       kind == ReferenceKind::kNetworkNorms || kind == ReferenceKind::kResponseTargets ||
       kind == ReferenceKind::kUnitSpeeds || kind == ReferenceKind::kKbm ||
       kind == ReferenceKind::kUhcCriteria || kind == ReferenceKind::kSkdrDiseases ||
-      kind == ReferenceKind::kSkdrThresholds;
+      kind == ReferenceKind::kSkdrThresholds || kind == ReferenceKind::kDhis2Mapping;
   const bool shipped_only = later_kind && name == DefaultReferenceName(kind);
   if (!stored && !shipped_only) {
     return std::unexpected(
@@ -348,6 +355,11 @@ std::expected<std::vector<SkdrThreshold>, Error> LoadSkdrThresholds(const store:
   if (!ctx) return std::unexpected(ctx.error());
   return Load<std::vector<SkdrThreshold>>(ws, ReferenceKind::kSkdrThresholds, "bawaan",
                                           ingest::ReadSkdrThresholds, &*ctx);
+}
+
+std::expected<std::vector<Dhis2MapRow>, Error> LoadDhis2Mapping(const store::Workspace& ws) {
+  return Load<std::vector<Dhis2MapRow>>(ws, ReferenceKind::kDhis2Mapping, "bawaan",
+                                        ingest::ReadDhis2Mapping);
 }
 
 }  // namespace jangkau::app

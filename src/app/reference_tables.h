@@ -12,6 +12,7 @@
 
 #include "app/import_service.h"
 #include "growth/skdn.h"
+#include "model/dhis2.h"
 #include "model/programmes.h"
 #include "model/reference.h"
 #include "model/surveillance.h"
@@ -36,10 +37,11 @@ enum class ReferenceKind {
   kUhcCriteria,     // the UHC award criteria (an ASSUMPTION shipped)
   kSkdrDiseases,    // the weekly reports' disease list (SKDR's and the district's own)
   kSkdrThresholds,  // fixed alert thresholds per kabupaten and disease (one district's shipped)
+  kDhis2Mapping,    // Jangkau's figures -> DHIS2 data elements and org units (CONTOH shipped)
 };
 // "norms", "ratio-targets", "activity-standards", "competence", "equipment-standards",
 // "costs", "retirement", "travel-scenario", "network-norms", "formasi", "response-targets",
-// "unit-speeds", "kbm", "uhc-criteria", "skdr-diseases", "skdr-thresholds".
+// "unit-speeds", "kbm", "uhc-criteria", "skdr-diseases", "skdr-thresholds", "dhis2-mapping".
 std::optional<ReferenceKind> ParseReferenceKind(std::string_view text);
 std::string_view ReferenceKindKey(ReferenceKind kind);
 std::string ReferenceKindChoices();
@@ -87,6 +89,8 @@ std::expected<std::vector<UhcCriterion>, Error> LoadUhcCriteria(const store::Wor
 std::expected<std::vector<SkdrDisease>, Error> LoadSkdrDiseases(const store::Workspace& ws);
 // The fixed thresholds (shipped: one district's published values, an ASSUMPTION for any other).
 std::expected<std::vector<SkdrThreshold>, Error> LoadSkdrThresholds(const store::Workspace& ws);
+// The district's DHIS2 mapping (shipped: an invented CONTOH the district replaces).
+std::expected<std::vector<Dhis2MapRow>, Error> LoadDhis2Mapping(const store::Workspace& ws);
 // The import context with the disease list filled in (weekly reports, thresholds).
 std::expected<ingest::ImportContext, Error> WeeklyImportContext(const store::Workspace& ws);
 

@@ -12,6 +12,7 @@ std::string Render(const Diagnostic& d, Lang lang) {
     place = d.file;
     if (d.line > 0) place += fmt::format(":{}", d.line);
     if (d.line > 0 && d.column > 0) place += fmt::format(":{}", d.column);
+    if (!d.path.empty()) place += ":" + d.path;
   } else if (!d.entity.empty()) {
     place = d.entity;
   } else {

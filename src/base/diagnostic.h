@@ -22,10 +22,12 @@ struct Diagnostic {
   std::string entity;  // the thing concerned ("faskes P1602010201"); may be empty
   Msg msg = Msg::kInternal;
   std::vector<std::string> args;
+  // Where in a JSON document (`entry[12].resource.position.latitude`); empty for tables.
+  std::string path = {};
 };
 
 // "file:line:column: galat: message" (Bahasa Indonesia) or "...: error: ..." (English);
-// without a file: "entity: peringatan: message".
+// in a JSON document "file[:line]:path: galat: ..."; without a file: "entity: peringatan: ...".
 std::string Render(const Diagnostic& d, Lang lang);
 
 // Collects diagnostics in the order found; caps what it keeps so that a file with a

@@ -21,6 +21,9 @@ std::string NormalizeKey(std::string_view s);
 // (';', '+', quotes, ...) or starts with punctuation, so that ";ns" is not read as "ns".
 std::optional<std::string> ChoiceKey(std::string_view s);
 
+// `s` for a URL's query: every byte other than letters, digits and -._~:/ as %XX.
+std::string PercentEncode(std::string_view s);
+
 // Splits on `sep`, trimming each part and dropping empty parts.
 std::vector<std::string> SplitList(std::string_view s, char sep);
 

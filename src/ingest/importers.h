@@ -14,6 +14,7 @@
 #include "base/diagnostic.h"
 #include "ingest/table_reader.h"
 #include "model/date.h"
+#include "model/dhis2.h"
 #include "model/emergency.h"
 #include "model/facility.h"
 #include "model/growth.h"
@@ -133,6 +134,14 @@ std::vector<SkdrDisease> ReadSkdrDiseases(TableReader& in, const ImportContext& 
 // penyakit (a code), ambang (cases per week, a whole number >= 1); a pair once.
 std::vector<SkdrThreshold> ReadSkdrThresholds(TableReader& in, const ImportContext& ctx,
                                               Diagnostics& diags, const Progress& progress);
+// The DHIS2 mapping (docs/interop.md): jenis (orgunit, dataset, tenaga, kebutuhan, kesenjangan,
+// penduduk_30/60/120, layanan), kunci (facility/region code, cadre, norm group or activity),
+// metode (norms/abk/wisn/ratio for needs and gaps), kode_dhis2 and/or uid_dhis2, coc, coc_uid,
+// kategori_adx ("CATEGORY=OPTION;..."), periode (the period types a layanan value may come in,
+// ';'-separated; Yearly when empty). A (jenis, metode, kunci) once; a layanan data element and
+// combo once.
+std::vector<Dhis2MapRow> ReadDhis2Mapping(TableReader& in, const ImportContext& ctx,
+                                          Diagnostics& diags, const Progress& progress);
 // The minimum weight gain (KBM): umur_bulan (1-60, once each), kbm_gram (> 0, at most 2000).
 std::vector<KbmRow> ReadKbm(TableReader& in, const ImportContext& ctx, Diagnostics& diags,
                             const Progress& progress);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -189,6 +190,25 @@ std::expected<void, Error> WriteCsvFile(const Table& t, const std::string& path)
   (*out)->Row(t.columns);
   for (const auto& row : t.rows) (*out)->Row(row);
   return (*out)->Commit();
+}
+
+std::expected<void, Error> WriteTextFile(const std::string& path, std::string_view text) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return std::unexpected(Error{Msg::kWrite, {path, "open"}});
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.flush();
+    if (!out) {
+      std::remove(tmp.c_str());
+      return std::unexpected(Error{Msg::kWrite, {path, "write"}});
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return std::unexpected(Error{Msg::kWrite, {path, "rename"}});
+  }
+  return {};
 }
 
 std::expected<std::unique_ptr<CsvFileWriter>, Error> CsvFileWriter::Open(const std::string& path) {

@@ -87,6 +87,8 @@ nlohmann::json ToJson(const Table& t);
 // Files are written to a temporary name beside `path` and renamed into place, so a failed
 // write never leaves a half-written file. Failure: kWrite with the library's message.
 std::expected<void, Error> WriteCsvFile(const Table& t, const std::string& path);
+// Writes `text` to `path` through a temporary file renamed into place (never half a file).
+std::expected<void, Error> WriteTextFile(const std::string& path, std::string_view text);
 // A CSV file written row by row (RFC 4180, UTF-8) to a temporary name beside `path`, moved into
 // place by Commit; destroyed uncommitted (a refused input, a failure), it leaves nothing. For
 // outputs too large to hold as a Table.

@@ -141,6 +141,28 @@ HttpResponse ErrorResponse(Lang lang, Msg msg, const std::vector<std::string>& a
   return res;
 }
 
+HttpResponse OperationOutcomeResponse(Lang lang, Msg msg, const std::vector<std::string>& args,
+                                      int status) {
+  HttpResponse res;
+  res.status = status != 0 ? status : MsgStatus(msg);
+  if (res.status < 400) res.status = 500;
+  const char* code = res.status == 400   ? "invalid"
+                     : res.status == 401 ? "login"
+                     : res.status == 403 ? "forbidden"
+                     : res.status == 404 ? "not-found"
+                     : res.status == 405 ? "not-supported"
+                     : res.status == 413 ? "too-costly"
+                     : res.status == 422 ? "processing"
+                                         : "exception";
+  const Json issue = {{"severity", "error"},
+                      {"code", code},
+                      {"details", {{"text", Tr(lang, msg, args)}}},
+                      {"diagnostics", std::string(MsgCode(msg))}};
+  res.content_type = kFhirJsonType;
+  res.body = Dump(Json{{"resourceType", "OperationOutcome"}, {"issue", Json::array({issue})}});
+  return res;
+}
+
 void SendError(Call& c, Msg msg, const std::vector<std::string>& args, const Json& extra) {
   c.res = ErrorResponse(c.lang, msg, args, extra);
 }

@@ -134,6 +134,7 @@ class ServerContext {
 // Responses.
 constexpr const char* kJsonType = "application/json; charset=utf-8";
 constexpr const char* kGeoJsonType = "application/geo+json";
+constexpr const char* kFhirJsonType = "application/fhir+json; charset=utf-8";
 constexpr const char* kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -145,6 +146,9 @@ HttpResponse ErrorResponse(Lang lang, Msg msg, const std::vector<std::string>& a
                            const Json& extra = Json::object(), int status = 0);
 void SendError(Call& c, Msg msg, const std::vector<std::string>& args,
                const Json& extra = Json::object());
+// The same refusal as a FHIR OperationOutcome (the /fhir/ routes), its issue code from the status.
+HttpResponse OperationOutcomeResponse(Lang lang, Msg msg, const std::vector<std::string>& args,
+                                      int status = 0);
 // An Error from `app`: its own code and message, with the message's status.
 void SendFailure(Call& c, const Error& e);
 void SendDownload(Call& c, std::string body, const std::string& filename);

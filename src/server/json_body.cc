@@ -5,38 +5,14 @@
 #include <fmt/format.h>
 
 #include "base/text_util.h"
+#include "interop/json_text.h"
 
 namespace jangkau::server {
 
 std::expected<Json, Error> ParseJson(std::string_view text, int max_depth) {
-  int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (const char ch : text) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (ch == '\\') {
-        escaped = true;
-      } else if (ch == '"') {
-        in_string = false;
-      }
-    } else if (ch == '"') {
-      in_string = true;
-    } else if (ch == '[' || ch == '{') {
-      if (++depth > max_depth) {
-        return std::unexpected(
-            Error{Msg::kHttpBadJson, {fmt::format("nesting deeper than {}", max_depth)}});
-      }
-    } else if (ch == ']' || ch == '}') {
-      --depth;
-    }
-  }
-  try {
-    return Json::parse(text);
-  } catch (const Json::exception& e) {
-    return std::unexpected(Error{Msg::kHttpBadJson, {e.what()}});
-  }
+  auto parsed = interop::ParseJsonText(text, max_depth);
+  if (!parsed) return std::unexpected(Error{Msg::kHttpBadJson, {parsed.error()}});
+  return std::move(*parsed);
 }
 
 std::string Excerpt(const Json& v) {

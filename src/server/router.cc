@@ -116,8 +116,11 @@ std::size_t Router::BodyLimit(const HttpRequest& req) const {
 
 HttpResponse Router::Dispatch(const HttpRequest& req, ServerContext& ctx) const {
   const Lang lang = RequestLang(req);
+  // The FHIR endpoint answers its refusals as OperationOutcomes.
+  const bool fhir = req.path.starts_with("/fhir/");
   auto refuse = [&](Msg msg, const std::vector<std::string>& args) {
-    HttpResponse res = ErrorResponse(lang, msg, args);
+    HttpResponse res =
+        fhir ? OperationOutcomeResponse(lang, msg, args) : ErrorResponse(lang, msg, args);
     res.headers.emplace_back("Cache-Control", "no-store");
     return res;
   };
@@ -173,9 +176,11 @@ HttpResponse Router::Dispatch(const HttpRequest& req, ServerContext& ctx) const 
   try {
     route->handler(call);
   } catch (const Json::exception& e) {
-    res = ErrorResponse(lang, Msg::kHttpBadJson, {e.what()});
+    res = fhir ? OperationOutcomeResponse(lang, Msg::kHttpBadJson, {e.what()})
+               : ErrorResponse(lang, Msg::kHttpBadJson, {e.what()});
   } catch (const std::exception& e) {
-    res = ErrorResponse(lang, Msg::kInternal, {e.what()});
+    res = fhir ? OperationOutcomeResponse(lang, Msg::kInternal, {e.what()})
+               : ErrorResponse(lang, Msg::kInternal, {e.what()});
   }
   res.headers.emplace_back("Cache-Control", "no-store");
   return res;

@@ -17,6 +17,7 @@ void AddEmergencyRoutes(Router& r, ServerContext& ctx);  // units, incidents, di
 void AddEmergencyPlanRoutes(Router& r, ServerContext& ctx);  // their maps, station plan
 void AddProgrammeRoutes(Router& r, ServerContext& ctx);      // growth, STBM, TPPS, SKDN, map
 void AddSurveillanceRoutes(Router& r, ServerContext& ctx);   // weekly reports, alerts, map
+void AddFhirRoutes(Router& r, ServerContext& ctx);           // /fhir/r4: the registry, read-only
 
 // The present instant (the clock's), for times a request leaves empty.
 Instant Now();

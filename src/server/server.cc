@@ -130,6 +130,7 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
   AddEmergencyPlanRoutes(router, ctx);
   AddProgrammeRoutes(router, ctx);
   AddSurveillanceRoutes(router, ctx);
+  AddFhirRoutes(router, ctx);
   const WebFiles web(WebDir(options));
   if (web.empty()) {
     log << "jangkau: aplikasi web tidak ditemukan di " << WebDir(options)
@@ -138,7 +139,7 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
 
   auto handler = [&](HttpRequest& req) {
     HttpResponse res;
-    if (req.path.starts_with("/api/")) {
+    if (req.path.starts_with("/api/") || req.path.starts_with("/fhir/")) {
       res = router.Dispatch(req, ctx);
     } else if (req.method == "GET" || req.method == "HEAD") {
       res = web.Get(req.path);
@@ -158,7 +159,9 @@ int Serve(const ServerOptions& options, std::ostream& log, const std::function<v
     } else if (msg == Msg::kInternal) {
       args.emplace_back("handler");
     }
-    HttpResponse res = ErrorResponse(RequestLang(req), msg, args, Json::object(), status);
+    HttpResponse res = req.path.starts_with("/fhir/")
+                           ? OperationOutcomeResponse(RequestLang(req), msg, args, status)
+                           : ErrorResponse(RequestLang(req), msg, args, Json::object(), status);
     res.headers.emplace_back("Connection", "close");
     return res;
   };

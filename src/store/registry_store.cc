@@ -138,90 +138,109 @@ std::expected<void, Error> Workspace::ImportFacilities(const ImportRecord& rec,
                                                        const std::vector<StaffCount>& counts,
                                                        const std::vector<Diagnostic>& warnings,
                                                        const FacilityFields& fields) {
-  return WriteImport(rec, warnings, [&] {
-    // An imported value replaces an assumption; an absent one keeps what the workspace has. Of
-    // the plain fields only those the file carries change.
-    std::string plain;
-    auto keep_unless = [&plain](bool present, const char* column) {
-      if (present) plain += std::string(column) + "=excluded." + column + ", ";
-    };
-    keep_unless(fields.kode_desa, "kode_desa");
-    keep_unless(fields.kode_kecamatan, "kode_kecamatan");
-    keep_unless(fields.kode_kecamatan_bps, "kode_kecamatan_bps");
-    keep_unless(fields.kode_kabupaten_bps, "kode_kabupaten_bps");
-    keep_unless(fields.alamat, "alamat");
-    keep_unless(fields.coordinates, "lon");
-    keep_unless(fields.coordinates, "lat");
-    keep_unless(fields.status, "status");
-    Statement up = conn_->Prepare(
-        "INSERT INTO facilities(kode, nama, jenis, rawat_inap, kategori_wilayah, kode_desa, "
-        "kode_kecamatan, kode_kecamatan_bps, kode_kabupaten_bps, alamat, lon, lat, status, bpjs, "
-        "akreditasi, sumber_berkas, sumber_baris) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT(kode) DO UPDATE SET nama=excluded.nama, jenis=excluded.jenis, "
-        "rawat_inap=coalesce(excluded.rawat_inap, rawat_inap), "
-        "rawat_inap_asumsi=CASE WHEN excluded.rawat_inap IS NULL THEN rawat_inap_asumsi ELSE 0 "
-        "END, kategori_wilayah=coalesce(excluded.kategori_wilayah, kategori_wilayah), "
-        "kategori_asumsi=CASE WHEN excluded.kategori_wilayah IS NULL THEN kategori_asumsi ELSE 0 "
-        "END, " +
-        plain +
-        "bpjs=coalesce(excluded.bpjs, bpjs), akreditasi=coalesce(excluded.akreditasi, akreditasi), "
-        "sumber_berkas=excluded.sumber_berkas, sumber_baris=excluded.sumber_baris");
-    std::set<std::string> touched;
-    int64_t n = 0;
-    for (const Facility& f : facilities) {
-      up.Bind(1, f.kode).Bind(2, f.nama).Bind(3, TypeKey(f.type)).Bind(4, OptBool(f.rawat_inap));
-      if (f.area) {
-        up.Bind(5, AreaKey(*f.area));
-      } else {
-        up.BindNull(5);
-      }
-      up.BindText(6, f.kode_desa).BindText(7, f.kode_kecamatan).BindText(8, f.kode_kecamatan_bps);
-      up.BindText(9, f.kode_kabupaten_bps).BindText(10, f.alamat).Bind(11, f.lon).Bind(12, f.lat);
-      up.Bind(13, StatusKey(f.status)).Bind(14, OptBool(f.bpjs)).BindText(15, f.akreditasi);
-      up.BindText(16, f.source_file).Bind(17, f.source_line).Run();
-      touched.insert(f.kode);
+  return WriteImport(rec, warnings,
+                     [&] { return WriteFacilities(facilities, with_counts, counts, fields); });
+}
+
+std::set<std::string> Workspace::WriteFacilities(const std::vector<Facility>& facilities,
+                                                 bool with_counts,
+                                                 const std::vector<StaffCount>& counts,
+                                                 const FacilityFields& fields) {
+  // An imported value replaces an assumption; an absent one keeps what the workspace has. Of
+  // the plain fields only those the file carries change.
+  std::string plain;
+  auto keep_unless = [&plain](bool present, const char* column) {
+    if (present) plain += std::string(column) + "=excluded." + column + ", ";
+  };
+  keep_unless(fields.kode_desa, "kode_desa");
+  keep_unless(fields.kode_kecamatan, "kode_kecamatan");
+  keep_unless(fields.kode_kecamatan_bps, "kode_kecamatan_bps");
+  keep_unless(fields.kode_kabupaten_bps, "kode_kabupaten_bps");
+  keep_unless(fields.alamat, "alamat");
+  keep_unless(fields.coordinates, "lon");
+  keep_unless(fields.coordinates, "lat");
+  keep_unless(fields.status, "status");
+  Statement up = conn_->Prepare(
+      "INSERT INTO facilities(kode, nama, jenis, rawat_inap, kategori_wilayah, kode_desa, "
+      "kode_kecamatan, kode_kecamatan_bps, kode_kabupaten_bps, alamat, lon, lat, status, bpjs, "
+      "akreditasi, sumber_berkas, sumber_baris) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+      "ON CONFLICT(kode) DO UPDATE SET nama=excluded.nama, jenis=excluded.jenis, "
+      "rawat_inap=coalesce(excluded.rawat_inap, rawat_inap), "
+      "rawat_inap_asumsi=CASE WHEN excluded.rawat_inap IS NULL THEN rawat_inap_asumsi ELSE 0 "
+      "END, kategori_wilayah=coalesce(excluded.kategori_wilayah, kategori_wilayah), "
+      "kategori_asumsi=CASE WHEN excluded.kategori_wilayah IS NULL THEN kategori_asumsi ELSE 0 "
+      "END, " +
+      plain +
+      "bpjs=coalesce(excluded.bpjs, bpjs), akreditasi=coalesce(excluded.akreditasi, akreditasi), "
+      "sumber_berkas=excluded.sumber_berkas, sumber_baris=excluded.sumber_baris");
+  std::set<std::string> touched;
+  int64_t n = 0;
+  for (const Facility& f : facilities) {
+    up.Bind(1, f.kode).Bind(2, f.nama).Bind(3, TypeKey(f.type)).Bind(4, OptBool(f.rawat_inap));
+    if (f.area) {
+      up.Bind(5, AreaKey(*f.area));
+    } else {
+      up.BindNull(5);
+    }
+    up.BindText(6, f.kode_desa).BindText(7, f.kode_kecamatan).BindText(8, f.kode_kecamatan_bps);
+    up.BindText(9, f.kode_kabupaten_bps).BindText(10, f.alamat).Bind(11, f.lon).Bind(12, f.lat);
+    up.Bind(13, StatusKey(f.status)).Bind(14, OptBool(f.bpjs)).BindText(15, f.akreditasi);
+    up.BindText(16, f.source_file).Bind(17, f.source_line).Run();
+    touched.insert(f.kode);
+    MaybeInjectKill(++n);
+  }
+  if (with_counts) {
+    Statement del = conn_->Prepare("DELETE FROM staff_counts WHERE kode_faskes = ?");
+    for (const auto& kode : touched) del.Bind(1, kode).Run();
+    Statement ins = conn_->Prepare(
+        "INSERT INTO staff_counts(kode_faskes, jenis_tenaga, status_kepegawaian, jumlah) "
+        "VALUES (?,?,?,?)");
+    for (const StaffCount& c : counts) {
+      ins.Bind(1, c.kode_faskes).Bind(2, c.cadre).Bind(3, EmploymentKey(c.employment));
+      ins.Bind(4, c.jumlah).Run();
       MaybeInjectKill(++n);
     }
-    if (with_counts) {
-      Statement del = conn_->Prepare("DELETE FROM staff_counts WHERE kode_faskes = ?");
-      for (const auto& kode : touched) del.Bind(1, kode).Run();
-      Statement ins = conn_->Prepare(
-          "INSERT INTO staff_counts(kode_faskes, jenis_tenaga, status_kepegawaian, jumlah) "
-          "VALUES (?,?,?,?)");
-      for (const StaffCount& c : counts) {
-        ins.Bind(1, c.kode_faskes).Bind(2, c.cadre).Bind(3, EmploymentKey(c.employment));
-        ins.Bind(4, c.jumlah).Run();
-        MaybeInjectKill(++n);
-      }
-    }
-    return touched;
-  });
+  }
+  return touched;
 }
 
 std::expected<void, Error> Workspace::ImportAssumptions(const ImportRecord& rec,
                                                         const std::vector<FacilityAssumption>& rows,
                                                         const std::vector<Diagnostic>& warnings) {
-  return WriteImport(rec, warnings, [&] {
-    Statement up = conn_->Prepare(
-        "UPDATE facilities SET "
-        "rawat_inap = coalesce(?2, rawat_inap), "
-        "rawat_inap_asumsi = CASE WHEN ?2 IS NULL THEN rawat_inap_asumsi ELSE 1 END, "
-        "kategori_wilayah = coalesce(?3, kategori_wilayah), "
-        "kategori_asumsi = CASE WHEN ?3 IS NULL THEN kategori_asumsi ELSE 1 END, "
-        "asumsi_dasar = ?4 WHERE kode = ?1");
-    std::set<std::string> touched;
-    int64_t n = 0;
-    for (const FacilityAssumption& a : rows) {
-      up.Bind(1, a.kode_faskes).Bind(2, OptBool(a.rawat_inap));
-      if (a.area) {
-        up.Bind(3, AreaKey(*a.area));
-      } else {
-        up.BindNull(3);
-      }
-      up.BindText(4, a.basis).Run();
-      touched.insert(a.kode_faskes);
-      MaybeInjectKill(++n);
+  return WriteImport(rec, warnings, [&] { return WriteAssumptions(rows); });
+}
+
+std::set<std::string> Workspace::WriteAssumptions(const std::vector<FacilityAssumption>& rows) {
+  Statement up = conn_->Prepare(
+      "UPDATE facilities SET "
+      "rawat_inap = coalesce(?2, rawat_inap), "
+      "rawat_inap_asumsi = CASE WHEN ?2 IS NULL THEN rawat_inap_asumsi ELSE 1 END, "
+      "kategori_wilayah = coalesce(?3, kategori_wilayah), "
+      "kategori_asumsi = CASE WHEN ?3 IS NULL THEN kategori_asumsi ELSE 1 END, "
+      "asumsi_dasar = ?4 WHERE kode = ?1");
+  std::set<std::string> touched;
+  int64_t n = 0;
+  for (const FacilityAssumption& a : rows) {
+    up.Bind(1, a.kode_faskes).Bind(2, OptBool(a.rawat_inap));
+    if (a.area) {
+      up.Bind(3, AreaKey(*a.area));
+    } else {
+      up.BindNull(3);
     }
+    up.BindText(4, a.basis).Run();
+    touched.insert(a.kode_faskes);
+    MaybeInjectKill(++n);
+  }
+  return touched;
+}
+
+std::expected<void, Error> Workspace::ImportRegistry(const ImportRecord& rec,
+                                                     const RegistryBatch& batch,
+                                                     const std::vector<Diagnostic>& warnings) {
+  return WriteImport(rec, warnings, [&] {
+    std::set<std::string> touched = WriteFacilities(batch.facilities, false, {}, batch.fields);
+    touched.merge(WriteAssumptions(batch.assumptions));
+    touched.merge(WriteStaff(rec, batch.staff));
     return touched;
   });
 }

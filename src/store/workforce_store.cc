@@ -116,24 +116,27 @@ std::vector<ServiceVolume> Workspace::Services(const std::string& kode_faskes) c
 std::expected<void, Error> Workspace::ImportStaff(const ImportRecord& rec,
                                                   const std::vector<StaffMember>& staff,
                                                   const std::vector<Diagnostic>& warnings) {
-  return WriteImport(rec, warnings, [&] {
-    return ReplaceByFacility(
-        *conn_, "staff", rec, staff, [](const StaffMember& m) { return m.kode_faskes; },
-        "INSERT INTO staff(kode_faskes, nama, nik, jenis_tenaga, status_kepegawaian, "
-        "tanggal_lahir, jabatan, pelatihan, str_berlaku_sampai, sumber_baris) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [](Statement& ins, const StaffMember& m) {
-          ins.Bind(1, m.kode_faskes).Bind(2, m.nama).BindText(3, m.nik).Bind(4, m.cadre);
-          ins.Bind(5, EmploymentKey(m.employment)).Bind(6, m.tanggal_lahir.Iso());
-          ins.BindText(7, m.jabatan).BindText(8, JoinTrainings(m.pelatihan));
-          if (m.str_berlaku_sampai) {
-            ins.Bind(9, m.str_berlaku_sampai->Iso());
-          } else {
-            ins.BindNull(9);
-          }
-          ins.Bind(10, m.source_line);
-        });
-  });
+  return WriteImport(rec, warnings, [&] { return WriteStaff(rec, staff); });
+}
+
+std::set<std::string> Workspace::WriteStaff(const ImportRecord& rec,
+                                            const std::vector<StaffMember>& staff) {
+  return ReplaceByFacility(
+      *conn_, "staff", rec, staff, [](const StaffMember& m) { return m.kode_faskes; },
+      "INSERT INTO staff(kode_faskes, nama, nik, jenis_tenaga, status_kepegawaian, "
+      "tanggal_lahir, jabatan, pelatihan, str_berlaku_sampai, sumber_baris) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?)",
+      [](Statement& ins, const StaffMember& m) {
+        ins.Bind(1, m.kode_faskes).Bind(2, m.nama).BindText(3, m.nik).Bind(4, m.cadre);
+        ins.Bind(5, EmploymentKey(m.employment)).Bind(6, m.tanggal_lahir.Iso());
+        ins.BindText(7, m.jabatan).BindText(8, JoinTrainings(m.pelatihan));
+        if (m.str_berlaku_sampai) {
+          ins.Bind(9, m.str_berlaku_sampai->Iso());
+        } else {
+          ins.BindNull(9);
+        }
+        ins.Bind(10, m.source_line);
+      });
 }
 
 std::expected<void, Error> Workspace::ImportStaffCounts(const ImportRecord& rec,
@@ -186,6 +189,25 @@ std::expected<void, Error> Workspace::ImportServices(const ImportRecord& rec,
     for (const auto& r : rows) {
       ins.Bind(1, r.kode_faskes).Bind(2, int64_t{r.tahun}).Bind(3, r.kegiatan).Bind(4, r.jumlah);
       ins.Run();
+      touched.insert(r.kode_faskes);
+      MaybeInjectKill(++n);
+    }
+    return touched;
+  });
+}
+
+std::expected<void, Error> Workspace::MergeServices(const ImportRecord& rec,
+                                                    const std::vector<ServiceVolume>& rows,
+                                                    const std::vector<Diagnostic>& warnings) {
+  return WriteImport(rec, warnings, [&] {
+    Statement up = conn_->Prepare(
+        "INSERT INTO services(kode_faskes, tahun, kegiatan, jumlah) VALUES (?,?,?,?) "
+        "ON CONFLICT(kode_faskes, tahun, kegiatan) DO UPDATE SET jumlah = excluded.jumlah");
+    std::set<std::string> touched;
+    int64_t n = 0;
+    for (const auto& r : rows) {
+      up.Bind(1, r.kode_faskes).Bind(2, int64_t{r.tahun}).Bind(3, r.kegiatan).Bind(4, r.jumlah);
+      up.Run();
       touched.insert(r.kode_faskes);
       MaybeInjectKill(++n);
     }

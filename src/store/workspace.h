@@ -128,6 +128,22 @@ class Workspace {
   std::expected<void, Error> ImportServices(const ImportRecord& rec,
                                             const std::vector<ServiceVolume>& rows,
                                             const std::vector<Diagnostic>& warnings);
+  // Upserts each (facility, year, activity) of `rows`; the other activities stay (a DHIS2
+  // dataValueSet carries the data elements it carries).
+  std::expected<void, Error> MergeServices(const ImportRecord& rec,
+                                           const std::vector<ServiceVolume>& rows,
+                                           const std::vector<Diagnostic>& warnings);
+  // A registry read from another system (FHIR) in one transaction: the facilities upserted as
+  // ImportFacilities does, the assumptions marked as ImportAssumptions does, and the roster of
+  // every facility in `staff` replaced.
+  struct RegistryBatch {
+    std::vector<Facility> facilities;
+    FacilityFields fields;
+    std::vector<FacilityAssumption> assumptions;
+    std::vector<StaffMember> staff;
+  };
+  std::expected<void, Error> ImportRegistry(const ImportRecord& rec, const RegistryBatch& batch,
+                                            const std::vector<Diagnostic>& warnings);
 
   // Upserts per (desa, indicator).
   std::expected<void, Error> ImportIndicators(const ImportRecord& rec,
@@ -305,6 +321,12 @@ class Workspace {
   std::expected<void, Error> WriteImport(const ImportRecord& rec,
                                          const std::vector<Diagnostic>& warnings,
                                          const std::function<std::set<std::string>()>& body);
+  // The bodies of the imports above, for WriteImport (each returns the facilities touched).
+  std::set<std::string> WriteFacilities(const std::vector<Facility>& facilities, bool with_counts,
+                                        const std::vector<StaffCount>& counts,
+                                        const FacilityFields& fields);
+  std::set<std::string> WriteAssumptions(const std::vector<FacilityAssumption>& rows);
+  std::set<std::string> WriteStaff(const ImportRecord& rec, const std::vector<StaffMember>& staff);
 
   std::string path_;
   std::unique_ptr<Connection> conn_;

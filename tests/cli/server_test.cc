@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -415,6 +416,88 @@ TEST_F(ServerTest, Issue12MapsForDispatchersAndPlannersAndTheStationPlan) {
   ASSERT_EQ(cli.exit_code, 0) << cli.out;
   EXPECT_EQ(plan["result"], Json::parse(cli.out));
   EXPECT_EQ(plan["result"]["pangkalan"].size(), 2u);
+}
+
+TEST_F(ServerTest, Issue15TheFhirEndpointServesTheRegistryBehindTheRoles) {
+  ASSERT_EQ(
+      RunCommand(J("import staff " + kData + "/districts/oki/tenaga_contoh.csv --workspace " + ws_))
+          .exit_code,
+      0);
+  const std::string roster = testing::ReadFile(kData + "/districts/oki/tenaga_contoh.csv");
+  const int people = static_cast<int>(std::count(roster.begin(), roster.end(), '\n')) - 1;
+  int own = 0;  // op1's facility's roster
+  for (std::size_t at = roster.find("\nP1602010202,"); at != std::string::npos;
+       at = roster.find("\nP1602010202,", at + 1)) {
+    ++own;
+  }
+  httplib::Client anon = Client();
+  auto r = anon.Get("/fhir/r4/metadata");
+  ASSERT_EQ(r->status, 200);
+  EXPECT_NE(r->get_header_value("Content-Type").find("application/fhir+json"), std::string::npos);
+  auto meta = Json::parse(r->body);
+  EXPECT_EQ(meta["resourceType"], "CapabilityStatement");
+  EXPECT_EQ(meta["fhirVersion"], "4.0.1");
+  r = anon.Get("/fhir/r4/Organization");
+  EXPECT_EQ(r->status, 401);
+  EXPECT_EQ(Json::parse(r->body)["resourceType"], "OperationOutcome");
+
+  const Login planner = LogIn("perencana");
+  auto bundle = Json::parse(Get(planner, "/fhir/r4/Organization")->body);
+  EXPECT_EQ(bundle["type"], "searchset");
+  EXPECT_EQ(bundle["total"], 26);
+  EXPECT_EQ(bundle["entry"].size(), 26u);
+  // Paging through the workers.
+  bundle = Json::parse(Get(planner, "/fhir/r4/Practitioner?_count=10")->body);
+  EXPECT_EQ(bundle["total"], people);
+  EXPECT_EQ(bundle["entry"].size(), 10u);
+  std::string next;
+  for (const auto& l : bundle["link"]) {
+    if (l["relation"] == "next") next = l["url"];
+  }
+  EXPECT_NE(next.find("_offset=10"), std::string::npos) << next;
+  bundle = Json::parse(
+      Get(planner, "/fhir/r4/Practitioner?_count=10&_offset=" + std::to_string(people - 3))->body);
+  EXPECT_EQ(bundle["entry"].size(), 3u);
+  // Search by identifier and name; read by id.
+  bundle = Json::parse(
+      Get(planner, "/fhir/r4/Organization?identifier=urn:jangkau:kode-faskes%7CP1602010202")->body);
+  ASSERT_EQ(bundle["total"], 1);
+  const std::string org_id = bundle["entry"][0]["resource"]["id"];
+  // FHIR's string search: the start of the name, ignoring case (TUGU MULYO and TUGU JAYA).
+  EXPECT_EQ(Json::parse(Get(planner, "/fhir/r4/Organization?name=tugu")->body)["total"], 2);
+  EXPECT_EQ(Json::parse(Get(planner, "/fhir/r4/Organization?name=Tugu%20Mulyo")->body)["total"], 1);
+  r = Get(planner, "/fhir/r4/Organization/" + org_id);
+  ASSERT_EQ(r->status, 200);
+  EXPECT_EQ(Json::parse(r->body)["identifier"][0]["value"], "P1602010202");
+  bundle = Json::parse(
+      Get(planner, "/fhir/r4/PractitionerRole?organization=Organization/" + org_id)->body);
+  EXPECT_EQ(bundle["total"], own);
+  // Refusals are OperationOutcomes.
+  for (const auto& [path, status] :
+       std::vector<std::pair<std::string, int>>{{"/fhir/r4/Organization/tidak-ada", 404},
+                                                {"/fhir/r4/Patient", 404},
+                                                {"/fhir/r4/Organization?_count=abc", 400},
+                                                {"/fhir/r4/Organization?_count=100000", 400},
+                                                {"/fhir/r4/Organization?warna=merah", 400}}) {
+    r = Get(planner, path);
+    EXPECT_EQ(r->status, status) << path;
+    const auto outcome = Json::parse(r->body);
+    EXPECT_EQ(outcome["resourceType"], "OperationOutcome") << path;
+    EXPECT_FALSE(outcome["issue"][0]["details"]["text"].get<std::string>().empty());
+  }
+
+  // An operator sees its facility and its workers only.
+  const Login op = LogIn("op1");
+  bundle = Json::parse(Get(op, "/fhir/r4/Organization")->body);
+  EXPECT_EQ(bundle["total"], 1);
+  EXPECT_EQ(Json::parse(Get(op, "/fhir/r4/Practitioner?_count=500")->body)["total"], own);
+  EXPECT_EQ(Json::parse(Get(op, "/fhir/r4/PractitionerRole?_count=500")->body)["total"], own);
+  const auto others = Json::parse(Get(planner, "/fhir/r4/Organization?name=makarti")->body);
+  ASSERT_EQ(others["total"], 1);
+  EXPECT_EQ(
+      Get(op, "/fhir/r4/Organization/" + others["entry"][0]["resource"]["id"].get<std::string>())
+          ->status,
+      404);
 }
 
 TEST_F(ServerTest, StateChangesNeedTheCsrfTokenAndAreValidatedAndAudited) {

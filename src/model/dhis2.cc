@@ -1,0 +1,158 @@
+#include "model/dhis2.h"
+
+#include <array>
+#include <charconv>
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "model/choice.h"
+
+namespace jangkau {
+namespace {
+
+constexpr std::array<ChoiceEntry<Dhis2Measure>, 9> kMeasures = {{
+    {"orgunit", Dhis2Measure::kOrgUnit},
+    {"dataset", Dhis2Measure::kDataSet},
+    {"tenaga", Dhis2Measure::kTenaga},
+    {"kebutuhan", Dhis2Measure::kKebutuhan},
+    {"kesenjangan", Dhis2Measure::kKesenjangan},
+    {"penduduk_30", Dhis2Measure::kPenduduk30},
+    {"penduduk_60", Dhis2Measure::kPenduduk60},
+    {"penduduk_120", Dhis2Measure::kPenduduk120},
+    {"layanan", Dhis2Measure::kLayanan},
+}};
+
+constexpr std::array<std::string_view, 7> kPeriodTypes = {
+    "Daily", "Weekly", "Monthly", "BiMonthly", "Quarterly", "SixMonthly", "Yearly"};
+
+std::optional<int> Digits(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  int v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+using std::chrono::sys_days;
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+sys_days Day(int y, int m, int d) {
+  return sys_days(std::chrono::year(y) / std::chrono::month(static_cast<unsigned>(m)) /
+                  std::chrono::day(static_cast<unsigned>(d)));
+}
+
+// Monday of ISO week 1 of `year` (the week holding 4 January).
+sys_days IsoWeekOneMonday(int year) {
+  const sys_days jan4 = Day(year, 1, 4);
+  const std::chrono::weekday wd(jan4);
+  return jan4 - std::chrono::days((wd.c_encoding() + 6) % 7);
+}
+
+}  // namespace
+
+std::string_view MeasureKey(Dhis2Measure m) { return CanonicalKey<Dhis2Measure>(kMeasures, m); }
+std::optional<Dhis2Measure> ParseMeasure(std::string_view text) {
+  return LookupChoice<Dhis2Measure>(kMeasures, text);
+}
+std::string MeasureChoices() { return CanonicalKeys<Dhis2Measure>(kMeasures); }
+
+std::string_view PeriodTypeKey(PeriodType t) { return kPeriodTypes[static_cast<std::size_t>(t)]; }
+std::optional<PeriodType> ParsePeriodType(std::string_view text) {
+  for (std::size_t i = 0; i < kPeriodTypes.size(); ++i) {
+    if (NormalizeKey(kPeriodTypes[i]) == NormalizeKey(text)) return static_cast<PeriodType>(i);
+  }
+  return std::nullopt;
+}
+std::string PeriodTypeChoices() {
+  std::string out;
+  for (auto k : kPeriodTypes) out += (out.empty() ? "" : ", ") + std::string(k);
+  return out;
+}
+
+int PeriodsInYear(PeriodType type, int year) {
+  switch (type) {
+    case PeriodType::kDaily:
+      return IsLeap(year) ? 366 : 365;
+    case PeriodType::kWeekly:
+      return static_cast<int>((IsoWeekOneMonday(year + 1) - IsoWeekOneMonday(year)).count() / 7);
+    case PeriodType::kMonthly:
+      return 12;
+    case PeriodType::kBiMonthly:
+      return 6;
+    case PeriodType::kQuarterly:
+      return 4;
+    case PeriodType::kSixMonthly:
+      return 2;
+    case PeriodType::kYearly:
+      return 1;
+  }
+  return 1;
+}
+
+std::optional<Dhis2Period> ParseDhis2Period(std::string_view t) {
+  if (t.size() < 4) return std::nullopt;
+  const auto year = Digits(t.substr(0, 4));
+  if (!year || *year < 1900 || *year > 2200) return std::nullopt;
+  Dhis2Period p;
+  p.year = *year;
+  p.first = {*year, 1, 1};
+  const std::string_view rest = t.substr(4);
+  auto in = [](std::optional<int> v, int lo, int hi) { return v && *v >= lo && *v <= hi; };
+  if (rest.empty()) {
+    p.type = PeriodType::kYearly;
+  } else if (rest[0] == 'S' && in(Digits(rest.substr(1)), 1, 2) && rest.size() == 2) {
+    p.type = PeriodType::kSixMonthly;
+    p.index = rest[1] - '0';
+    p.first.month = 1 + (p.index - 1) * 6;
+  } else if (rest[0] == 'Q' && rest.size() == 2 && in(Digits(rest.substr(1)), 1, 4)) {
+    p.type = PeriodType::kQuarterly;
+    p.index = rest[1] - '0';
+    p.first.month = 1 + (p.index - 1) * 3;
+  } else if (rest[0] == 'W' && (rest.size() == 2 || rest.size() == 3) &&
+             in(Digits(rest.substr(1)), 1, PeriodsInYear(PeriodType::kWeekly, *year))) {
+    p.type = PeriodType::kWeekly;
+    p.index = *Digits(rest.substr(1));
+    const std::chrono::year_month_day monday(IsoWeekOneMonday(*year) +
+                                             std::chrono::days(7 * (p.index - 1)));
+    p.first = {static_cast<int>(monday.year()),
+               static_cast<int>(static_cast<unsigned>(monday.month())),
+               static_cast<int>(static_cast<unsigned>(monday.day()))};
+  } else if (rest.size() == 3 && rest[2] == 'B' && in(Digits(rest.substr(0, 2)), 1, 6)) {
+    p.type = PeriodType::kBiMonthly;
+    p.index = *Digits(rest.substr(0, 2));
+    p.first.month = 1 + (p.index - 1) * 2;
+  } else if (rest.size() == 2 && in(Digits(rest), 1, 12)) {
+    p.type = PeriodType::kMonthly;
+    p.index = *Digits(rest);
+    p.first.month = p.index;
+  } else if (rest.size() == 4 && Digits(rest)) {
+    const int month = *Digits(rest.substr(0, 2));
+    const int day = *Digits(rest.substr(2, 2));
+    if (!IsValidDate(*year, month, day)) return std::nullopt;
+    p.type = PeriodType::kDaily;
+    p.first = {*year, month, day};
+    p.index = static_cast<int>((Day(*year, month, day) - Day(*year, 1, 1)).count()) + 1;
+  } else {
+    return std::nullopt;
+  }
+  return p;
+}
+
+std::string AdxPeriod(const Dhis2Period& p) {
+  static constexpr std::array<std::string_view, 7> kDuration = {"P1D", "P7D", "P1M", "P2M",
+                                                                "P3M", "P6M", "P1Y"};
+  return p.first.Iso() + "/" + std::string(kDuration[static_cast<std::size_t>(p.type)]);
+}
+
+bool IsDhis2Uid(std::string_view text) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (text.size() != 11 || !alpha(text[0])) return false;
+  for (const char c : text) {
+    if (!alpha(c) && !(c >= '0' && c <= '9')) return false;
+  }
+  return true;
+}
+
+}  // namespace jangkau
