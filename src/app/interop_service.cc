@@ -113,17 +113,21 @@ std::expected<ImportResult, Error> ImportFhir(store::Workspace& ws, const std::s
     for (const Facility& f : read.registry.facilities) by_code[f.kode] = &f;
     for (const interop::FhirPlace& p : read.places) {
       const Facility* f = by_code.at(p.kode);
+      if (!f->lon || !f->lat) continue;
+      const double lon = *f->lon;
+      const double lat = *f->lat;
       std::vector<ingest::StatedLocation> stated;
-      for (const Region& k : kabupaten) stated.push_back({f->kode, *f->lon, *f->lat, k.kode});
+      stated.reserve(kabupaten.size());
+      for (const Region& k : kabupaten) stated.push_back({f->kode, lon, lat, k.kode});
       const auto outside = ingest::FindOutsideRegions(stated, kabupaten);
       if (outside.size() < kabupaten.size()) continue;  // inside one of them
       double km = outside.front().distance_km;
       for (const auto& o : outside) km = std::min(km, o.distance_km);
       if (km <= kOutsideKm) continue;
-      std::vector<std::string> args = {"position", fmt::format("{}", *f->lat),
-                                       fmt::format("{}", *f->lon), fmt::format("{:.1f}", km)};
+      std::vector<std::string> args = {"position", fmt::format("{}", lat), fmt::format("{}", lon),
+                                       fmt::format("{:.1f}", km)};
       const auto kept = stored.find(f->kode);
-      if (kept != stored.end() && kept->second == std::pair{*f->lon, *f->lat}) {
+      if (kept != stored.end() && kept->second == std::pair{lon, lat}) {
         args.push_back(f->kode);
         diags.Add(Diagnostic{Severity::kWarning, path, p.line, 0, f->kode, Msg::kFhirOutsideKept,
                              std::move(args), p.path});
@@ -219,6 +223,7 @@ std::vector<interop::OrgUnitOut> OrgUnits(const store::Workspace& ws, const Dhis
   });
   // Boundaries simplified to about 100 m, as GeoJSON geometries.
   std::vector<report::GeoFeature> features;
+  features.reserve(regions.size());
   for (const Region& r : regions) features.push_back({r.geometry_wkb, nlohmann::json::object()});
   const nlohmann::json geo = nlohmann::json::parse(report::FeatureCollection(features, 0.001));
   std::map<std::string, int> level;  // region code -> DHIS2 level

@@ -266,10 +266,13 @@ std::string BundleText(const FhirResources& resources, const FhirOptions& option
       const std::string type = r["resourceType"].get<std::string>();
       const std::string id = r["id"].get<std::string>();
       const std::string query = IdentifierQuery(r);
-      OrderedJson e = {{"fullUrl", options.bundle ? "urn:uuid:" + id : type + "/" + id},
-                       {"resource", r}};
-      e["request"] = OrderedJson{{"method", "PUT"},
-                                 {"url", query.empty() ? type + "/" + id : type + "?" + query}};
+      std::string path = type;
+      path += "/";
+      path += id;
+      OrderedJson e = {{"fullUrl", options.bundle ? "urn:uuid:" + id : path}, {"resource", r}};
+      std::string url = type;
+      url += query.empty() ? "/" + id : "?" + query;
+      e["request"] = OrderedJson{{"method", "PUT"}, {"url", std::move(url)}};
       entries.push_back(std::move(e));
     }
   };

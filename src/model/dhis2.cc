@@ -99,41 +99,56 @@ std::optional<Dhis2Period> ParseDhis2Period(std::string_view t) {
   p.year = *year;
   p.first = {*year, 1, 1};
   const std::string_view rest = t.substr(4);
-  auto in = [](std::optional<int> v, int lo, int hi) { return v && *v >= lo && *v <= hi; };
+  // The number `text` writes when it lies in [lo, hi].
+  auto number = [](std::string_view text, int lo, int hi) -> std::optional<int> {
+    const std::optional<int> v = Digits(text);
+    return v && *v >= lo && *v <= hi ? v : std::nullopt;
+  };
   if (rest.empty()) {
     p.type = PeriodType::kYearly;
-  } else if (rest[0] == 'S' && in(Digits(rest.substr(1)), 1, 2) && rest.size() == 2) {
+  } else if (rest[0] == 'S' && rest.size() == 2) {
+    const auto n = number(rest.substr(1), 1, 2);
+    if (!n) return std::nullopt;
     p.type = PeriodType::kSixMonthly;
-    p.index = rest[1] - '0';
+    p.index = *n;
     p.first.month = 1 + (p.index - 1) * 6;
-  } else if (rest[0] == 'Q' && rest.size() == 2 && in(Digits(rest.substr(1)), 1, 4)) {
+  } else if (rest[0] == 'Q' && rest.size() == 2) {
+    const auto n = number(rest.substr(1), 1, 4);
+    if (!n) return std::nullopt;
     p.type = PeriodType::kQuarterly;
-    p.index = rest[1] - '0';
+    p.index = *n;
     p.first.month = 1 + (p.index - 1) * 3;
-  } else if (rest[0] == 'W' && (rest.size() == 2 || rest.size() == 3) &&
-             in(Digits(rest.substr(1)), 1, PeriodsInYear(PeriodType::kWeekly, *year))) {
+  } else if (rest[0] == 'W' && (rest.size() == 2 || rest.size() == 3)) {
+    const auto n = number(rest.substr(1), 1, PeriodsInYear(PeriodType::kWeekly, *year));
+    if (!n) return std::nullopt;
     p.type = PeriodType::kWeekly;
-    p.index = *Digits(rest.substr(1));
+    p.index = *n;
     const std::chrono::year_month_day monday(IsoWeekOneMonday(*year) +
                                              std::chrono::days(7 * (p.index - 1)));
     p.first = {static_cast<int>(monday.year()),
                static_cast<int>(static_cast<unsigned>(monday.month())),
                static_cast<int>(static_cast<unsigned>(monday.day()))};
-  } else if (rest.size() == 3 && rest[2] == 'B' && in(Digits(rest.substr(0, 2)), 1, 6)) {
+  } else if (rest.size() == 3 && rest[2] == 'B') {
+    const auto n = number(rest.substr(0, 2), 1, 6);
+    if (!n) return std::nullopt;
     p.type = PeriodType::kBiMonthly;
-    p.index = *Digits(rest.substr(0, 2));
+    p.index = *n;
     p.first.month = 1 + (p.index - 1) * 2;
-  } else if (rest.size() == 2 && in(Digits(rest), 1, 12)) {
+  } else if (rest.size() == 2) {
+    const auto n = number(rest, 1, 12);
+    if (!n) return std::nullopt;
     p.type = PeriodType::kMonthly;
-    p.index = *Digits(rest);
+    p.index = *n;
     p.first.month = p.index;
-  } else if (rest.size() == 4 && Digits(rest)) {
-    const int month = *Digits(rest.substr(0, 2));
-    const int day = *Digits(rest.substr(2, 2));
-    if (!IsValidDate(*year, month, day)) return std::nullopt;
+  } else if (rest.size() == 4) {
+    const auto month = number(rest.substr(0, 2), 1, 12);
+    const auto day = number(rest.substr(2, 2), 1, 31);
+    if (!month || !day || !IsValidDate(*year, *month, *day)) return std::nullopt;
+    const int m = *month;
+    const int d = *day;
     p.type = PeriodType::kDaily;
-    p.first = {*year, month, day};
-    p.index = static_cast<int>((Day(*year, month, day) - Day(*year, 1, 1)).count()) + 1;
+    p.first = {*year, m, d};
+    p.index = static_cast<int>((Day(*year, m, d) - Day(*year, 1, 1)).count()) + 1;
   } else {
     return std::nullopt;
   }
