@@ -66,8 +66,9 @@ OrderedJson CapabilityStatement() {
                     "_count (1-500, bawaan/default 50) dan/and _offset untuk halaman/paging"},
                    {"security",
                     {{"description",
-                      "sesi Jangkau (POST /api/v1/session, cookie jangkau_sesi); operator "
-                      "hanya melihat fasyankesnya / an operator sees its own facility"}}},
+                      "sesi Jangkau (POST /api/v1/login, cookie jangkau_sesi); operator "
+                      "hanya melihat fasyankesnya, dispatcher tidak melihat tenaga / an operator "
+                      "sees its own facility, a dispatcher no health workers"}}},
                    {"resource", std::move(resources)}}})}};
 }
 
@@ -168,9 +169,17 @@ void AddFhirRoutes(Router& r, ServerContext& ctx) {
     });
   };
   auto known = [](Call& c, const std::string& type) {
-    if (std::ranges::find(kTypes, type) != kTypes.end()) return true;
-    Refuse(c, Msg::kHttpNotFound, {"/fhir/r4/" + type.substr(0, 64)}, 404);
-    return false;
+    if (std::ranges::find(kTypes, type) == kTypes.end()) {
+      Refuse(c, Msg::kHttpNotFound, {"/fhir/r4/" + type.substr(0, 64)}, 404);
+      return false;
+    }
+    // Health workers as the rosters of /api/v1 (admin, planner, viewer, the facility's
+    // operator): a dispatcher sees the facilities, not the people.
+    if (c.session.role == "dispatcher" && (type == "Practitioner" || type == "PractitionerRole")) {
+      Refuse(c, Msg::kHttpForbidden, {c.session.role}, 403);
+      return false;
+    }
+    return true;
   };
 
   r.Add(

@@ -498,6 +498,20 @@ TEST_F(ServerTest, Issue15TheFhirEndpointServesTheRegistryBehindTheRoles) {
       Get(op, "/fhir/r4/Organization/" + others["entry"][0]["resource"]["id"].get<std::string>())
           ->status,
       404);
+
+  // A dispatcher sees the facilities, not the health workers (as the rosters of /api/v1).
+  ASSERT_EQ(RunCommand("echo rahasia123 | " +
+                       J("user add --username psc --role dispatcher --workspace " + ws_))
+                .exit_code,
+            0);
+  const Login psc = LogIn("psc");
+  EXPECT_EQ(Json::parse(Get(psc, "/fhir/r4/Organization")->body)["total"],
+            Json::parse(Get(planner, "/fhir/r4/Organization")->body)["total"]);
+  for (const char* path : {"/fhir/r4/Practitioner", "/fhir/r4/PractitionerRole?_count=1"}) {
+    r = Get(psc, path);
+    EXPECT_EQ(r->status, 403) << path;
+    EXPECT_EQ(Json::parse(r->body)["resourceType"], "OperationOutcome") << path;
+  }
 }
 
 TEST_F(ServerTest, StateChangesNeedTheCsrfTokenAndAreValidatedAndAudited) {
