@@ -20,8 +20,10 @@
 namespace jangkau::app {
 namespace {
 
-// FHIR and DHIS2 files are read whole: a district's registry is a few MiB; beyond this is not one.
-constexpr std::size_t kMaxFileBytes = std::size_t{256} << 20;
+// FHIR and DHIS2 files are read whole, and parsing takes about nine times the file in memory
+// (33 MB -> 297 MB measured): OKI's registry with its roster is 1.1 MB, a province's with every
+// worker about 80 MB. The cap bounds an import at about 1.2 GB.
+constexpr std::size_t kMaxFileBytes = std::size_t{128} << 20;
 
 std::expected<std::string, Error> ReadWhole(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -52,6 +54,9 @@ bool EndsWithNoCase(const std::string& s, std::string_view suffix) {
 std::expected<interop::FhirResources, Error> FhirResourcesOf(const store::Workspace& ws,
                                                              const FhirExportRequest& request) {
   interop::FhirRegistry registry{ws.Facilities(), ws.Staff()};
+  if (auto conflict = interop::PersonConflict(registry.staff)) return std::unexpected(*conflict);
+  interop::FhirOptions options = request.options;
+  options.scenario = request.scenario;
   if (!request.scenario.empty()) {
     auto scenario = ws.FindScenario(request.scenario);
     if (!scenario) return std::unexpected(Error{Msg::kPlanUnknownScenario, {request.scenario}});
@@ -69,7 +74,7 @@ std::expected<interop::FhirResources, Error> FhirResourcesOf(const store::Worksp
       }
     }
   }
-  return interop::ToFhir(registry, ws.Cadres(), request.options);
+  return interop::ToFhir(registry, ws.Cadres(), options);
 }
 
 std::expected<interop::FhirResources, Error> ExportFhir(const store::Workspace& ws,
@@ -146,10 +151,26 @@ std::expected<ImportResult, Error> ImportFhir(store::Workspace& ws, const std::s
   if (diags.has_errors()) return result;
 
   store::Workspace::RegistryBatch batch;
-  std::set<std::string> existing;
-  for (const Facility& f : ws.Facilities()) existing.insert(f.kode);
+  std::map<std::string, Facility> existing;
+  for (Facility& f : ws.Facilities()) existing.emplace(f.kode, std::move(f));
   result.existing = 0;
   for (Facility& f : read.registry.facilities) {
+    // What the file does not say of a stored facility (it has no Location) stays as stored.
+    const auto unsaid = read.unsaid.find(f.kode);
+    const auto stored = existing.find(f.kode);
+    if (unsaid != read.unsaid.end() && stored != existing.end()) {
+      const Facility& s = stored->second;
+      if (unsaid->second.position) {
+        f.lon = s.lon;
+        f.lat = s.lat;
+      }
+      if (unsaid->second.status) f.status = s.status;
+      if (unsaid->second.address) {
+        f.alamat = s.alamat;
+        f.kode_desa = s.kode_desa;
+        f.kode_kecamatan = s.kode_kecamatan;
+      }
+    }
     FacilityAssumption a{f.kode, std::nullopt, std::nullopt, f.assumption_basis};
     if (f.rawat_inap_assumed && f.rawat_inap) {
       a.rawat_inap = f.rawat_inap;
@@ -164,6 +185,25 @@ std::expected<ImportResult, Error> ImportFhir(store::Workspace& ws, const std::s
     result.existing += existing.contains(f.kode) ? 1 : 0;
   }
   result.added = static_cast<int64_t>(read.registry.facilities.size()) - result.existing;
+  // What the file does not carry at all (a Bundle of Organizations only: no Location, no
+  // Jangkau extension) leaves the stored values alone rather than clearing them.
+  const auto& fs = read.registry.facilities;
+  auto any = [&fs](auto has) { return std::ranges::any_of(fs, has); };
+  batch.fields.coordinates = any([](const Facility& f) { return f.lon && f.lat; });
+  batch.fields.status = !read.places.empty() ||
+                        any([](const Facility& f) { return f.status != FacilityStatus::kBuka; });
+  batch.fields.alamat = any([](const Facility& f) { return !f.alamat.empty(); });
+  batch.fields.kode_desa = any([](const Facility& f) { return !f.kode_desa.empty(); });
+  batch.fields.kode_kecamatan = any([](const Facility& f) { return !f.kode_kecamatan.empty(); });
+  batch.fields.kode_kecamatan_bps =
+      any([](const Facility& f) { return !f.kode_kecamatan_bps.empty(); });
+  batch.fields.kode_kabupaten_bps =
+      any([](const Facility& f) { return !f.kode_kabupaten_bps.empty(); });
+  // A file with health workers replaces the roster of every facility in it (one left with none
+  // is emptied: its workers left); a file of facilities alone leaves every roster as it was.
+  if (!read.registry.staff.empty()) {
+    for (const Facility& f : read.registry.facilities) batch.rosters.push_back(f.kode);
+  }
   batch.facilities = std::move(read.registry.facilities);
   batch.staff = std::move(read.registry.staff);
   result.rows = static_cast<int64_t>(batch.facilities.size() + batch.staff.size());

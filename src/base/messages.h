@@ -437,6 +437,8 @@ namespace jangkau {
   X(kJsonType, "json_type", 422, "{0}: harus {1}", "{0}: must be {1}")                             \
   X(kJsonChoice, "json_choice", 422, "{0}: '{1}' tidak dikenal; pilihan: {2}",                     \
     "{0}: '{1}' is not recognised; choices: {2}")                                                  \
+  X(kJsonSpaces, "json_spaces", 422, "{0}: '{1}' kosong atau diawali/diakhiri spasi",              \
+    "{0}: '{1}' is empty or begins or ends with a space")                                          \
   X(kFhirNotBundle, "fhir_not_bundle", 422,                                                        \
     "{0}: resourceType '{1}': yang diimpor hanya Bundle atau NDJSON (satu sumber daya per baris)", \
     "{0}: resourceType '{1}': only a Bundle or NDJSON (one resource per line) is imported")        \
@@ -464,6 +466,24 @@ namespace jangkau {
     "{0}: Practitioner '{1}' tanpa PractitionerRole tidak diimpor (tenaga dicatat per fasyankes)", \
     "{0}: Practitioner '{1}' without a PractitionerRole is not imported (staff belong to a "       \
     "facility)")                                                                                   \
+  X(kFhirScenarioExport, "fhir_scenario_export", 422,                                              \
+    "{0}: berkas ini ekspor skenario '{1}': status tutup dan terendam banjir di dalamnya "         \
+    "andaian, "                                                                                    \
+    "bukan registri; ekspor ulang tanpa --scenario untuk mengimpor",                               \
+    "{0}: this file is an export of scenario '{1}': its closed and flooded statuses are a "        \
+    "what-if, "                                                                                    \
+    "not the registry; export again without --scenario to import it")                              \
+  X(kFhirNikConflict, "fhir_nik_conflict", 422,                                                    \
+    "NIK {0}: daftar tenaga memuat dua orang berbeda, {1} dan {2} (fasyankes, nama, tanggal "      \
+    "lahir, "                                                                                      \
+    "STR berlaku sampai); satu NIK satu Practitioner: perbaiki daftar tenaga sebelum ekspor",      \
+    "NIK {0}: the roster holds two different people, {1} and {2} (facility, name, birth date, "    \
+    "STR valid until); one NIK is one Practitioner: correct the roster before exporting")          \
+  X(kFhirTrainingSeparator, "fhir_training_separator", 422,                                        \
+    "{0}: '{1}' memuat ';', pemisah daftar pelatihan; tulis tiap pelatihan sebagai extension "     \
+    "pelatihan sendiri",                                                                           \
+    "{0}: '{1}' contains ';', the separator of the training list; write each training as a "       \
+    "pelatihan extension of its own")                                                              \
   X(kFhirExportDone, "fhir_export_done", 200,                                                      \
     "{0} sumber daya FHIR R4 ({1} Organization, {2} Location, {3} Practitioner, {4} "              \
     "PractitionerRole) ditulis ke {5}",                                                            \
@@ -488,8 +508,9 @@ namespace jangkau {
   X(kDhis2PeriodType, "dhis2_period_type", 422,                                                    \
     "{0}: periode '{1}' berjenis {2}; pemetaan data element ini mengizinkan {3}",                  \
     "{0}: period '{1}' is {2}; the mapping of this data element allows {3}")                       \
-  X(kDhis2NotCount, "dhis2_not_count", 422, "{0}: nilai '{1}' bukan bilangan bulat >= 0",          \
-    "{0}: value '{1}' is not a whole number >= 0")                                                 \
+  X(kDhis2NotCount, "dhis2_not_count", 422,                                                        \
+    "{0}: nilai '{1}' bukan bilangan bulat 0 sampai 10^12",                                        \
+    "{0}: value '{1}' is not a whole number from 0 to 10^12")                                      \
   X(kDhis2PartialYear, "dhis2_partial_year", 200,                                                  \
     "{0} {1} {2}: hanya {3} dari {4} periode {5} tahun ini ada; volume tahunan dijumlah dari "     \
     "yang "                                                                                        \

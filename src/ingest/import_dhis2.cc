@@ -1,6 +1,8 @@
 // The district's DHIS2 mapping (reference kind dhis2-mapping, docs/interop.md).
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "base/text_util.h"
 #include "ingest/importers.h"
 #include "ingest/row_loop.h"
@@ -67,6 +69,13 @@ std::vector<Dhis2MapRow> ReadDhis2Mapping(TableReader& in, const ImportContext& 
         ok = false;
       }
     }
+    if (!IsAdxCategoryList(r.kategori_adx)) {
+      f.Error(
+          c_adx, Msg::kBadCode,
+          {std::string(f.Name(c_adx)), r.kategori_adx,
+           "KATEGORI=OPSI;... (kategori: huruf, angka, _ - .; bukan dataElement/value/comment)"});
+      ok = false;
+    }
     for (const std::string& part : SplitList(f.Text(c_periode), ';')) {
       if (auto t = ParsePeriodType(part)) {
         r.periode.push_back(*t);
@@ -83,10 +92,13 @@ std::vector<Dhis2MapRow> ReadDhis2Mapping(TableReader& in, const ImportContext& 
                   std::string(MeasureKey(r.jenis)) + " " + r.kunci)) {
       return;
     }
-    // A data element and combo read back as one activity only.
+    // A data element and combo, by code or by UID, read back as one activity only (as the
+    // dataValueSet reader looks them up, an empty combo being DHIS2's default).
     if (r.jenis == Dhis2Measure::kLayanan) {
-      const std::string element = (r.kode.empty() ? r.uid : r.kode) + "|" + r.coc;
-      if (!f.Unique(seen_element, element, c_kode != 0 ? c_kode : c_uid, element)) return;
+      for (const auto& [de, coc] : ElementKeys(r)) {
+        const std::string element = fmt::format("{}|{}", de, coc);
+        if (!f.Unique(seen_element, element, de == r.kode ? c_kode : c_uid, element)) return;
+      }
     }
     out.push_back(std::move(r));
   });

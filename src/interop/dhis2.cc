@@ -142,6 +142,9 @@ std::string AdxXml(const std::vector<Dhis2Value>& values, const std::string& dat
   return out;
 }
 
+// The largest value read: a year's sum of many of them still fits in 64 bits.
+constexpr int64_t kMaxValue = 1'000'000'000'000;
+
 std::vector<ServiceVolume> ReadDataValueSet(std::string_view text, const std::string& file,
                                             const Dhis2Lookup& lookup, Diagnostics& diags) {
   auto error = [&](Severity sev, const std::string& path, Msg msg, std::vector<std::string> args) {
@@ -170,14 +173,7 @@ std::vector<ServiceVolume> ReadDataValueSet(std::string_view text, const std::st
   // (data element, coc) by code and by UID -> the mapping row.
   std::map<std::pair<std::string, std::string>, const Dhis2MapRow*> elements;
   for (const Dhis2MapRow& r : lookup.layanan) {
-    const std::string coc = r.coc.empty() ? "default" : r.coc;
-    const std::string coc_uid = r.coc_uid.empty() ? std::string(kDefaultCocUid) : r.coc_uid;
-    for (const std::string& de : {r.kode, r.uid}) {
-      if (de.empty()) continue;
-      elements[{de, coc}] = &r;
-      elements[{de, coc_uid}] = &r;
-      if (r.coc.empty()) elements[{de, ""}] = &r;
-    }
+    for (auto& key : ElementKeys(r)) elements[std::move(key)] = &r;
   }
 
   std::set<std::string> others;  // data elements of Jangkau's results, by code and UID
@@ -238,12 +234,16 @@ std::vector<ServiceVolume> ReadDataValueSet(std::string_view text, const std::st
       const std::string_view t = Trim(shown);
       int64_t n = 0;
       const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
-      if (!t.empty() && ec == std::errc() && end == t.data() + t.size() && n >= 0) count = n;
+      if (!t.empty() && ec == std::errc() && end == t.data() + t.size() && n >= 0 &&
+          n <= kMaxValue) {
+        count = n;
+      }
     } else if (raw != v.end() && raw->is_number()) {
       shown = raw->dump();
       const double d = raw->get<double>();
-      if (std::isfinite(d) && d >= 0 && d <= 9e15 && std::floor(d) == d)
+      if (std::isfinite(d) && d >= 0 && d <= static_cast<double>(kMaxValue) && std::floor(d) == d) {
         count = static_cast<int64_t>(d);
+      }
     } else {
       shown = raw == v.end()
                   ? ""
@@ -268,16 +268,16 @@ std::vector<ServiceVolume> ReadDataValueSet(std::string_view text, const std::st
             {"period", *period_text});
     } else if (element != elements.end()) {
       const std::vector<PeriodType>& allowed = element->second->periode;
-      const bool ok = allowed.empty() ? period->type == PeriodType::kYearly
-                                      : std::find(allowed.begin(), allowed.end(), period->type) !=
-                                            allowed.end();
+      // Yearly always (what Jangkau's own export writes), else the types the row allows.
+      const bool ok = period->type == PeriodType::kYearly ||
+                      std::find(allowed.begin(), allowed.end(), period->type) != allowed.end();
       if (!ok) {
-        std::string names;
-        for (PeriodType t : allowed)
-          names += (names.empty() ? "" : ", ") + std::string(PeriodTypeKey(t));
+        std::string names = "Yearly";
+        for (PeriodType t : allowed) {
+          if (t != PeriodType::kYearly) names += ", " + std::string(PeriodTypeKey(t));
+        }
         error(Severity::kError, JsonPath(vp, "period"), Msg::kDhis2PeriodType,
-              {"period", *period_text, std::string(PeriodTypeKey(period->type)),
-               names.empty() ? "Yearly" : names});
+              {"period", *period_text, std::string(PeriodTypeKey(period->type)), names});
         continue;
       }
     }

@@ -58,9 +58,9 @@ struct Dhis2Lookup {
 // The annual service volumes in a dataValueSet (JSON; codes or UIDs, each matched against the
 // mapping): values summed per facility, year and activity. Refused (diagnostics at
 // `dataValues[i].field`) on an unknown org unit or data element, a period DHIS2 does not know or
-// the mapping does not allow, a value that is not a whole number >= 0, and the same facility,
-// activity and period twice or in two period types of one year; a year only partly covered is
-// a warning.
+// the mapping does not allow, a value that is not a whole number from 0 to 10^12, and the same
+// facility, activity and period twice or in two period types of one year; a year only partly
+// covered is a warning.
 std::vector<ServiceVolume> ReadDataValueSet(std::string_view text, const std::string& file,
                                             const Dhis2Lookup& lookup, Diagnostics& diags);
 

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +56,9 @@ struct FhirOptions {
   // References as `urn:uuid:...` to the entries of a transaction Bundle; false: `Type/id` (NDJSON,
   // the FHIR endpoint).
   bool bundle = true;
+  // The scenario whose closed and flooded facilities the statuses show (empty: the registry's).
+  // Named in every facility's extension, so that importing such a what-if file is refused.
+  std::string scenario;
 };
 
 struct FhirRegistry {
@@ -80,6 +85,10 @@ std::string StableUuid(std::string_view key);
 // the registry's.
 FhirResources ToFhir(const FhirRegistry& registry, const CadreCatalog& cadres,
                      const FhirOptions& options);
+// One NIK is one person: the roster rows sharing a NIK (one person's roles at several facilities)
+// must agree on name, birth date and STR, which become one Practitioner. The first disagreement,
+// or nothing.
+std::optional<Error> PersonConflict(const std::vector<StaffMember>& staff);
 // A transaction Bundle (entries PUT by identifier where there is one, else by id), indented.
 std::string BundleText(const FhirResources& resources, const FhirOptions& options);
 // One resource per line.
@@ -98,9 +107,18 @@ struct FhirPlace {
   std::string path;  // of the Location's position
 };
 
+// What a file does not say of a facility it holds: no Location (no position), no status, no
+// address. The importer keeps the stored values of these rather than clearing them.
+struct FhirUnsaid {
+  bool position = false;
+  bool status = false;
+  bool address = false;
+};
+
 struct FhirRead {
   FhirRegistry registry;  // facilities with their assumption flags as written
   std::vector<FhirPlace> places;
+  std::map<std::string, FhirUnsaid> unsaid;  // by facility code: those without a Location
   int64_t resources = 0;
 };
 

@@ -1,11 +1,14 @@
 #include "model/dhis2.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <set>
 
 #include <fmt/format.h>
 
+#include "base/text_util.h"
 #include "model/choice.h"
 
 namespace jangkau {
@@ -166,6 +169,34 @@ bool IsDhis2Uid(std::string_view text) {
   if (text.size() != 11 || !alpha(text[0])) return false;
   for (const char c : text) {
     if (!alpha(c) && !(c >= '0' && c <= '9')) return false;
+  }
+  return true;
+}
+
+std::vector<std::pair<std::string, std::string>> ElementKeys(const Dhis2MapRow& r) {
+  const std::string coc = r.coc.empty() ? "default" : r.coc;
+  const std::string coc_uid = r.coc_uid.empty() ? std::string(kDefaultCocUid) : r.coc_uid;
+  std::vector<std::pair<std::string, std::string>> keys;
+  for (const std::string& de : {r.kode, r.uid}) {
+    if (de.empty()) continue;
+    keys.emplace_back(de, coc);
+    keys.emplace_back(de, coc_uid);
+    if (r.coc.empty()) keys.emplace_back(de, "");
+  }
+  return keys;
+}
+
+bool IsAdxCategoryList(std::string_view text) {
+  auto start = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  auto rest = [&](char c) { return start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.'; };
+  std::set<std::string> names;
+  for (const std::string& pair : SplitList(text, ';')) {
+    const std::size_t eq = pair.find('=');
+    if (eq == std::string::npos) return false;
+    const std::string name(Trim(pair.substr(0, eq)));
+    if (name.empty() || !start(name.front()) || !std::ranges::all_of(name, rest)) return false;
+    if (name == "dataElement" || name == "value" || name == "comment") return false;
+    if (!names.insert(name).second) return false;
   }
   return true;
 }

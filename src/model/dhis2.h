@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/date.h"
@@ -64,5 +65,15 @@ std::string AdxPeriod(const Dhis2Period& p);
 inline constexpr std::string_view kDefaultCocUid = "HllvX50cXC0";
 // Whether `text` has the shape of a DHIS2 UID: a letter, then 10 letters or digits.
 bool IsDhis2Uid(std::string_view text);
+
+// The (data element, category option combo) pairs a layanan row answers to in a dataValueSet:
+// its code and its UID, each with the combo's code and UID ("default" and DHIS2's default UID
+// when the row names none, and then also "" for a value that names no combo).
+std::vector<std::pair<std::string, std::string>> ElementKeys(const Dhis2MapRow& r);
+
+// Whether `text` is an ADX disaggregation "CATEGORY=OPTION;...": each category an XML attribute
+// name (a letter or '_', then letters, digits, '_', '-', '.') other than ADX's own dataElement,
+// value and comment, none twice.
+bool IsAdxCategoryList(std::string_view text);
 
 }  // namespace jangkau

@@ -2,6 +2,7 @@
 // read of Organization, Location, Practitioner and PractitionerRole, behind the API's sessions
 // (an operator sees its own facility and its workers only). Refusals are OperationOutcomes.
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <set>
 
@@ -88,11 +89,18 @@ std::string RefId(const OrderedJson& resource, const char* field) {
   return slash == std::string::npos ? text : text.substr(slash + 1);
 }
 
-// What an operator may see: its facility's Organization and Location, the roles there and the
-// people who hold them. Everything for the other roles.
+// What a session may see, as an allow-list: the readers (admin, planner, viewer) everything; a
+// dispatcher the facilities (its people are refused before this); an operator its facility's
+// Organization and Location, the roles there and the people who hold them; any other role nothing.
 interop::FhirResources Visible(interop::FhirResources all, const Session& s) {
-  if (s.role != "operator") return all;
+  if (Allowed(Access::kReaders, s, "")) return all;
   interop::FhirResources out;
+  if (s.role == "dispatcher") {
+    out.organizations = std::move(all.organizations);
+    out.locations = std::move(all.locations);
+    return out;
+  }
+  if (s.role != "operator" || s.kode_faskes.empty()) return out;
   std::string org_id;
   for (auto& o : all.organizations) {
     if (o["identifier"][0]["value"] == s.kode_faskes) {
@@ -115,6 +123,18 @@ interop::FhirResources Visible(interop::FhirResources all, const Session& s) {
     if (people.contains(p["id"].get<std::string>())) out.practitioners.push_back(std::move(p));
   }
   return out;
+}
+
+// The server's base as the client addressed it (the Host header), so a searchset's fullUrl is
+// the absolute URL its relative references ("Organization/{id}") resolve against, as FHIR's
+// Bundle rules want. A Host header that is not a plain host[:port] is not echoed.
+std::string BaseUrl(const Call& c) {
+  const std::string host = c.req.Header("host");
+  const bool plain = !host.empty() && host.size() <= 255 && std::ranges::all_of(host, [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '.' || ch == '-' ||
+           ch == ':' || ch == '[' || ch == ']';
+  });
+  return "http://" + (plain ? host : std::string("localhost")) + "/fhir/r4/";
 }
 
 std::string Lower(std::string_view s) { return ToLowerAscii(s); }
@@ -161,7 +181,7 @@ void AddFhirRoutes(Router& r, ServerContext& ctx) {
   r.Add("GET", "/fhir/r4/metadata", Access::kPublic, {"_format"},
         [](Call& c) { SendFhir(c, CapabilityStatement()); });
 
-  auto resources = [&ctx](Call& c) {
+  auto resources = [&ctx](Call& /*c*/) {
     return ctx.Read([&](store::Workspace& ws) {
       app::FhirExportRequest request;
       request.options.bundle = false;
@@ -175,7 +195,8 @@ void AddFhirRoutes(Router& r, ServerContext& ctx) {
     }
     // Health workers as the rosters of /api/v1 (admin, planner, viewer, the facility's
     // operator): a dispatcher sees the facilities, not the people.
-    if (c.session.role == "dispatcher" && (type == "Practitioner" || type == "PractitionerRole")) {
+    const bool people = type == "Practitioner" || type == "PractitionerRole";
+    if (people && !Allowed(Access::kReaders, c.session, "") && c.session.role != "operator") {
       Refuse(c, Msg::kHttpForbidden, {c.session.role}, 403);
       return false;
     }
@@ -220,7 +241,7 @@ void AddFhirRoutes(Router& r, ServerContext& ctx) {
         auto link = [&](const char* relation, int at) {
           return OrderedJson{
               {"relation", relation},
-              {"url", "/fhir/r4/" + type + "?" + query + "_count=" + std::to_string(*count) +
+              {"url", BaseUrl(c) + type + "?" + query + "_count=" + std::to_string(*count) +
                           "&_offset=" + std::to_string(at)}};
         };
         OrderedJson links = OrderedJson::array({link("self", *offset)});
@@ -230,9 +251,10 @@ void AddFhirRoutes(Router& r, ServerContext& ctx) {
         OrderedJson entries = OrderedJson::array();
         for (int i = *offset; i < std::min(total, *offset + *count); ++i) {
           const OrderedJson& res = *hits[static_cast<std::size_t>(i)];
-          entries.push_back(OrderedJson{{"fullUrl", "urn:uuid:" + res["id"].get<std::string>()},
-                                        {"resource", res},
-                                        {"search", {{"mode", "match"}}}});
+          entries.push_back(
+              OrderedJson{{"fullUrl", BaseUrl(c) + type + "/" + res["id"].get<std::string>()},
+                          {"resource", res},
+                          {"search", {{"mode", "match"}}}});
         }
         OrderedJson bundle = {{"resourceType", "Bundle"},
                               {"type", "searchset"},

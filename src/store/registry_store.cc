@@ -240,7 +240,7 @@ std::expected<void, Error> Workspace::ImportRegistry(const ImportRecord& rec,
   return WriteImport(rec, warnings, [&] {
     std::set<std::string> touched = WriteFacilities(batch.facilities, false, {}, batch.fields);
     touched.merge(WriteAssumptions(batch.assumptions));
-    touched.merge(WriteStaff(rec, batch.staff));
+    touched.merge(WriteStaff(rec, batch.staff, batch.rosters));
     return touched;
   });
 }

@@ -20,13 +20,15 @@ std::string JoinTrainings(const std::vector<std::string>& items) {
   return out;
 }
 
-// Deletes the rows of `table` for every key in `keys` (column `column`), then runs `insert`
-// for each item: the replace-by-facility semantics of the workforce imports.
+// Deletes the rows of `table` of every facility among the items, the import's own facility and
+// `also`, then runs `insert` for each item: the replace-by-facility semantics of the workforce
+// imports.
 template <typename Items, typename KeyOf, typename BindRow>
 std::set<std::string> ReplaceByFacility(Connection& conn, std::string_view table,
                                         const ImportRecord& rec, const Items& items, KeyOf key_of,
-                                        std::string_view insert_sql, BindRow bind_row) {
-  std::set<std::string> facilities;
+                                        std::string_view insert_sql, BindRow bind_row,
+                                        const std::vector<std::string>& also = {}) {
+  std::set<std::string> facilities(also.begin(), also.end());
   if (!rec.facility.empty()) facilities.insert(rec.facility);
   for (const auto& item : items) facilities.insert(key_of(item));
   Statement del = conn.Prepare("DELETE FROM " + std::string(table) + " WHERE kode_faskes = ?");
@@ -120,7 +122,8 @@ std::expected<void, Error> Workspace::ImportStaff(const ImportRecord& rec,
 }
 
 std::set<std::string> Workspace::WriteStaff(const ImportRecord& rec,
-                                            const std::vector<StaffMember>& staff) {
+                                            const std::vector<StaffMember>& staff,
+                                            const std::vector<std::string>& also) {
   return ReplaceByFacility(
       *conn_, "staff", rec, staff, [](const StaffMember& m) { return m.kode_faskes; },
       "INSERT INTO staff(kode_faskes, nama, nik, jenis_tenaga, status_kepegawaian, "
@@ -136,7 +139,8 @@ std::set<std::string> Workspace::WriteStaff(const ImportRecord& rec,
           ins.BindNull(9);
         }
         ins.Bind(10, m.source_line);
-      });
+      },
+      also);
 }
 
 std::expected<void, Error> Workspace::ImportStaffCounts(const ImportRecord& rec,

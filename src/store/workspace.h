@@ -141,6 +141,7 @@ class Workspace {
     FacilityFields fields;
     std::vector<FacilityAssumption> assumptions;
     std::vector<StaffMember> staff;
+    std::vector<std::string> rosters;  // facilities whose roster is replaced (by `staff`, or none)
   };
   std::expected<void, Error> ImportRegistry(const ImportRecord& rec, const RegistryBatch& batch,
                                             const std::vector<Diagnostic>& warnings);
@@ -326,7 +327,9 @@ class Workspace {
                                         const std::vector<StaffCount>& counts,
                                         const FacilityFields& fields);
   std::set<std::string> WriteAssumptions(const std::vector<FacilityAssumption>& rows);
-  std::set<std::string> WriteStaff(const ImportRecord& rec, const std::vector<StaffMember>& staff);
+  // `also`: facilities whose roster is emptied even when no item is theirs.
+  std::set<std::string> WriteStaff(const ImportRecord& rec, const std::vector<StaffMember>& staff,
+                                   const std::vector<std::string>& also = {});
 
   std::string path_;
   std::unique_ptr<Connection> conn_;

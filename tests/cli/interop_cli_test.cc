@@ -217,6 +217,71 @@ TEST_F(FhirImport, RefusesAPointOutsideTheDistrict) {
   EXPECT_NE(r.out.find("titik faskes R1602014"), std::string::npos) << r.out;
 }
 
+TEST_F(FhirImport, AFacilityWithoutALocationKeepsItsStoredSite) {
+  // No Location in the file, or none for the first facility only (the others' Locations say
+  // their sites): the stored points, statuses and addresses stay as they are.
+  auto show = [&] {
+    return RunCommand("(" + J("show facilities --format csv --workspace " + source) +
+                      " 2>/dev/null)")
+        .out;
+  };
+  const std::string before = show();
+  const std::size_t first_location = First("Location");
+  for (const bool only_first : {false, true}) {
+    nlohmann::json kept = nlohmann::json::array();
+    for (std::size_t i = 0; i < bundle["entry"].size(); ++i) {
+      const auto& e = bundle["entry"][i];
+      const bool location = e["resource"]["resourceType"] == "Location";
+      if (!location || (only_first && i != first_location)) kept.push_back(e);
+    }
+    auto b = bundle;
+    b["entry"] = kept;
+    auto r = RunCommand(
+        J("import fhir " + dir.Write("sites.json", b.dump()) + " --workspace " + source));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(show(), before) << (only_first ? "the first Location removed" : "no Location");
+  }
+}
+
+TEST_F(FhirImport, AFileWithWorkersReplacesTheRosterOfEveryFacilityInIt) {
+  // The first facility's roles (and their people) leave the file: its roster is emptied.
+  const auto org = bundle["entry"][First("Organization")]["resource"];
+  const std::string org_ref = "urn:uuid:" + org["id"].get<std::string>();
+  std::set<std::string> gone;
+  nlohmann::json kept = nlohmann::json::array();
+  for (const auto& e : bundle["entry"]) {
+    const auto& res = e["resource"];
+    if (res["resourceType"] == "PractitionerRole" && res["organization"]["reference"] == org_ref) {
+      gone.insert(res["practitioner"]["reference"].get<std::string>());
+    } else {
+      kept.push_back(e);
+    }
+  }
+  ASSERT_FALSE(gone.empty());
+  nlohmann::json b = bundle;
+  b["entry"] = nlohmann::json::array();
+  for (const auto& e : kept) {
+    if (!gone.contains(e["fullUrl"].get<std::string>())) b["entry"].push_back(e);
+  }
+  auto staff = [&] {
+    return nlohmann::json::parse(
+        RunCommand("(" + J("show staff --format json --workspace " + source) + " 2>/dev/null)")
+            .out);
+  };
+  auto at = [](const nlohmann::json& rows, const std::string& kode) {
+    return std::ranges::count_if(rows, [&](const auto& r) { return r["kode_faskes"] == kode; });
+  };
+  const std::string kode = org["identifier"][0]["value"];
+  const auto before = staff();
+  ASSERT_GT(at(before, kode), 0);
+  auto r =
+      RunCommand(J("import fhir " + dir.Write("less.json", b.dump()) + " --workspace " + source));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto after = staff();
+  EXPECT_EQ(at(after, kode), 0);
+  EXPECT_EQ(after.size() + static_cast<std::size_t>(at(before, kode)), before.size());
+}
+
 TEST_F(FhirImport, AScenarioWritesClosedAndFloodedLocations) {
   // Close the first facility in a scenario: its Location is inactive and Closed.
   const auto org = bundle["entry"][First("Organization")]["resource"];
@@ -231,6 +296,10 @@ TEST_F(FhirImport, AScenarioWritesClosedAndFloodedLocations) {
   EXPECT_EQ(loc["status"], "inactive");
   EXPECT_EQ(loc["operationalStatus"]["code"], "C");
   EXPECT_EQ(CheckFhir(out).exit_code, 0);
+  // A what-if is not the registry: importing it is refused at the extension that names it, and
+  // nothing is written (the facility stays open).
+  ExpectRefused(b, "skenario 'tutup'", source);
+  ExpectRefused(b, "resource.extension[0].extension[", source);
   r = RunCommand(J("export fhir --workspace " + source + " --scenario tidak_ada --out " + out));
   EXPECT_NE(r.exit_code, 0);
 }

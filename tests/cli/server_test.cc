@@ -463,6 +463,10 @@ TEST_F(ServerTest, Issue15TheFhirEndpointServesTheRegistryBehindTheRoles) {
       Get(planner, "/fhir/r4/Organization?identifier=urn:jangkau:kode-faskes%7CP1602010202")->body);
   ASSERT_EQ(bundle["total"], 1);
   const std::string org_id = bundle["entry"][0]["resource"]["id"];
+  // The fullUrl is the absolute URL the served resources' relative references resolve against.
+  const std::string full_url = bundle["entry"][0]["fullUrl"];
+  EXPECT_TRUE(full_url.starts_with("http://")) << full_url;
+  EXPECT_TRUE(full_url.ends_with("/fhir/r4/Organization/" + org_id)) << full_url;
   // FHIR's string search: the start of the name, ignoring case (TUGU MULYO and TUGU JAYA).
   EXPECT_EQ(Json::parse(Get(planner, "/fhir/r4/Organization?name=tugu")->body)["total"], 2);
   EXPECT_EQ(Json::parse(Get(planner, "/fhir/r4/Organization?name=Tugu%20Mulyo")->body)["total"], 1);

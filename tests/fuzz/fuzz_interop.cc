@@ -49,6 +49,10 @@ void Fhir(std::string_view text, bool ndjson) {
   interop::FhirRead read = interop::ReadFhir(text, "in.json", ndjson, FhirContext(), diags);
   RenderAll(diags);
   if (diags.has_errors()) return;
+  // One NIK read is one person: what was read never holds a conflict the export refuses.
+  if (interop::PersonConflict(read.registry.staff)) {
+    Fail("a file read without error holds two people under one NIK", diags);
+  }
   // What was read is written and read again, both ways, without a new error.
   interop::FhirOptions options;
   const interop::FhirResources resources =

@@ -237,5 +237,36 @@ TEST(Importers, AFileWithoutRowsIsAnError) {
             (std::vector<std::string>{"0:0:file_no_rows"}));
 }
 
+// The DHIS2 mapping: one data element and combo reads back as one activity, whether it is named
+// by code or by UID and whether the combo is empty or DHIS2's "default"; ADX categories are XML
+// attribute names.
+TEST(Dhis2MappingImporter, CollisionsAndAdxNamesAreRefused) {
+  const std::string header =
+      "jenis,kunci,metode,kode_dhis2,uid_dhis2,coc,coc_uid,kategori_adx,periode\n";
+  auto read = [](TableReader& in, const ImportContext& ctx, Diagnostics& d, const Progress& p) {
+    (void)ReadDhis2Mapping(in, ctx, d, p);
+  };
+  EXPECT_TRUE(Places(header + "layanan,anc,,LAY_ANC,deANCAAAAAA,,,,Monthly\n"
+                              "layanan,pnc,,LAY_PNC,dePNCAAAAAA,,,,Monthly\n"
+                              "tenaga,bidan,,SDMK,,JT_BIDAN,,JENIS_TENAGA=JT_BIDAN;UMUR=U30,\n",
+                     read)
+                  .empty());
+  // The same UID under another code.
+  EXPECT_EQ(Places(header + "layanan,anc,,LAY_ANC,deANCAAAAAA,,,,\n"
+                            "layanan,pnc,,LAY_PNC,deANCAAAAAA,,,,\n",
+                   read),
+            (std::vector<std::string>{"3:5:duplicate_code"}));
+  // An empty combo is the default one.
+  EXPECT_EQ(Places(header + "layanan,anc,,LAY_ANC,,,,,\n"
+                            "layanan,pnc,,LAY_ANC,,default,,,\n",
+                   read),
+            (std::vector<std::string>{"3:4:duplicate_code"}));
+  for (const char* adx : {"JENIS TENAGA=X", "1JT=X", "value=3", "JT", "A=1;A=2", "JT=X;<b>=1"}) {
+    EXPECT_EQ(Places(header + "tenaga,bidan,,SDMK,,,," + adx + ",\n", read),
+              (std::vector<std::string>{"2:8:bad_code"}))
+        << adx;
+  }
+}
+
 }  // namespace
 }  // namespace jangkau::ingest

@@ -3,6 +3,7 @@
 // holds the year's first Thursday) and ADX's start/duration form; DHIS2 UIDs; the stable
 // resource ids (RFC 9562 UUID version 8); a dataValueSet read through a mapping.
 #include <regex>
+#include <stdexcept>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -98,6 +99,99 @@ TEST(JsonText, DepthIsBoundedAndPathsAreFhirPaths) {
   EXPECT_EQ(interop::JsonPath(interop::JsonPath("entry", 12), "resource"), "entry[12].resource");
 }
 
+// A one-facility, one-worker registry written as NDJSON, changed, and read back.
+class FhirRead : public ::testing::Test {
+ protected:
+  interop::FhirReadContext ctx;
+  interop::FhirRegistry registry;
+  std::vector<nlohmann::ordered_json> lines;
+  void SetUp() override {
+    ctx.cadres = CadreCatalog({{"bidan", "Bidan", "Midwife", "kebidanan", false},
+                               {"perawat", "Perawat", "Nurse", "keperawatan", false}},
+                              {});
+    ctx.today = Date{2026, 12, 1};
+    Facility f;
+    f.kode = "P1602010103";
+    f.nama = "TUGU JAYA";
+    f.lon = 104.89;
+    f.lat = -3.81;
+    registry.facilities = {f};
+    StaffMember m;
+    m.kode_faskes = f.kode;
+    m.nama = "Sri Wahyuni";
+    m.nik = "1602135304760352";
+    m.cadre = "bidan";
+    m.tanggal_lahir = Date{1976, 4, 13};
+    m.pelatihan = {"APN"};
+    registry.staff = {m};
+    interop::FhirOptions options;
+    options.bundle = false;
+    const interop::FhirResources r = interop::ToFhir(registry, ctx.cadres, options);
+    for (const auto* list : {&r.organizations, &r.locations, &r.practitioners, &r.roles}) {
+      lines.insert(lines.end(), list->begin(), list->end());
+    }
+  }
+  nlohmann::ordered_json& Of(const std::string& type) {
+    for (auto& l : lines) {
+      if (l["resourceType"] == type) return l;
+    }
+    throw std::runtime_error(type);
+  }
+  // The diagnostics of reading the lines; `path` must be among the errors when given.
+  Diagnostics Read(const std::string& path = "") {
+    std::string text;
+    for (const auto& l : lines) text += l.dump() + "\n";
+    Diagnostics diags;
+    (void)interop::ReadFhir(text, "x.ndjson", true, ctx, diags);
+    if (!path.empty()) {
+      bool named = false;
+      for (const Diagnostic& d : diags.items())
+        named = named || (d.severity == Severity::kError && d.path == path);
+      EXPECT_TRUE(named) << path << " not among: "
+                         << (diags.items().empty() ? "(none)"
+                                                   : Render(diags.items().front(), Lang::kEn));
+    }
+    return diags;
+  }
+};
+
+TEST_F(FhirRead, TheUnchangedLinesAreRead) { EXPECT_FALSE(Read().has_errors()); }
+
+TEST_F(FhirRead, AnUnknownJangkauCadreIsRefusedEvenWhenALaterCodingIsKnown) {
+  auto& coding = Of("PractitionerRole")["code"][0]["coding"];
+  coding[0]["code"] = "dukun";
+  coding.push_back({{"system", "urn:example"}, {"code", "perawat"}});
+  Read("code[0].coding[0].code");
+}
+
+TEST_F(FhirRead, ATrainingHoldingTheListSeparatorIsRefused) {
+  auto& parts = Of("PractitionerRole")["extension"][0]["extension"];
+  for (auto& p : parts) {
+    if (p["url"] == "pelatihan") p["valueString"] = "APN; PONED";
+  }
+  EXPECT_TRUE(Read().has_errors());
+}
+
+TEST_F(FhirRead, AFacilityCodeWithSpacesIsRefused) {
+  Of("Organization")["identifier"][0]["value"] = " P1602010103";
+  Read("identifier[0].value");
+}
+
+TEST_F(FhirRead, OneNikTwoDifferentPeopleIsAConflict) {
+  EXPECT_FALSE(interop::PersonConflict(registry.staff));
+  StaffMember again = registry.staff.front();
+  again.kode_faskes = "P1602010104";
+  registry.staff.push_back(again);  // the same person at a second facility: one Practitioner
+  EXPECT_FALSE(interop::PersonConflict(registry.staff));
+  registry.staff.back().tanggal_lahir = Date{1976, 4, 14};
+  const auto conflict = interop::PersonConflict(registry.staff);
+  ASSERT_TRUE(conflict);
+  EXPECT_EQ(conflict->args.front(), "1602135304760352");
+  registry.staff.back().tanggal_lahir = registry.staff.front().tanggal_lahir;
+  registry.staff.back().str_berlaku_sampai = Date{2030, 1, 1};
+  EXPECT_TRUE(interop::PersonConflict(registry.staff));
+}
+
 // A dataValueSet through a two-row mapping.
 class DataValueSet : public ::testing::Test {
  protected:
@@ -140,8 +234,10 @@ TEST_F(DataValueSet, RefusalsNameTheValue) {
     const char* path;
   };
   const Case cases[] = {
-      {R"({"dataElement": "LAY_ANC", "orgUnit": "P1", "period": "2025", "value": "1"})",
+      {R"({"dataElement": "LAY_ANC", "orgUnit": "P1", "period": "2025W03", "value": "1"})",
        "dataValues[0].period"},
+      {R"({"dataElement": "LAY_ANC", "orgUnit": "P1", "period": "202501", "value": "1000000000001"})",
+       "dataValues[0].value"},
       {R"({"dataElement": "LAY_ANC", "orgUnit": "P2", "period": "202501", "value": "1"})",
        "dataValues[0].orgUnit"},
       {R"({"dataElement": "LAY_X", "orgUnit": "P1", "period": "202501", "value": "1"})",
@@ -161,6 +257,16 @@ TEST_F(DataValueSet, RefusalsNameTheValue) {
     bool named = false;
     for (const Diagnostic& d : diags.items()) named = named || d.path == c.path;
     EXPECT_TRUE(named) << c.value << " -> " << Render(diags.items().front(), Lang::kEn);
+  }
+  // Yearly is always read (Jangkau's own export writes it), even where the row names other types.
+  {
+    Diagnostics diags;
+    const auto v = Read(
+        R"({"dataValues": [{"dataElement": "LAY_ANC", "orgUnit": "P1", "period": "2024", "value": "7"}]})",
+        diags);
+    EXPECT_FALSE(diags.has_errors());
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].jumlah, 7);
   }
   // A month and a quarter of one year: two period types.
   Diagnostics diags;
