@@ -47,7 +47,7 @@ build-fuzz: deps $(FUZZ_BUILD)/CMakeCache.txt
 # AddressSanitizer + UndefinedBehaviorSanitizer, the fuzz harnesses on their seed corpus and
 # regression inputs, then each fuzzed for FUZZ_TEST_SECONDS.
 test: build lint build-asan build-fuzz
-	@bash scripts/install-deps.sh e2e reference
+	@bash scripts/install-deps.sh e2e reference postgres
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L fast
 	cd $(FUZZ_BUILD) && ctest --output-on-failure -L fuzz

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libgdal-dev gdal-bin
-  libsqlite3-dev sqlite3
+  libsqlite3-dev sqlite3 libpq-dev
   libxlsxwriter-dev
   libcpp-httplib-dev libmicrohttpd-dev libyaml-cpp-dev
   nlohmann-json3-dev
@@ -31,6 +31,8 @@ for group in "$@"; do
     e2e) packages+=(chromium) ;;
     # Reference programs the tests compare against: R with the `survey` package.
     reference) packages+=(r-base-core r-cran-survey r-cran-surveillance) ;;
+    # A private PostgreSQL cluster with PostGIS for the second store (scripts/pg-cluster.sh).
+    postgres) packages+=(postgresql-15 postgresql-15-postgis-3) ;;
     *) echo "install-deps: unknown group '$group'" >&2; exit 2 ;;
   esac
 done

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "store/sqlite.h"
+#include "store/db.h"
 
 namespace jangkau::store {
 

@@ -5,14 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit_row.h"
+#include "store/db.h"
 #include "store/fault_injection.h"
-#include "store/sqlite.h"
 #include "store/workspace.h"
 
 namespace jangkau::store {
 namespace {
 
-Error Database(const SqliteError& e) { return Error{Msg::kDatabase, {e.what()}}; }
+Error Database(const DatabaseError& e) { return Error{Msg::kDatabase, {e.what()}}; }
 
 std::optional<Instant> OptInstant(const Statement& s, int column) {
   auto v = s.OptInt(column);
@@ -74,7 +74,7 @@ std::expected<void, Error> Workspace::AddUnit(const EmergencyUnit& u, const std:
         nlohmann::json{{"jenis", UnitKindKey(u.jenis)}, {"lon", u.lon}, {"lat", u.lat}}.dump());
     txn.Commit();
     return {};
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     return std::unexpected(Database(e));
   }
 }
@@ -105,18 +105,20 @@ std::expected<int64_t, Error> Workspace::CreateIncident(const Incident& i,
     Transaction txn(*conn_);
     Statement s = conn_->Prepare(
         "INSERT INTO incidents(waktu, sumber, pelapor, telepon, lon, lat, kode_desa, kategori, "
-        "pasien, prioritas, keterangan, status, kode) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "pasien, prioritas, keterangan, status, kode) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING "
+        "id");
     s.Bind(1, i.waktu.seconds).Bind(2, IncidentSourceKey(i.sumber)).Bind(3, i.pelapor);
     s.Bind(4, i.telepon).Bind(5, i.lon).Bind(6, i.lat).Bind(7, i.kode_desa).Bind(8, i.kategori);
     s.Bind(9, int64_t{i.pasien}).Bind(10, PriorityKey(i.prioritas)).Bind(11, i.keterangan);
-    s.Bind(12, IncidentStatusKey(IncidentStatus::kBaru)).BindText(13, i.kode).Run();
-    const int64_t id = conn_->LastInsertId();
+    s.Bind(12, IncidentStatusKey(IncidentStatus::kBaru)).BindText(13, i.kode);
+    const int64_t id = s.Step() ? s.Int(0) : 0;
+    s.Reset();
     AppendAudit(
         *conn_, user, "buat", "insiden", std::to_string(id),
         nlohmann::json{{"prioritas", PriorityKey(i.prioritas)}, {"kategori", i.kategori}}.dump());
     txn.Commit();
     return id;
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     return std::unexpected(Database(e));
   }
 }
@@ -244,7 +246,7 @@ std::expected<Incident, Error> Workspace::RecordIncidentEvent(
                     .dump());
     txn.Commit();
     return *after;
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     return std::unexpected(Database(e));
   }
 }

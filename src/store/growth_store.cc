@@ -2,8 +2,8 @@
 // date; a re-import of the same child and date replaces the row.
 #include <set>
 
+#include "store/db.h"
 #include "store/fault_injection.h"
-#include "store/sqlite.h"
 #include "store/workspace.h"
 
 namespace jangkau::store {
@@ -21,8 +21,7 @@ std::expected<void, Error> Workspace::ImportGrowth(const ImportRecord& rec,
                                                    const std::vector<Diagnostic>& warnings) {
   return WriteImport(rec, warnings, [&] {
     Statement ins =
-        conn_->Prepare(std::string("INSERT OR REPLACE INTO growth_measurements(") + kGrowthColumns +
-                       ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        conn_->Prepare(ReplaceInto("growth_measurements", kGrowthColumns, "anak, tanggal_ukur"));
     int64_t n = 0;
     for (const GrowthRecord& r : records) {
       ins.Bind(1, r.anak).Bind(2, r.nik).Bind(3, r.nama).Bind(4, int64_t{r.jk});

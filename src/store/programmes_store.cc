@@ -2,8 +2,8 @@
 // date, per region and date, per kabupaten and item; a re-import of the same key replaces it.
 #include <set>
 
+#include "store/db.h"
 #include "store/fault_injection.h"
-#include "store/sqlite.h"
 #include "store/workspace.h"
 
 namespace jangkau::store {
@@ -18,12 +18,6 @@ constexpr const char* kJknColumns =
     "ppu_bu, peserta_aktif, persen_aktif, cakupan_dilaporkan, uhc_prioritas, iuran_pemda_lunas, "
     "sumber, baris";
 constexpr const char* kGermasColumns = "kode_wilayah, butir, status, dasar, tanggal, sumber, baris";
-
-std::string Placeholders(int n) {
-  std::string s;
-  for (int i = 0; i < n; ++i) s += i == 0 ? "?" : ",?";
-  return s;
-}
 
 Statement& BindDate(Statement& s, int index, const std::optional<Date>& d) {
   return d ? s.Bind(index, d->Iso()) : s.BindNull(index);
@@ -61,8 +55,7 @@ std::expected<void, Error> Workspace::ImportStbm(const ImportRecord& rec,
                                                  const std::vector<StbmDesa>& rows,
                                                  const std::vector<Diagnostic>& warnings) {
   return WriteImport(rec, warnings, [&] {
-    Statement ins = conn_->Prepare(std::string("INSERT OR REPLACE INTO stbm_desa(") + kStbmColumns +
-                                   ") VALUES (" + Placeholders(18) + ")");
+    Statement ins = conn_->Prepare(ReplaceInto("stbm_desa", kStbmColumns, "kode_desa, tanggal"));
     int64_t n = 0;
     for (const StbmDesa& d : rows) {
       ins.Bind(1, d.kode_desa).Bind(2, d.tanggal.Iso()).Bind(3, d.kk).Bind(4, d.kk_jsp);
@@ -111,8 +104,8 @@ std::expected<void, Error> Workspace::ImportJkn(const ImportRecord& rec,
                                                 const std::vector<JknRecord>& rows,
                                                 const std::vector<Diagnostic>& warnings) {
   return WriteImport(rec, warnings, [&] {
-    Statement ins = conn_->Prepare(std::string("INSERT OR REPLACE INTO jkn_kepesertaan(") +
-                                   kJknColumns + ") VALUES (" + Placeholders(17) + ")");
+    Statement ins =
+        conn_->Prepare(ReplaceInto("jkn_kepesertaan", kJknColumns, "kode_wilayah, tanggal"));
     int64_t n = 0;
     for (const JknRecord& r : rows) {
       ins.Bind(1, r.kode_wilayah).Bind(2, r.tanggal.Iso()).Bind(3, r.penduduk).Bind(4, r.peserta);
@@ -159,8 +152,8 @@ std::expected<void, Error> Workspace::ImportGermas(const ImportRecord& rec,
                                                    const std::vector<GermasItem>& items,
                                                    const std::vector<Diagnostic>& warnings) {
   return WriteImport(rec, warnings, [&] {
-    Statement ins = conn_->Prepare(std::string("INSERT OR REPLACE INTO germas_checklist(") +
-                                   kGermasColumns + ") VALUES (" + Placeholders(7) + ")");
+    Statement ins =
+        conn_->Prepare(ReplaceInto("germas_checklist", kGermasColumns, "kode_wilayah, butir"));
     int64_t n = 0;
     for (const GermasItem& g : items) {
       ins.Bind(1, g.kode_wilayah).Bind(2, g.butir).Bind(3, StatusKey(g.status));

@@ -3,8 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/db.h"
 #include "store/fault_injection.h"
-#include "store/sqlite.h"
 #include "store/workspace.h"
 
 namespace jangkau::store {
@@ -96,8 +96,9 @@ std::optional<Workspace::ReferenceVersion> Workspace::Reference(const std::strin
 std::vector<Workspace::ReferenceVersion> Workspace::References() const {
   std::vector<ReferenceVersion> out;
   Statement s = conn_->Prepare(
-      "SELECT jenis, nama, max(versi), sumber, waktu FROM reference_tables "
-      "GROUP BY jenis, nama ORDER BY jenis, nama");
+      "SELECT r.jenis, r.nama, r.versi, r.sumber, r.waktu FROM reference_tables r WHERE r.versi = "
+      "(SELECT max(versi) FROM reference_tables x WHERE x.jenis = r.jenis AND x.nama = r.nama) "
+      "ORDER BY r.jenis, r.nama");
   while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4), {}});
   return out;
 }
@@ -169,7 +170,7 @@ std::expected<void, Error> Workspace::StoreAccessResults(const AccessResults& re
     audit.Bind(4, "{\"wilayah\":" + std::to_string(results.regions.size()) + "}").Run();
     txn.Commit();
     return {};
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     return std::unexpected(Error{Msg::kDatabase, {e.what()}});
   }
 }
@@ -222,7 +223,7 @@ std::expected<void, Error> Workspace::PutUser(const User& user, const std::strin
     audit.Run();
     txn.Commit();
     return {};
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     return std::unexpected(Error{Msg::kDatabase, {e.what()}});
   }
 }
@@ -258,7 +259,7 @@ std::expected<Workspace::Period, Error> Workspace::EnsurePeriod(const std::strin
     txn.Commit();
     if (auto p = find()) return *p;
     return std::unexpected(Error{Msg::kDatabase, {"period " + year}});
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     return std::unexpected(Error{Msg::kDatabase, {e.what()}});
   }
 }
@@ -292,7 +293,7 @@ std::expected<void, Error> Workspace::SetSubmission(int64_t period_id, const Sub
     audit.Bind(5, detail.dump()).Run();
     txn.Commit();
     return {};
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     return std::unexpected(Error{Msg::kDatabase, {e.what()}});
   }
 }

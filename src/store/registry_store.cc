@@ -1,8 +1,8 @@
 // Workspace reads and writes of the registry: regions, population, facilities, assumptions.
 #include <set>
 
+#include "store/db.h"
 #include "store/fault_injection.h"
-#include "store/sqlite.h"
 #include "store/workspace.h"
 
 namespace jangkau::store {
@@ -165,13 +165,15 @@ std::set<std::string> Workspace::WriteFacilities(const std::vector<Facility>& fa
       "kode_kecamatan, kode_kecamatan_bps, kode_kabupaten_bps, alamat, lon, lat, status, bpjs, "
       "akreditasi, sumber_berkas, sumber_baris) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
       "ON CONFLICT(kode) DO UPDATE SET nama=excluded.nama, jenis=excluded.jenis, "
-      "rawat_inap=coalesce(excluded.rawat_inap, rawat_inap), "
-      "rawat_inap_asumsi=CASE WHEN excluded.rawat_inap IS NULL THEN rawat_inap_asumsi ELSE 0 "
-      "END, kategori_wilayah=coalesce(excluded.kategori_wilayah, kategori_wilayah), "
-      "kategori_asumsi=CASE WHEN excluded.kategori_wilayah IS NULL THEN kategori_asumsi ELSE 0 "
-      "END, " +
+      "rawat_inap=coalesce(excluded.rawat_inap, facilities.rawat_inap), "
+      "rawat_inap_asumsi=CASE WHEN excluded.rawat_inap IS NULL THEN facilities.rawat_inap_asumsi "
+      "ELSE 0 END, "
+      "kategori_wilayah=coalesce(excluded.kategori_wilayah, facilities.kategori_wilayah), "
+      "kategori_asumsi=CASE WHEN excluded.kategori_wilayah IS NULL THEN "
+      "facilities.kategori_asumsi ELSE 0 END, " +
       plain +
-      "bpjs=coalesce(excluded.bpjs, bpjs), akreditasi=coalesce(excluded.akreditasi, akreditasi), "
+      "bpjs=coalesce(excluded.bpjs, facilities.bpjs), "
+      "akreditasi=coalesce(excluded.akreditasi, facilities.akreditasi), "
       "sumber_berkas=excluded.sumber_berkas, sumber_baris=excluded.sumber_baris");
   std::set<std::string> touched;
   int64_t n = 0;

@@ -1,7 +1,7 @@
 // Planning scenarios and the travel times between facilities.
 #include <algorithm>
 
-#include "store/sqlite.h"
+#include "store/db.h"
 #include "store/workspace.h"
 
 namespace jangkau::store {
@@ -57,7 +57,7 @@ std::expected<void, Error> Workspace::PutScenario(const Scenario& sc, const std:
     audit.Bind(1, now).Bind(2, user).Bind(3, sc.nama).Run();
     txn.Commit();
     return {};
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     return std::unexpected(Error{Msg::kDatabase, {e.what()}});
   }
 }
@@ -122,7 +122,7 @@ std::expected<bool, Error> Workspace::DeleteScenario(const std::string& nama,
     audit.Bind(1, NowIso()).Bind(2, user).Bind(3, nama).Run();
     txn.Commit();
     return true;
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     return std::unexpected(Error{Msg::kDatabase, {e.what()}});
   }
 }

@@ -1,5 +1,5 @@
 // Sessions of the web application: hashes of the session and CSRF tokens with an expiry.
-#include "store/sqlite.h"
+#include "store/db.h"
 #include "store/workspace.h"
 
 namespace jangkau::store {
@@ -10,7 +10,7 @@ std::expected<void, Error> Write(F&& f) {
   try {
     f();
     return {};
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     return std::unexpected(Error{Msg::kDatabase, {e.what()}});
   }
 }

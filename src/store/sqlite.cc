@@ -1,175 +1,161 @@
-#include "store/sqlite.h"
-
+// The SQLite backend of the store (store/db.h): a workspace file, WAL journal, foreign keys on.
 #include <sqlite3.h>
+
+#include <fmt/format.h>
+
+#include "store/db.h"
+#include "store/schema.h"
 
 namespace jangkau::store {
 namespace {
 
 [[noreturn]] void Fail(sqlite3* db, int rc) {
   std::string msg = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-  throw SqliteError(rc, msg);
+  const int primary = rc & 0xff;
+  throw DatabaseError(primary == SQLITE_BUSY || primary == SQLITE_LOCKED
+                          ? DatabaseError::Kind::kBusy
+                          : DatabaseError::Kind::kOther,
+                      msg);
 }
+
+class SqliteStatement final : public StatementBackend {
+ public:
+  SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
+    const int rc =
+        sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+    if (rc != SQLITE_OK) Fail(db, rc);
+  }
+  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+  void BindText(int index, std::string_view value) override {
+    Check(sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
+                            SQLITE_TRANSIENT));
+  }
+  void BindInt(int index, int64_t value) override {
+    Check(sqlite3_bind_int64(stmt_, index, value));
+  }
+  void BindReal(int index, double value) override {
+    Check(sqlite3_bind_double(stmt_, index, value));
+  }
+  void BindNull(int index) override { Check(sqlite3_bind_null(stmt_, index)); }
+  void BindBlob(int index, std::string_view bytes) override {
+    Check(sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
+                            SQLITE_TRANSIENT));
+  }
+  bool Step() override {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    sqlite3_reset(stmt_);
+    Fail(db_, rc);
+  }
+  void Reset() override {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string Text(int column) const override {
+    const auto* p = sqlite3_column_text(stmt_, column);
+    return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p));
+  }
+  int64_t Int(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  double Real(int column) const override { return sqlite3_column_double(stmt_, column); }
+  bool IsNull(int column) const override {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+  }
+  std::string Blob(int column) const override {
+    const void* p = sqlite3_column_blob(stmt_, column);
+    const int n = sqlite3_column_bytes(stmt_, column);
+    return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), n);
+  }
+
+ private:
+  void Check(int rc) const {
+    if (rc != SQLITE_OK) Fail(db_, rc);
+  }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class SqliteConnection final : public Connection {
+ public:
+  SqliteConnection(const std::string& path, bool create, bool read_only) : read_only_(read_only) {
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (create) flags |= SQLITE_OPEN_CREATE;
+    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string msg = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw DatabaseError(DatabaseError::Kind::kOther, msg);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 5000);
+  }
+  ~SqliteConnection() override { sqlite3_close(db_); }
+
+  void Exec(std::string_view sql) override {
+    char* err = nullptr;
+    const std::string text(sql);
+    const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string msg = err != nullptr ? err : sqlite3_errstr(rc);
+      sqlite3_free(err);
+      const int primary = rc & 0xff;
+      throw DatabaseError(primary == SQLITE_BUSY || primary == SQLITE_LOCKED
+                              ? DatabaseError::Kind::kBusy
+                              : DatabaseError::Kind::kOther,
+                          msg);
+    }
+  }
+  Statement Prepare(std::string_view sql) override {
+    return Statement(std::make_unique<SqliteStatement>(db_, sql));
+  }
+  int64_t Changes() const override { return sqlite3_changes64(db_); }
+  void BeginWrite() override { Exec("BEGIN IMMEDIATE"); }
+
+  void Migrate(int version, std::string_view sql) override {
+    Transaction txn(*this);
+    Exec(sql);
+    Exec(fmt::format("PRAGMA user_version={}", version));
+    txn.Commit();
+  }
+  int SchemaVersion() override { return static_cast<int>(QueryInt("PRAGMA user_version")); }
+  bool IsJangkau() override { return QueryInt("PRAGMA application_id") == kApplicationId; }
+  void MarkJangkau() override { Exec(fmt::format("PRAGMA application_id={}", kApplicationId)); }
+  void Ready() override {
+    if (!read_only_) {
+      Exec("PRAGMA journal_mode=WAL");
+      Exec("PRAGMA synchronous=NORMAL");
+    }
+    Exec("PRAGMA foreign_keys=ON");
+  }
+  void Discard() override {}
+  int64_t DataVersion() override { return QueryInt("PRAGMA data_version"); }
+  std::vector<std::string> IntegrityProblems() override {
+    std::vector<std::string> out;
+    Statement s = Prepare("PRAGMA integrity_check");
+    while (s.Step()) {
+      if (s.Text(0) != "ok") out.push_back("integrity_check: " + s.Text(0));
+    }
+    Statement fk = Prepare("PRAGMA foreign_key_check");
+    while (fk.Step()) {
+      out.push_back(
+          fmt::format("foreign_key_check: {} rowid {} -> {}", fk.Text(0), fk.Text(1), fk.Text(2)));
+    }
+    return out;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+  bool read_only_;
+};
 
 }  // namespace
 
-bool SqliteError::busy() const {
-  const int primary = code_ & 0xff;
-  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
-}
-
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-  const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
-  if (rc != SQLITE_OK) Fail(db, rc);
-}
-
-Statement::~Statement() { sqlite3_finalize(stmt_); }
-
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
-  other.stmt_ = nullptr;
-}
-
-Statement& Statement::Bind(int index, std::string_view value) {
-  const int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
-                                   SQLITE_TRANSIENT);
-  if (rc != SQLITE_OK) Fail(db_, rc);
-  return *this;
-}
-
-Statement& Statement::Bind(int index, int64_t value) {
-  const int rc = sqlite3_bind_int64(stmt_, index, value);
-  if (rc != SQLITE_OK) Fail(db_, rc);
-  return *this;
-}
-
-Statement& Statement::Bind(int index, double value) {
-  const int rc = sqlite3_bind_double(stmt_, index, value);
-  if (rc != SQLITE_OK) Fail(db_, rc);
-  return *this;
-}
-
-Statement& Statement::BindNull(int index) {
-  const int rc = sqlite3_bind_null(stmt_, index);
-  if (rc != SQLITE_OK) Fail(db_, rc);
-  return *this;
-}
-
-Statement& Statement::BindBlob(int index, std::string_view bytes) {
-  if (bytes.empty()) return BindNull(index);
-  const int rc = sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
-                                   SQLITE_TRANSIENT);
-  if (rc != SQLITE_OK) Fail(db_, rc);
-  return *this;
-}
-
-Statement& Statement::Bind(int index, std::optional<int64_t> value) {
-  return value ? Bind(index, *value) : BindNull(index);
-}
-
-Statement& Statement::Bind(int index, std::optional<double> value) {
-  return value ? Bind(index, *value) : BindNull(index);
-}
-
-Statement& Statement::BindText(int index, std::string_view value) {
-  return value.empty() ? BindNull(index) : Bind(index, value);
-}
-
-bool Statement::Step() {
-  const int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  sqlite3_reset(stmt_);
-  Fail(db_, rc);
-}
-
-void Statement::Run() {
-  while (Step()) {
-  }
-  Reset();
-}
-
-void Statement::Reset() {
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
-
-std::string Statement::Text(int column) const {
-  const auto* p = sqlite3_column_text(stmt_, column);
-  return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p));
-}
-
-int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
-bool Statement::IsNull(int column) const {
-  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-}
-
-std::string Statement::Blob(int column) const {
-  const void* p = sqlite3_column_blob(stmt_, column);
-  const int n = sqlite3_column_bytes(stmt_, column);
-  return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), n);
-}
-
-std::optional<int64_t> Statement::OptInt(int column) const {
-  if (IsNull(column)) return std::nullopt;
-  return Int(column);
-}
-
-std::optional<double> Statement::OptReal(int column) const {
-  if (IsNull(column)) return std::nullopt;
-  return Real(column);
-}
-
-Connection::Connection(const std::string& path, bool create, bool read_only) {
-  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-  if (create) flags |= SQLITE_OPEN_CREATE;
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string msg = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw SqliteError(rc, msg);
-  }
-  sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, 5000);
-}
-
-Connection::~Connection() { sqlite3_close(db_); }
-
-void Connection::Exec(std::string_view sql) {
-  char* err = nullptr;
-  const std::string text(sql);
-  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
-  if (rc != SQLITE_OK) {
-    std::string msg = err != nullptr ? err : sqlite3_errstr(rc);
-    sqlite3_free(err);
-    throw SqliteError(rc, msg);
-  }
-}
-
-int64_t Connection::QueryInt(std::string_view sql) {
-  Statement s(db_, sql);
-  return s.Step() ? s.Int(0) : 0;
-}
-
-int64_t Connection::Changes() const { return sqlite3_changes64(db_); }
-int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
-
-Transaction::Transaction(Connection& conn) : conn_(conn) { conn_.Exec("BEGIN IMMEDIATE"); }
-
-Transaction::~Transaction() {
-  if (!done_) {
-    try {
-      conn_.Exec("ROLLBACK");
-    } catch (const SqliteError&) {  // NOLINT(bugprone-empty-catch)
-      // A destructor cannot report; SQLite has already rolled back on the failures that
-      // make ROLLBACK itself fail, and an open transaction dies with the connection.
-    }
-  }
-}
-
-void Transaction::Commit() {
-  conn_.Exec("COMMIT");
-  done_ = true;
+std::unique_ptr<Connection> OpenSqlite(const std::string& path, bool create, bool read_only) {
+  return std::make_unique<SqliteConnection>(path, create, read_only);
 }
 
 }  // namespace jangkau::store

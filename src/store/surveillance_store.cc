@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit_row.h"
+#include "store/db.h"
 #include "store/fault_injection.h"
-#include "store/sqlite.h"
 #include "store/workspace.h"
 
 namespace jangkau::store {
@@ -41,9 +41,9 @@ std::expected<void, Error> Workspace::ImportWeekly(const ImportRecord& rec,
         "WHERE kode_faskes = ? AND tahun = ? AND minggu = ? AND penyakit = ?");
     // A sending older than the value in force: kept in the history, counted, not in force.
     Statement older = conn_->Prepare(
-        "UPDATE skdr_laporan SET diterima_pertama = MIN(diterima_pertama, ?), "
-        "kiriman = kiriman + ? WHERE kode_faskes = ? AND tahun = ? AND minggu = ? AND penyakit = "
-        "?");
+        "UPDATE skdr_laporan SET diterima_pertama = CASE WHEN ?1 < diterima_pertama THEN ?1 ELSE "
+        "diterima_pertama END, kiriman = kiriman + ?2 WHERE kode_faskes = ?3 AND tahun = ?4 AND "
+        "minggu = ?5 AND penyakit = ?6");
     Statement hist = conn_->Prepare(
         "INSERT INTO skdr_kiriman(kode_faskes, tahun, minggu, penyakit, kasus, kematian, "
         "diterima, impor) VALUES (?,?,?,?,?,?,?,?)");
@@ -166,7 +166,7 @@ std::expected<void, Error> Workspace::AddAlertEvent(const AlertEvent& e) {
                 nlohmann::json{{"waktu", e.waktu.Iso()}, {"catatan", e.catatan}}.dump());
     txn.Commit();
     return {};
-  } catch (const SqliteError& ex) {
+  } catch (const DatabaseError& ex) {
     return std::unexpected(Error{Msg::kDatabase, {ex.what()}});
   }
 }

@@ -4,8 +4,8 @@
 #include <utility>
 
 #include "base/text_util.h"
+#include "store/db.h"
 #include "store/fault_injection.h"
-#include "store/sqlite.h"
 #include "store/workspace.h"
 
 namespace jangkau::store {

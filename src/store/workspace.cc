@@ -7,8 +7,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "store/db.h"
+#include "store/postgres.h"
 #include "store/schema.h"
-#include "store/sqlite.h"
 
 namespace jangkau::store {
 
@@ -23,24 +24,14 @@ std::string NowIso() {
 
 namespace {
 
-Error DbError(const SqliteError& e) {
+Error DbError(const DatabaseError& e) {
   if (e.busy()) return Error{Msg::kWorkspaceBusy, {}};
   return Error{Msg::kDatabase, {e.what()}};
 }
 
-void ApplyPragmas(Connection& conn) {
-  conn.Exec("PRAGMA journal_mode=WAL");
-  conn.Exec("PRAGMA synchronous=NORMAL");
-  conn.Exec("PRAGMA foreign_keys=ON");
-}
-
 void Migrate(Connection& conn, int from) {
   for (const Migration& m : Migrations()) {
-    if (m.version <= from) continue;
-    Transaction txn(conn);
-    conn.Exec(m.sql);
-    conn.Exec(fmt::format("PRAGMA user_version={}", m.version));
-    txn.Commit();
+    if (m.version > from) conn.Migrate(m.version, m.sql);
   }
 }
 
@@ -98,13 +89,16 @@ std::expected<std::unique_ptr<Workspace>, Error> Workspace::Create(const std::st
                                                                    const Seed& seed) {
   const auto& cadres = seed.cadres;
   const auto& aliases = seed.aliases;
+  const bool server = IsPostgresUrl(path);
   std::error_code ec;
-  if (std::filesystem::exists(path, ec))
+  if (!server && std::filesystem::exists(path, ec))
     return std::unexpected(Error{Msg::kWorkspaceExists, {path}});
+  std::unique_ptr<Connection> conn;
   try {
-    auto conn = std::make_unique<Connection>(path, /*create=*/true);
-    conn->Exec(fmt::format("PRAGMA application_id={}", kApplicationId));
-    ApplyPragmas(*conn);
+    conn = server ? OpenPostgres(path, /*create=*/true) : OpenSqlite(path, /*create=*/true);
+    if (conn->IsJangkau()) return std::unexpected(Error{Msg::kWorkspaceExists, {path}});
+    conn->MarkJangkau();
+    conn->Ready();
     Migrate(*conn, 0);
     Transaction txn(*conn);
     Statement meta = conn->Prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
@@ -115,7 +109,7 @@ std::expected<std::unique_ptr<Workspace>, Error> Workspace::Create(const std::st
       c.Bind(1, cadre.kode).Bind(2, cadre.nama).Bind(3, cadre.nama_en).Bind(4, cadre.rumpun);
       c.Bind(5, int64_t{cadre.aggregate ? 1 : 0}).Run();
     }
-    Statement a = conn->Prepare("INSERT OR REPLACE INTO cadre_aliases(alias, kode) VALUES (?,?)");
+    Statement a = conn->Prepare(ReplaceInto("cadre_aliases", "alias, kode", "alias"));
     for (const CadreAlias& alias : aliases) a.Bind(1, alias.alias).Bind(2, alias.kode).Run();
     Statement r = conn->Prepare(
         "INSERT INTO reference_tables(jenis, nama, versi, isi, sumber, waktu, pengguna) "
@@ -126,46 +120,57 @@ std::expected<std::unique_ptr<Workspace>, Error> Workspace::Create(const std::st
     }
     txn.Commit();
     return std::unique_ptr<Workspace>(new Workspace(path, std::move(conn)));
-  } catch (const SqliteError& e) {
-    std::filesystem::remove(path, ec);
+  } catch (const DatabaseError& e) {
+    // Nothing half made stays: the file goes, as does the server's schema.
+    if (conn) {
+      try {
+        conn->Discard();
+      } catch (const DatabaseError&) {  // NOLINT(bugprone-empty-catch)
+        // Reported below; the first failure is the one that matters.
+      }
+    }
+    if (!server) std::filesystem::remove(path, ec);
     return std::unexpected(Error{Msg::kWorkspaceOpen, {path, e.what()}});
   }
 }
 
 std::expected<std::unique_ptr<Workspace>, Error> Workspace::Open(const std::string& path) {
+  const bool server = IsPostgresUrl(path);
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
+  if (!server && !std::filesystem::is_regular_file(path, ec)) {
     return std::unexpected(Error{Msg::kWorkspaceMissing, {path}});
   }
   try {
-    auto conn = std::make_unique<Connection>(path, /*create=*/false);
-    int64_t app_id = 0;
+    std::unique_ptr<Connection> conn =
+        server ? OpenPostgres(path, /*create=*/false) : OpenSqlite(path, /*create=*/false);
+    bool jangkau = false;
     try {
-      app_id = conn->QueryInt("PRAGMA application_id");
-    } catch (const SqliteError&) {
+      jangkau = conn->IsJangkau();
+    } catch (const DatabaseError&) {
       return std::unexpected(Error{Msg::kWorkspaceNotJangkau, {path}});
     }
-    if (app_id != kApplicationId) return std::unexpected(Error{Msg::kWorkspaceNotJangkau, {path}});
-    const int64_t version = conn->QueryInt("PRAGMA user_version");
+    if (!jangkau) {
+      return std::unexpected(
+          Error{server ? Msg::kWorkspaceMissing : Msg::kWorkspaceNotJangkau, {path}});
+    }
+    const int version = conn->SchemaVersion();
     if (version > LatestSchemaVersion()) {
       return std::unexpected(
           Error{Msg::kWorkspaceTooNew,
                 {path, std::to_string(version), std::to_string(LatestSchemaVersion())}});
     }
-    ApplyPragmas(*conn);
-    if (version < LatestSchemaVersion()) Migrate(*conn, static_cast<int>(version));
+    conn->Ready();
+    if (version < LatestSchemaVersion()) Migrate(*conn, version);
     return std::unique_ptr<Workspace>(new Workspace(path, std::move(conn)));
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     if (e.busy()) return std::unexpected(Error{Msg::kWorkspaceBusy, {}});
     return std::unexpected(Error{Msg::kWorkspaceOpen, {path, e.what()}});
   }
 }
 
-int Workspace::schema_version() const {
-  return static_cast<int>(conn_->QueryInt("PRAGMA user_version"));
-}
+int Workspace::schema_version() const { return conn_->SchemaVersion(); }
 
-int64_t Workspace::DataVersion() const { return conn_->QueryInt("PRAGMA data_version"); }
+int64_t Workspace::DataVersion() const { return conn_->DataVersion(); }
 
 int64_t Workspace::LastImportId() const {
   return conn_->QueryInt("SELECT COALESCE(MAX(id), 0) FROM imports");
@@ -178,9 +183,11 @@ std::expected<void, Error> Workspace::WriteImport(
     Transaction txn(*conn_);
     const std::string now = NowIso();
     Statement imp = conn_->Prepare(
-        "INSERT INTO imports(waktu, pengguna, jenis, berkas, baris) VALUES (?,?,?,?,?)");
-    imp.Bind(1, now).Bind(2, rec.user).Bind(3, rec.kind).Bind(4, rec.file).Bind(5, rec.rows).Run();
-    const int64_t import_id = conn_->LastInsertId();
+        "INSERT INTO imports(waktu, pengguna, jenis, berkas, baris) VALUES (?,?,?,?,?) "
+        "RETURNING id");
+    imp.Bind(1, now).Bind(2, rec.user).Bind(3, rec.kind).Bind(4, rec.file).Bind(5, rec.rows);
+    const int64_t import_id = imp.Step() ? imp.Int(0) : 0;
+    imp.Reset();
 
     // The entities this import touches: their earlier warnings of the same kind are obsolete.
     std::set<std::string> entities = body();
@@ -199,7 +206,7 @@ std::expected<void, Error> Workspace::WriteImport(
     audit.Run();
     txn.Commit();
     return {};
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     return std::unexpected(DbError(e));
   }
 }
@@ -212,7 +219,7 @@ std::expected<void, Error> Workspace::ReplaceValidationWarnings(
     InsertWarnings(*conn_, "validate", std::nullopt, found);
     txn.Commit();
     return {};
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     return std::unexpected(DbError(e));
   }
 }
@@ -251,18 +258,9 @@ std::vector<AuditEntry> Workspace::Audit(int64_t limit) const {
 CheckResult Workspace::Check() const {
   CheckResult result;
   try {
-    Statement integrity = conn_->Prepare("PRAGMA integrity_check");
-    while (integrity.Step()) {
-      const std::string line = integrity.Text(0);
-      if (line != "ok") result.problems.push_back("integrity_check: " + line);
-    }
-    Statement fk = conn_->Prepare("PRAGMA foreign_key_check");
-    while (fk.Step()) {
-      result.problems.push_back(
-          fmt::format("foreign_key_check: {} rowid {} -> {}", fk.Text(0), fk.Text(1), fk.Text(2)));
-    }
-    if (conn_->QueryInt("PRAGMA user_version") != LatestSchemaVersion()) {
-      result.problems.push_back("user_version differs from the schema version");
+    for (std::string& p : conn_->IntegrityProblems()) result.problems.push_back(std::move(p));
+    if (conn_->SchemaVersion() != LatestSchemaVersion()) {
+      result.problems.push_back("the schema version differs from the program's");
     }
     // Every row of an importable table must match the rules the importers enforce.
     const int64_t bad_regions = conn_->QueryInt(
@@ -278,7 +276,7 @@ CheckResult Workspace::Check() const {
     if (bad_cadres > 0) {
       result.problems.push_back(fmt::format("{} workers with an unknown cadre", bad_cadres));
     }
-  } catch (const SqliteError& e) {
+  } catch (const DatabaseError& e) {
     result.problems.push_back(e.what());
   }
   result.ok = result.problems.empty();

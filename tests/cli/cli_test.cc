@@ -140,5 +140,30 @@ TEST(Cli, CheckPassesOnAGoodWorkspaceAndFailsOnADamagedOne) {
   EXPECT_NE(r.out.find("bukan ruang kerja Jangkau"), std::string::npos) << r.out;
 }
 
+// `init --district KODE` names one district of several in a PostgreSQL database; on a file it is
+// a usage error, as is a code that is not digits and dots.
+TEST(Cli, InitDistrictNamesOneDistrictOfAPostgresDatabase) {
+  TempDir dir;
+  const std::string pg = testing::TestPostgres();
+  if (pg.empty()) {
+    EXPECT_EQ(
+        RunCommand(J("init --workspace " + dir.File("w.jangkau") + " --district 16.02")).exit_code,
+        2);
+    return;
+  }
+  const std::string url = testing::WorkspaceAt(dir, "w");
+  const std::string base = url.substr(0, url.find('?'));
+  const std::string code = url.substr(url.find("district=") + 9);
+  auto r = RunCommand(J("init --workspace " + base + " --district " + code));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(
+      RunCommand(J("show summary --workspace '" + base + "?district=" + code + "'")).exit_code, 0);
+  EXPECT_EQ(RunCommand(J("init --workspace " + base + " --district " + code)).exit_code, 1);
+  EXPECT_EQ(RunCommand(J("init --workspace " + base + " --district kab-x")).exit_code, 2);
+  r = RunCommand(J("show summary --workspace '" + base + "?district=x;DROP'"));
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.out.find("kode wilayah"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace jangkau

@@ -2,7 +2,6 @@
 // the lifecycle through `incident event` (illegal transitions and times going backwards refused,
 // writing nothing; one event row per legal transition), one unit never given to two incidents at
 // once (two processes racing), and the response-time summary of the reference fixture.
-#include <sqlite3.h>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -45,15 +44,7 @@ struct Dispatch : testing::IncidentCli {
                waktu + " " + extra);
   }
   int64_t EventRows() const {
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(ws.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM incident_events", -1, &st, nullptr);
-    sqlite3_step(st);
-    const int64_t n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return n;
+    return testing::QueryInt(ws, "SELECT COUNT(*) FROM incident_events");
   }
 };
 

@@ -1,8 +1,11 @@
+#include <tuple>
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include "app/reference_data.h"
 #include "app/reference_tables.h"
+#include "store/postgres.h"
 #include "store/schema.h"
 #include "store/workspace.h"
 #include "test_util.h"
@@ -40,7 +43,7 @@ StaffMember MakeStaff(const std::string& faskes, const std::string& nama) {
 
 TEST(Workspace, CreateThenOpenAtTheLatestSchema) {
   TempDir dir;
-  const auto path = dir.File("w.jangkau");
+  const auto path = testing::WorkspaceAt(dir, "w.jangkau");
   ASSERT_NE(NewWorkspace(path), nullptr);
   auto again = Workspace::Create(path, {});
   ASSERT_FALSE(again.has_value());
@@ -53,6 +56,7 @@ TEST(Workspace, CreateThenOpenAtTheLatestSchema) {
 }
 
 TEST(Workspace, RefusesMissingForeignAndNewerFiles) {
+  if (!testing::TestPostgres().empty()) GTEST_SKIP() << "a SQLite file";
   TempDir dir;
   auto missing = Workspace::Open(dir.File("nope.jangkau"));
   ASSERT_FALSE(missing.has_value());
@@ -84,6 +88,7 @@ TEST(Workspace, RefusesMissingForeignAndNewerFiles) {
 // Schema 6 rebuilds the users table to allow the role dispatcher: a version-5 workspace keeps its
 // users and their live sessions, and then takes a dispatcher.
 TEST(Workspace, MigratingToSchemaSixKeepsUsersAndSessionsAndAllowsDispatchers) {
+  if (!testing::TestPostgres().empty()) GTEST_SKIP() << "a SQLite file";
   TempDir dir;
   const auto fresh = dir.File("fresh.jangkau");
   NewWorkspace(fresh).reset();
@@ -128,8 +133,15 @@ TEST(Workspace, MigratingToSchemaSixKeepsUsersAndSessionsAndAllowsDispatchers) {
 }
 
 TEST(Workspace, StaffImportReplacesTheRosterOfTheFacilitiesInIt) {
+  {
+    TempDir d;
+    auto w = NewWorkspace(testing::WorkspaceAt(d, "w.jangkau"));
+    auto r =
+        w->ImportFacilities({"facilities", "f.csv", "t", 1}, {MakeFacility("P1")}, false, {}, {});
+    ASSERT_TRUE(r.has_value()) << r.error().Text(Lang::kEn);
+  }
   TempDir dir;
-  auto ws = NewWorkspace(dir.File("w.jangkau"));
+  auto ws = NewWorkspace(testing::WorkspaceAt(dir, "w.jangkau"));
   ASSERT_TRUE(ws->ImportFacilities({"facilities", "f.csv", "t", 2},
                                    {MakeFacility("P1"), MakeFacility("P2")}, false, {}, {}));
   ASSERT_TRUE(ws->ImportStaff({"staff", "a.csv", "t", 3},
@@ -149,22 +161,27 @@ TEST(Workspace, StaffImportReplacesTheRosterOfTheFacilitiesInIt) {
 
 TEST(Workspace, AForeignKeyViolationRollsBackTheWholeImport) {
   TempDir dir;
-  const auto path = dir.File("w.jangkau");
+  const auto path = testing::WorkspaceAt(dir, "w.jangkau");
   auto ws = NewWorkspace(path);
   ASSERT_TRUE(
       ws->ImportFacilities({"facilities", "f.csv", "t", 1}, {MakeFacility("P1")}, false, {}, {}));
-  const std::string before = testing::DumpWorkspace(path);
+  const bool file = testing::TestPostgres().empty();
+  auto snapshot = [&] {
+    return std::make_tuple(file ? testing::DumpWorkspace(path) : std::string(), ws->Staff().size(),
+                           ws->LastImportId(), ws->Audit(1000).size());
+  };
+  const auto before = snapshot();
   // The second row names a facility the workspace does not have: nothing may be written.
   auto result = ws->ImportStaff({"staff", "x.csv", "t", 2},
                                 {MakeStaff("P1", "A"), MakeStaff("P404", "B")}, {});
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().msg, Msg::kDatabase);
-  EXPECT_EQ(testing::DumpWorkspace(path), before);
+  EXPECT_EQ(snapshot(), before);
 }
 
 TEST(Workspace, FacilityImportKeepsAssumptionsUntilAFactReplacesThem) {
   TempDir dir;
-  auto ws = NewWorkspace(dir.File("w.jangkau"));
+  auto ws = NewWorkspace(testing::WorkspaceAt(dir, "w.jangkau"));
   ASSERT_TRUE(
       ws->ImportFacilities({"facilities", "f.csv", "t", 1}, {MakeFacility("P1")}, false, {}, {}));
   ASSERT_TRUE(ws->ImportAssumptions(
@@ -191,7 +208,7 @@ TEST(Workspace, FacilityImportKeepsAssumptionsUntilAFactReplacesThem) {
 
 TEST(Workspace, WarningsAreStoredPerEntityAndReplacedOnReimport) {
   TempDir dir;
-  auto ws = NewWorkspace(dir.File("w.jangkau"));
+  auto ws = NewWorkspace(testing::WorkspaceAt(dir, "w.jangkau"));
   Diagnostic w{Severity::kWarning, "f.csv", 5, 9, "P1", Msg::kWarnNoCoordinates, {"P1", "A"}};
   ASSERT_TRUE(
       ws->ImportFacilities({"facilities", "f.csv", "t", 1}, {MakeFacility("P1")}, false, {}, {w}));
@@ -207,7 +224,7 @@ TEST(Workspace, WarningsAreStoredPerEntityAndReplacedOnReimport) {
 
 TEST(Workspace, ScenariosRoundTripAndAreDeletedWithTheirItems) {
   TempDir dir;
-  auto ws = NewWorkspace(dir.File("w.jangkau"));
+  auto ws = NewWorkspace(testing::WorkspaceAt(dir, "w.jangkau"));
   ASSERT_TRUE(
       ws->ImportFacilities({"facilities", "f.csv", "t", 1}, {MakeFacility("P1")}, false, {}, {}));
   Scenario sc;
@@ -244,6 +261,7 @@ TEST(Workspace, ScenariosRoundTripAndAreDeletedWithTheirItems) {
 }
 
 TEST(Workspace, CheckFindsACorruptedFile) {
+  if (!testing::TestPostgres().empty()) GTEST_SKIP() << "a SQLite file";
   TempDir dir;
   const auto path = dir.File("w.jangkau");
   {
@@ -263,6 +281,60 @@ TEST(Workspace, CheckFindsACorruptedFile) {
   } else {
     EXPECT_NE(ws.error().msg, Msg::kWorkspaceMissing);
   }
+}
+
+// The translations PostgreSQL needs (store/postgres.h), on their own.
+TEST(PostgresSql, ParametersAreNumberedAsSqliteNumbersThem) {
+  EXPECT_EQ(
+      NumberParameters("SELECT a FROM t WHERE b = ? AND c = '?' AND d = ?"),
+      (std::pair<std::string, int>{"SELECT a FROM t WHERE b = $1 AND c = '?' AND d = $2", 2}));
+  EXPECT_EQ(NumberParameters("UPDATE t SET a = CASE WHEN ?1 < a THEN ?1 ELSE a END, b = ?"),
+            (std::pair<std::string, int>{
+                "UPDATE t SET a = CASE WHEN $1 < a THEN $1 ELSE a END, b = $2", 2}));
+  EXPECT_EQ(NumberParameters("SELECT \"?\" FROM t").second, 0);
+}
+
+TEST(PostgresSql, TheSchemaTranslatesToPostgresTypes) {
+  const std::string sql = PgSchemaSql(
+      "CREATE TABLE t(\n  id INTEGER PRIMARY KEY,\n  x REAL,\n  geom BLOB NOT NULL,\n  n "
+      "INTEGER\n);\n"
+      "CREATE TABLE k(\n  a TEXT NOT NULL\n) WITHOUT ROWID;\nCREATE TABLE r(\n  a TEXT\n);\n");
+  EXPECT_NE(sql.find("id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"), std::string::npos);
+  EXPECT_NE(sql.find("x DOUBLE PRECISION"), std::string::npos);
+  EXPECT_NE(sql.find("geom BYTEA NOT NULL"), std::string::npos);
+  EXPECT_NE(sql.find("geom_postgis geometry GENERATED ALWAYS AS (ST_GeomFromWKB(geom, 4326))"),
+            std::string::npos);
+  EXPECT_NE(sql.find("n BIGINT"), std::string::npos);
+  EXPECT_EQ(sql.find("WITHOUT ROWID"), std::string::npos);
+  // SQLite's implicit rowid, where the store orders by it: only the table without a key of its
+  // own and not WITHOUT ROWID.
+  EXPECT_NE(sql.find("CREATE TABLE r(\n  rowid BIGINT"), std::string::npos) << sql;
+  EXPECT_EQ(sql.find("CREATE TABLE k(\n  rowid"), std::string::npos);
+  EXPECT_EQ(sql.find("CREATE TABLE t(\n  rowid"), std::string::npos);
+  EXPECT_EQ(ParsePostgresUrl("postgresql://u@h:5432/db?district=16.02&sslmode=disable").conninfo,
+            "postgresql://u@h:5432/db?sslmode=disable");
+  EXPECT_EQ(ParsePostgresUrl("postgresql://u@h/db?district=16.02").district, "16.02");
+  EXPECT_EQ(SchemaOf("16.02"), "kab_1602");
+  EXPECT_EQ(SchemaOf(""), "jangkau");
+}
+
+// On the server only: a district that has no workspace is missing, a server that does not answer
+// cannot be opened, and a second Create of the same district is refused.
+TEST(PostgresWorkspace, MissingUnreachableAndExisting) {
+  const std::string pg = testing::TestPostgres();
+  if (pg.empty()) GTEST_SKIP() << "no PostgreSQL (JANGKAU_TEST_PG)";
+  auto missing = Workspace::Open(pg + "?district=99.99");
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().msg, Msg::kWorkspaceMissing);
+  auto unreachable = Workspace::Open("postgresql://jangkau@127.0.0.1:1/jangkau_test");
+  ASSERT_FALSE(unreachable.has_value());
+  EXPECT_EQ(unreachable.error().msg, Msg::kWorkspaceOpen);
+  TempDir dir;
+  const std::string url = testing::WorkspaceAt(dir, "w");
+  ASSERT_NE(NewWorkspace(url), nullptr);
+  auto again = Workspace::Create(url, {});
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().msg, Msg::kWorkspaceExists);
 }
 
 }  // namespace

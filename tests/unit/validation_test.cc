@@ -87,7 +87,7 @@ TEST(FacilityLocations, WithoutAKecamatanTheKabupatenFromTheCodeIsUsed) {
 
 TEST(WorkspaceFindings, PopulationGapsTotalsBoundariesAndAssumptions) {
   TempDir dir;
-  auto created = CreateWorkspace(dir.File("w.jangkau"));
+  auto created = CreateWorkspace(testing::WorkspaceAt(dir, "w.jangkau"));
   ASSERT_TRUE(created.has_value());
   store::Workspace& ws = **created;
   std::vector<Region> regions = {

@@ -1,0 +1,381 @@
+// The PostgreSQL backend of the store (docs/postgresql.md): libpq, one connection per
+// Workspace, the workspace's tables in a schema of their own with PostGIS beside them. The
+// store's SQL (store/db.h) reaches the server with its `?` parameters numbered ($1, $2, ...);
+// the schema's SQLite DDL is translated once per migration (PgSchemaSql).
+#include "store/postgres.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
+#include <regex>
+
+#include <fmt/format.h>
+
+namespace jangkau::store {
+namespace {
+
+// SQLSTATE classes that mean "try again later" rather than "wrong".
+DatabaseError::Kind KindOf(const char* sqlstate) {
+  const std::string_view s = sqlstate != nullptr ? sqlstate : "";
+  if (s == "55P03" || s == "40001" || s == "40P01" || s == "57014") {
+    return DatabaseError::Kind::kBusy;  // lock timeout, serialization, deadlock, cancelled
+  }
+  if (s.starts_with("08")) return DatabaseError::Kind::kConnection;
+  return DatabaseError::Kind::kOther;
+}
+
+// A result that is cleared when it leaves.
+struct Result {
+  PGresult* r = nullptr;
+  explicit Result(PGresult* res) : r(res) {}
+  ~Result() { PQclear(r); }
+  Result(const Result&) = delete;
+  Result& operator=(const Result&) = delete;
+};
+
+[[noreturn]] void Fail(PGconn* conn, const PGresult* res) {
+  const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  std::string msg = res != nullptr ? PQresultErrorMessage(res) : "";
+  if (msg.empty()) msg = PQerrorMessage(conn);
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  DatabaseError::Kind kind = KindOf(state);
+  if (PQstatus(conn) == CONNECTION_BAD) kind = DatabaseError::Kind::kConnection;
+  throw DatabaseError(kind, "PostgreSQL: " + msg);
+}
+
+bool Succeeded(const PGresult* res) {
+  const ExecStatusType st = PQresultStatus(res);
+  return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+}
+
+class PgConnection;
+
+class PgStatement final : public StatementBackend {
+ public:
+  PgStatement(PgConnection& conn, std::string sql, int params)
+      : conn_(conn), sql_(std::move(sql)), values_(static_cast<std::size_t>(params)) {}
+  ~PgStatement() override { PQclear(result_); }
+  PgStatement(const PgStatement&) = delete;
+  PgStatement& operator=(const PgStatement&) = delete;
+
+  void BindText(int index, std::string_view value) override { Set(index, std::string(value)); }
+  void BindInt(int index, int64_t value) override { Set(index, std::to_string(value)); }
+  void BindReal(int index, double value) override { Set(index, fmt::format("{}", value)); }
+  void BindNull(int index) override { Set(index, std::nullopt); }
+  void BindBlob(int index, std::string_view bytes) override {
+    Set(index, std::string(bytes), /*binary=*/true);
+  }
+
+  bool Step() override;
+  void Reset() override {
+    Clear();
+    for (auto& v : values_) v.reset();
+    binary_.assign(binary_.size(), 0);
+  }
+
+  std::string Text(int column) const override {
+    if (IsNull(column)) return {};
+    return {PQgetvalue(result_, row_, column),
+            static_cast<std::size_t>(PQgetlength(result_, row_, column))};
+  }
+  int64_t Int(int column) const override {
+    if (IsNull(column)) return 0;
+    const char* text = PQgetvalue(result_, row_, column);
+    const std::size_t n = static_cast<std::size_t>(PQgetlength(result_, row_, column));
+    int64_t v = 0;
+    const auto [end, ec] = std::from_chars(text, text + n, v);
+    if (ec == std::errc() && end == text + n) return v;
+    if (n == 1 && (text[0] == 't' || text[0] == 'f')) return text[0] == 't' ? 1 : 0;
+    return static_cast<int64_t>(std::strtod(text, nullptr));  // a numeric, as SQLite truncates
+  }
+  double Real(int column) const override {
+    if (IsNull(column)) return 0;
+    return std::strtod(PQgetvalue(result_, row_, column), nullptr);
+  }
+  bool IsNull(int column) const override {
+    return result_ == nullptr || row_ >= PQntuples(result_) || column >= PQnfields(result_) ||
+           PQgetisnull(result_, row_, column) != 0;
+  }
+  std::string Blob(int column) const override {
+    if (IsNull(column)) return {};
+    std::size_t n = 0;
+    unsigned char* bytes = PQunescapeBytea(
+        reinterpret_cast<const unsigned char*>(PQgetvalue(result_, row_, column)), &n);
+    if (bytes == nullptr) throw DatabaseError(DatabaseError::Kind::kOther, "PostgreSQL: bytea");
+    std::string out(reinterpret_cast<const char*>(bytes), n);
+    PQfreemem(bytes);
+    return out;
+  }
+
+ private:
+  void Set(int index, std::optional<std::string> value, bool binary = false) {
+    if (index < 1 || static_cast<std::size_t>(index) > values_.size()) {
+      throw DatabaseError(DatabaseError::Kind::kOther,
+                          fmt::format("PostgreSQL: parameter {} of {}", index, sql_));
+    }
+    Clear();
+    values_[static_cast<std::size_t>(index) - 1] = std::move(value);
+    binary_.resize(values_.size(), 0);
+    binary_[static_cast<std::size_t>(index) - 1] = binary ? 1 : 0;
+  }
+  void Clear() {
+    PQclear(result_);
+    result_ = nullptr;
+    row_ = -1;
+  }
+
+  PgConnection& conn_;
+  std::string sql_;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<int> binary_;
+  PGresult* result_ = nullptr;
+  int row_ = -1;
+};
+
+class PgConnection final : public Connection {
+ public:
+  PgConnection(PGconn* conn, std::string schema) : conn_(conn), schema_(std::move(schema)) {}
+  ~PgConnection() override { PQfinish(conn_); }
+
+  PGconn* raw() const { return conn_; }
+  // As sqlite3_changes: the rows of the last INSERT, UPDATE or DELETE (other commands keep it).
+  void SetChanges(const PGresult* res) {
+    const char* n = PQcmdTuples(const_cast<PGresult*>(res));
+    if (n != nullptr && *n != '\0') changes_ = std::atoll(n);
+  }
+
+  void Exec(std::string_view sql) override {
+    const Result res(PQexec(conn_, std::string(sql).c_str()));
+    if (!Succeeded(res.r)) Fail(conn_, res.r);
+    SetChanges(res.r);
+  }
+  Statement Prepare(std::string_view sql) override {
+    // SQLite's index hints are SQLite's: the planner here chooses for itself.
+    static const std::regex hint(R"(\s+INDEXED BY \w+)");
+    auto [text, params] = NumberParameters(std::regex_replace(std::string(sql), hint, ""));
+    return Statement(std::make_unique<PgStatement>(*this, std::move(text), params));
+  }
+  int64_t Changes() const override { return changes_; }
+
+  void BeginWrite() override {
+    // Writers of one workspace take turns, as SQLite's BEGIN IMMEDIATE makes them; readers are
+    // never blocked. A writer that waits longer than SQLite's busy timeout gives up (kBusy).
+    Exec(fmt::format(
+        "BEGIN; SET LOCAL lock_timeout = '5s'; SELECT pg_advisory_xact_lock(hashtext({})); "
+        "SELECT nextval('jangkau_versi_data')",
+        Literal(schema_)));
+  }
+
+  void Migrate(int version, std::string_view sql) override {
+    Exec("BEGIN");
+    try {
+      Exec(PgSchemaSql(sql));
+      Exec(fmt::format("UPDATE jangkau_skema SET versi = {}", version));
+      Exec("COMMIT");
+    } catch (...) {
+      PQclear(PQexec(conn_, "ROLLBACK"));
+      throw;
+    }
+  }
+  int SchemaVersion() override {
+    return static_cast<int>(QueryInt("SELECT versi FROM jangkau_skema"));
+  }
+  bool IsJangkau() override {
+    return QueryInt(fmt::format("SELECT count(*) FROM pg_tables WHERE schemaname = {} AND "
+                                "tablename = 'jangkau_skema'",
+                                Literal(schema_))) == 1;
+  }
+  void MarkJangkau() override {
+    Exec(
+        "CREATE TABLE jangkau_skema(versi BIGINT NOT NULL); INSERT INTO jangkau_skema VALUES (0); "
+        "CREATE SEQUENCE jangkau_versi_data");
+  }
+  void Discard() override {
+    PQclear(PQexec(conn_, "ROLLBACK"));
+    Exec(fmt::format("DROP SCHEMA IF EXISTS {} CASCADE", schema_));
+  }
+  void Ready() override {}
+  int64_t DataVersion() override { return QueryInt("SELECT last_value FROM jangkau_versi_data"); }
+  std::vector<std::string> IntegrityProblems() override {
+    // The server enforces the constraints as rows are written; nothing to scan afterwards.
+    return {};
+  }
+
+  std::string Literal(std::string_view text) const {
+    char* quoted = PQescapeLiteral(conn_, text.data(), text.size());
+    if (quoted == nullptr) Fail(conn_, nullptr);
+    std::string out(quoted);
+    PQfreemem(quoted);
+    return out;
+  }
+
+ private:
+  PGconn* conn_;
+  std::string schema_;
+  int64_t changes_ = 0;
+};
+
+bool PgStatement::Step() {
+  if (result_ == nullptr) {
+    std::vector<const char*> values(values_.size());
+    std::vector<int> lengths(values_.size());
+    binary_.resize(values_.size(), 0);
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+      if (const std::optional<std::string>& v = values_[i]; v.has_value()) {
+        values[i] = v->data();
+        lengths[i] = static_cast<int>(v->size());
+      }
+    }
+    result_ = PQexecParams(conn_.raw(), sql_.c_str(), static_cast<int>(values_.size()), nullptr,
+                           values.data(), lengths.data(), binary_.data(), 0);
+    if (!Succeeded(result_)) {
+      PGresult* failed = result_;
+      result_ = nullptr;
+      const Result keep(failed);
+      Fail(conn_.raw(), failed);
+    }
+    conn_.SetChanges(result_);
+    row_ = -1;
+  }
+  ++row_;
+  if (row_ < PQntuples(result_)) return true;
+  // As SQLite: stepping again after the last row runs the statement again.
+  Clear();
+  return false;
+}
+
+}  // namespace
+
+std::pair<std::string, int> NumberParameters(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int highest = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (quote != 0) {
+      out.push_back(c);
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      quote = c;
+      out.push_back(c);
+      continue;
+    }
+    if (c != '?') {
+      out.push_back(c);
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9') ++j;
+    // As SQLite numbers them: `?N` is N, a bare `?` one more than the highest so far.
+    int n = highest + 1;
+    if (j > i + 1) std::from_chars(sql.data() + i + 1, sql.data() + j, n);
+    highest = std::max(highest, n);
+    out += fmt::format("${}", n);
+    i = j - 1;
+  }
+  return {out, highest};
+}
+
+std::string PgSchemaSql(std::string_view sqlite_sql) {
+  std::string s(sqlite_sql);
+  auto replace = [&s](const char* pattern, const char* with) {
+    s = std::regex_replace(s, std::regex(pattern), with);
+  };
+  replace(R"(\bINTEGER PRIMARY KEY( AUTOINCREMENT)?)",
+          "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+  replace(R"(\bINTEGER\b)", "BIGINT");
+  replace(R"(\bREAL\b)", "DOUBLE PRECISION");
+  replace(R"(\bBLOB\b)", "BYTEA");
+  // A table without an integer key keeps SQLite's insertion order as a column named rowid
+  // (the store orders the cadre catalogue and the sending history by it).
+  std::string out;
+  const std::regex table(R"(CREATE TABLE (\w+)\(\n)");
+  std::sregex_iterator it(s.begin(), s.end(), table);
+  std::size_t at = 0;
+  for (; it != std::sregex_iterator(); ++it) {
+    const std::size_t start = static_cast<std::size_t>(it->position());
+    const std::size_t body = start + static_cast<std::size_t>(it->length());
+    const std::size_t end = s.find("\n)", body);
+    const std::string columns = s.substr(body, end == std::string::npos ? 0 : end - body);
+    out += s.substr(at, body - at);
+    const bool keyed = columns.find("GENERATED BY DEFAULT AS IDENTITY") != std::string::npos;
+    const bool without = s.compare(end, 17, "\n) WITHOUT ROWID;") == 0;
+    if (!keyed && !without) out += "  rowid BIGINT GENERATED BY DEFAULT AS IDENTITY,\n";
+    at = body;
+  }
+  out += s.substr(at);
+  out = std::regex_replace(out, std::regex(R"(\n\) WITHOUT ROWID;)"), "\n);");
+  // Geometries (SQLite's WKB) are PostGIS geometries too, computed from the stored bytes.
+  out = std::regex_replace(out, std::regex(R"(\n(\s*)geom(\s+)BYTEA( NOT NULL)?,)"),
+                           "\n$1geom$2BYTEA$3,\n$1geom_postgis geometry GENERATED ALWAYS AS "
+                           "(ST_GeomFromWKB(geom, 4326)) STORED,");
+  return out;
+}
+
+PostgresUrl ParsePostgresUrl(std::string_view url) {
+  PostgresUrl out;
+  const std::size_t q = url.find('?');
+  out.conninfo = std::string(url.substr(0, q));
+  if (q == std::string_view::npos) return out;
+  std::string kept;
+  std::string_view rest = url.substr(q + 1);
+  while (!rest.empty()) {
+    const std::size_t amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    if (pair.starts_with("district=")) {
+      out.district = std::string(pair.substr(9));
+    } else if (!pair.empty()) {
+      kept += (kept.empty() ? "?" : "&") + std::string(pair);
+    }
+    if (amp == std::string_view::npos) break;
+    rest = rest.substr(amp + 1);
+  }
+  out.conninfo += kept;
+  return out;
+}
+
+std::string SchemaOf(const std::string& district) {
+  std::string digits;
+  for (const char c : district) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  return district.empty() ? "jangkau" : "kab_" + digits;
+}
+
+std::unique_ptr<Connection> OpenPostgres(const std::string& url, bool create) {
+  const PostgresUrl parts = ParsePostgresUrl(url);
+  const bool code =
+      std::ranges::all_of(parts.district,
+                          [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
+      parts.district.size() <= 40;
+  if (!code || (!parts.district.empty() && SchemaOf(parts.district) == "kab_")) {
+    throw DatabaseError(DatabaseError::Kind::kOther,
+                        fmt::format("district '{}': kode wilayah berupa angka dan titik, mis. "
+                                    "16.02 / a region code of digits and dots, e.g. 16.02",
+                                    parts.district.substr(0, 40)));
+  }
+  PGconn* raw = PQconnectdb(parts.conninfo.c_str());
+  if (PQstatus(raw) != CONNECTION_OK) {
+    std::string msg = PQerrorMessage(raw);
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    PQfinish(raw);
+    throw DatabaseError(DatabaseError::Kind::kConnection, "PostgreSQL: " + msg);
+  }
+  const std::string schema = SchemaOf(parts.district);
+  auto conn = std::make_unique<PgConnection>(raw, schema);
+  conn->Exec("SET client_min_messages = warning; SET client_encoding = 'UTF8'");
+  if (create) {
+    conn->Exec("CREATE EXTENSION IF NOT EXISTS postgis");
+    conn->Exec(fmt::format("CREATE SCHEMA IF NOT EXISTS {}", schema));
+  }
+  conn->Exec(fmt::format("SET search_path TO {}, public", schema));
+  return conn;
+}
+
+}  // namespace jangkau::store
