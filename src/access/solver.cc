@@ -114,6 +114,7 @@ bool AwaitedReached(const Network& net, SolverScratch& scratch) {
 
 constexpr std::size_t kPrefetch = 16;
 constexpr std::size_t kParallelMin = 4096;  // smaller buckets are not worth waking a thread
+constexpr std::size_t kChunk = 512;         // the least a thread claims of a bucket at once
 
 // Dial's algorithm: buckets of width `width` in a ring long enough for the longest step, one
 // ring per thread; each bucket's cells (both rings) are deduplicated, settled, then relaxed,
@@ -196,11 +197,12 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
       pending[thread] += pushed;
     };
     if (threads.enabled() && work.size() >= kParallelMin) {
-      const std::size_t half = work.size() / 2;
-      const std::function<void(int)> job = [&](int thread) {
-        relax_range(thread, thread == 0 ? 0 : half, thread == 0 ? half : work.size(), true);
+      // Chunks claimed by whichever thread runs: a helper kept off the CPU by another process
+      // costs at most the chunk it has begun, never half the bucket.
+      const PairOfThreads::Range job = [&](int thread, std::size_t begin, std::size_t end) {
+        relax_range(thread, begin, end, true);
       };
-      threads.Run(job);
+      threads.Share(work.size(), std::max(kChunk, work.size() / 32), job);
     } else {
       relax_range(0, 0, work.size(), false);  // the helper, if any, is idle
     }
