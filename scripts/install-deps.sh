@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libgdal-dev gdal-bin
-  libsqlite3-dev sqlite3 libpq-dev
+  libsqlite3-dev sqlite3 libpq-dev postgresql-client-15
   libxlsxwriter-dev
   libcpp-httplib-dev libmicrohttpd-dev libyaml-cpp-dev
   nlohmann-json3-dev

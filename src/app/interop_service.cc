@@ -101,6 +101,9 @@ std::expected<ImportResult, Error> ImportFhir(store::Workspace& ws, const std::s
   const bool ndjson = EndsWithNoCase(path, ".ndjson") || EndsWithNoCase(path, ".jsonl");
   interop::FhirRead read = interop::ReadFhir(*text, path, ndjson, {ws.Cadres()}, diags);
 
+  std::map<std::string, Facility> existing;  // the workspace's facilities, read once
+  for (Facility& f : ws.Facilities()) existing.emplace(f.kode, std::move(f));
+
   // A point far outside the workspace's kabupaten (when their boundaries are known).
   std::vector<Region> kabupaten;
   for (Region& r : ws.Regions(true)) {
@@ -110,10 +113,6 @@ std::expected<ImportResult, Error> ImportFhir(store::Workspace& ws, const std::s
   if (!kabupaten.empty()) {
     // A point the workspace already holds for the same facility is not refused again (the real
     // registry has such defects, accepted with a warning by the facility import): kept, warned.
-    std::map<std::string, std::pair<double, double>> stored;
-    for (const Facility& f : ws.Facilities()) {
-      if (f.lon && f.lat) stored[f.kode] = {*f.lon, *f.lat};
-    }
     std::map<std::string, const Facility*> by_code;
     for (const Facility& f : read.registry.facilities) by_code[f.kode] = &f;
     for (const interop::FhirPlace& p : read.places) {
@@ -131,8 +130,8 @@ std::expected<ImportResult, Error> ImportFhir(store::Workspace& ws, const std::s
       if (km <= kOutsideKm) continue;
       std::vector<std::string> args = {"position", fmt::format("{}", lat), fmt::format("{}", lon),
                                        fmt::format("{:.1f}", km)};
-      const auto kept = stored.find(f->kode);
-      if (kept != stored.end() && kept->second == std::pair{lon, lat}) {
+      const auto kept = existing.find(f->kode);
+      if (kept != existing.end() && kept->second.lon == lon && kept->second.lat == lat) {
         args.push_back(f->kode);
         diags.Add(Diagnostic{Severity::kWarning, path, p.line, 0, f->kode, Msg::kFhirOutsideKept,
                              std::move(args), p.path});
@@ -151,8 +150,6 @@ std::expected<ImportResult, Error> ImportFhir(store::Workspace& ws, const std::s
   if (diags.has_errors()) return result;
 
   store::Workspace::RegistryBatch batch;
-  std::map<std::string, Facility> existing;
-  for (Facility& f : ws.Facilities()) existing.emplace(f.kode, std::move(f));
   result.existing = 0;
   for (Facility& f : read.registry.facilities) {
     // What the file does not say of a stored facility (it has no Location) stays as stored.

@@ -60,6 +60,7 @@ std::string CurrentUser();
 
 // Subcommands: each adds itself to `app` and, when run, sets ctx.exit_code.
 void AddInitCommand(CLI::App& app, CliContext& ctx);
+void AddCopyCommands(CLI::App& app, CliContext& ctx);  // copy, backup, restore
 void AddImportCommand(CLI::App& app, CliContext& ctx);
 void AddValidateCommand(CLI::App& app, CliContext& ctx);
 void AddShowCommand(CLI::App& app, CliContext& ctx);

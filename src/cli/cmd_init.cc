@@ -1,9 +1,8 @@
 // jangkau init --workspace W [--district KODE]
-#include <algorithm>
-
 #include "app/reference_tables.h"
 #include "cli/cli_context.h"
 #include "store/db.h"
+#include "store/postgres.h"
 
 namespace jangkau::cli {
 
@@ -27,10 +26,8 @@ void AddInitCommand(CLI::App& app, CliContext& ctx) {
   cmd->callback([&ctx, path, district] {
     std::string where = *path;
     if (!district->empty()) {
-      const bool code = std::ranges::all_of(
-                            *district, [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
-                        std::ranges::any_of(*district, [](char c) { return c >= '0' && c <= '9'; });
-      if (!store::IsPostgresUrl(where) || !code || where.find("district=") != std::string::npos) {
+      if (!store::IsPostgresUrl(where) || !store::IsDistrictCode(*district) ||
+          where.find("district=") != std::string::npos) {
         ctx.exit_code = ctx.Fail(
             Error{Msg::kUsage,
                   {"--district KODE (angka dan titik, mis. 16.02 / digits and dots, e.g. 16.02) "

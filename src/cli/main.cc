@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
       ctx.T("bahasa pesan: id (bawaan) atau en", "message language: id (default) or en"));
 
   cli::AddInitCommand(app, ctx);
+  cli::AddCopyCommands(app, ctx);
   cli::AddImportCommand(app, ctx);
   cli::AddValidateCommand(app, ctx);
   cli::AddShowCommand(app, ctx);

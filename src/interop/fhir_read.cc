@@ -137,37 +137,46 @@ std::optional<AddressIn> FhirReader::ReadAddress(const Json& a, const std::strin
       out.alamat = lines[0].get<std::string>();
     }
   }
-  const Json& exts = in_.Array(a, "extension", path);
+  ForEachSubExtension(
+      a, path, fhir::kAdministrativeCode,
+      [&](const std::string& level, const Json& part, const std::string& cp) {
+        auto code = in_.String(part, "valueCode", cp, true);
+        if (!code) return;
+        const std::string vp = JsonPath(cp, "valueCode");
+        const bool digits = AllDigits(*code);
+        if (level == "district") {
+          if (!digits || code->size() != 6) {
+            in_.Error(vp, Msg::kBadCode, {"valueCode", *code, "6 digit kecamatan"});
+          } else {
+            out.kode_kecamatan =
+                fmt::format("{}.{}.{}", code->substr(0, 2), code->substr(2, 2), code->substr(4, 2));
+          }
+        } else if (level == "village") {
+          if (!digits || code->size() != 10) {
+            in_.Error(vp, Msg::kBadCode, {"valueCode", *code, "10 digit desa"});
+          } else {
+            out.kode_desa = fmt::format("{}.{}.{}.{}", code->substr(0, 2), code->substr(2, 2),
+                                        code->substr(4, 2), code->substr(6, 4));
+          }
+        }
+      });
+  return out;
+}
+
+void FhirReader::ForEachSubExtension(
+    const Json& r, const std::string& path, std::string_view url,
+    const std::function<void(const std::string&, const Json&, const std::string&)>& fn) {
+  const Json& exts = in_.Array(r, "extension", path);
   for (std::size_t i = 0; i < exts.size(); ++i) {
     const std::string ep = JsonPath(JsonPath(path, "extension"), i);
-    auto url = in_.String(exts[i], "url", ep, true);
-    if (!url || *url != fhir::kAdministrativeCode) continue;
-    const Json& codes = in_.Array(exts[i], "extension", ep);
-    for (std::size_t k = 0; k < codes.size(); ++k) {
-      const std::string cp = JsonPath(JsonPath(ep, "extension"), k);
-      auto level = in_.String(codes[k], "url", cp, true);
-      auto code = in_.String(codes[k], "valueCode", cp, true);
-      if (!level || !code) continue;
-      const std::string vp = JsonPath(cp, "valueCode");
-      const bool digits = AllDigits(*code);
-      if (*level == "district") {
-        if (!digits || code->size() != 6) {
-          in_.Error(vp, Msg::kBadCode, {"valueCode", *code, "6 digit kecamatan"});
-        } else {
-          out.kode_kecamatan =
-              fmt::format("{}.{}.{}", code->substr(0, 2), code->substr(2, 2), code->substr(4, 2));
-        }
-      } else if (*level == "village") {
-        if (!digits || code->size() != 10) {
-          in_.Error(vp, Msg::kBadCode, {"valueCode", *code, "10 digit desa"});
-        } else {
-          out.kode_desa = fmt::format("{}.{}.{}.{}", code->substr(0, 2), code->substr(2, 2),
-                                      code->substr(4, 2), code->substr(6, 4));
-        }
-      }
+    auto ext_url = in_.String(exts[i], "url", ep, true);
+    if (!ext_url || *ext_url != url) continue;
+    const Json& parts = in_.Array(exts[i], "extension", ep);
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      const std::string pp = JsonPath(JsonPath(ep, "extension"), k);
+      if (auto name = in_.String(parts[k], "url", pp, true)) fn(*name, parts[k], pp);
     }
   }
-  return out;
 }
 
 std::optional<std::string> FhirReader::FacilityCodeOf(const Json& r, const std::string& path) {
@@ -256,55 +265,48 @@ std::optional<std::size_t> FhirReader::ReadOrganization(const Json& r, const Ori
 }
 
 void FhirReader::ReadFacilityExtension(const Json& r, const std::string& path, OrgIn& o) {
-  const Json& exts = in_.Array(r, "extension", path);
-  for (std::size_t i = 0; i < exts.size(); ++i) {
-    const std::string ep = JsonPath(JsonPath(path, "extension"), i);
-    auto url = in_.String(exts[i], "url", ep, true);
-    if (!url || *url != fhir::kJangkauFacilityExt) continue;
-    const Json& parts = in_.Array(exts[i], "extension", ep);
-    for (std::size_t k = 0; k < parts.size(); ++k) {
-      const std::string pp = JsonPath(JsonPath(ep, "extension"), k);
-      auto name = in_.String(parts[k], "url", pp, true);
-      if (!name) continue;
-      Facility& f = o.f;
-      if (*name == "status") {
-        auto v = in_.String(parts[k], "valueCode", pp, true);
-        auto s = v ? ParseStatus(*v) : std::nullopt;
-        if (v && !s)
-          in_.Error(JsonPath(pp, "valueCode"), Msg::kJsonChoice,
-                    {"valueCode", *v, StatusChoices()});
-        if (s) {
-          f.status = *s;
-          o.has_status = true;
-        }
-      } else if (*name == "rawatInap") {
-        f.rawat_inap = in_.Bool(parts[k], "valueBoolean", pp);
-      } else if (*name == "rawatInapAsumsi") {
-        f.rawat_inap_assumed = in_.Bool(parts[k], "valueBoolean", pp).value_or(false);
-      } else if (*name == "kategoriWilayah") {
-        auto v = in_.String(parts[k], "valueCode", pp, true);
-        f.area = v ? ParseArea(*v) : std::nullopt;
-        if (v && !f.area)
-          in_.Error(JsonPath(pp, "valueCode"), Msg::kJsonChoice, {"valueCode", *v, AreaChoices()});
-      } else if (*name == "kategoriAsumsi") {
-        f.area_assumed = in_.Bool(parts[k], "valueBoolean", pp).value_or(false);
-      } else if (*name == "dasarAsumsi") {
-        f.assumption_basis = in_.String(parts[k], "valueString", pp).value_or("");
-      } else if (*name == "bpjs") {
-        f.bpjs = in_.Bool(parts[k], "valueBoolean", pp);
-      } else if (*name == "akreditasi") {
-        f.akreditasi = in_.String(parts[k], "valueString", pp).value_or("");
-      } else if (*name == "kodeKecamatanBps") {
-        f.kode_kecamatan_bps = in_.String(parts[k], "valueString", pp).value_or("");
-      } else if (*name == "skenario") {
-        // A what-if: its closed and flooded statuses are not the registry's.
-        in_.Error(JsonPath(pp, "valueString"), Msg::kFhirScenarioExport,
-                  {"valueString", in_.String(parts[k], "valueString", pp).value_or("")});
-      } else if (*name == "kodeKabupatenBps") {
-        f.kode_kabupaten_bps = in_.String(parts[k], "valueString", pp).value_or("");
-      }
-    }
-  }
+  ForEachSubExtension(r, path, fhir::kJangkauFacilityExt,
+                      [&](const std::string& name, const Json& part, const std::string& pp) {
+                        Facility& f = o.f;
+                        if (name == "status") {
+                          auto v = in_.String(part, "valueCode", pp, true);
+                          auto s = v ? ParseStatus(*v) : std::nullopt;
+                          if (v && !s)
+                            in_.Error(JsonPath(pp, "valueCode"), Msg::kJsonChoice,
+                                      {"valueCode", *v, StatusChoices()});
+                          if (s) {
+                            f.status = *s;
+                            o.has_status = true;
+                          }
+                        } else if (name == "rawatInap") {
+                          f.rawat_inap = in_.Bool(part, "valueBoolean", pp);
+                        } else if (name == "rawatInapAsumsi") {
+                          f.rawat_inap_assumed = in_.Bool(part, "valueBoolean", pp).value_or(false);
+                        } else if (name == "kategoriWilayah") {
+                          auto v = in_.String(part, "valueCode", pp, true);
+                          f.area = v ? ParseArea(*v) : std::nullopt;
+                          if (v && !f.area)
+                            in_.Error(JsonPath(pp, "valueCode"), Msg::kJsonChoice,
+                                      {"valueCode", *v, AreaChoices()});
+                        } else if (name == "kategoriAsumsi") {
+                          f.area_assumed = in_.Bool(part, "valueBoolean", pp).value_or(false);
+                        } else if (name == "dasarAsumsi") {
+                          f.assumption_basis = in_.String(part, "valueString", pp).value_or("");
+                        } else if (name == "bpjs") {
+                          f.bpjs = in_.Bool(part, "valueBoolean", pp);
+                        } else if (name == "akreditasi") {
+                          f.akreditasi = in_.String(part, "valueString", pp).value_or("");
+                        } else if (name == "kodeKecamatanBps") {
+                          f.kode_kecamatan_bps = in_.String(part, "valueString", pp).value_or("");
+                        } else if (name == "skenario") {
+                          // A what-if: its closed and flooded statuses are not the registry's.
+                          in_.Error(
+                              JsonPath(pp, "valueString"), Msg::kFhirScenarioExport,
+                              {"valueString", in_.String(part, "valueString", pp).value_or("")});
+                        } else if (name == "kodeKabupatenBps") {
+                          f.kode_kabupaten_bps = in_.String(part, "valueString", pp).value_or("");
+                        }
+                      });
 }
 
 void FhirReader::ReadLocation(const Json& r, const Origin& at) {

@@ -148,36 +148,28 @@ void FhirReader::ReadRole(const Json& r, const Origin& at) {
     }
   }
   if (role.cadre.empty()) in_.Error(seen_path, Msg::kUnknownCadre, {Reader::Leaf(seen_path), seen});
-  const Json& exts = in_.Array(r, "extension", path);
-  for (std::size_t i = 0; i < exts.size(); ++i) {
-    const std::string ep = JsonPath(JsonPath(path, "extension"), i);
-    auto url = in_.String(exts[i], "url", ep, true);
-    if (!url || *url != fhir::kJangkauStaffExt) continue;
-    const Json& parts = in_.Array(exts[i], "extension", ep);
-    for (std::size_t k = 0; k < parts.size(); ++k) {
-      const std::string pp = JsonPath(JsonPath(ep, "extension"), k);
-      auto name = in_.String(parts[k], "url", pp, true);
-      if (!name) continue;
-      if (*name == "statusKepegawaian") {
-        auto v = in_.String(parts[k], "valueCode", pp, true);
-        auto e = v ? ParseEmployment(*v) : std::nullopt;
-        if (v && !e)
-          in_.Error(JsonPath(pp, "valueCode"), Msg::kJsonChoice,
-                    {"valueCode", *v, EmploymentChoices()});
-        if (e) role.employment = *e;
-      } else if (*name == "jabatan") {
-        role.jabatan = in_.String(parts[k], "valueString", pp).value_or("");
-      } else if (*name == "pelatihan") {
-        auto t = in_.String(parts[k], "valueString", pp);
-        // The roster keeps a worker's trainings as one list separated by ';'.
-        if (t && t->find(';') != std::string::npos) {
-          in_.Error(JsonPath(pp, "valueString"), Msg::kFhirTrainingSeparator, {"valueString", *t});
-        } else if (t) {
-          role.pelatihan.push_back(*t);
-        }
-      }
-    }
-  }
+  ForEachSubExtension(r, path, fhir::kJangkauStaffExt,
+                      [&](const std::string& name, const Json& part, const std::string& pp) {
+                        if (name == "statusKepegawaian") {
+                          auto v = in_.String(part, "valueCode", pp, true);
+                          auto e = v ? ParseEmployment(*v) : std::nullopt;
+                          if (v && !e)
+                            in_.Error(JsonPath(pp, "valueCode"), Msg::kJsonChoice,
+                                      {"valueCode", *v, EmploymentChoices()});
+                          if (e) role.employment = *e;
+                        } else if (name == "jabatan") {
+                          role.jabatan = in_.String(part, "valueString", pp).value_or("");
+                        } else if (name == "pelatihan") {
+                          auto t = in_.String(part, "valueString", pp);
+                          // The roster keeps a worker's trainings as one list separated by ';'.
+                          if (t && t->find(';') != std::string::npos) {
+                            in_.Error(JsonPath(pp, "valueString"), Msg::kFhirTrainingSeparator,
+                                      {"valueString", *t});
+                          } else if (t) {
+                            role.pelatihan.push_back(*t);
+                          }
+                        }
+                      });
   if (has_prac && has_org) roles_.push_back(std::move(role));
 }
 

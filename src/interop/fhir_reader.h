@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -187,6 +188,12 @@ class FhirReader {
 
  private:
   std::optional<AddressIn> ReadAddress(const Json& a, const std::string& path);
+
+  // Each part of the extensions of `r` (at `path`) whose url is `url`: fn(the part's url, the
+  // part, its path). A part without a url is reported and skipped.
+  void ForEachSubExtension(
+      const Json& r, const std::string& path, std::string_view url,
+      const std::function<void(const std::string&, const Json&, const std::string&)>& fn);
 
   std::optional<std::string> FacilityCodeOf(const Json& r, const std::string& path);
 

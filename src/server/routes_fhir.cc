@@ -234,6 +234,7 @@ void AddFhirRoutes(Router& r, ServerContext& ctx) {
           hits.push_back(&res);
         }
         // Links keep the search's parameters with the page's offset.
+        const std::string base = BaseUrl(c);
         std::string query;
         for (const char* p : {"_id", "identifier", "name", "organization", "practitioner"}) {
           if (c.Has(p)) query += std::string(p) + "=" + PercentEncode(c.Param(p)) + "&";
@@ -241,7 +242,7 @@ void AddFhirRoutes(Router& r, ServerContext& ctx) {
         auto link = [&](const char* relation, int at) {
           return OrderedJson{
               {"relation", relation},
-              {"url", BaseUrl(c) + type + "?" + query + "_count=" + std::to_string(*count) +
+              {"url", base + type + "?" + query + "_count=" + std::to_string(*count) +
                           "&_offset=" + std::to_string(at)}};
         };
         OrderedJson links = OrderedJson::array({link("self", *offset)});
@@ -252,7 +253,7 @@ void AddFhirRoutes(Router& r, ServerContext& ctx) {
         for (int i = *offset; i < std::min(total, *offset + *count); ++i) {
           const OrderedJson& res = *hits[static_cast<std::size_t>(i)];
           entries.push_back(
-              OrderedJson{{"fullUrl", BaseUrl(c) + type + "/" + res["id"].get<std::string>()},
+              OrderedJson{{"fullUrl", base + type + "/" + res["id"].get<std::string>()},
                           {"resource", res},
                           {"search", {{"mode", "match"}}}});
         }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -34,6 +35,9 @@ class DatabaseError : public std::runtime_error {
   Kind kind_;
 };
 
+// What a column of a result row holds.
+enum class ValueType { kNull, kInt, kReal, kText, kBlob };
+
 // One backend's prepared statement. Binds are 1-based; columns 0-based.
 class StatementBackend {
  public:
@@ -50,6 +54,7 @@ class StatementBackend {
   virtual double Real(int column) const = 0;
   virtual bool IsNull(int column) const = 0;
   virtual std::string Blob(int column) const = 0;
+  virtual ValueType Type(int column) const = 0;
 };
 
 class Statement {
@@ -112,6 +117,7 @@ class Statement {
   double Real(int column) const { return b_->Real(column); }
   bool IsNull(int column) const { return b_->IsNull(column); }
   std::string Blob(int column) const { return b_->Blob(column); }
+  ValueType Type(int column) const { return b_->Type(column); }
   std::optional<int64_t> OptInt(int column) const {
     return IsNull(column) ? std::nullopt : std::optional<int64_t>(Int(column));
   }
@@ -169,11 +175,22 @@ class Connection {
   virtual int64_t DataVersion() = 0;
   // The database engine's own consistency findings (empty when sound).
   virtual std::vector<std::string> IntegrityProblems() = 0;
+  // The stored columns of a table in their order (PostgreSQL: without the computed PostGIS
+  // geometry and the `rowid` column that stands for SQLite's).
+  virtual std::vector<std::string> Columns(std::string_view table) = 0;
+  // A read transaction that sees one state of the database throughout (ended by COMMIT).
+  virtual void BeginSnapshot() = 0;
 };
 
 // Opens (creating when `create`) a SQLite workspace file.
 std::unique_ptr<Connection> OpenSqlite(const std::string& path, bool create,
                                        bool read_only = false);
+
+// Copies the SQLite database `from` page by page into `to` (SQLite's online backup API), which
+// it creates or replaces whole in one transaction; readers and writers of `from` may carry on.
+// `progress(done, total)` counts pages.
+void SqliteBackup(const std::string& from, const std::string& to,
+                  const std::function<void(int64_t, int64_t)>& progress);
 
 // Whether `workspace` names a PostgreSQL database (postgresql:// or postgres://).
 bool IsPostgresUrl(std::string_view workspace);

@@ -109,6 +109,24 @@ class PgStatement final : public StatementBackend {
     PQfreemem(bytes);
     return out;
   }
+  ValueType Type(int column) const override {
+    if (IsNull(column)) return ValueType::kNull;
+    switch (PQftype(result_, column)) {  // the type OIDs of pg_type.dat
+      case 16:                           // boolean
+      case 20:                           // bigint
+      case 21:                           // smallint
+      case 23:                           // integer
+        return ValueType::kInt;
+      case 700:   // real
+      case 701:   // double precision
+      case 1700:  // numeric
+        return ValueType::kReal;
+      case 17:  // bytea
+        return ValueType::kBlob;
+      default:
+        return ValueType::kText;
+    }
+  }
 
  private:
   void Set(int index, std::optional<std::string> value, bool binary = false) {
@@ -203,6 +221,18 @@ class PgConnection final : public Connection {
     // The server enforces the constraints as rows are written; nothing to scan afterwards.
     return {};
   }
+
+  std::vector<std::string> Columns(std::string_view table) override {
+    std::vector<std::string> out;
+    Statement s = Prepare(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+        "current_schema() AND table_name = ? AND is_generated = 'NEVER' AND column_name <> "
+        "'rowid' ORDER BY ordinal_position");
+    s.Bind(1, table);
+    while (s.Step()) out.push_back(s.Text(0));
+    return out;
+  }
+  void BeginSnapshot() override { Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
 
   std::string Literal(std::string_view text) const {
     char* quoted = PQescapeLiteral(conn_, text.data(), text.size());
@@ -340,6 +370,12 @@ PostgresUrl ParsePostgresUrl(std::string_view url) {
   return out;
 }
 
+bool IsDistrictCode(std::string_view code) {
+  return code.size() <= 40 &&
+         std::ranges::all_of(code, [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
+         std::ranges::any_of(code, [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::string SchemaOf(const std::string& district) {
   std::string digits;
   for (const char c : district) {
@@ -348,13 +384,20 @@ std::string SchemaOf(const std::string& district) {
   return district.empty() ? "jangkau" : "kab_" + digits;
 }
 
+std::vector<std::string> DistrictsIn(Connection& conn) {
+  // A district's schema carries its code as its comment (OpenPostgres).
+  std::vector<std::string> out;
+  Statement s = conn.Prepare(
+      "SELECT COALESCE(obj_description(n.oid, 'pg_namespace'), n.nspname) FROM pg_namespace n "
+      "JOIN pg_tables t ON t.schemaname = n.nspname AND t.tablename = 'jangkau_skema' "
+      "WHERE n.nspname LIKE 'kab\\_%' ORDER BY 1");
+  while (s.Step()) out.push_back(s.Text(0));
+  return out;
+}
+
 std::unique_ptr<Connection> OpenPostgres(const std::string& url, bool create) {
   const PostgresUrl parts = ParsePostgresUrl(url);
-  const bool code =
-      std::ranges::all_of(parts.district,
-                          [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
-      parts.district.size() <= 40;
-  if (!code || (!parts.district.empty() && SchemaOf(parts.district) == "kab_")) {
+  if (!parts.district.empty() && !IsDistrictCode(parts.district)) {
     throw DatabaseError(DatabaseError::Kind::kOther,
                         fmt::format("district '{}': kode wilayah berupa angka dan titik, mis. "
                                     "16.02 / a region code of digits and dots, e.g. 16.02",
@@ -373,6 +416,9 @@ std::unique_ptr<Connection> OpenPostgres(const std::string& url, bool create) {
   if (create) {
     conn->Exec("CREATE EXTENSION IF NOT EXISTS postgis");
     conn->Exec(fmt::format("CREATE SCHEMA IF NOT EXISTS {}", schema));
+    if (!parts.district.empty()) {
+      conn->Exec(fmt::format("COMMENT ON SCHEMA {} IS {}", schema, conn->Literal(parts.district)));
+    }
   }
   conn->Exec(fmt::format("SET search_path TO {}, public", schema));
   return conn;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "store/db.h"
 
@@ -19,9 +20,16 @@ struct PostgresUrl {
 };
 PostgresUrl ParsePostgresUrl(std::string_view url);
 
+// Whether `code` is a region code: digits and dots, at least one digit, at most 40 characters.
+bool IsDistrictCode(std::string_view code);
+
 // The schema that holds a district's workspace: "kab_1606" for district 16.06, "jangkau" for a
 // URL that names none.
 std::string SchemaOf(const std::string& district);
+
+// The districts a database holds (their codes, from each schema's regions), for a URL that names
+// none.
+std::vector<std::string> DistrictsIn(Connection& conn);
 
 // Connects, and with `create` makes PostGIS and the workspace's schema (when missing). Throws
 // DatabaseError (kConnection when the server cannot be reached or refuses the login).

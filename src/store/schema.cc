@@ -503,9 +503,21 @@ CREATE TABLE skdr_peringatan_langkah(
 );
 )sql";
 
+// Version 10: a workspace copied from another (`jangkau copy`) keeps, per unit a copy compares
+// (a row, a facility's roster, a log entry), the fingerprint it had at the last copy between
+// the two: the common ancestor that tells "changed here" from "changed there".
+constexpr std::string_view kV10 = R"sql(
+CREATE TABLE salinan(
+  tabel TEXT NOT NULL,
+  kunci TEXT NOT NULL,
+  sidik TEXT NOT NULL,
+  PRIMARY KEY (tabel, kunci)
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kV1}, Migration{2, kV2}, Migration{3, kV3}, Migration{4, kV4}, Migration{5, kV5},
-    Migration{6, kV6}, Migration{7, kV7}, Migration{8, kV8}, Migration{9, kV9},
+    Migration{6, kV6}, Migration{7, kV7}, Migration{8, kV8}, Migration{9, kV9}, Migration{10, kV10},
 };
 
 }  // namespace

@@ -69,6 +69,20 @@ class SqliteStatement final : public StatementBackend {
     const int n = sqlite3_column_bytes(stmt_, column);
     return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), n);
   }
+  ValueType Type(int column) const override {
+    switch (sqlite3_column_type(stmt_, column)) {
+      case SQLITE_INTEGER:
+        return ValueType::kInt;
+      case SQLITE_FLOAT:
+        return ValueType::kReal;
+      case SQLITE_TEXT:
+        return ValueType::kText;
+      case SQLITE_BLOB:
+        return ValueType::kBlob;
+      default:
+        return ValueType::kNull;
+    }
+  }
 
  private:
   void Check(int rc) const {
@@ -146,13 +160,55 @@ class SqliteConnection final : public Connection {
     }
     return out;
   }
+  std::vector<std::string> Columns(std::string_view table) override {
+    std::vector<std::string> out;
+    Statement s = Prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+    s.Bind(1, table);
+    while (s.Step()) out.push_back(s.Text(0));
+    return out;
+  }
+  void BeginSnapshot() override { Exec("BEGIN; SELECT count(*) FROM sqlite_schema"); }
 
  private:
   sqlite3* db_ = nullptr;
   bool read_only_;
 };
 
+// Closes a database handle when it leaves.
+struct Handle {
+  sqlite3* db = nullptr;
+  Handle(const std::string& path, int flags) {
+    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) Fail(db, rc);
+    sqlite3_busy_timeout(db, 5000);
+  }
+  ~Handle() { sqlite3_close(db); }
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+};
+
 }  // namespace
+
+void SqliteBackup(const std::string& from, const std::string& to,
+                  const std::function<void(int64_t, int64_t)>& progress) {
+  const Handle src(from, SQLITE_OPEN_READONLY);
+  const Handle dst(to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  sqlite3_backup* backup = sqlite3_backup_init(dst.db, "main", src.db, "main");
+  if (backup == nullptr) Fail(dst.db, sqlite3_errcode(dst.db));
+  // One step: the source is read in one read transaction (a writer of a WAL workspace carries
+  // on), the destination written in one write transaction.
+  int rc = SQLITE_OK;
+  for (int tries = 0; tries < 100; ++tries) {
+    rc = sqlite3_backup_step(backup, -1);
+    if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+    sqlite3_sleep(50);
+  }
+  const int64_t total = sqlite3_backup_pagecount(backup);
+  const int finish = sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) Fail(dst.db, rc);
+  if (finish != SQLITE_OK) Fail(dst.db, finish);
+  if (progress) progress(total, total);
+}
 
 std::unique_ptr<Connection> OpenSqlite(const std::string& path, bool create, bool read_only) {
   return std::make_unique<SqliteConnection>(path, create, read_only);

@@ -149,6 +149,19 @@ std::expected<std::unique_ptr<Workspace>, Error> Workspace::Open(const std::stri
     } catch (const DatabaseError&) {
       return std::unexpected(Error{Msg::kWorkspaceNotJangkau, {path}});
     }
+    if (!jangkau && server && ParsePostgresUrl(path).district.empty()) {
+      // A database of several districts: which ones, to name one.
+      const std::vector<std::string> districts = DistrictsIn(*conn);
+      if (!districts.empty()) {
+        std::string list;
+        for (std::size_t k = 0; k < districts.size() && k < 20; ++k) {
+          list += (k == 0 ? "" : ", ") + districts[k];
+        }
+        if (districts.size() > 20) list += ", ...";
+        return std::unexpected(
+            Error{Msg::kWorkspaceDistricts, {path, std::to_string(districts.size()), list}});
+      }
+    }
     if (!jangkau) {
       return std::unexpected(
           Error{server ? Msg::kWorkspaceMissing : Msg::kWorkspaceNotJangkau, {path}});

@@ -315,6 +315,10 @@ class Workspace {
   // SQLite integrity and foreign-key checks plus Jangkau's own invariants.
   CheckResult Check() const;
 
+  // The database itself, for the store's operations on a whole workspace (store/copy.cc,
+  // store/backup.cc); every other use goes through the methods above.
+  Connection& connection() const { return *conn_; }
+
  private:
   Workspace(std::string path, std::unique_ptr<Connection> conn);
   // Runs `body` (which writes the rows and returns the entities touched) inside one

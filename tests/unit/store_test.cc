@@ -1,3 +1,4 @@
+#include <set>
 #include <tuple>
 
 #include <gtest/gtest.h>
@@ -5,6 +6,8 @@
 
 #include "app/reference_data.h"
 #include "app/reference_tables.h"
+#include "store/copy.h"
+#include "store/db.h"
 #include "store/postgres.h"
 #include "store/schema.h"
 #include "store/workspace.h"
@@ -53,6 +56,28 @@ TEST(Workspace, CreateThenOpenAtTheLatestSchema) {
   EXPECT_EQ((*ws)->schema_version(), LatestSchemaVersion());
   EXPECT_GE((*ws)->Cadres().cadres().size(), 20u);
   EXPECT_TRUE((*ws)->Check().ok);
+}
+
+// A table added by a later migration must be given its place in `jangkau copy` (store/copy.cc).
+TEST(Workspace, EveryTableIsCopiedOrNamedAsNeverCopied) {
+  TempDir dir;
+  const auto path = testing::WorkspaceAt(dir, "w.jangkau");
+  auto ws = NewWorkspace(path);
+  ASSERT_NE(ws, nullptr);
+  std::set<std::string> named;
+  for (const auto& t : CopiedTables()) EXPECT_TRUE(named.insert(t).second) << t;
+  for (const auto& t : UncopiedTables()) EXPECT_TRUE(named.insert(t).second) << t;
+  std::set<std::string> tables;
+  Statement s = ws->connection().Prepare(
+      IsPostgresUrl(path)
+          ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename "
+            "NOT LIKE 'jangkau\\_%'"
+          : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+            "ESCAPE '\\'");
+  while (s.Step()) tables.insert(s.Text(0));
+  EXPECT_EQ(tables, named);
+  // Every column a copy reads exists on this backend.
+  for (const auto& t : CopiedTables()) EXPECT_FALSE(ws->connection().Columns(t).empty()) << t;
 }
 
 TEST(Workspace, RefusesMissingForeignAndNewerFiles) {
