@@ -71,7 +71,7 @@ demo: build
 	bash scripts/demo.sh $(BUILD)/jangkau
 
 bench: build
-	@bash scripts/install-deps.sh bench reference
+	@bash scripts/install-deps.sh bench reference postgres
 	bash scripts/bench.sh $(BUILD)
 
 clean:

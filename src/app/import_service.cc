@@ -108,7 +108,12 @@ std::expected<ImportResult, Error> ImportFrom(store::Workspace& ws, ImportKind k
 
   ImportResult result;
   Diagnostics& diags = result.diagnostics;
-  store::ImportRecord rec{std::string(ImportKindKey(kind)), path, user, 0, only_facility};
+  store::ImportRecord rec{std::string(ImportKindKey(kind)),
+                          path,
+                          user,
+                          0,
+                          only_facility,
+                          only_facility.empty() ? "" : options.expect_version};
   // Reads the whole file, then writes only when it is clean.
   auto finish = [&](std::size_t rows, auto&& write) -> std::expected<ImportResult, Error> {
     result.rows = static_cast<int64_t>(rows);
@@ -261,8 +266,10 @@ std::expected<std::vector<MapFeature>, Error> ReadLayerFile(const std::string& p
 
 std::expected<ImportResult, Error> ClearFacilityReport(store::Workspace& ws, ImportKind kind,
                                                        const std::string& kode,
-                                                       const std::string& user) {
-  const store::ImportRecord rec{std::string(ImportKindKey(kind)), "web:" + kode, user, 0, kode};
+                                                       const std::string& user,
+                                                       const std::string& expect_version) {
+  const store::ImportRecord rec{
+      std::string(ImportKindKey(kind)), "web:" + kode, user, 0, kode, expect_version};
   std::expected<void, Error> written;
   if (kind == ImportKind::kStaff) {
     written = ws.ImportStaff(rec, {}, {});
@@ -282,10 +289,12 @@ std::expected<ImportResult, Error> ClearFacilityReport(store::Workspace& ws, Imp
 std::expected<ImportResult, Error> RunImportText(store::Workspace& ws, ImportKind kind,
                                                  const std::string& name, const std::string& text,
                                                  const std::string& user,
-                                                 const std::string& only_facility) {
+                                                 const std::string& only_facility,
+                                                 const std::string& expect_version) {
   auto reader = ingest::TableReader::OpenText(name, text);
   if (!reader) return std::unexpected(reader.error());
-  return ImportFrom(ws, kind, **reader, name, user, {}, {.only_facility = only_facility});
+  return ImportFrom(ws, kind, **reader, name, user, {},
+                    {.only_facility = only_facility, .expect_version = expect_version});
 }
 
 std::expected<ImportResult, Error> ImportLayerFile(store::Workspace& ws, const std::string& kind,

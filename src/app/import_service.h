@@ -58,6 +58,9 @@ struct ImportOptions {
   ingest::TextEncoding encoding = ingest::TextEncoding::kUtf8;
   // Invalid region polygons are repaired and reported (warnings) instead of refused.
   bool make_valid = false;
+  // With only_facility: the report's version the writer read (store::Workspace::ReportVersion);
+  // a report changed since is not overwritten (kReportStale).
+  std::string expect_version;
 };
 std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind kind,
                                              const std::string& path, const std::string& user,
@@ -67,12 +70,14 @@ std::expected<ImportResult, Error> RunImport(store::Workspace& ws, ImportKind ki
 // empty list. Recorded like an import.
 std::expected<ImportResult, Error> ClearFacilityReport(store::Workspace& ws, ImportKind kind,
                                                        const std::string& kode,
-                                                       const std::string& user);
+                                                       const std::string& user,
+                                                       const std::string& expect_version = "");
 // The same for CSV text held in memory (the web forms); `name` is what messages call it.
 std::expected<ImportResult, Error> RunImportText(store::Workspace& ws, ImportKind kind,
                                                  const std::string& name, const std::string& text,
                                                  const std::string& user,
-                                                 const std::string& only_facility);
+                                                 const std::string& only_facility,
+                                                 const std::string& expect_version = "");
 
 // Geographic layers ("roads", "rivers", "water", "swamp", "bridges", "piers", "flood"): the
 // file replaces the layer of that kind. Same contract as RunImport.

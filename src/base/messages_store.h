@@ -1,9 +1,19 @@
 // Messages of copying, backing up and restoring whole workspaces (store/copy.h,
-// store/backup.h), a part of the registry in base/messages.h: X(enum name, stable code, HTTP
-// status, Bahasa Indonesia, English).
+// store/backup.h) and of writers that meet (a stale report refused), a part of the registry in
+// base/messages.h: X(enum name, stable code, HTTP status, Bahasa Indonesia, English).
 #pragma once
 
 #define JANGKAU_MESSAGES_STORE(X)                                                                  \
+  X(kReportStale, "report_stale", 409,                                                             \
+    "laporan {0} fasyankes {1} sudah diubah orang lain sejak Anda membukanya; muat ulang, lalu "   \
+    "ulangi perubahan Anda (tidak ada yang ditimpa)",                                              \
+    "the {0} report of facility {1} was changed by someone else since you opened it; reload, "     \
+    "then make your change again (nothing was overwritten)")                                       \
+  X(kScenarioStale, "scenario_stale", 409,                                                         \
+    "skenario {0} sudah diubah orang lain sejak Anda membukanya; muat ulang, lalu ulangi "         \
+    "perubahan Anda (tidak ada yang ditimpa)",                                                     \
+    "scenario {0} was changed by someone else since you opened it; reload, then make your change " \
+    "again (nothing was overwritten)")                                                             \
   X(kCopySame, "copy_same", 400, "--from dan --to menunjuk ruang kerja yang sama ({0})",           \
     "--from and --to name the same workspace ({0})")                                               \
   X(kCopyDistrict, "copy_district", 422,                                                           \

@@ -1,5 +1,5 @@
 // jangkau access solve --friction F.tif --sources S.csv --out T.tif [--nearest N.tif]
-//                      [--neighbours 8|16] [--max-cost C] [--snap METRES]
+//                      [--neighbours 8|16] [--max-cost C] [--snap METRES] [--threads N]
 #include <chrono>
 
 #include <fmt/format.h>
@@ -25,6 +25,7 @@ struct SolveCliOptions {
   int neighbours = 8;
   double max_cost = -1;
   double snap = -1;
+  int threads = 0;  // 0: every core
 };
 
 void RunSolve(CliContext& ctx, const SolveCliOptions& opt) {
@@ -77,6 +78,7 @@ void RunSolve(CliContext& ctx, const SolveCliOptions& opt) {
   }
   access::SolveOptions options;
   options.neighbours = opt.neighbours;
+  options.threads = opt.threads;
   if (opt.max_cost >= 0) options.max_cost = opt.max_cost;
   access::SolverScratch scratch;
   access::TravelTimes times;
@@ -140,6 +142,13 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
           ctx.T("pindahkan sumber di sel tak terlalui ke sel terdekat dalam METER",
                 "move sources on impassable cells to the nearest passable cell within METRES"))
       ->check(CLI::NonNegativeNumber);
+  solve
+      ->add_option("--threads", opt->threads,
+                   ctx.T("utas yang melonggarkan satu ember bersama (0 = semua inti; hasil tidak "
+                         "bergantung padanya)",
+                         "threads relaxing one bucket together (0 = every core; the result does "
+                         "not depend on it)"))
+      ->check(CLI::Range(0, 64));
   solve->callback([&ctx, opt] { RunSolve(ctx, *opt); });
 
   struct RunOptions {

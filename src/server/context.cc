@@ -2,11 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
+#include "base/text_util.h"
 #include "server/auth.h"
 
 namespace jangkau::server {
@@ -193,6 +195,26 @@ void SendTable(Call& c, const report::Table& t) {
   TempFile file(".xlsx");
   if (auto w = report::WriteXlsxFile(t, file.path()); !w) return SendFailure(c, w.error());
   SendDownload(c, file.Read(), t.name + ".xlsx");
+}
+
+std::optional<std::string> IfMatch(Call& c) {
+  std::string v = c.req.Header("if-match");
+  if (v.empty() || v == "*") return std::string();
+  const std::string sent = v;
+  if (v.starts_with("W/")) v.erase(0, 2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  const bool hex = v.size() == 16 && std::ranges::all_of(v, [](char ch) {
+                     return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f');
+                   });
+  if (!hex) {
+    SendError(c, Msg::kHttpBadParam, {"If-Match", Utf8Prefix(sent, 64)});
+    return std::nullopt;
+  }
+  return v;
+}
+
+void SetETag(Call& c, const std::string& version) {
+  if (!version.empty()) c.res.headers.emplace_back("ETag", "\"" + version + "\"");
 }
 
 std::optional<Json> BodyObject(Call& c) {

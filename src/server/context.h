@@ -156,6 +156,13 @@ void SendDownload(Call& c, std::string body, const std::string& filename);
 void SendTable(Call& c, const report::Table& t);
 // The request body as a JSON object; std::nullopt after a 400. An empty body is {}.
 std::optional<Json> BodyObject(Call& c);
+
+// Optimistic concurrency (docs/http.md): a GET answers with the version of what it shows as its
+// ETag ("16 hex digits"); a write sends it back in If-Match and is refused with 409 when the
+// thing changed in between. IfMatch: the version sent, empty when none (or "*"); nullopt, after
+// answering 400, when it is malformed.
+std::optional<std::string> IfMatch(Call& c);
+void SetETag(Call& c, const std::string& version);
 // Refuses with the reader's first problem; true when there was one.
 bool Refused(Call& c, FieldReader& reader);
 

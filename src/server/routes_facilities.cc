@@ -38,7 +38,14 @@ bool MayEdit(ServerContext& ctx, Call& c, store::Workspace& ws) {
   return false;
 }
 
+// The version of the report as it now is, as the ETag a later write sends back in If-Match.
+void SetVersion(Call& c, store::Workspace& ws, app::ImportKind kind) {
+  SetETag(c, ws.ReportVersion(app::ImportKindKey(kind), c.kode()));
+}
+
 void PutReport(ServerContext& ctx, Call& c, app::ImportKind kind) {
+  const auto expect = IfMatch(c);
+  if (!expect) return;
   auto rows = ParseJson(c.req.body);
   if (!rows) return SendFailure(c, rows.error());
   if (!rows->is_array()) return SendError(c, Msg::kHttpFieldType, {"(isi / body)", "array"});
@@ -48,10 +55,12 @@ void PutReport(ServerContext& ctx, Call& c, app::ImportKind kind) {
   ctx.Read([&](store::Workspace& ws) {
     if (!MayEdit(ctx, c, ws)) return;
     SendImport(ctx, c,
-               rows->empty() ? app::ClearFacilityReport(ws, kind, c.kode(), c.session.username)
-                             : app::RunImportText(ws, kind, "web:" + c.kode(), *csv,
-                                                  c.session.username, c.kode()),
+               rows->empty()
+                   ? app::ClearFacilityReport(ws, kind, c.kode(), c.session.username, *expect)
+                   : app::RunImportText(ws, kind, "web:" + c.kode(), *csv, c.session.username,
+                                        c.kode(), *expect),
                &columns);
+    if (c.res.status == 200) SetVersion(c, ws, kind);
   });
 }
 
@@ -74,6 +83,8 @@ void Upload(ServerContext& ctx, Call& c) {
   if (*encoding != ingest::TextEncoding::kUtf8 && ext != ".csv") {
     return SendError(c, Msg::kEncodingCsvOnly, {name.substr(0, 64)});
   }
+  const auto expect = IfMatch(c);
+  if (!expect) return;
   TempFile file(ext);
   {
     std::ofstream out(file.path(), std::ios::binary);
@@ -82,9 +93,11 @@ void Upload(ServerContext& ctx, Call& c) {
   ctx.Read([&](store::Workspace& ws) {
     if (!MayEdit(ctx, c, ws)) return;
     SendImport(ctx, c,
-               app::RunImport(ws, *kind, file.path(), c.session.username, {},
-                              {.only_facility = c.kode(), .encoding = *encoding}),
+               app::RunImport(
+                   ws, *kind, file.path(), c.session.username, {},
+                   {.only_facility = c.kode(), .encoding = *encoding, .expect_version = *expect}),
                nullptr);
+    if (c.res.status == 200) SetVersion(c, ws, *kind);
   });
 }
 
@@ -243,7 +256,9 @@ void AddFacilityRoutes(Router& r, ServerContext& ctx) {
     const app::ImportKind kind = ReportKind(what).value_or(app::ImportKind::kStaff);
     const std::string path = std::string("/api/v1/facilities/{kode}/") + what;
     r.Add("GET", path, Access::kFacilityRead, {"format"}, [&ctx, kind](Call& c) {
+      std::string version;
       auto table = ctx.Read([&](store::Workspace& ws) {
+        version = ws.ReportVersion(app::ImportKindKey(kind), c.kode());
         if (kind == app::ImportKind::kStaff) return report::StaffTable(ws.Staff(c.kode()));
         if (kind == app::ImportKind::kEquipment) {
           return report::EquipmentTable(ws.Equipment(c.kode()));
@@ -251,6 +266,9 @@ void AddFacilityRoutes(Router& r, ServerContext& ctx) {
         return report::ServicesTable(ws.Services(c.kode()));
       });
       SendTable(c, table);
+      // The version this answer shows: a write sends it back (If-Match) and is refused (409)
+      // when the report changed in between.
+      SetETag(c, version);
     });
     r.Add(
         "PUT", path, Access::kFacilityWrite, {}, [&ctx, kind](Call& c) { PutReport(ctx, c, kind); },

@@ -111,21 +111,32 @@ std::optional<app::ScenarioRequest> ScenarioBody(Call& c) {
 }
 
 void SaveScenario(ServerContext& ctx, Call& c) {
+  const auto expect = IfMatch(c);
+  if (!expect) return;
   auto request = ScenarioBody(c);
   if (!request) return;
+  std::string version;
   auto saved = ctx.Read([&](store::Workspace& ws) -> std::expected<Scenario, Error> {
     auto sc = app::BuildScenario(ws, *request);
     if (!sc) return sc;
-    if (auto w = ws.PutScenario(*sc, c.session.username); !w) return std::unexpected(w.error());
+    if (auto w = ws.PutScenario(*sc, c.session.username, *expect); !w) {
+      return std::unexpected(w.error());
+    }
+    version = ws.ScenarioVersion(sc->nama);
     return sc;
   });
   if (!saved) {
-    // The request was understood but refused (an unknown code, a taken one): 422.
-    c.res = ErrorResponse(c.lang, saved.error().msg, saved.error().args, Json::object(),
-                          saved.error().msg == Msg::kDatabase ? 500 : 422);
+    // The request was understood but refused (an unknown code, a taken one): 422; saved by
+    // somebody else since it was read: 409.
+    const Msg m = saved.error().msg;
+    c.res = ErrorResponse(c.lang, m, saved.error().args, Json::object(),
+                          m == Msg::kDatabase        ? 500
+                          : m == Msg::kScenarioStale ? 409
+                                                     : 422);
     return;
   }
   ctx.Changed();
+  SetETag(c, version);
   SendJson(c, {{"nama", saved->nama},
                {"tutup", saved->closed},
                {"banjir", saved->floods.size()},
@@ -133,7 +144,11 @@ void SaveScenario(ServerContext& ctx, Call& c) {
 }
 
 void GetScenario(ServerContext& ctx, Call& c) {
-  auto sc = ctx.Read([&](auto& ws) { return ws.FindScenario(c.captures[0]); });
+  std::string version;
+  auto sc = ctx.Read([&](auto& ws) {
+    version = ws.ScenarioVersion(c.captures[0]);
+    return ws.FindScenario(c.captures[0]);
+  });
   if (!sc) return SendError(c, Msg::kHttpNotFound, {c.captures[0]});
   std::vector<report::GeoFeature> floods;
   for (const FloodArea& f : sc->floods) {
@@ -156,6 +171,7 @@ void GetScenario(ServerContext& ctx, Call& c) {
                {"banjir", Json::parse(report::FeatureCollection(floods, 0.0002))},
                {"waktu", sc->waktu},
                {"pengguna", sc->pengguna}});
+  SetETag(c, version);
 }
 
 void StartCompare(ServerContext& ctx, Call& c) {

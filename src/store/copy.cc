@@ -14,6 +14,7 @@
 
 #include "store/db.h"
 #include "store/fault_injection.h"
+#include "store/fingerprint.h"
 #include "store/postgres.h"
 #include "store/workspace.h"
 
@@ -125,70 +126,11 @@ const std::vector<TableSpec>& Specs() {
   return specs;
 }
 
-struct Value {
-  ValueType type = ValueType::kNull;
-  int64_t i = 0;
-  double r = 0;
-  std::string s;  // text or bytes
-};
-using Row = std::vector<Value>;
-
-// FNV-1a, 64 bits: a fingerprint that tells a changed unit from an unchanged one.
-class Fnv {
- public:
-  void Add(const void* data, std::size_t n) {
-    const auto* p = static_cast<const unsigned char*>(data);
-    for (std::size_t k = 0; k < n; ++k) {
-      h_ ^= p[k];
-      h_ *= 1099511628211ULL;
-    }
-  }
-  template <typename T>
-  void AddPlain(T v) {
-    Add(&v, sizeof v);
-  }
-  uint64_t value() const { return h_; }
-
- private:
-  uint64_t h_ = 14695981039346656037ULL;
-};
-
-uint64_t RowHash(const Row& row) {
-  Fnv f;
-  for (const Value& v : row) {
-    f.AddPlain(static_cast<unsigned char>(v.type));
-    switch (v.type) {
-      case ValueType::kNull:
-        break;
-      case ValueType::kInt:
-        f.AddPlain(v.i);
-        break;
-      case ValueType::kReal:
-        f.AddPlain(v.r == 0 ? 0.0 : v.r);  // -0 and 0 are one value
-        break;
-      case ValueType::kText:
-      case ValueType::kBlob:
-        f.AddPlain(v.s.size());
-        f.Add(v.s.data(), v.s.size());
-        break;
-    }
-  }
-  return f.value();
-}
-
-std::string Hex(uint64_t v) { return fmt::format("{:016x}", v); }
-
 struct UnitData {
   std::vector<uint64_t> hashes;   // one per row
   std::vector<Row> rows;          // kept for the source only
   std::vector<int64_t> locators;  // rowid or id of each row
-  uint64_t Fingerprint() const {
-    std::vector<uint64_t> sorted = hashes;
-    std::ranges::sort(sorted);
-    Fnv f;
-    for (uint64_t h : sorted) f.AddPlain(h);
-    return f.value();
-  }
+  uint64_t Fingerprint() const { return SetHash(hashes); }
 };
 
 struct TableData {
@@ -203,28 +145,6 @@ using Tables = std::map<std::string, TableData>;
 const char* Locator(const TableSpec& spec) {
   if (spec.id != nullptr) return spec.id;
   return spec.without_rowid ? nullptr : "rowid";
-}
-
-Value ReadValue(const Statement& s, int column) {
-  Value v;
-  v.type = s.Type(column);
-  switch (v.type) {
-    case ValueType::kNull:
-      break;
-    case ValueType::kInt:
-      v.i = s.Int(column);
-      break;
-    case ValueType::kReal:
-      v.r = s.Real(column);
-      break;
-    case ValueType::kText:
-      v.s = s.Text(column);
-      break;
-    case ValueType::kBlob:
-      v.s = s.Blob(column);
-      break;
-  }
-  return v;
 }
 
 // Reads a table's units; `keep_rows` for the side whose rows are written.
@@ -339,26 +259,6 @@ void WriteBase(Connection& conn, const Base& base) {
   Statement ins = conn.Prepare("INSERT INTO salinan(tabel, kunci, sidik) VALUES (?,?,?)");
   for (const auto& [where, fp] : base)
     ins.Bind(1, where.first).Bind(2, where.second).Bind(3, Hex(fp)).Run();
-}
-
-void BindValue(Statement& s, int index, const Value& v) {
-  switch (v.type) {
-    case ValueType::kNull:
-      s.BindNull(index);
-      break;
-    case ValueType::kInt:
-      s.Bind(index, v.i);
-      break;
-    case ValueType::kReal:
-      s.Bind(index, v.r);
-      break;
-    case ValueType::kText:
-      s.Bind(index, std::string_view(v.s));
-      break;
-    case ValueType::kBlob:
-      s.BindBlob(index, v.s);
-      break;
-  }
 }
 
 enum class Action { kNone, kAdd, kChange, kRemove };

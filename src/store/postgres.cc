@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdlib>
+#include <map>
 #include <regex>
 
 #include <fmt/format.h>
@@ -188,6 +189,7 @@ class PgConnection final : public Connection {
   }
 
   void Migrate(int version, std::string_view sql) override {
+    columns_.clear();
     Exec("BEGIN");
     try {
       Exec(PgSchemaSql(sql));
@@ -223,6 +225,9 @@ class PgConnection final : public Connection {
   }
 
   std::vector<std::string> Columns(std::string_view table) override {
+    // Asked on every versioned read and write: the catalogue is read once per table.
+    const auto known = columns_.find(std::string(table));
+    if (known != columns_.end()) return known->second;
     std::vector<std::string> out;
     Statement s = Prepare(
         "SELECT column_name FROM information_schema.columns WHERE table_schema = "
@@ -230,6 +235,7 @@ class PgConnection final : public Connection {
         "'rowid' ORDER BY ordinal_position");
     s.Bind(1, table);
     while (s.Step()) out.push_back(s.Text(0));
+    if (!out.empty()) columns_.emplace(std::string(table), out);
     return out;
   }
   void BeginSnapshot() override { Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
@@ -246,6 +252,7 @@ class PgConnection final : public Connection {
   PGconn* conn_;
   std::string schema_;
   int64_t changes_ = 0;
+  std::map<std::string, std::vector<std::string>> columns_;  // Columns(), per table
 };
 
 bool PgStatement::Step() {

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "store/db.h"
+#include "store/fingerprint.h"
 #include "store/workspace.h"
 
 namespace jangkau::store {
@@ -15,9 +16,22 @@ std::vector<FacilityRoute> Workspace::Routes(const std::string& scenario) const 
   return out;
 }
 
-std::expected<void, Error> Workspace::PutScenario(const Scenario& sc, const std::string& user) {
+std::string Workspace::ScenarioVersion(const std::string& nama) const {
+  try {
+    return ScenarioVersionIn(*conn_, nama);
+  } catch (const DatabaseError&) {
+    return {};
+  }
+}
+
+std::expected<void, Error> Workspace::PutScenario(const Scenario& sc, const std::string& user,
+                                                  const std::string& expect_version) {
   try {
     Transaction txn(*conn_);
+    // Compared while the writers' lock is held: nobody writes between this read and the write.
+    if (!expect_version.empty() && ScenarioVersionIn(*conn_, sc.nama) != expect_version) {
+      return std::unexpected(Error{Msg::kScenarioStale, {sc.nama}});
+    }
     Statement del = conn_->Prepare("DELETE FROM scenarios WHERE nama = ?");
     del.Bind(1, sc.nama).Run();
     Statement head = conn_->Prepare(

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/db.h"
+#include "store/fingerprint.h"
 #include "store/postgres.h"
 #include "store/schema.h"
 
@@ -181,6 +182,14 @@ std::expected<std::unique_ptr<Workspace>, Error> Workspace::Open(const std::stri
   }
 }
 
+std::string Workspace::ReportVersion(std::string_view kind, const std::string& kode) const {
+  try {
+    return ReportVersionIn(*conn_, kind, kode);
+  } catch (const DatabaseError&) {
+    return {};
+  }
+}
+
 int Workspace::schema_version() const { return conn_->SchemaVersion(); }
 
 int64_t Workspace::DataVersion() const { return conn_->DataVersion(); }
@@ -194,6 +203,11 @@ std::expected<void, Error> Workspace::WriteImport(
     const std::function<std::set<std::string>()>& body) {
   try {
     Transaction txn(*conn_);
+    // Compared while the writers' lock is held: nobody writes between this read and the write.
+    if (!rec.expect_version.empty() &&
+        ReportVersionIn(*conn_, rec.kind, rec.facility) != rec.expect_version) {
+      return std::unexpected(Error{Msg::kReportStale, {rec.kind, rec.facility}});
+    }
     const std::string now = NowIso();
     Statement imp = conn_->Prepare(
         "INSERT INTO imports(waktu, pengguna, jenis, berkas, baris) VALUES (?,?,?,?,?) "

@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -40,6 +41,9 @@ struct ImportRecord {
   // Set for one facility's own report (the web form or an operator's upload): that facility's
   // rows of the kind are replaced whole, even by an empty batch.
   std::string facility;
+  // The report's version (ReportVersion) the writer read; when set and no longer current, the
+  // write is refused (kReportStale): somebody else wrote in between.
+  std::string expect_version;
 };
 
 struct CheckResult {
@@ -177,7 +181,11 @@ class Workspace {
   std::vector<FacilityRoute> Routes(const std::string& scenario) const;
 
   // Planning scenarios: saved whole (replacing one of the same name), in the audit log.
-  std::expected<void, Error> PutScenario(const Scenario& scenario, const std::string& user);
+  // `expect_version`: the version (ScenarioVersion) the writer read; when set and no longer
+  // current, nothing is written (kScenarioStale).
+  std::expected<void, Error> PutScenario(const Scenario& scenario, const std::string& user,
+                                         const std::string& expect_version = "");
+  std::string ScenarioVersion(const std::string& nama) const;
   std::vector<Scenario> Scenarios() const;
   std::optional<Scenario> FindScenario(const std::string& nama) const;
   // False when there is none of that name.
@@ -311,6 +319,10 @@ class Workspace {
 
   // Replaces the findings of `jangkau validate` (sumber 'validate').
   std::expected<void, Error> ReplaceValidationWarnings(const std::vector<Diagnostic>& found);
+
+  // The version of one facility's report of `kind` ("staff", "equipment", "services"): a
+  // fingerprint of its rows, changed by any write that changes them.
+  std::string ReportVersion(std::string_view kind, const std::string& kode) const;
 
   // SQLite integrity and foreign-key checks plus Jangkau's own invariants.
   CheckResult Check() const;

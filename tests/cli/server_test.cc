@@ -9,9 +9,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -193,6 +198,165 @@ TEST_F(ServerTest, RoleBoundaries) {
   EXPECT_EQ(c.Get("/api/v1/facilities/P1602020202/staff", hv)->status, 200);
   EXPECT_EQ(c.Put("/api/v1/facilities/P1602020202/staff", hv, "[]", "application/json")->status,
             403);
+}
+
+// Issue 16: 20 facility operators and 5 planners save rosters at once, each save based on what
+// it read (If-Match: the ETag of its GET). No update is lost: every worker a 200 answered for is
+// in the final roster, and a save based on a stale read is refused (409 report_stale), never
+// written over the other's work. Real clients, each on its own thread and connection.
+TEST_F(ServerTest, Issue16TwentyOperatorsAndFivePlannersAtOnceLoseNoUpdate) {
+  // The first 20 facilities of the sample, an operator for each.
+  std::vector<std::string> codes;
+  {
+    std::istringstream csv(RunCommand("(" +
+                                      J("show facilities --workspace " + ws_ + " --format csv") +
+                                      " 2>/dev/null)")
+                               .out);
+    std::string line;
+    std::getline(csv, line);  // header
+    while (std::getline(csv, line) && codes.size() < 20)
+      codes.push_back(line.substr(0, line.find(',')));
+  }
+  ASSERT_EQ(codes.size(), 20u);
+  std::vector<std::string> users;
+  for (std::size_t k = 0; k < codes.size(); ++k) {
+    users.push_back("op" + std::to_string(k));
+    ASSERT_EQ(RunCommand("echo rahasia123 | " +
+                         J("user add --workspace " + ws_ + " --username " + users.back() +
+                           " --role operator --facility " + codes[k]))
+                  .exit_code,
+              0);
+  }
+  for (int k = 0; k < 5; ++k) {
+    users.push_back("pl" + std::to_string(k));
+    ASSERT_EQ(RunCommand("echo rahasia123 | " + J("user add --workspace " + ws_ + " --username " +
+                                                  users.back() + " --role planner"))
+                  .exit_code,
+              0);
+  }
+  std::vector<Login> logins;
+  for (const std::string& u : users) logins.push_back(LogIn(u));
+
+  // Each operator adds workers to its facility's roster, one save at a time: read the roster
+  // and its version, add a name, save with If-Match. Each planner closes facilities in one
+  // scenario the five of them edit together. A save refused as stale (409) reads again and
+  // retries.
+  const Login admin = LogIn("admin");
+  ASSERT_EQ(Send("POST", admin, "/api/v1/scenarios", R"({"nama":"bersama","tutup":[]})")->status,
+            200);
+  constexpr int kSaves = 4;
+  std::mutex mu;
+  std::map<std::string, std::set<std::string>> saved;  // facility -> names a 200 answered for
+  std::set<std::string> closed;                        // codes a 200 answered for
+  std::atomic<int> refused{0};
+  std::atomic<int> failures{0};
+  auto client = [&](std::size_t who) {
+    const Login& l = logins[who];
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(60, 0);
+    const bool planner = who >= codes.size();
+    for (int n = 0; n < kSaves; ++n) {
+      const std::string path =
+          planner ? "/api/v1/scenarios/bersama" : "/api/v1/facilities/" + codes[who] + "/staff";
+      const std::string name = users[who] + "-" + std::to_string(n);
+      const std::string close =
+          planner ? codes[(who - codes.size()) * kSaves + static_cast<std::size_t>(n)] : "";
+      for (int attempt = 0;; ++attempt) {
+        auto got = c.Get(path, {{"Cookie", l.cookie}});
+        if (!got || got->status != 200 || got->get_header_value("ETag").empty()) {
+          ++failures;
+          return;
+        }
+        const httplib::Headers h = {{"Cookie", l.cookie},
+                                    {"X-CSRF-Token", l.csrf},
+                                    {"If-Match", got->get_header_value("ETag")}};
+        auto save = [&]() {
+          if (planner) {
+            Json tutup = Json::parse(got->body)["tutup"];
+            tutup.push_back(close);
+            return c.Post("/api/v1/scenarios", h,
+                          Json{{"nama", "bersama"}, {"tutup", tutup}}.dump(), "application/json");
+          }
+          Json body = Json::array();
+          for (const Json& row : Json::parse(got->body)) {
+            body.push_back({{"nama", row["nama"]},
+                            {"jenis_tenaga", "perawat"},
+                            {"status_kepegawaian", "PNS"},
+                            {"tanggal_lahir", "1985-02-03"}});
+          }
+          body.push_back({{"nama", name},
+                          {"jenis_tenaga", "perawat"},
+                          {"status_kepegawaian", "PNS"},
+                          {"tanggal_lahir", "1985-02-03"}});
+          return c.Put(path, h, body.dump(), "application/json");
+        };
+        const httplib::Result put = save();
+        if (put && put->status == 200) {
+          const std::lock_guard lock(mu);
+          if (planner) {
+            closed.insert(close);
+          } else {
+            saved[codes[who]].insert(name);
+          }
+          break;
+        }
+        const std::string stale = planner ? "scenario_stale" : "report_stale";
+        if (!put || put->status != 409 || attempt > 500 ||
+            Json::parse(put->body)["error"]["code"] != stale) {
+          ++failures;
+          return;
+        }
+        ++refused;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t who = 0; who < users.size(); ++who) threads.emplace_back(client, who);
+  for (std::thread& t : threads) t.join();
+  ASSERT_EQ(failures.load(), 0);
+
+  std::size_t total = 0;
+  for (const std::string& code : codes) {
+    std::set<std::string> stored;
+    for (const Json& row : Json::parse(Get(admin, "/api/v1/facilities/" + code + "/staff")->body)) {
+      stored.insert(row["nama"].get<std::string>());
+    }
+    EXPECT_EQ(stored, saved[code]) << code;  // nothing lost, nothing extra
+    total += stored.size();
+  }
+  EXPECT_EQ(total, codes.size() * kSaves);
+  // Every planner's closures are in the scenario: none written over by another's save.
+  std::set<std::string> tutup;
+  const Json scenario = Json::parse(Get(admin, "/api/v1/scenarios/bersama")->body);
+  for (const Json& k : scenario["tutup"]) {
+    tutup.insert(k.get<std::string>());
+  }
+  EXPECT_EQ(tutup, closed);
+  EXPECT_EQ(closed.size(), 5u * kSaves);
+  std::printf("%d stale saves refused and retried\n", refused.load());
+
+  // A save based on a read that is no longer current is refused, whatever the timing.
+  const std::string path = "/api/v1/facilities/" + codes[0] + "/staff";
+  const std::string old_version = Get(admin, path)->get_header_value("ETag");
+  httplib::Client c = Client();
+  auto fresh = c.Put(
+      path, {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}, {"If-Match", old_version}},
+      R"([{"nama":"Satu","jenis_tenaga":"bidan","status_kepegawaian":"PNS","tanggal_lahir":"1990-01-01"}])",
+      "application/json");
+  ASSERT_EQ(fresh->status, 200) << fresh->body;
+  EXPECT_NE(fresh->get_header_value("ETag"), old_version);
+  auto stale = c.Put(
+      path, {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}, {"If-Match", old_version}},
+      "[]", "application/json");
+  EXPECT_EQ(stale->status, 409) << stale->body;
+  EXPECT_EQ(Json::parse(stale->body)["error"]["code"], "report_stale");
+  auto rows = Json::parse(Get(admin, path)->body);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["nama"], "Satu");
+  auto bad =
+      c.Put(path, {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}, {"If-Match", "\"zz\""}},
+            "[]", "application/json");
+  EXPECT_EQ(bad->status, 400) << bad->body;
 }
 
 // Issue 12: the dispatcher's API. Intake inside the district, the board of open incidents, the

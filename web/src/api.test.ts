@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiUrl, changePassword, currentSession, errorBody, get, login, onUnauthenticated, post } from './api';
+import { ApiError, apiUrl, changePassword, currentSession, errorBody, get, getVersioned, login, onUnauthenticated, post, put } from './api';
 import { setLang } from './i18n';
 
 function reply(status: number, body: unknown): Response {
@@ -49,6 +49,18 @@ describe('requests', () => {
     vi.stubGlobal('fetch', fetchMock);
   });
   afterEach(() => vi.unstubAllGlobals());
+
+  it('reads a version with a GET and sends it back as If-Match', async () => {
+    fetchMock.mockResolvedValueOnce(
+      new Response('[]', { status: 200, headers: { 'Content-Type': 'application/json', ETag: '"0123456789abcdef"' } }),
+    );
+    const read = await getVersioned<unknown[]>('facilities/P1/staff');
+    expect(read).toEqual({ data: [], version: '"0123456789abcdef"' });
+    fetchMock.mockResolvedValueOnce(reply(409, { error: { code: 'report_stale', message: 'sudah diubah' } }));
+    await expect(put('facilities/P1/staff', [], read.version)).rejects.toMatchObject({ status: 409, code: 'report_stale' });
+    const [, init] = fetchMock.mock.calls[1];
+    expect((init?.headers as Record<string, string>)['If-Match']).toBe('"0123456789abcdef"');
+  });
 
   it('sends the CSRF token of the login on POST, not on GET', async () => {
     fetchMock.mockResolvedValueOnce(reply(200, { csrf_token: 'tok', username: 'sari', role: 'planner', kode_faskes: '' }));

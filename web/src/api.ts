@@ -83,9 +83,15 @@ interface RequestOptions {
   json?: unknown;
   body?: BodyInit;
   contentType?: string;
+  /** The version (ETag) the change is based on: a report changed since is refused with 409. */
+  ifMatch?: string;
 }
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  return (await exchange(method, path, opts)).data as T;
+}
+
+async function exchange(method: string, path: string, opts: RequestOptions): Promise<{ data: unknown; etag: string }> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang() };
   let body: BodyInit | undefined = opts.body;
   if (opts.json !== undefined) {
@@ -95,6 +101,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     headers['Content-Type'] = opts.contentType;
   }
   if (method !== 'GET' && session) headers['X-CSRF-Token'] = session.csrf_token;
+  if (opts.ifMatch) headers['If-Match'] = opts.ifMatch;
 
   let res: Response;
   try {
@@ -126,12 +133,22 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     }
     throw e;
   }
-  return data as T;
+  return { data, etag: res.headers.get('ETag') ?? '' };
 }
 
 export const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
+/** A GET with the version (ETag) of what it read, for a later `put` or `upload` based on it. */
+export async function getVersioned<T>(path: string): Promise<{ data: T; version: string }> {
+  const r = await exchange('GET', path, {});
+  return { data: r.data as T, version: r.etag };
+}
+/** A POST based on a version read earlier (If-Match), answering with the new version (ETag). */
+export async function postVersioned<T>(path: string, json: unknown, ifMatch?: string): Promise<{ data: T; version: string }> {
+  const r = await exchange('POST', path, { json, ifMatch });
+  return { data: r.data as T, version: r.etag };
+}
 export const post = <T>(path: string, json?: unknown, query?: Query) => request<T>('POST', path, { json: json ?? {}, query });
-export const put = <T>(path: string, json: unknown) => request<T>('PUT', path, { json });
+export const put = <T>(path: string, json: unknown, ifMatch?: string) => request<T>('PUT', path, { json, ifMatch });
 export const del = <T>(path: string) => request<T>('DELETE', path);
 
 export async function login(username: string, password: string): Promise<Session> {
@@ -167,10 +184,11 @@ export async function restoreSession(): Promise<Session | null> {
 }
 
 /** Uploads a file's raw bytes (the Excel template, CSV, ODS) for import. */
-export function upload(kode: string, kind: string, file: File): Promise<Schema<'ImportResult'>> {
+export function upload(kode: string, kind: string, file: File, ifMatch?: string): Promise<Schema<'ImportResult'>> {
   return request('POST', `facilities/${encodeURIComponent(kode)}/upload`, {
     query: { kind, name: file.name },
     body: file,
     contentType: 'application/octet-stream',
+    ifMatch,
   });
 }

@@ -6,6 +6,7 @@ import {
   ApiError,
   apiUrl,
   get,
+  getVersioned,
   post,
   put,
   upload,
@@ -211,8 +212,11 @@ async function renderFacility(
     const kind = current;
     tabPanel.replaceChildren(loading());
     let rows: Row[];
+    // The version the sheet shows: a save based on it is refused (409) when somebody else saved
+    // in between, never written over their work.
+    let version: string;
     try {
-      rows = await get<TableRow[]>(`${base}/${kind}`);
+      ({ data: rows, version } = await getVersioned<TableRow[]>(`${base}/${kind}`));
     } catch (e) {
       tabPanel.replaceChildren();
       showError(e);
@@ -237,7 +241,7 @@ async function renderFacility(
       saveBtn.disabled = true;
       saveBtn.textContent = t('saving');
       try {
-        const res = await put<Schema<'ImportResult'>>(`${base}/${kind}`, toBody(sheet.values(), fields));
+        const res = await put<Schema<'ImportResult'>>(`${base}/${kind}`, toBody(sheet.values(), fields), version);
         dirty[kind] = false;
         clearNotices('error');
         notify(t('saved', { n: res.saved }), 'ok');
@@ -265,13 +269,20 @@ async function renderFacility(
       ),
       sheet.el,
       canEdit ? h('div', { class: 'sheet-actions' }, saveBtn) : '',
-      canEdit ? uploadForm(kind, kode, () => void drawSheet()) : '',
+      canEdit
+        ? uploadForm(
+            kind,
+            kode,
+            () => version,
+            () => void drawSheet(),
+          )
+        : '',
     );
   }
   await drawSheet();
 }
 
-function uploadForm(kind: Kind, kode: string, onDone: () => void): HTMLElement {
+function uploadForm(kind: Kind, kode: string, version: () => string, onDone: () => void): HTMLElement {
   const id = uid('upload');
   const file = h('input', { id, type: 'file', accept: '.xlsx,.xls,.ods,.csv', 'data-testid': `${kind}-upload-file` });
   const problems = h('div', { class: 'problems', role: 'alert', 'data-testid': `${kind}-upload-problems` });
@@ -288,7 +299,7 @@ function uploadForm(kind: Kind, kode: string, onDone: () => void): HTMLElement {
     button.disabled = true;
     button.textContent = t('uploading');
     try {
-      const res = await upload(kode, kind, f);
+      const res = await upload(kode, kind, f, version());
       clearNotices('error');
       notify(t('upload_done', { name: f.name }), 'ok');
       for (const w of res.warnings) notify(w.message, 'info');

@@ -2,7 +2,7 @@
 // and closed facilities as lists (the keyboard way to do what the map clicks do), and saving
 // (POST /scenarios). Also the side panel's tabs.
 
-import { ApiError, post } from '../../api';
+import { ApiError, postVersioned } from '../../api';
 import { t } from '../../i18n';
 import { confirmDialog, fmtNumber, h, notify, showError, tabs, uid } from '../../ui';
 import type { Actions, ScenarioPage } from './context';
@@ -328,7 +328,13 @@ export function createEditor(page: ScenarioPage, modeBox: HTMLElement): EditorAc
     saveCompareBtn.disabled = true;
     saveBtn.textContent = t('saving');
     try {
-      const res = await post<state.ScenarioSaved>('scenarios', state.scenarioBody(st.draft));
+      // Saved over the scenario as loaded: refused (409) when somebody else saved it meanwhile.
+      const { data: res, version } = await postVersioned<state.ScenarioSaved>(
+        'scenarios',
+        state.scenarioBody(st.draft),
+        nama === st.selected ? st.version : undefined,
+      );
+      st.version = version;
       notify(t('scn_saved', { name: nama }), 'ok');
       // The server may have closed flooded facilities (tutup_yang_kebanjiran): show its list.
       st.draft.tutup = new Set(res.tutup);

@@ -36,6 +36,8 @@ export interface ScenarioState {
   scenarios: ScenarioRow[];
   /** The stored scenario shown / compared. */
   selected: string | null;
+  /** The version (ETag) of the selected scenario as loaded: a save over it sends it back. */
+  version: string;
   /** The stored scenario holds CLI-only changes (speeds, cut roads). */
   loadedExtras: boolean;
   /** The editor differs from what is stored. */
@@ -76,6 +78,7 @@ export function initialState(): ScenarioState {
   return {
     scenarios: [],
     selected: null,
+    version: '',
     loadedExtras: false,
     dirty: false,
     mode: 'view',

@@ -1,7 +1,7 @@
 // The stored scenarios (GET /scenarios): the list on the first tab, opening one in the editor
 // (GET /scenarios/{nama}), starting a new one, deleting (DELETE /scenarios/{nama}).
 
-import { del, get } from '../../api';
+import { del, get, getVersioned } from '../../api';
 import { t } from '../../i18n';
 import { extend, type FC } from '../../mapbase';
 import { confirmDialog, h, notify, showError } from '../../ui';
@@ -113,14 +113,16 @@ export function createStored(page: ScenarioPage): Pick<Actions, 'refreshList'> &
   async function selectScenario(nama: string, ask: boolean): Promise<void> {
     if (ask && nama !== st.selected && !(await confirmDiscard())) return;
     let doc: state.ScenarioDoc;
+    let version: string;
     try {
-      doc = await get<state.ScenarioDoc>(`scenarios/${encodeURIComponent(nama)}`);
+      ({ data: doc, version } = await getVersioned<state.ScenarioDoc>(`scenarios/${encodeURIComponent(nama)}`));
     } catch (e) {
       showError(e);
       return;
     }
     if (st.gone) return;
     state.loadScenario(st, doc);
+    st.version = version;
     page.act.markClean();
     history.replaceState(null, '', `#/scenario/${encodeURIComponent(nama)}`);
     page.act.fillEditor();
