@@ -26,6 +26,15 @@ t() {
   cat "$work/time"
 }
 row() { printf "%-58s %10s %10s\n" "$1" "$2" "$3"; }
+# A row of one jangkau command run on each store: both LABEL FILE_WS PG_WS ARGS..., where "@WS" in
+# ARGS stands for the workspace and "@K" for "file" or "pg" (to keep their outputs apart).
+shopt -u patsub_replacement 2>/dev/null || true  # a "&" in a URL stays a "&"
+both() {
+  local label=$1 file=$2 server=$3
+  shift 3
+  local on_file=("${@//@WS/$file}") on_pg=("${@//@WS/$server}")
+  row "$label" "$(t "$J" "${on_file[@]//@K/file}")" "$(t "$J" "${on_pg[@]//@K/pg}")"
+}
 
 echo "== SQLite file vs PostgreSQL 15 + PostGIS (same machine, private cluster, fsync off), seconds"
 row "what" "SQLite" "PostgreSQL"
@@ -37,12 +46,10 @@ file_ws="$work/national.jangkau"
 pg_ws="$pg?district=99"
 t "$J" init --workspace "$file_ws" >/dev/null
 t "$J" init --workspace "$pg_ws" >/dev/null
-row "import facilities + headcounts, national file (10,284)" \
-  "$(t "$J" import facilities "$national" --workspace "$file_ws")" \
-  "$(t "$J" import facilities "$national" --workspace "$pg_ws")"
-row "needs, every facility of the national file, one call" \
-  "$(t "$J" needs --workspace "$file_ws" --format csv)" \
-  "$(t "$J" needs --workspace "$pg_ws" --format csv)"
+both "import facilities + headcounts, national file (10,284)" "$file_ws" "$pg_ws" \
+  import facilities "$national" --workspace @WS
+both "needs, every facility of the national file, one call" "$file_ws" "$pg_ws" \
+  needs --workspace @WS --format csv
 
 # The OKI demo workspace (make demo), copied into the server and into a second file.
 demo=out/demo/oki.jangkau
@@ -52,24 +59,17 @@ if [ ! -f "$demo" ]; then
 fi
 oki_file="$work/oki.jangkau"
 oki_pg="$pg?district=16.02"
-row "jangkau copy, OKI demo workspace into the store" \
-  "$(t "$J" copy --from "$demo" --to "$oki_file")" \
-  "$(t "$J" copy --from "$demo" --to "$oki_pg")"
-row "jangkau copy back, nothing changed (every unit compared)" \
-  "$(t "$J" copy --from "$oki_file" --to "$demo" --dry-run)" \
-  "$(t "$J" copy --from "$oki_pg" --to "$demo" --dry-run)"
-row "access run, OKI at 500 m (results written)" \
-  "$(t "$J" access run --workspace "$oki_file" --resolution 500)" \
-  "$(t "$J" access run --workspace "$oki_pg" --resolution 500)"
-row "needs, OKI" \
-  "$(t "$J" needs --workspace "$oki_file" --format csv)" \
-  "$(t "$J" needs --workspace "$oki_pg" --format csv)"
-row "backup (SQLite backup API / pg_dump)" \
-  "$(t "$J" backup --workspace "$oki_file" --out "$work/oki.bak")" \
-  "$(t "$J" backup --workspace "$oki_pg" --out "$work/oki.dump")"
-row "restore over the workspace" \
-  "$(t "$J" restore --workspace "$oki_file" --from "$work/oki.bak")" \
-  "$(t "$J" restore --workspace "$oki_pg" --from "$work/oki.dump")"
+both "jangkau copy, OKI demo workspace into the store" "$oki_file" "$oki_pg" \
+  copy --from "$demo" --to @WS
+both "jangkau copy back, nothing changed (every unit compared)" "$oki_file" "$oki_pg" \
+  copy --from @WS --to "$demo" --dry-run
+both "access run, OKI at 500 m (results written)" "$oki_file" "$oki_pg" \
+  access run --workspace @WS --resolution 500
+both "needs, OKI" "$oki_file" "$oki_pg" needs --workspace @WS --format csv
+both "backup (SQLite backup API / pg_dump)" "$oki_file" "$oki_pg" \
+  backup --workspace @WS --out "$work/oki.@K.bak"
+both "restore over the workspace" "$oki_file" "$oki_pg" \
+  restore --workspace @WS --from "$work/oki.@K.bak"
 
 # The API under load on each store: wrk, 50 connections, planner session.
 serve() {

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "app/reference_tables.h"
+#include "app/surveillance_series.h"
 #include "base/text_util.h"
 #include "needs/proposal.h"
 #include "surveillance/ears.h"
@@ -23,133 +24,13 @@ namespace jangkau::app {
 namespace {
 
 constexpr double kNa = std::numeric_limits<double>::quiet_NaN();
-constexpr int64_t kDaySeconds = int64_t{24} * 3600;
 
 constexpr std::array<std::string_view, 7> kMethodKeys = {
     "fixed", "ears-c1", "ears-c2", "ears-c3", "farrington", "klb", "twice-mean3"};
 
-// Every epidemiological week from `first` to `last`, and each one's position (by arithmetic: the
-// position of week 1 of each year; this runs for every report).
-struct WeekAxis {
-  std::vector<EpiWeek> weeks;
-  std::vector<int64_t> week1;  // per year from the first: the position of its week 1
-  void Build(EpiWeek first, EpiWeek last) {
-    for (EpiWeek w = first; w <= last; w = w.Next()) weeks.push_back(w);
-    int64_t at = 1 - first.week;
-    for (int y = first.year; y <= last.year; ++y) {
-      week1.push_back(at);
-      at += WeeksInEpiYear(y);
-    }
-  }
-  std::optional<std::size_t> Find(EpiWeek w) const {
-    if (weeks.empty() || w < weeks.front() || weeks.back() < w) return std::nullopt;
-    return static_cast<std::size_t>(week1[static_cast<std::size_t>(w.year - weeks.front().year)] +
-                                    w.week - 1);
-  }
-};
-
-// One disease's weekly values at one facility over the axis (NaN: the facility did not report).
-struct DiseaseSeries {
-  std::vector<double> cases, deaths;
-  std::vector<int64_t> received;  // when the value in force arrived (0: no row)
-};
-
-// One facility's reports over the axis.
-struct FacilitySeries {
-  std::size_t first = std::numeric_limits<std::size_t>::max();  // first reported week
-  std::vector<bool> reported;
-  std::vector<double> all_cases, units;
-  std::vector<int64_t> received;        // the latest arrival of the week's report
-  std::vector<int64_t> first_received;  // the first arrival of the week's report
-  std::map<std::string, DiseaseSeries> diseases;
-};
-
-struct Reports {
-  WeekAxis axis;
-  std::map<std::string, FacilitySeries> facilities;
-};
-
-Reports Gather(const std::vector<StoredWeeklyReport>& stored) {
-  Reports r;
-  if (stored.empty()) return r;
-  EpiWeek lo = stored.front().report.minggu, hi = lo;
-  for (const auto& s : stored) {
-    lo = std::min(lo, s.report.minggu);
-    hi = std::max(hi, s.report.minggu);
-  }
-  r.axis.Build(lo, hi);
-  const std::size_t n = r.axis.weeks.size();
-  for (const auto& s : stored) {
-    const WeeklyReport& w = s.report;
-    FacilitySeries& f = r.facilities[w.kode_faskes];
-    if (f.reported.empty()) {
-      f.reported.assign(n, false);
-      f.all_cases.assign(n, kNa);
-      f.units.assign(n, kNa);
-      f.received.assign(n, 0);
-      f.first_received.assign(n, std::numeric_limits<int64_t>::max());
-    }
-    const std::size_t i = r.axis.Find(w.minggu).value_or(0);
-    f.first = std::min(f.first, i);
-    f.reported[i] = true;
-    f.all_cases[i] =
-        (std::isnan(f.all_cases[i]) ? 0 : f.all_cases[i]) + static_cast<double>(w.kasus);
-    if (w.unit_lapor) {
-      f.units[i] = std::isnan(f.units[i])
-                       ? static_cast<double>(*w.unit_lapor)
-                       : std::max(f.units[i], static_cast<double>(*w.unit_lapor));
-    }
-    f.received[i] = std::max(f.received[i], s.diterima.seconds);
-    f.first_received[i] = std::min(f.first_received[i], s.diterima_pertama.seconds);
-    DiseaseSeries& d = f.diseases[w.penyakit];
-    if (d.cases.empty()) {
-      d.cases.assign(n, kNa);
-      d.deaths.assign(n, kNa);
-      d.received.assign(n, 0);
-    }
-    d.cases[i] = static_cast<double>(w.kasus);
-    if (w.kematian) d.deaths[i] = static_cast<double>(*w.kematian);
-    d.received[i] = s.diterima.seconds;
-  }
-  // A week the facility reported without a line for a disease: none of it (W2 lists all).
-  for (auto& [kode, f] : r.facilities) {
-    for (auto& [penyakit, d] : f.diseases) {
-      for (std::size_t i = 0; i < n; ++i) {
-        if (f.reported[i] && std::isnan(d.cases[i])) {
-          d.cases[i] = 0;
-          d.deaths[i] = 0;
-        }
-      }
-    }
-  }
-  return r;
-}
-
-template <typename T>
-std::vector<T> From(const std::vector<T>& v, std::size_t first) {
-  return {v.begin() + static_cast<std::ptrdiff_t>(first), v.end()};
-}
-
 std::string AlertId(const std::string& kode, EpiWeek w, const std::string& penyakit,
                     const std::string& metode) {
   return kode + ":" + w.Text() + ":" + penyakit + ":" + metode;
-}
-
-// The threshold of a facility's kabupaten for a disease, or of every kabupaten.
-std::optional<double> ThresholdFor(const std::vector<SkdrThreshold>& table,
-                                   const std::string& kabupaten, const std::string& penyakit) {
-  std::optional<double> general;
-  for (const SkdrThreshold& t : table) {
-    if (t.penyakit != penyakit) continue;
-    if (!kabupaten.empty() && t.kode_wilayah == kabupaten) return static_cast<double>(t.ambang);
-    if (t.kode_wilayah.empty()) general = static_cast<double>(t.ambang);
-  }
-  return general;
-}
-
-// "16.06.01" -> "16.06".
-std::string KabupatenOf(const Facility& f) {
-  return f.kode_kecamatan.size() >= 5 ? f.kode_kecamatan.substr(0, 5) : std::string();
 }
 
 // Each facility's nearest reporting neighbours within the distance.
@@ -251,10 +132,6 @@ std::vector<QualityFlag> QualityFlags(const store::Workspace& ws, const Reports&
            std::tie(b.minggu, b.kode_faskes, b.penyakit, b.jenis);
   });
   return out;
-}
-
-bool InRange(EpiWeek w, const std::optional<EpiWeek>& from, const std::optional<EpiWeek>& to) {
-  return (!from || *from <= w) && (!to || w <= *to);
 }
 
 double HoursBetween(Instant a, Instant b) {
@@ -543,139 +420,6 @@ std::expected<void, Error> RecordAlertStep(store::Workspace& ws, const std::stri
     return std::unexpected(Error{Msg::kAlertTimeBackwards, {id, at.Iso(), last.Iso(), last_what}});
   }
   return ws.AddAlertEvent({id, to, at, user, note});
-}
-
-std::expected<FacilityDiseaseSeries, Error> WeeklySeries(const store::Workspace& ws,
-                                                         const std::string& kode,
-                                                         const std::string& penyakit) {
-  auto thresholds = LoadSkdrThresholds(ws);
-  if (!thresholds) return std::unexpected(thresholds.error());
-  const std::vector<Facility> registry = ws.Facilities();
-  const auto fac =
-      std::ranges::find_if(registry, [&](const Facility& f) { return f.kode == kode; });
-  if (fac == registry.end()) return std::unexpected(Error{Msg::kUnknownFacility, {"faskes", kode}});
-  FacilityDiseaseSeries out;
-  out.threshold = ThresholdFor(*thresholds, KabupatenOf(*fac), penyakit);
-  const Reports reports = Gather(ws.WeeklyReports());
-  const auto f = reports.facilities.find(kode);
-  if (f == reports.facilities.end()) return out;
-  const auto d = f->second.diseases.find(penyakit);
-  if (d == f->second.diseases.end()) return out;
-  out.weeks = From(reports.axis.weeks, f->second.first);
-  out.cases = From(d->second.cases, f->second.first);
-  return out;
-}
-
-std::expected<report::Table, Error> DiseasesTable(const store::Workspace& ws) {
-  auto diseases = LoadSkdrDiseases(ws);
-  if (!diseases) return std::unexpected(diseases.error());
-  report::Table t{"penyakit", {"kode", "nama", "name_en", "skdr"}};
-  for (const SkdrDisease& d : *diseases) t.rows.push_back({d.kode, d.nama, d.name_en, d.skdr});
-  return t;
-}
-
-report::Table WeeklyReportsTable(const store::Workspace& ws, const std::optional<EpiWeek>& from,
-                                 const std::optional<EpiWeek>& to) {
-  std::map<std::string, std::string> names;
-  for (const Facility& f : ws.Facilities()) names[f.kode] = f.nama;
-  report::Table t{"laporan_mingguan",
-                  {"kode_faskes", "nama_faskes", "minggu", "penyakit", "kasus", "kematian",
-                   "unit_lapor", "diterima", "diterima_pertama", "kiriman"}};
-  const auto opt = [](const std::optional<int64_t>& v) {
-    return v ? report::Cell{*v} : report::Cell{};
-  };
-  for (const StoredWeeklyReport& s : ws.WeeklyReports()) {
-    const WeeklyReport& r = s.report;
-    if (!InRange(r.minggu, from, to)) continue;
-    t.rows.push_back({r.kode_faskes, names[r.kode_faskes], r.minggu.Text(), r.penyakit, r.kasus,
-                      opt(r.kematian), opt(r.unit_lapor), s.diterima.Iso(),
-                      s.diterima_pertama.Iso(), int64_t{s.kiriman}});
-  }
-  return t;
-}
-
-report::Table CompletenessTable(const store::Workspace& ws, const CompletenessOptions& o) {
-  const std::vector<Facility> registry = ws.Facilities();
-  const Reports reports = Gather(ws.WeeklyReports());
-  report::Table t{"kelengkapan", {}};
-  std::vector<std::string> expected;
-  std::map<std::string, std::string> names;
-  for (const Facility& f : registry) {
-    names[f.kode] = f.nama;
-    if (f.type == FacilityType::kPuskesmas || reports.facilities.contains(f.kode)) {
-      expected.push_back(f.kode);
-    }
-  }
-  for (const auto& [kode, f] : reports.facilities) {
-    if (!names.contains(kode)) expected.push_back(kode);
-  }
-  std::sort(expected.begin(), expected.end());
-  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
-  // The weeks: the option's range, or the reported one.
-  std::vector<EpiWeek> weeks;
-  std::optional<EpiWeek> first = o.from;
-  std::optional<EpiWeek> last = o.to;
-  if (!reports.axis.weeks.empty()) {
-    if (!first) first = reports.axis.weeks.front();
-    if (!last) last = reports.axis.weeks.back();
-  }
-  if (first && last) {
-    for (EpiWeek w = *first; w <= *last; w = w.Next()) weeks.push_back(w);
-  }
-  struct Count {
-    int64_t expected = 0, reported = 0, on_time = 0;
-  };
-  std::map<std::string, Count> by_facility;
-  std::map<EpiWeek, Count> by_week;
-  Count total;
-  for (const EpiWeek& w : weeks) {
-    const Instant began = Instant::Parse(w.Sunday().Iso() + "T00:00").value_or(Instant{});
-    const int64_t deadline = began.seconds + 7 * kDaySeconds + int64_t{o.deadline_hours} * 3600;
-    const std::optional<std::size_t> at = reports.axis.Find(w);
-    for (const std::string& kode : expected) {
-      Count& cf = by_facility[kode];
-      Count& cw = by_week[w];
-      ++cf.expected, ++cw.expected, ++total.expected;
-      const auto fs = reports.facilities.find(kode);
-      if (!at || fs == reports.facilities.end() || !fs->second.reported[*at]) {
-        continue;
-      }
-      ++cf.reported, ++cw.reported, ++total.reported;
-      if (fs->second.first_received[*at] < deadline) ++cf.on_time, ++cw.on_time, ++total.on_time;
-    }
-  }
-  t.columns = {o.by_week ? "minggu" : "kode_faskes",
-               o.by_week ? "faskes_diharapkan" : "nama_faskes"};
-  if (!o.by_week) t.columns.push_back("minggu_diharapkan");
-  for (const char* c : {"lapor", "tepat_waktu", "kelengkapan_persen", "ketepatan_persen",
-                        "kelengkapan_di_bawah_90", "ketepatan_di_bawah_80"}) {
-    t.columns.emplace_back(c);
-  }
-  auto row = [&](report::Cell a, report::Cell b, const Count& c) {
-    const double complete = c.expected == 0 ? 0 : 100.0 * c.reported / c.expected;
-    const double timely = c.expected == 0 ? 0 : 100.0 * c.on_time / c.expected;
-    std::vector<report::Cell> r{std::move(a), std::move(b)};
-    if (!o.by_week) r.emplace_back(c.expected);
-    for (report::Cell v :
-         {report::Cell{c.reported}, report::Cell{c.on_time}, report::Cell{complete},
-          report::Cell{timely}, report::Cell{complete < 90}, report::Cell{timely < 80}}) {
-      r.push_back(std::move(v));
-    }
-    t.rows.push_back(std::move(r));
-  };
-  if (o.by_week) {
-    for (const auto& [w, c] : by_week) row(w.Text(), c.expected, c);
-    row(std::string("TOTAL"), total.expected, total);
-  } else {
-    for (const auto& [kode, c] : by_facility) row(kode, names[kode], c);
-    row(std::string("TOTAL"), std::string(), total);
-  }
-  t.note = fmt::format(
-      "Tepat waktu: diterima pertama kali sebelum {} jam sesudah minggu berakhir (bawaan 72: "
-      "sebelum Rabu 00.00 WIB) / on time: first received before {} hours after the week ended "
-      "(default 72: before Wednesday 00:00 WIB)",
-      o.deadline_hours, o.deadline_hours);
-  return t;
 }
 
 }  // namespace jangkau::app

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "base/lang.h"
+#include "base/messages_emergency.h"
+#include "base/messages_http.h"
 #include "base/messages_interop.h"
 #include "base/messages_store.h"
 
@@ -269,46 +271,6 @@ namespace jangkau {
   X(kBadFormat, "bad_format", 400, "format '{0}' tidak didukung untuk {1}; pilihan: {2}",          \
     "format '{0}' is not supported for {1}; choices: {2}")                                         \
   X(kWrite, "write_failed", 500, "gagal menulis {0}: {1}", "failed to write {0}: {1}")             \
-  /* --- emergency response --- */                                                                 \
-  X(kUnitExists, "unit_exists", 409, "unit '{0}' sudah ada", "unit '{0}' already exists")          \
-  X(kUnknownUnit, "unknown_unit", 404, "unit '{0}' tidak ada; lihat `jangkau unit list`",          \
-    "unit '{0}' does not exist; see `jangkau unit list`")                                          \
-  X(kUnitBusy, "unit_busy", 409, "unit '{0}' sedang {1} (insiden {2}); pilih unit lain",           \
-    "unit '{0}' is {1} (incident {2}); choose another unit")                                       \
-  X(kUnknownIncident, "unknown_incident", 404, "insiden {0} tidak ada",                            \
-    "incident {0} does not exist")                                                                 \
-  X(kIncidentOutside, "incident_outside", 422,                                                     \
-    "lokasi {0}, {1} tidak berada di desa mana pun di ruang kerja ini (di luar kabupaten?)",       \
-    "location {0}, {1} lies in no village of this workspace (outside the district?)")              \
-  X(kIncidentNoPlace, "incident_no_place", 400,                                                    \
-    "sebutkan lokasi: --lon dan --lat, atau --desa KODE",                                          \
-    "give a place: --lon and --lat, or --desa CODE")                                               \
-  X(kBadValue, "bad_value", 400, "{0}: nilai '{1}' tidak sah", "{0}: '{1}' is not a valid value")  \
-  X(kBadInstant, "bad_instant", 422,                                                               \
-    "{0}: '{1}' bukan waktu ISO 8601 (mis. 2026-12-02T10:00:00+07:00)",                            \
-    "{0}: '{1}' is not an ISO 8601 time (e.g. 2026-12-02T10:00:00+07:00)")                         \
-  X(kIncidentStampBackwards, "incident_stamp_backwards", 422,                                      \
-    "{0}: '{1}' lebih awal dari {2}; waktu tidak boleh mundur",                                    \
-    "{0}: '{1}' is before {2}; times must not go backwards")                                       \
-  X(kIncidentStatusStamps, "incident_status_stamps", 422,                                          \
-    "status '{0}' bertentangan dengan waktu yang diisi (sudah ada waktu {1})",                     \
-    "status '{0}' contradicts the times given (there is a time for {1})")                          \
-  X(kIncidentStatusNoTime, "incident_status_no_time", 422,                                         \
-    "status '{0}' mengakhiri insiden: isi waktunya di kolom selesai",                              \
-    "status '{0}' ends the incident: give its time in the column selesai")                         \
-  X(kIncidentTransition, "incident_transition", 409,                                               \
-    "insiden {0}: status '{1}' tidak dapat berpindah ke '{2}'; yang boleh: {3}",                   \
-    "incident {0}: status '{1}' cannot change to '{2}'; allowed: {3}")                             \
-  X(kIncidentTimeBackwards, "incident_time_backwards", 422,                                        \
-    "insiden {0}: waktu '{1}' {2} lebih awal dari '{3}' {4}; waktu tidak boleh mundur",            \
-    "incident {0}: the time of '{1}' {2} is before '{3}' {4}; times must not go backwards")        \
-  X(kUnitSpeedClass, "unit_speed_class", 422,                                                      \
-    "kecepatan unit {0}: kelas '{1}' tidak ada di skenario perjalanan; kelas yang ada: {2}",       \
-    "unit speeds {0}: class '{1}' is not in the travel scenario; its classes: {2}")                \
-  X(kIncidentNeedsUnit, "incident_needs_unit", 422,                                                \
-    "insiden {0}: unit_dikirim perlu --unit (kode unit yang dikirim)",                             \
-    "incident {0}: unit_dikirim needs --unit (the code of the unit sent)")                         \
-  /* --- staffing-need calculations --- */                                                         \
   X(kNeedsNegative, "needs_negative", 422, "{0}: harus bilangan >= 0",                             \
     "{0}: must be a number >= 0")                                                                  \
   X(kNeedsNotPositive, "needs_not_positive", 422, "{0}: harus bilangan > 0",                       \
@@ -386,30 +348,6 @@ namespace jangkau {
   X(kPlanSolverFailed, "plan_solver_failed", 500,                                                  \
     "pemecah MILP (GLPK) berhenti tanpa solusi: {0}",                                              \
     "the MILP solver (GLPK) stopped without a solution: {0}")                                      \
-  /* --- web application --- */                                                                    \
-  X(kHttpUnauthenticated, "unauthenticated", 401, "belum masuk; login dulu",                       \
-    "not logged in; log in first")                                                                 \
-  X(kHttpForbidden, "forbidden", 403, "peran {0} tidak boleh melakukan ini",                       \
-    "role {0} may not do this")                                                                    \
-  X(kHttpCsrf, "csrf", 403, "token CSRF tidak ada atau salah (header X-CSRF-Token)",               \
-    "CSRF token missing or wrong (header X-CSRF-Token)")                                           \
-  X(kHttpThrottled, "throttled", 429, "terlalu banyak percobaan masuk; coba lagi dalam {0} menit", \
-    "too many login attempts; try again in {0} minutes")                                           \
-  X(kHttpLoginFailed, "login_failed", 401, "nama pengguna atau kata sandi salah",                  \
-    "wrong username or password")                                                                  \
-  X(kHttpNotFound, "not_found", 404, "{0} tidak ditemukan", "{0} not found")                       \
-  X(kHttpBadJson, "bad_json", 400, "isi permintaan bukan JSON yang sah: {0}",                      \
-    "the request body is not valid JSON: {0}")                                                     \
-  X(kHttpInvalid, "invalid", 422, "data ditolak: {0} masalah; tidak ada yang disimpan",            \
-    "data refused: {0} problems; nothing was saved")                                               \
-  X(kHttpStatus, "status", 409, "laporan {0} berstatus {1}; tindakan ini tidak dapat dilakukan",   \
-    "the report of {0} is {1}; this cannot be done now")                                           \
-  X(kHttpCommentRequired, "comment_required", 400, "isi komentar: alasan laporan dikembalikan",    \
-    "a comment is required: why the report is returned")                                           \
-  X(kHttpBadParam, "bad_param", 400, "parameter {0} tidak sah: '{1}'",                             \
-    "parameter {0} is invalid: '{1}'")                                                             \
-  X(kHttpJobStarted, "job_started", 202, "dimulai", "started")                                     \
-  X(kHttpJobQueued, "job_queued", 202, "menunggu giliran", "waiting for its turn")                 \
   X(kUserBadPassword, "bad_password", 400,                                                         \
     "kata sandi minimal 8 karakter (dibaca dari input standar)",                                   \
     "the password needs at least 8 characters (read from standard input)")                         \
@@ -443,42 +381,8 @@ namespace jangkau {
     "{0}: '{1}' is empty or begins or ends with a space")                                          \
   JANGKAU_MESSAGES_INTEROP(X)                                                                      \
   JANGKAU_MESSAGES_STORE(X)                                                                        \
-  X(kHttpMethod, "method_not_allowed", 405, "metode {0} tidak berlaku untuk {1}",                  \
-    "method {0} is not allowed on {1}")                                                            \
-  X(kHttpTooLarge, "too_large", 413, "isi permintaan terlalu besar (paling banyak {0})",           \
-    "the request body is too large (at most {0})")                                                 \
-  X(kHttpBusy, "busy", 503, "server sedang sibuk; coba lagi sebentar lagi",                        \
-    "the server is busy; try again shortly")                                                       \
-  X(kHttpJobsFull, "jobs_full", 429,                                                               \
-    "antrean pekerjaan latar penuh ({0}); coba lagi setelah pekerjaan lain selesai",               \
-    "the background job queue is full ({0}); try again when another job has finished")             \
-  X(kHttpBadRequest, "bad_request", 400, "permintaan HTTP tidak sah", "malformed HTTP request")    \
-  X(kHttpBadUtf8, "bad_utf8", 400,                                                                 \
-    "{0}: bukan teks UTF-8 yang sah (byte ke-{1}); simpan ulang sebagai \"CSV UTF-8\"",            \
-    "{0}: not valid UTF-8 text (byte {1}); save it again as \"CSV UTF-8\"")                        \
-  X(kHttpUnknownParam, "unknown_param", 400, "parameter '{0}' tidak dikenal; yang sah: {1}",       \
-    "unknown parameter '{0}'; valid: {1}")                                                         \
-  X(kHttpFieldType, "field_type", 400, "isian '{0}' harus berupa {1}", "field '{0}' must be {1}")  \
-  X(kHttpFieldRange, "field_range", 400, "isian '{0}': {1} di luar rentang {2} sampai {3}",        \
-    "field '{0}': {1} is outside {2} to {3}")                                                      \
-  X(kHttpFieldRequired, "field_required", 400, "isian '{0}' wajib diisi",                          \
-    "field '{0}' is required")                                                                     \
-  X(kHttpFieldUnknown, "unknown_field", 400, "isian '{0}' tidak dikenal; yang sah: {1}",           \
-    "unknown field '{0}'; valid: {1}")                                                             \
-  X(kHttpFieldChoice, "field_choice", 400, "isian '{0}': '{1}' tidak dikenal; pilihan: {2}",       \
-    "field '{0}': '{1}' is not recognised; choices: {2}")                                          \
-  X(kHttpFieldTooLong, "field_too_long", 400, "isian '{0}' lebih dari {1} karakter",               \
-    "field '{0}' is longer than {1} characters")                                                   \
-  X(kHttpFieldTooMany, "field_too_many", 400, "isian '{0}' berisi lebih dari {1} unsur",           \
-    "field '{0}' holds more than {1} items")                                                       \
-  X(kHttpPasswordWrong, "password_wrong", 401, "kata sandi lama salah",                            \
-    "the old password is wrong")                                                                   \
-  X(kHttpPasswordChanged, "password_changed", 200,                                                 \
-    "kata sandi {0} diganti; {1} sesi lain diakhiri",                                              \
-    "password of {0} changed; {1} other sessions ended")                                           \
-  X(kUserPasswordSet, "password_set", 200, "kata sandi {0} diganti; {1} sesi diakhiri",            \
-    "password of {0} changed; {1} sessions ended")                                                 \
-  X(kUserUnknown, "user_unknown", 404, "pengguna '{0}' tidak ada", "user '{0}' does not exist")    \
+  JANGKAU_MESSAGES_EMERGENCY(X)                                                                    \
+  JANGKAU_MESSAGES_HTTP(X)                                                                         \
   X(kInternal, "internal", 500, "kesalahan internal: {0}", "internal error: {0}")
 
 enum class Msg {

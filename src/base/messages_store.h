@@ -65,5 +65,21 @@
     "{0} adalah cadangan skema {1}, bukan {2}; pulihkan ke ruang kerja kabupaten/kota itu",        \
     "{0} is a backup of schema {1}, not {2}; restore it into that district's workspace")           \
   X(kBackupTool, "backup_tool", 500, "{0} gagal: {1}", "{0} failed: {1}")                          \
+  X(kBackupToolMissing, "backup_tool_missing", 500,                                                \
+    "{0} tidak ditemukan; pasang paket postgresql-client-15",                                      \
+    "{0} not found; install the package postgresql-client-15")                                     \
+  X(kBackupNotWorkspace, "backup_not_workspace", 422,                                              \
+    "{0} bukan cadangan ruang kerja Jangkau: tidak memuat skema ruang kerja dengan versinya "      \
+    "(tabel jangkau_skema)",                                                                       \
+    "{0} is not a backup of a Jangkau workspace: it holds no workspace schema with its version "   \
+    "(table jangkau_skema)")                                                                       \
+  X(kBackupEntry, "backup_entry", 422,                                                             \
+    "{0} bukan cadangan satu ruang kerja Jangkau: entri tak terduga '{1}'",                        \
+    "{0} is not the backup of one Jangkau workspace: unexpected entry '{1}'")                      \
+  X(kBackupFormat, "backup_format", 422, "{0} bukan berkas SQLite ataupun arsip pg_dump",          \
+    "{0} is neither a SQLite file nor a pg_dump archive")                                          \
+  X(kRestoreNotFile, "restore_not_file", 400,                                                      \
+    "{0} bukan berkas (tidak ada, atau sebuah direktori)",                                         \
+    "{0} is not a file (missing, or a directory)")                                                 \
   X(kRestoreDone, "restore_done", 200, "ruang kerja {0} dipulihkan dari {1} (skema versi {2})",    \
     "workspace {0} restored from {1} (schema version {2})")

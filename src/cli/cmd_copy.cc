@@ -5,6 +5,7 @@
 #include "cli/progress_bar.h"
 #include "store/backup.h"
 #include "store/copy.h"
+#include "store/postgres.h"
 
 namespace jangkau::cli {
 namespace {
@@ -125,7 +126,9 @@ void AddRestore(CLI::App& app, CliContext& ctx) {
     auto version = store::RestoreWorkspace(*workspace, *from);
     if (!version) {
       const Msg m = version.error().msg;
-      const bool refused = m == Msg::kBackupForeign || m == Msg::kBackupOtherBackend ||
+      const bool refused = m == Msg::kBackupForeign || m == Msg::kBackupNotWorkspace ||
+                           m == Msg::kBackupEntry || m == Msg::kBackupFormat ||
+                           m == Msg::kRestoreNotFile || m == Msg::kBackupOtherBackend ||
                            m == Msg::kBackupOtherDistrict || m == Msg::kWorkspaceTooNew ||
                            m == Msg::kWorkspaceNotJangkau;
       ctx.exit_code = ctx.Fail(version.error(), refused ? kExitRefused : kExitFailed);

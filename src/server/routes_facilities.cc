@@ -258,6 +258,8 @@ void AddFacilityRoutes(Router& r, ServerContext& ctx) {
     r.Add("GET", path, Access::kFacilityRead, {"format"}, [&ctx, kind](Call& c) {
       std::string version;
       auto table = ctx.Read([&](store::Workspace& ws) {
+        // The version is read before the rows on purpose: a write landing in between makes the
+        // next save of this answer a spurious 409 (reload, try again), never a lost update.
         version = ws.ReportVersion(app::ImportKindKey(kind), c.kode());
         if (kind == app::ImportKind::kStaff) return report::StaffTable(ws.Staff(c.kode()));
         if (kind == app::ImportKind::kEquipment) {

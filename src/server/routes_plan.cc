@@ -146,6 +146,8 @@ void SaveScenario(ServerContext& ctx, Call& c) {
 void GetScenario(ServerContext& ctx, Call& c) {
   std::string version;
   auto sc = ctx.Read([&](auto& ws) {
+    // The version before the scenario on purpose: a save landing in between makes the next save
+    // of this answer a spurious 409 (reload, try again), never a lost update.
     version = ws.ScenarioVersion(c.captures[0]);
     return ws.FindScenario(c.captures[0]);
   });

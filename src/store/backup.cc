@@ -3,6 +3,7 @@
 #include "store/backup.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,7 +20,6 @@
 
 #include <fmt/format.h>
 
-#include "store/copy.h"
 #include "store/db.h"
 #include "store/postgres.h"
 #include "store/schema.h"
@@ -60,35 +60,31 @@ std::expected<std::string, Error> RunTool(const std::vector<std::string>& args) 
   if (rc != 0) {
     close(out[0]);
     close(err[0]);
-    return std::unexpected(Error{
-        Msg::kBackupTool,
-        {args[0], rc == ENOENT ? "tidak ditemukan; pasang paket postgresql-client-15 / not found; "
-                                 "install the package postgresql-client-15"
-                               : std::strerror(rc)}});
+    if (rc == ENOENT) return std::unexpected(Error{Msg::kBackupToolMissing, {args[0]}});
+    return std::unexpected(Error{Msg::kBackupTool, {args[0], std::strerror(rc)}});
   }
-  // Both pipes read in turn so that neither fills while the other waits.
-  std::string stdout_text;
-  std::string stderr_text;
+  // Both pipes read as they fill, so that neither blocks the tool while the other is read.
+  std::array<std::string, 2> text;
+  std::array<pollfd, 2> fds = {pollfd{out[0], POLLIN, 0}, pollfd{err[0], POLLIN, 0}};
   std::array<char, 8192> buf{};
-  std::array<bool, 2> open = {true, true};
-  while (open[0] || open[1]) {
-    for (int k = 0; k < 2; ++k) {
-      if (!open[static_cast<std::size_t>(k)]) continue;
-      const int fd = k == 0 ? out[0] : err[0];
-      fd_set set;
-      FD_ZERO(&set);
-      FD_SET(fd, &set);
-      timeval tv{0, 20000};
-      if (select(fd + 1, &set, nullptr, nullptr, &tv) <= 0) continue;
-      const ssize_t n = read(fd, buf.data(), buf.size());
+  while (fds[0].fd >= 0 || fds[1].fd >= 0) {
+    if (poll(fds.data(), fds.size(), -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    for (std::size_t k = 0; k < fds.size(); ++k) {
+      if (fds[k].fd < 0 || fds[k].revents == 0) continue;
+      const ssize_t n = read(fds[k].fd, buf.data(), buf.size());
+      if (n < 0 && errno == EINTR) continue;
       if (n <= 0) {
-        open[static_cast<std::size_t>(k)] = false;
+        fds[k].fd = -1;  // closed: poll() skips a negative descriptor
         continue;
       }
-      std::string& into = k == 0 ? stdout_text : stderr_text;
-      if (into.size() < kMaxToolOutput) into.append(buf.data(), static_cast<std::size_t>(n));
+      if (text[k].size() < kMaxToolOutput) text[k].append(buf.data(), static_cast<std::size_t>(n));
     }
   }
+  std::string& stdout_text = text[0];
+  std::string& stderr_text = text[1];
   close(out[0]);
   close(err[0]);
   int status = 0;
@@ -175,8 +171,7 @@ std::expected<int, Error> RestoreSqlite(const std::string& workspace, const std:
   try {
     auto backup = OpenSqlite(from, /*create=*/false, /*read_only=*/true);
     if (!backup->IsJangkau()) {
-      return std::unexpected(Error{Msg::kBackupForeign,
-                                   {from, "bukan ruang kerja Jangkau / not a Jangkau workspace"}});
+      return std::unexpected(Error{Msg::kBackupNotWorkspace, {from}});
     }
     const int version = backup->SchemaVersion();
     if (version > LatestSchemaVersion()) {
@@ -204,8 +199,7 @@ std::expected<int, Error> RestoreSqlite(const std::string& workspace, const std:
       }
     }
   } catch (const DatabaseError& e) {
-    if (e.busy()) return std::unexpected(Error{Msg::kWorkspaceBusy, {}});
-    return std::unexpected(Error{Msg::kWorkspaceOpen, {workspace, e.what()}});
+    return std::unexpected(StoreError(e, workspace));
   }
   auto ws = Workspace::Open(workspace);  // migrates an older backup
   if (!ws) return std::unexpected(ws.error());
@@ -238,9 +232,9 @@ constexpr std::array<std::string_view, 11> kDumpEntries = {
     "INDEX ",      "TABLE ",        "SEQUENCE ",          "SCHEMA ",        "DEFAULT ",
     "COMMENT "};
 
-// The schema of a district's dump, from its table of contents; empty with `why` when the file is
-// not one.
-std::string DumpSchema(const std::string& toc, std::string& why) {
+// The schema of a district's dump `from`, from its table of contents (kBackupEntry,
+// kBackupNotWorkspace when the file is not one).
+std::expected<std::string, Error> DumpSchema(const std::string& toc, const std::string& from) {
   std::string schema;
   bool marked = false;
   std::istringstream lines(toc);
@@ -264,8 +258,7 @@ std::string DumpSchema(const std::string& toc, std::string& why) {
       }
     }
     if (kind.empty()) {
-      why = "entri tak terduga / unexpected entry: " + line.substr(0, 200);
-      return {};
+      return std::unexpected(Error{Msg::kBackupEntry, {from, line.substr(0, 200)}});
     }
     std::istringstream after(rest.substr(kind.size()));
     std::string where;
@@ -273,22 +266,19 @@ std::string DumpSchema(const std::string& toc, std::string& why) {
     after >> where >> name;
     if (kind == "SCHEMA ") {
       if (!schema.empty()) {
-        why = "lebih dari satu skema / more than one schema";
-        return {};
+        return std::unexpected(Error{Msg::kBackupEntry, {from, line.substr(0, 200)}});
       }
       schema = name;
       continue;
     }
     if (where == "-") continue;  // a comment on the schema itself
     if (!schema.empty() && where != schema) {
-      why = "entri di luar skema / an entry outside the schema: " + line.substr(0, 200);
-      return {};
+      return std::unexpected(Error{Msg::kBackupEntry, {from, line.substr(0, 200)}});
     }
     if (kind == "TABLE " && name == "jangkau_skema") marked = true;
   }
   if (schema.empty() || !marked) {
-    why = "bukan skema ruang kerja Jangkau / not a Jangkau workspace schema";
-    return {};
+    return std::unexpected(Error{Msg::kBackupNotWorkspace, {from}});
   }
   return schema;
 }
@@ -297,9 +287,9 @@ std::expected<int, Error> RestorePostgres(const std::string& workspace, const st
   auto listed = RunTool({"pg_restore", "--list", from});
   if (!listed)
     return std::unexpected(Error{Msg::kBackupForeign, {from, listed.error().args.back()}});
-  std::string why;
-  const std::string schema = DumpSchema(*listed, why);
-  if (schema.empty()) return std::unexpected(Error{Msg::kBackupForeign, {from, why}});
+  const auto dumped = DumpSchema(*listed, from);
+  if (!dumped) return std::unexpected(dumped.error());
+  const std::string& schema = *dumped;
   const PostgresUrl url = ParsePostgresUrl(workspace);
   if (schema != SchemaOf(url.district)) {
     return std::unexpected(
@@ -315,8 +305,7 @@ std::expected<int, Error> RestorePostgres(const std::string& workspace, const st
     if (copy != std::string::npos) version = std::atoi(data->c_str() + copy + 12);
   }
   if (version <= 0) {
-    return std::unexpected(
-        Error{Msg::kBackupForeign, {from, "tanpa versi skema / no schema version"}});
+    return std::unexpected(Error{Msg::kBackupNotWorkspace, {from}});
   }
   if (version > LatestSchemaVersion()) {
     return std::unexpected(
@@ -335,8 +324,7 @@ std::expected<int, Error> RestorePostgres(const std::string& workspace, const st
       return std::unexpected(Error{Msg::kWorkspaceNotJangkau, {WithoutPassword(workspace)}});
     }
   } catch (const DatabaseError& e) {
-    if (e.busy()) return std::unexpected(Error{Msg::kWorkspaceBusy, {}});
-    return std::unexpected(Error{Msg::kWorkspaceOpen, {workspace, e.what()}});
+    return std::unexpected(StoreError(e, workspace));
   }
   PartFile script((std::filesystem::temp_directory_path() / "jangkau-pulih.sql").string());
   if (auto made =
@@ -380,16 +368,13 @@ std::expected<BackupResult, Error> BackupWorkspace(const std::string& workspace,
 std::expected<int, Error> RestoreWorkspace(const std::string& workspace, const std::string& from) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(from, ec)) {
-    return std::unexpected(Error{Msg::kFileOpen, {from, "bukan berkas / not a file"}});
+    return std::unexpected(Error{Msg::kRestoreNotFile, {from}});
   }
   const std::string head = FileHead(from, kSqliteMagic.size());
   const bool sqlite = head == kSqliteMagic;
   const bool dump = head.starts_with(kPgDumpMagic);
   if (!sqlite && !dump) {
-    return std::unexpected(Error{
-        Msg::kBackupForeign,
-        {from,
-         "bukan berkas SQLite ataupun pg_dump / neither a SQLite file nor a pg_dump archive"}});
+    return std::unexpected(Error{Msg::kBackupFormat, {from}});
   }
   const bool server = IsPostgresUrl(workspace);
   if (sqlite == server) {

@@ -63,7 +63,4 @@ std::expected<CopyReport, Error> CopyWorkspace(const std::string& from, const st
 std::vector<std::string> CopiedTables();
 std::vector<std::string> UncopiedTables();
 
-// `workspace` as it may be shown: a URL's password replaced by "***".
-std::string WithoutPassword(const std::string& workspace);
-
 }  // namespace jangkau::store

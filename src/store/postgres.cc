@@ -383,6 +383,15 @@ bool IsDistrictCode(std::string_view code) {
          std::ranges::any_of(code, [](char c) { return c >= '0' && c <= '9'; });
 }
 
+std::string WithoutPassword(const std::string& workspace) {
+  if (!IsPostgresUrl(workspace)) return workspace;
+  const std::size_t scheme = workspace.find("://");
+  const std::size_t at = workspace.find('@', scheme);
+  const std::size_t colon = workspace.find(':', scheme + 3);
+  if (at == std::string::npos || colon == std::string::npos || colon > at) return workspace;
+  return workspace.substr(0, colon + 1) + "***" + workspace.substr(at);
+}
+
 std::string SchemaOf(const std::string& district) {
   std::string digits;
   for (const char c : district) {

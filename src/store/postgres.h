@@ -20,6 +20,9 @@ struct PostgresUrl {
 };
 PostgresUrl ParsePostgresUrl(std::string_view url);
 
+// `workspace` as it may be shown: a URL's password replaced by "***" (a file path as it is).
+std::string WithoutPassword(const std::string& workspace);
+
 // Whether `code` is a region code: digits and dots, at least one digit, at most 40 characters.
 bool IsDistrictCode(std::string_view code);
 

@@ -167,6 +167,8 @@ class SqliteConnection final : public Connection {
     while (s.Step()) out.push_back(s.Text(0));
     return out;
   }
+  // A deferred BEGIN takes no snapshot until the first read: the query on sqlite_schema makes
+  // that read now, so every later read sees the database as of this call.
   void BeginSnapshot() override { Exec("BEGIN; SELECT count(*) FROM sqlite_schema"); }
 
  private:

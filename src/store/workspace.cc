@@ -25,11 +25,6 @@ std::string NowIso() {
 
 namespace {
 
-Error DbError(const DatabaseError& e) {
-  if (e.busy()) return Error{Msg::kWorkspaceBusy, {}};
-  return Error{Msg::kDatabase, {e.what()}};
-}
-
 void Migrate(Connection& conn, int from) {
   for (const Migration& m : Migrations()) {
     if (m.version > from) conn.Migrate(m.version, m.sql);
@@ -80,6 +75,12 @@ void InsertWarnings(Connection& conn, std::string_view source, std::optional<int
 }
 
 }  // namespace
+
+Error StoreError(const DatabaseError& e, const std::string& where) {
+  if (e.busy()) return Error{Msg::kWorkspaceBusy, {}};
+  if (where.empty()) return Error{Msg::kDatabase, {e.what()}};
+  return Error{Msg::kWorkspaceOpen, {where, e.what()}};
+}
 
 Workspace::Workspace(std::string path, std::unique_ptr<Connection> conn)
     : path_(std::move(path)), conn_(std::move(conn)) {}
@@ -177,8 +178,7 @@ std::expected<std::unique_ptr<Workspace>, Error> Workspace::Open(const std::stri
     if (version < LatestSchemaVersion()) Migrate(*conn, version);
     return std::unique_ptr<Workspace>(new Workspace(path, std::move(conn)));
   } catch (const DatabaseError& e) {
-    if (e.busy()) return std::unexpected(Error{Msg::kWorkspaceBusy, {}});
-    return std::unexpected(Error{Msg::kWorkspaceOpen, {path, e.what()}});
+    return std::unexpected(StoreError(e, path));
   }
 }
 
@@ -234,7 +234,7 @@ std::expected<void, Error> Workspace::WriteImport(
     txn.Commit();
     return {};
   } catch (const DatabaseError& e) {
-    return std::unexpected(DbError(e));
+    return std::unexpected(StoreError(e));
   }
 }
 
@@ -247,7 +247,7 @@ std::expected<void, Error> Workspace::ReplaceValidationWarnings(
     txn.Commit();
     return {};
   } catch (const DatabaseError& e) {
-    return std::unexpected(DbError(e));
+    return std::unexpected(StoreError(e));
   }
 }
 

@@ -31,6 +31,11 @@
 namespace jangkau::store {
 
 class Connection;
+class DatabaseError;
+
+// A failure of the database as the user is told it: kWorkspaceBusy when another writer holds it,
+// else kWorkspaceOpen naming `where` (the workspace) or, without it, kDatabase.
+Error StoreError(const DatabaseError& e, const std::string& where = {});
 
 // Who imported what, for the imports table and the audit log.
 struct ImportRecord {

@@ -242,7 +242,13 @@ TEST(Backup, RestoreRefusesWhatIsNotABackupOfThisWorkspace) {
     EXPECT_EQ(testing::DumpWorkspace(d.ws), before) << name;
   }
   auto r = RunCommand(J("restore --workspace " + d.ws + " --from " + d.dir.File("tidak_ada.bak")));
-  EXPECT_NE(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(Has(r.out, "bukan berkas")) << r.out;
+  // The reason in the language asked for, and in that one only.
+  r = RunCommand(J("--lang en restore --workspace " + d.ws + " --from " + d.dir.File("teks.bak")));
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(Has(r.out, "neither a SQLite file nor a pg_dump archive")) << r.out;
+  EXPECT_FALSE(Has(r.out, "bukan")) << r.out;
 
   if (!server) {
     // A backup of a newer program, and a SQLite file that is no workspace.
