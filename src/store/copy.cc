@@ -302,7 +302,7 @@ std::expected<CopyReport, Error> CopyWorkspace(const std::string& from_arg,
           Decide(spec, src_tables.at(spec.table), dst ? dst_tables.at(spec.table) : empty, base,
                  options, report, next);
     }
-    if (options.dry_run || !dst) return report;
+    if (options.dry_run || !dst || !txn) return report;
 
     // Deletions children first, then the rest parents first; ids of referenced tables read
     // again once written.
