@@ -49,6 +49,15 @@ class StatementBackend {
   virtual void BindBlob(int index, std::string_view bytes) = 0;
   virtual bool Step() = 0;
   virtual void Reset() = 0;  // also clears the bindings
+  // Runs a statement whose rows are not read, then resets it. A backend may send it without
+  // waiting for its answer (PostgreSQL inside a write transaction): a failure then surfaces at
+  // the next read, Changes() or COMMIT, which the transaction's rollback turns into nothing
+  // written.
+  virtual void Run() {
+    while (Step()) {
+    }
+    Reset();
+  }
   virtual std::string Text(int column) const = 0;
   virtual int64_t Int(int column) const = 0;
   virtual double Real(int column) const = 0;
@@ -104,12 +113,8 @@ class Statement {
 
   // Steps once: true while a row is available.
   bool Step() { return b_->Step(); }
-  // Steps to completion and resets, for INSERT/UPDATE/DELETE.
-  void Run() {
-    while (Step()) {
-    }
-    Reset();
-  }
+  // Steps to completion and resets, for INSERT/UPDATE/DELETE (StatementBackend::Run).
+  void Run() { b_->Run(); }
   void Reset() { b_->Reset(); }
 
   std::string Text(int column) const { return b_->Text(column); }
@@ -151,7 +156,7 @@ class Connection {
     return s.Step() ? s.Int(0) : 0;
   }
   // Rows changed by the last INSERT, UPDATE or DELETE.
-  virtual int64_t Changes() const = 0;
+  virtual int64_t Changes() = 0;
 
   // A write transaction, writers one at a time (SQLite BEGIN IMMEDIATE; PostgreSQL an advisory
   // lock of the workspace held to the end of the transaction).

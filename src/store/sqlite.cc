@@ -126,7 +126,7 @@ class SqliteConnection final : public Connection {
   Statement Prepare(std::string_view sql) override {
     return Statement(std::make_unique<SqliteStatement>(db_, sql));
   }
-  int64_t Changes() const override { return sqlite3_changes64(db_); }
+  int64_t Changes() override { return sqlite3_changes64(db_); }
   void BeginWrite() override { Exec("BEGIN IMMEDIATE"); }
 
   void Migrate(int version, std::string_view sql) override {
