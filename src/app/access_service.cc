@@ -66,7 +66,7 @@ std::expected<AccessRunReport, Error> RunAccess(
     store::Workspace& ws, const AccessRunOptions& options, const std::string& user,
     const std::function<void(int, int, const std::string&)>& progress) {
   const auto start = std::chrono::steady_clock::now();
-  constexpr int kSteps = 6;
+  const int kSteps = 4 + static_cast<int>(kAccessTargets.size());
   auto step = [&](int n, const std::string& what) {
     if (progress) progress(n, kSteps, what);
   };
@@ -82,19 +82,69 @@ std::expected<AccessRunReport, Error> RunAccess(
   report.region_names = model.region_names;
   report.warnings = model.warnings;
 
-  step(2, "waktu tempuh / travel time");
+  // One destination at a time: its travel times are reduced to what the run keeps (reach per
+  // region, rasters, catchments, referral) and freed before the next is solved, so that the
+  // run holds one grid of times, not three.
   access::SolverScratch scratch;
-  std::map<std::string, TargetTimes> times;
-  for (const std::string& target : kAccessTargets) {
-    times[target] = SolveTarget(model, target, scratch);
+  std::map<std::string, double> nearest_people;  // per puskesmas
+  std::map<std::string, float> to_hospital;      // per facility placed: minutes
+  report::Table catchments{"wilayah_layanan_puskesmas", {"kode_faskes", "nama_faskes"}};
+  report::Table rujukan{"rujukan",
+                        {"kode_faskes", "nama_faskes", "rs_terdekat", "nama_rs", "menit"}};
+  const bool files = !options.out_dir.empty();
+  if (files) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.out_dir, ec);
+  }
+  for (std::size_t k = 0; k < kAccessTargets.size(); ++k) {
+    const std::string& target = kAccessTargets[k];
+    step(2 + static_cast<int>(k),
+         fmt::format("waktu tempuh dan jangkauan / travel time and reach: {}", target));
+    const TargetTimes t = SolveTarget(model, target, scratch);
+    report.regions[target] = ReachByRegion(model, t);
+    if (files) {
+      const std::string tpath = options.out_dir + "/waktu_" + target + ".tif";
+      const std::string npath = options.out_dir + "/terdekat_" + target + ".tif";
+      auto w = report::WriteTravelTimes(tpath, npath, model.spec, t.times, -1);
+      if (!w) return std::unexpected(w.error());
+      report.files.push_back(tpath);
+      report.files.push_back(npath);
+    }
+    if (target == "puskesmas") {
+      nearest_people = NearestPopulation(model, t);
+      // Catchments: the area whose nearest puskesmas (by travel time) is each one.
+      if (files) {
+        for (const auto& [index, wkb] : report::Polygonize(model.spec, -1, [&](int r, int32_t*row) {
+               for (int c = 0; c < model.spec.cols; ++c) row[c] = t.times.BestNearest(r, c);
+             })) {
+          if (index < 0 || static_cast<std::size_t>(index) >= t.sources.size()) continue;
+          const Facility* f = t.sources[static_cast<std::size_t>(index)];
+          catchments.rows.push_back({f->kode, f->nama});
+          catchments.geometry_wkb.push_back(wkb);
+        }
+      }
+    }
+    if (target == "rs") {
+      // Referral: minutes from each facility to the nearest hospital, and which one.
+      for (const Facility& f : model.facilities) {
+        auto cell = model.cell_of.find(f.kode);
+        if (cell == model.cell_of.end()) continue;
+        const auto [row, col] = cell->second;
+        const float minutes = t.times.Best(row, col);
+        to_hospital[f.kode] = minutes;
+        if (f.type != FacilityType::kPuskesmas) continue;
+        const int32_t who = t.times.BestNearest(row, col);
+        const Facility* rs = who >= 0 ? t.sources[static_cast<std::size_t>(who)] : nullptr;
+        rujukan.rows.push_back(
+            {f.kode, f.nama, rs ? report::Cell{rs->kode} : report::Cell{},
+             rs ? report::Cell{rs->nama} : report::Cell{},
+             std::isfinite(minutes) ? report::Cell{static_cast<double>(minutes)} : report::Cell{}});
+      }
+    }
   }
 
-  step(3, "jangkauan per wilayah / reach per region");
-  for (const std::string& target : kAccessTargets) {
-    report.regions[target] = ReachByRegion(model, times[target]);
-  }
-
-  step(4, "waktu antar-puskesmas / travel between puskesmas");
+  const int solved = 1 + static_cast<int>(kAccessTargets.size());
+  step(solved + 1, "waktu antar-puskesmas / travel between puskesmas");
   report.routes = PuskesmasRoutes(model, kRouteBoundMinutes);
   // Remoteness: minutes to the nearest other puskesmas.
   std::map<std::string, units::Minutes> to_other;
@@ -103,40 +153,28 @@ std::expected<AccessRunReport, Error> RunAccess(
     if (!fresh) it->second = std::min(it->second, r.minutes);
   }
 
-  step(5, "fasyankes dan rujukan / facilities and referral");
-  const std::map<std::string, double> nearest_people = NearestPopulation(model, times["puskesmas"]);
+  step(solved + 2, "fasyankes dan rujukan / facilities and referral");
   for (const Facility& f : model.facilities) {
-    auto cell = model.cell_of.find(f.kode);
-    if (cell == model.cell_of.end()) continue;
+    const auto hospital = to_hospital.find(f.kode);
+    if (hospital == to_hospital.end()) continue;
     FacilityAccess a;
     a.kode_faskes = f.kode;
     if (auto p = nearest_people.find(f.kode); p != nearest_people.end()) {
       a.penduduk_terdekat = units::People(p->second);
     }
-    a.menit_ke_rs =
-        units::FromEngine(times["rs"].times.Best(cell->second.first, cell->second.second));
+    a.menit_ke_rs = units::FromEngine(hospital->second);
     if (auto o = to_other.find(f.kode); o != to_other.end()) a.menit_ke_fasyankes_lain = o->second;
     report.facilities.push_back(a);
   }
 
-  step(6, "menyimpan / storing");
+  step(solved + 3, "menyimpan / storing");
   store::Workspace::AccessResults stored{options.scenario, {}, report.facilities, report.routes};
   for (const auto& [target, list] : report.regions) {
     for (const auto& r : list) stored.regions.emplace_back(target, r);
   }
   if (auto s = ws.StoreAccessResults(stored, user); !s) return std::unexpected(s.error());
 
-  if (!options.out_dir.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(options.out_dir, ec);
-    for (const std::string& target : kAccessTargets) {
-      const std::string tpath = options.out_dir + "/waktu_" + target + ".tif";
-      const std::string npath = options.out_dir + "/terdekat_" + target + ".tif";
-      auto w = report::WriteTravelTimes(tpath, npath, model.spec, times[target].times, -1);
-      if (!w) return std::unexpected(w.error());
-      report.files.push_back(tpath);
-      report.files.push_back(npath);
-    }
+  if (files) {
     std::vector<std::pair<std::string, RegionAccess>> all;
     for (const auto& [target, list] : report.regions) {
       for (const auto& r : list) all.emplace_back(target, r);
@@ -168,38 +206,11 @@ std::expected<AccessRunReport, Error> RunAccess(
     if (auto w = report::WriteVectorFile(gpkg, gpath, "GPKG"); !w)
       return std::unexpected(w.error());
     report.files.push_back(gpath);
-    // Catchments: the area whose nearest puskesmas (by travel time) is each one.
-    report::Table catchments{"wilayah_layanan_puskesmas", {"kode_faskes", "nama_faskes"}};
-    const auto& tp = times["puskesmas"].times;
-    const auto& puskesmas = times["puskesmas"].sources;
-    for (const auto& [index, wkb] : report::Polygonize(model.spec, -1, [&](int r, int32_t*row) {
-           for (int c = 0; c < model.spec.cols; ++c) row[c] = tp.BestNearest(r, c);
-         })) {
-      if (index < 0 || static_cast<std::size_t>(index) >= puskesmas.size()) continue;
-      const Facility* f = puskesmas[static_cast<std::size_t>(index)];
-      catchments.rows.push_back({f->kode, f->nama});
-      catchments.geometry_wkb.push_back(wkb);
-    }
     const std::string cpath = options.out_dir + "/wilayah_layanan_puskesmas.gpkg";
     if (auto w = report::WriteVectorFile(catchments, cpath, "GPKG"); !w) {
       return std::unexpected(w.error());
     }
     report.files.push_back(cpath);
-    // Referral: each puskesmas to the nearest hospital.
-    report::Table rujukan{"rujukan",
-                          {"kode_faskes", "nama_faskes", "rs_terdekat", "nama_rs", "menit"}};
-    for (const Facility& f : model.facilities) {
-      auto cell = model.cell_of.find(f.kode);
-      if (f.type != FacilityType::kPuskesmas || cell == model.cell_of.end()) continue;
-      const auto& t = times["rs"].times;
-      const int32_t who = t.BestNearest(cell->second.first, cell->second.second);
-      const float minutes = t.Best(cell->second.first, cell->second.second);
-      const Facility* rs = who >= 0 ? times["rs"].sources[static_cast<std::size_t>(who)] : nullptr;
-      rujukan.rows.push_back(
-          {f.kode, f.nama, rs ? report::Cell{rs->kode} : report::Cell{},
-           rs ? report::Cell{rs->nama} : report::Cell{},
-           std::isfinite(minutes) ? report::Cell{static_cast<double>(minutes)} : report::Cell{}});
-    }
     const std::string rpath = options.out_dir + "/rujukan_puskesmas_rs.csv";
     if (auto w = report::WriteCsvFile(rujukan, rpath); !w) return std::unexpected(w.error());
     report.files.push_back(rpath);
