@@ -219,6 +219,9 @@ fi
 # The same work on a SQLite file and on PostgreSQL, side by side (issue 16).
 echo
 bash scripts/bench_stores.sh "$build"
+# The province of Sumatera Selatan as one workspace: its access run at several cell sizes.
+echo
+bash scripts/bench_province.sh "$build"
 
 command -v grass >/dev/null || { echo "grass-core missing: run scripts/install-deps.sh"; exit 1; }
 echo

@@ -2,7 +2,7 @@
 """Build Jangkau's bundled sample data from the public source data.
 
 Usage:
-    python3 tools/prepare_samples.py --shared ../shared/data --out data
+    python3 tools/prepare_samples.py --shared ../shared/data --out data [--only districts|province]
 
 Reads only from --shared (never modified) and writes under --out:
 
@@ -13,9 +13,16 @@ Reads only from --shared (never modified) and writes under --out:
     districts/{oki,muba}/asumsi_faskes.csv
     districts/{oki,muba}/indikator_desa.csv
     districts/{oki,muba}/README.md
+    province/sumsel/wilayah.geojson       (province, kabupaten/kota, kecamatan; no desa)
+    province/sumsel/penduduk.csv
+    province/sumsel/faskes_bppsdmk_2019.csv
+    province/sumsel/asumsi_faskes.csv
+    province/sumsel/indikator_kecamatan.csv   (median of the village values, derived)
+    province/sumsel/README.md
     national/bppsdmk_faskes_sdmk_indonesia_2019.csv   (byte-identical copy)
     SOURCES.md
 
+--only districts / --only province writes just that part (no national/, no SOURCES.md).
 Standard library only. Output is deterministic: rows are sorted (or kept in
 source order where stated), numbers are written exactly as in the source
 (geometry coordinates are NOT rounded; every coordinate in the source
@@ -50,10 +57,19 @@ DISTRICTS = [
          nmkab="MUSI BANYUASIN", nama_pendek="Musi Banyuasin (Muba)"),
 ]
 PROVINSI_KODE = "16"
+PROVINCES = [
+    # key, Kemendagri code (= BPS code at this level), admin file suffix, boundary prefix,
+    # facility file (with the data preparer's kecamatan check columns)
+    dict(key="sumsel", kode="16", admin="sumsel_16", bnd="sumsel",
+         faskes="bppsdmk_faskes_sdmk_sumsel_2019_geocheck.csv", nama_pendek="Sumatera Selatan"),
+]
 TAHUN_DESA = "2024"
 TAHUN_KAB = "2025"
 SUMBER_DESA = "Kemendes 2024 (penduduk), PODES 2021 (KK) via ICRAF village_typologies_sumsel"
 SUMBER_KAB = "Dukcapil Kemendagri 2025"
+# Extent of the travel-time layers in data/network/ (lon min, lon max, lat min, lat max).
+NETWORK_CLIP = (103.0, 106.5, -4.5, -1.3)
+SUMBER_KEC = "jumlah desa/kelurahan (semua tercocokkan, semua > 0): " + SUMBER_DESA
 
 # The facility source uses CRLF line ends; the brief for the district copies
 # asks for "\n". Values, quoting and row order are unchanged.
@@ -149,6 +165,29 @@ INDIKATOR = [
 # Source texts meaning "no value": no row is written. A real 0 is written.
 INDIKATOR_MISSING = {"", "NA", "NAN", "N/A", "NULL", "NONE"}
 
+# Kecamatan indicators of the province sample: the median over the kecamatan's villages of the
+# village indicators above that are meaningful as a median (distances, indices, percentages).
+# Derived, approximate: not a published kecamatan figure. Left out, with the reason (id, en):
+INDIKATOR_KEC = ["indeks_bahaya_banjir", "jarak_jalan_m", "jarak_sungai_m", "persentase_badan_air",
+                 "derajat_kemiskinan", "persentase_elektrifikasi"]
+INDIKATOR_KEC_SKIP = [
+    ("jarak_rs_km",
+     "tidak masuk akal sebagai jarak (hampir semua desa 0, lihat contoh kabupaten); median kecamatan "
+     "akan menjadi 0 km",
+     "implausible as a distance (almost every village 0, see the district samples); the kecamatan "
+     "median would be 0 km"),
+    ("luas_desa_ha",
+     "luas, bukan sifat kecamatan: median luas desa bukan luas kecamatan, dan menjumlahkan tidak dilakukan",
+     "an area, not a kecamatan property: the median village area is not the kecamatan area, and "
+     "nothing is summed"),
+    ("jumlah_faskes_non_rs",
+     "jumlah (cacah): median jumlah per desa bukan jumlah kecamatan, dan menjumlahkan tidak dilakukan",
+     "a count: the median per-village count is not a kecamatan count, and nothing is summed"),
+]
+SUMBER_KEC_IND = "ASUMSI/turunan: median %d desa (ICRAF village_typologies_sumsel, %s) per kecamatan"
+# Road-distance classes of the travel-time model without a road layer (src/app/access_model.cc).
+JALAN_DEKAT_M, JALAN_SEDANG_M = 1000, 5000
+
 ASUMSI_RAWAT_INAP = ("ASUMSI: data BPPSDMK tidak memuat status rawat inap; dianggap non rawat inap "
                      "sampai dikoreksi Dinkes")
 
@@ -185,6 +224,12 @@ def _strict_float(s):
 def load_geojson(path):
     with open(path, encoding="utf-8") as f:
         return json.load(f, parse_float=_strict_float)
+
+
+def load_boundaries(shared, fname):
+    """Boundary file -> {kode: geometry}."""
+    fc = load_geojson(os.path.join(shared, "boundaries", fname))
+    return {f["properties"]["kode"]: f["geometry"] for f in fc["features"]}
 
 
 def dotted_kec(kode6):
@@ -247,6 +292,39 @@ def point_in_geom(x, y, geom):
         if point_in_ring(x, y, poly[0]) and not any(point_in_ring(x, y, h) for h in poly[1:]):
             return True
     return False
+
+
+def load_faskes(path):
+    """A BPPSDMK facility file: header, rows, and its source lines for the copy check."""
+    with open(path, newline="", encoding="utf-8") as f:
+        raw = f.read()
+    src_lines = re.split(r"\r\n|\n", raw)
+    if src_lines and src_lines[-1] == "":
+        src_lines.pop()
+    rdr = list(csv.reader(io.StringIO(raw, newline="")))
+    assert len(rdr) == len(src_lines), "facility file has embedded line breaks; line check impossible"
+    return dict(header=rdr[0], rows=rdr[1:], src_lines=src_lines, src_lineset=set(src_lines[1:]))
+
+
+def write_faskes(fpath, src, rows):
+    """Write facility rows of `src` (load_faskes) unchanged apart from the line end."""
+    with open(fpath, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator=FASKES_LINETERMINATOR, quoting=csv.QUOTE_MINIMAL)
+        w.writerow(src["header"])
+        w.writerows(rows)
+    # every written line must equal the source line (apart from the line end)
+    with open(fpath, encoding="utf-8", newline="") as f:
+        out_lines = f.read().split(FASKES_LINETERMINATOR)[:-1]
+    assert out_lines[0] == src["src_lines"][0], "faskes header differs from source"
+    for ln in out_lines[1:]:
+        assert ln in src["src_lineset"], "faskes line differs from source: %s" % ln[:80]
+    return [dict(zip(src["header"], r)) for r in rows]
+
+
+def hospital_assumption(r):
+    """asumsi_faskes row of a hospital: inpatient, no area category."""
+    return dict(kode_faskes=r["kode_faskes"], nama_faskes=r["nama_faskes"], rawat_inap="ya",
+                kategori_wilayah="", dasar_asumsi="rumah sakit selalu rawat inap")
 
 
 def fmt_ratio(r):
@@ -410,12 +488,9 @@ def build_district(d, shared, out, common):
     assert len(kab) == 1 and kab[0]["kode"] == d["kode"], "unexpected kabupaten rows"
     kab = kab[0]
 
-    def geoms(fname):
-        fc = load_geojson(os.path.join(shared, "boundaries", fname))
-        return {f["properties"]["kode"]: f["geometry"] for f in fc["features"]}
-    kab_geom = geoms("oki_muba_kabupaten.geojson")
-    kec_geom = geoms("%s_kecamatan.geojson" % d["bnd"])
-    desa_geom = geoms("%s_desa.geojson" % d["bnd"])
+    kab_geom = load_boundaries(shared, "oki_muba_kabupaten.geojson")
+    kec_geom = load_boundaries(shared, "%s_kecamatan.geojson" % d["bnd"])
+    desa_geom = load_boundaries(shared, "%s_desa.geojson" % d["bnd"])
 
     # BPS <-> Kemendagri kecamatan
     bridge = common["bridge"]
@@ -478,24 +553,12 @@ def build_district(d, shared, out, common):
     stats["kabpop_row"] = kabpop
 
     # faskes_bppsdmk_2019.csv
-    header, frows = common["faskes_header"], common["faskes_rows"]
-    ci = {c: i for i, c in enumerate(header)}
-    mine = [r for r in frows
+    src = common["faskes"]
+    ci = {c: i for i, c in enumerate(src["header"])}
+    mine = [r for r in src["rows"]
             if r[ci["kode_kab_bps"]] == d["bps"]
             or (r[ci["kode_kab_bps"]] == "" and r[ci["kode_faskes"]].startswith("R" + d["bps"]))]
-    fpath = os.path.join(ddir, "faskes_bppsdmk_2019.csv")
-    with open(fpath, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator=FASKES_LINETERMINATOR, quoting=csv.QUOTE_MINIMAL)
-        w.writerow(header)
-        w.writerows(mine)
-    # every written line must equal the source line (apart from the line end)
-    src_lines = common["faskes_src_lines"]
-    with open(fpath, encoding="utf-8", newline="") as f:
-        out_lines = f.read().split(FASKES_LINETERMINATOR)[:-1]
-    assert out_lines[0] == src_lines[0], "faskes header differs from source"
-    for ln in out_lines[1:]:
-        assert ln in common["faskes_src_lineset"], "faskes line differs from source: %s" % ln[:80]
-    stats["faskes"] = [dict(zip(header, r)) for r in mine]
+    stats["faskes"] = write_faskes(os.path.join(ddir, "faskes_bppsdmk_2019.csv"), src, mine)
 
     # asumsi_faskes.csv
     desa_nama = {k["kode"]: k["nama"] for k in desas}
@@ -503,8 +566,7 @@ def build_district(d, shared, out, common):
     asumsi = []
     for r in stats["faskes"]:
         if r["jenis_faskes"] == "RUMAH SAKIT":
-            asumsi.append(dict(kode_faskes=r["kode_faskes"], nama_faskes=r["nama_faskes"], rawat_inap="ya",
-                               kategori_wilayah="", dasar_asumsi="rumah sakit selalu rawat inap"))
+            asumsi.append(hospital_assumption(r))
             continue
         x, y = float(r["lon"]), float(r["lat"])
         hits = sorted(k for k, g in desa_geom.items() if point_in_geom(x, y, g))
@@ -563,6 +625,267 @@ def build_district(d, shared, out, common):
     stats["indikator"] = ind_stats
 
     write_text(os.path.join(ddir, "README.md"), district_readme(d, stats))
+    return stats
+
+
+def median_text(vals):
+    """Median of (float, source text) pairs: the source text of the middle value when the count
+    is odd, else the mean of the two middle values (formatted like fmt_num)."""
+    vals = sorted(vals)
+    m = len(vals) // 2
+    if len(vals) % 2:
+        return vals[m][1]
+    return fmt_num((vals[m - 1][0] + vals[m][0]) / 2)
+
+
+def jalan_class(x):
+    return "dekat" if x <= JALAN_DEKAT_M else "sedang" if x <= JALAN_SEDANG_M else "tanpa_jalan"
+
+
+def kecamatan_indicators(kecs, by_kec):
+    """indikator_kecamatan.csv rows: per kecamatan (Kemendagri code) and indicator, the median of
+    its villages' values (village -> kecamatan by the BPS kecamatan prefix of iddesa), missing
+    values skipped; no row where no village has a value."""
+    spec = {i[0]: i for i in INDIKATOR}
+    rows = []
+    st = {name: {"rows": 0, "villages": 0, "missing": 0, "zero": 0, "n": [], "no_value": [],
+                 "village_zero": 0} for name in INDIKATOR_KEC}
+    jalan = {"kec": {}, "village_other_class": 0, "villages": 0}
+    for k in kecs:
+        vs = by_kec.get(k["kode"], [])
+        for name in INDIKATOR_KEC:
+            _n, col, _satuan, tahun, sumber, _id, _en = spec[name]
+            vals = []
+            for b in vs:
+                v = b[col]
+                if v.strip().upper() in INDIKATOR_MISSING:
+                    st[name]["missing"] += 1
+                    continue
+                x = float(v)          # refuse non-numeric text
+                if math.isnan(x) or math.isinf(x):
+                    raise SystemExit("indicator %s of %s is %r" % (col, b["iddesa"], v))
+                vals.append((x, v))
+            if not vals:
+                st[name]["no_value"].append(k["kode"])
+                continue
+            med = median_text(vals)
+            upstream = (sumber[:-len(_VIA)] if sumber.endswith(_VIA) else sumber).replace(" (", " ").replace(")", "")
+            rows.append(dict(kode_wilayah=k["kode"], indikator=name, nilai=med, tahun=tahun,
+                             sumber=SUMBER_KEC_IND % (len(vals), upstream)))
+            x = st[name]
+            x["rows"] += 1
+            x["villages"] += len(vals)
+            x["n"].append(len(vals))
+            x["zero"] += float(med) == 0
+            x["village_zero"] += sum(1 for v in vals if v[0] == 0)
+            if name == "jarak_jalan_m":
+                c = jalan_class(float(med))
+                jalan["kec"][k["kode"]] = c
+                jalan["villages"] += len(vals)
+                jalan["village_other_class"] += sum(1 for v in vals if jalan_class(v[0]) != c)
+    rows.sort(key=lambda r: (r["kode_wilayah"], r["indikator"]))
+    st["_jalan"] = jalan
+    return rows, st
+
+
+def build_province(p, shared, out, common):
+    """Province sample: province, every kabupaten/kota and kecamatan (no desa: desa polygons
+    exist only for the two districts), population per kabupaten (Dukcapil) and per kecamatan
+    only where the village sums are complete, every facility of the province."""
+    pdir = os.path.join(out, "province", p["key"])
+    os.makedirs(pdir, exist_ok=True)
+    stats = {"key": p["key"]}
+
+    admin = read_csv(os.path.join(shared, "admin", "kemendagri_wilayah_%s.csv" % p["admin"]))
+    prov = [r for r in admin if r["level"] == "provinsi"]
+    assert len(prov) == 1 and prov[0]["kode"] == p["kode"], "unexpected province rows"
+    prov = prov[0]
+    kabs = sorted((r for r in admin if r["level"] == "kabupaten_kota"), key=lambda r: r["kode"])
+    kecs = sorted((r for r in admin if r["level"] == "kecamatan"), key=lambda r: r["kode"])
+    # desa are not written (no polygons); they give the kelurahan share of each kecamatan and
+    # the village check of the kecamatan population sums
+    desas = sorted((r for r in admin if r["level"] == "desa_kelurahan"), key=lambda r: r["kode"])
+    for r in kabs + kecs + desas:
+        assert r["kode"].startswith(p["kode"] + "."), "region %s outside the province" % r["kode"]
+    kab_geom = load_boundaries(shared, "%s_kabupaten.geojson" % p["bnd"])
+    kec_geom = load_boundaries(shared, "%s_kecamatan.geojson" % p["bnd"])
+    stats.update(kab=kabs, kec=kecs, desa=len(desas),
+                 kab_no_geom=[k["kode"] for k in kabs if k["kode"] not in kab_geom],
+                 kec_no_geom=[k["kode"] for k in kecs if k["kode"] not in kec_geom],
+                 boundary_not_in_admin=sorted((set(kab_geom) | set(kec_geom))
+                                              - {k["kode"] for k in kabs + kecs}))
+    kab_nama = {k["kode"]: k["nama"] for k in kabs}
+    kec_nama = {k["kode"]: k["nama"] for k in kecs}
+    # kabupaten reaching beyond the network layers (boundary vertices outside NETWORK_CLIP)
+    x0, x1, y0, y1 = NETWORK_CLIP
+    stats["network_out"] = {}
+    for k in kabs:
+        pts = [pt for poly in polygons_of(kab_geom.get(k["kode"])) for ring in poly for pt in ring]
+        n_out = sum(1 for x, y in pts if not (x0 <= x <= x1 and y0 <= y <= y1))
+        if n_out:
+            stats["network_out"][k["kode"]] = "seluruhnya" if n_out == len(pts) else "sebagian"
+
+    # BPS codes: kecamatan from the bridging files (as for the districts); kabupaten = the one
+    # 4-digit prefix of its kecamatan codes (BPS numbers some kabupaten/kota differently).
+    bridge = dict(common["bridge"])
+    for r in common["bridge20"]:
+        k = dotted_kec(r["kode_dagri"])
+        if k.startswith(p["kode"] + "."):
+            bridge.setdefault(k, r["kode_bps"])
+    kec_bps = {}
+    for k in kecs:
+        if k["kode"] not in bridge:
+            raise SystemExit("no BPS code for kecamatan %s" % k["kode"])
+        kec_bps[k["kode"]] = bridge[k["kode"]]
+    assert len(set(kec_bps.values())) == len(kec_bps), "two kecamatan share a BPS code"
+    kab_bps = {}
+    for kab in kabs:
+        pre = {kec_bps[k["kode"]][:4] for k in kecs if k["kode"][:5] == kab["kode"]}
+        if len(pre) != 1:
+            raise SystemExit("kabupaten %s: kecamatan BPS prefixes %s" % (kab["kode"], sorted(pre)))
+        kab_bps[kab["kode"]] = pre.pop()
+    assert len(set(kab_bps.values())) == len(kab_bps), "two kabupaten share a BPS code"
+    kab_by_bps = {b: k for k, b in kab_bps.items()}
+    kec_by_bps = {b: k for k, b in kec_bps.items()}
+    stats["kab_bps"] = kab_bps
+    stats["kab_bps_differs"] = [k for k in kab_bps if kab_bps[k] != k.replace(".", "")]
+
+    # wilayah.geojson
+    feats = [feature(p["kode"], prov["nama"], "provinsi", p["kode"], None)]
+    for k in kabs:
+        feats.append(feature(k["kode"], k["nama"], "kabupaten", kab_bps[k["kode"]], kab_geom.get(k["kode"])))
+    for k in kecs:
+        feats.append(feature(k["kode"], k["nama"], "kecamatan", kec_bps[k["kode"]], kec_geom.get(k["kode"])))
+    write_featurecollection(os.path.join(pdir, "wilayah.geojson"), "wilayah_%s" % p["key"], feats)
+    stats["features"] = len(feats)
+
+    # penduduk.csv: province and kabupaten (Dukcapil 2025) ...
+    kabpop = common["kabpop"]
+    pen = [dict(kode_wilayah=k, tahun=TAHUN_KAB, penduduk=str(int(kabpop[k]["total"])), jumlah_kk="",
+                sumber=SUMBER_KAB) for k in [p["kode"]] + [k["kode"] for k in kabs]]
+    stats["prov_dukcapil"] = int(kabpop[p["kode"]]["total"])
+    stats["kab_dukcapil"] = {k["kode"]: int(kabpop[k["kode"]]["total"]) for k in kabs}
+    # ... and kecamatan as the sum of its villages (Kemendes 2024, ICRAF), only where every
+    # Kemendagri 2025 village of the kecamatan is matched one-to-one by the crosswalk and every
+    # one has a population (0 = missing in the source): a partial sum is not a population.
+    vill = []
+    for r in read_csv(os.path.join(shared, "population", "icraf_village_indicators_sumsel.csv")):
+        kk = kec_by_bps.get(r["iddesa"][:7])
+        if kk is None:
+            raise SystemExit("village %s: BPS kecamatan %s not in the bridging file" % (r["iddesa"], r["iddesa"][:7]))
+        vill.append(dict(r, kode_kec_kemendagri=kk))
+    cw_rows, _ = build_crosswalk(vill, [dict(kode=k["kode"], nama=k["nama"], kode_kec=k["kode"][:8])
+                                        for k in desas], {})
+    cw_open = {r["kode_kec_kemendagri"] for r in cw_rows if r["cara"] in ("tidak_cocok", "tidak_ada_di_bps")}
+    by_kec = {}
+    for b in vill:
+        by_kec.setdefault(b["kode_kec_kemendagri"], []).append(b)
+    kec_status = {}
+    for k in kecs:
+        vs = by_kec.get(k["kode"], [])
+        zero = sum(1 for b in vs if int(b["jumlah_populasi"]) == 0)
+        if not vs:
+            kec_status[k["kode"]] = "tanpa_desa"
+        elif k["kode"] in cw_open:
+            kec_status[k["kode"]] = "desa_tidak_cocok"
+        elif zero:
+            kec_status[k["kode"]] = "penduduk_0"
+        else:
+            kec_status[k["kode"]] = "ok"
+            pen.append(dict(kode_wilayah=k["kode"], tahun=TAHUN_DESA,
+                            penduduk=str(sum(int(b["jumlah_populasi"]) for b in vs)),
+                            jumlah_kk=str(sum(int(b["jumlah_kk"]) for b in vs)), sumber=SUMBER_KEC))
+    pen.sort(key=lambda r: r["kode_wilayah"])
+    write_csv(os.path.join(pdir, "penduduk.csv"), PENDUDUK_COLS, pen)
+    stats["penduduk_rows"] = len(pen)
+    stats["kec_pop"] = {r["kode_wilayah"]: int(r["penduduk"]) for r in pen if r["sumber"] == SUMBER_KEC}
+    stats["kec_status"] = kec_status
+    stats["cw_cara"] = {c: sum(1 for r in cw_rows if r["cara"] == c)
+                        for c in ("nama_persis", "penilaian", "tidak_cocok", "tidak_ada_di_bps")}
+    stats["kec_pop_penilaian"] = sum(1 for r in cw_rows if r["cara"] == "penilaian"
+                                     and kec_status[r["kode_kec_kemendagri"]] == "ok")
+    stats["vill"] = len(vill)
+    stats["vill_kab"] = {}
+    for b in vill:
+        v = stats["vill_kab"].setdefault(b["kode_kec_kemendagri"][:5], {"n": 0, "zero": 0, "sum": 0})
+        v["n"] += 1
+        v["zero"] += int(b["jumlah_populasi"]) == 0
+        v["sum"] += int(b["jumlah_populasi"])
+
+    # faskes_bppsdmk_2019.csv: every row of the province file, unchanged
+    src = load_faskes(os.path.join(shared, "facilities", p["faskes"]))
+    district_src = {r[0]: r for r in common["faskes"]["rows"]}
+    assert src["header"] == common["faskes"]["header"], "province facility columns differ from the districts'"
+    for r in src["rows"]:
+        assert r[0] not in district_src or district_src[r[0]] == r, "facility %s differs between files" % r[0]
+    faskes = write_faskes(os.path.join(pdir, "faskes_bppsdmk_2019.csv"), src, src["rows"])
+    assert len({r["kode_faskes"] for r in faskes}) == len(faskes), "duplicate facility code"
+    for r in faskes:
+        assert r["kode_prov"] == p["kode"] and r["kode_kab_bps"] in kab_by_bps, r["kode_faskes"]
+        src_kec = r["kode_kec_kemendagri_from_bps"]
+        assert not src_kec or kab_bps[src_kec[:5]] == r["kode_kab_bps"], "BPS kabupaten code of %s" % r["kode_faskes"]
+        assert not r["kode_kec_bps"] or kec_by_bps.get(r["kode_kec_bps"]) == src_kec, r["kode_faskes"]
+    stats["faskes"] = faskes
+
+    # asumsi_faskes.csv: as for the districts, but the area category comes from the kecamatan
+    # (share of kelurahan among its villages), the province having no desa polygons
+    kel = {}
+    for dsa in desas:
+        t = kel.setdefault(dsa["kode"][:8], [0, 0])
+        t[0] += dsa["kode"].split(".")[3].startswith("1")
+        t[1] += 1
+    asumsi = []
+    stats["pip_differs"] = []
+    for r in faskes:
+        if r["jenis_faskes"] == "RUMAH SAKIT":
+            asumsi.append(hospital_assumption(r))
+            continue
+        x, y = float(r["lon"]), float(r["lat"])
+        hits = sorted(k for k, g in kec_geom.items() if point_in_geom(x, y, g))
+        src_kec = r["kode_kec_kemendagri_from_bps"]
+        if (hits[0] if hits else "") != r["kode_kec_kemendagri_pip"]:
+            stats["pip_differs"].append((r, hits))
+        kode = None
+        if hits:
+            kode = hits[0]
+            where = ("titik (lon %s, lat %s) jatuh di kecamatan %s %s, %s"
+                     % (r["lon"], r["lat"], kode, kec_nama[kode], kab_nama[kode[:5]]))
+            if len(hits) > 1:
+                where += " (juga tumpang tindih dengan %s)" % ", ".join(hits[1:])
+            if src_kec and src_kec != kode:
+                where += ("; catatan: kode kecamatan sumber %s berbeda dari kecamatan lokasi titik %s"
+                          % (src_kec, kode))
+        elif src_kec in kel:
+            kode = src_kec
+            where = ("titik (lon %s, lat %s) tidak jatuh di poligon kecamatan mana pun (coord_check=%s); "
+                     "dipakai kecamatan dari kode BPS sumber %s: %s %s, %s"
+                     % (r["lon"], r["lat"], r["coord_check"], r["kode_kec_bps"], kode, kec_nama[kode],
+                        kab_nama[kode[:5]]))
+        if kode:
+            n_kel, n = kel[kode]
+            kat = "perkotaan" if 2 * n_kel > n else "perdesaan"
+            where += ("; %d dari %d desa/kelurahan kecamatan itu kelurahan (kode desa Kemendagri berawalan 1) -> %s"
+                      % (n_kel, n, kat))
+        else:
+            kat = "perdesaan"
+            where = ("titik (lon %s, lat %s) tidak jatuh di poligon kecamatan mana pun dan sumber tanpa "
+                     "kode kecamatan (coord_check=%s) -> perdesaan sebagai bawaan"
+                     % (r["lon"], r["lat"], r["coord_check"]))
+        dasar = ("%s. ASUMSI kategori_wilayah: %s; perkotaan bila lebih dari separuh desa/kelurahan "
+                 "kecamatan itu (Kemendagri 2025) kelurahan, diturunkan dari kecamatan karena data "
+                 "provinsi tidak memuat poligon desa, bukan klasifikasi resmi; terpencil/sangat "
+                 "terpencil tidak diasumsikan" % (ASUMSI_RAWAT_INAP, where))
+        asumsi.append(dict(kode_faskes=r["kode_faskes"], nama_faskes=r["nama_faskes"], rawat_inap="tidak",
+                           kategori_wilayah=kat, dasar_asumsi=dasar))
+    write_csv(os.path.join(pdir, "asumsi_faskes.csv"), ASUMSI_COLS, asumsi)
+    stats["asumsi"] = asumsi
+
+    # indikator_kecamatan.csv
+    ind, stats["indikator_kec"] = kecamatan_indicators(kecs, by_kec)
+    write_csv(os.path.join(pdir, "indikator_kecamatan.csv"), INDIKATOR_COLS, ind)
+    stats["indikator_kec_rows"] = len(ind)
+
+    write_text(os.path.join(pdir, "README.md"), province_readme(p, stats))
     return stats
 
 
@@ -842,8 +1165,428 @@ Facility kecamatan codes that do not agree with the point location:
 """
 
 
-def sources_md(common, stats, national_line, national_rows):
+def cls_count(jl, c):
+    return sum(1 for v in jl["kec"].values() if v == c)
+
+
+def indikator_kec_texts(s):
+    """Berkas row, file bullet and section on indikator_kecamatan.csv for the province README."""
+    st, kecs, rows = s["indikator_kec"], s["kec"], s["indikator_kec_rows"]
+    spec = {i[0]: i for i in INDIKATOR}
+    kec_nama = {k["kode"]: k["nama"] for k in kecs}
+    kab_nama = {k["kode"]: k["nama"] for k in s["kab"]}
+    jl = st["_jalan"]
+    cls = {c: sum(1 for v in jl["kec"].values() if v == c) for c in ("dekat", "sedang", "tanpa_jalan")}
+    other_pct = 100.0 * jl["village_other_class"] / jl["villages"] if jl["villages"] else 0
+    with_val = [k["kode"] for k in kecs if any(k["kode"] not in st[n]["no_value"] for n in INDIKATOR_KEC)]
+    far = "; ".join("`%s` %s, %s" % (k, kec_nama[k], kab_nama[k[:5]])
+                    for k in sorted(jl["kec"]) if jl["kec"][k] == "tanpa_jalan")
+    far = " (%s)" % far if far and cls_count(jl, "tanpa_jalan") <= 10 else ""
+    n_road = sorted(st["jarak_jalan_m"]["n"])
+    missing = sum(st[n]["missing"] for n in INDIKATOR_KEC)
+    no_val = sorted({k for n in INDIKATOR_KEC for k in st[n]["no_value"]})
+    names = ", ".join("`%s`" % n for n in INDIKATOR_KEC)
+
+    def no_val_lst(lang):
+        if not no_val:
+            return "- (tidak ada / none)"
+        return "\n".join("- `%s` %s, %s: %s" % (k, kec_nama[k], kab_nama[k[:5]], ", ".join(
+            "`%s`" % n for n in INDIKATOR_KEC if k in st[n]["no_value"])) for k in no_val)
+
+    def table(lang):
+        if lang == "id":
+            lines = ["| indikator | kolom sumber | satuan | tahun | sumber asli | arti (nilai desa) | baris kecamatan | desa dipakai | median 0 | desa bernilai 0 |"]
+        else:
+            lines = ["| indikator | source column | unit | tahun | upstream source | meaning (village value) | kecamatan rows | villages used | median 0 | villages at 0 |"]
+        lines.append("|---|---|---|---|---|---|---:|---:|---:|---:|")
+        for name in INDIKATOR_KEC:
+            i, x = spec[name], st[name]
+            up = i[4][:-len(_VIA)] if i[4].endswith(_VIA) else i[4]
+            lines.append("| `%s` | `%s` | %s | %s | %s | %s | %d | %d | %d | %d |" % (
+                name, i[1], i[2], i[3] or "—", up, i[5] if lang == "id" else i[6], x["rows"], x["villages"],
+                x["zero"], x["village_zero"]))
+        return "\n".join(lines)
+
+    skip_id = "\n".join("  - `%s`: %s" % (n, r_id) for n, r_id, _ in INDIKATOR_KEC_SKIP)
+    skip_en = "\n".join("  - `%s`: %s" % (n, r_en) for n, _, r_en in INDIKATOR_KEC_SKIP)
+    pov, air, road = st["derajat_kemiskinan"], st["persentase_badan_air"], st["jarak_jalan_m"]
+    d_id = f"ASUMSI/turunan: median N desa (ICRAF village_typologies_sumsel, <sumber asli>) per kecamatan"
+    d_en = f"ASUMSI/turunan: median N desa (ICRAF village_typologies_sumsel, <upstream source>) per kecamatan"
+    med = n_road[len(n_road) // 2] if n_road else 0
+    berkas = (f"| `indikator_kecamatan.csv` | {len(INDIKATOR_KEC)} indikator per kecamatan ({names}) = median nilai desa ICRAF, "
+              f"format panjang `kode_wilayah,indikator,nilai,tahun,sumber`; {rows} baris, {len(with_val)} kecamatan | "
+              f"**TURUNAN / perkiraan** (bukan angka resmi kecamatan; `sumber` diawali `ASUMSI/turunan`) |")
+    bullet = (f"- `indikator_kecamatan.csv` — **DERIVED / approximate**: {len(INDIKATOR_KEC)} indicators per kecamatan ({names}),\n"
+              f"  each the median of the kecamatan's ICRAF village values, long format\n"
+              f"  (`kode_wilayah,indikator,nilai,tahun,sumber`); {rows} rows, {len(with_val)} kecamatan. Not a published\n"
+              f"  kecamatan figure (`sumber` starts with `ASUMSI/turunan`); see \"Kecamatan indicators\".")
+    sec_id = f"""### Indikator kecamatan (`indikator_kecamatan.csv`) — turunan, perkiraan
+- **Isi**: satu baris per kecamatan (kode Kemendagri seperti di `wilayah.geojson`) dan indikator, dengan
+  nilai = **median** nilai semua desa kecamatan itu di `population/icraf_village_indicators_sumsel.csv`
+  (ICRAF, {s['vill']} desa). Indikatornya sama dengan `indikator_desa.csv` contoh kabupaten, sejauh bermakna
+  sebagai median (jarak, indeks, persentase): {names}.
+- **Cara**: desa masuk kecamatan menurut 7 angka awal `iddesa` (kode kecamatan BPS 2019) melalui berkas
+  jembatan BPS–Kemendagri yang juga dipakai untuk `kode_bps` di `wilayah.geojson`; tidak perlu
+  pencocokan nama desa, sehingga semua desa dipakai, juga di kecamatan tanpa baris penduduk. Nilai
+  kosong/NA dilewati (di data ini: {missing}). Median = nilai tengah (teks sumber persis) bila jumlah desa
+  ganjil, rata-rata dua nilai tengah bila genap; tanpa bobot luas atau penduduk. Tidak ada yang
+  dijumlahkan atau diisi. Jumlah desa yang dipakai tertulis di `sumber`:
+  `{d_id}`. Desa per kecamatan: {n_road[0] if n_road else 0}–{n_road[-1] if n_road else 0} (median {med}).
+  `tahun` seperti di `indikator_desa.csv` (tahun metadata; kosong bila tidak disebut).
+- **Ini perkiraan turunan, bukan angka kecamatan yang diterbitkan.** Nilai desa sendiri sudah ringkasan
+  (mis. jarak ke jalan = median dalam desa), jadi nilai kecamatan adalah median dari ringkasan desa.
+- **`jarak_jalan_m`** (jarak ke jalan terdekat, meter, BIG) adalah kegunaan utamanya: tanpa lapisan jalan,
+  model waktu tempuh memperkirakan kelas lahan suatu zona dari angka ini: ≤ {JALAN_DEKAT_M} m
+  `perkiraan_jalan_dekat`, ≤ {JALAN_SEDANG_M} m `perkiraan_jalan_sedang`, selebihnya `tanpa_jalan`
+  (`data/reference/skenario_perjalanan_sumsel.csv`). Karena provinsi tidak punya tingkat desa, berkas ini
+  memberi angka itu per kecamatan: {cls['dekat']} kecamatan ≤ {JALAN_DEKAT_M} m, {cls['sedang']} kecamatan {JALAN_DEKAT_M}–{JALAN_SEDANG_M} m,
+  {cls['tanpa_jalan']} kecamatan > {JALAN_SEDANG_M} m{far}. Satu kecamatan = satu kelas, padahal {jl['village_other_class']} dari {jl['villages']} desa
+  ({other_pct:.0f}%) sendiri berada di kelas lain daripada median kecamatannya: kasar. Muat lapisan jalan
+  bila tersedia (maka angka ini tidak dipakai).
+
+{table('id')}
+
+- Tidak dibuat (tidak bermakna sebagai median kecamatan):
+{skip_id}
+- `derajat_kemiskinan` bernilai 0 di {pov['village_zero']} desa (mungkin data hilang diisi 0, lihat contoh kabupaten);
+  median kecamatan 0 di {pov['zero']} kecamatan — meragukan.
+- `persentase_badan_air` bernilai 0 di {air['village_zero']} desa; median 0 di {air['zero']} kecamatan (metadata: "compared to
+  sub-district area", tetapi nilainya per desa).
+- `jarak_jalan_m` bernilai 0 di {road['village_zero']} desa (mungkin data hilang diisi 0); median tidak banyak terpengaruh.
+- Keanggotaan desa menurut kode BPS 2019: desa yang sejak itu pindah ke kecamatan hasil pemekaran
+  tetap dihitung di kecamatan lamanya (lihat kecamatan yang desanya tidak cocok seluruhnya, bagian Penduduk).
+
+Kecamatan tanpa nilai (tanpa desa bernilai di data; tidak ada baris):
+{no_val_lst('id')}
+"""
+    sec_en = f"""### Kecamatan indicators (`indikator_kecamatan.csv`) — derived, approximate
+- **Content**: one row per kecamatan (Kemendagri code, as in `wilayah.geojson`) and indicator; value =
+  the **median** over all villages of that kecamatan in `population/icraf_village_indicators_sumsel.csv`
+  (ICRAF, {s['vill']} villages). The indicators are those of the district samples' `indikator_desa.csv`
+  that are meaningful as a median (distances, indices, percentages): {names}.
+- **How**: a village belongs to the kecamatan given by the first 7 digits of its `iddesa` (2019 BPS
+  kecamatan code), through the same BPS–Kemendagri bridging file that gives `kode_bps` in
+  `wilayah.geojson`; no village-name matching is needed, so every village is used, also in kecamatan
+  without a population row. Empty/NA values are skipped (in this data: {missing}). Median = the middle value
+  (exact source text) for an odd number of villages, the mean of the two middle values for an even
+  number; no area or population weighting. Nothing is summed or filled in. The number of villages used
+  is written in `sumber`: `{d_en}`. Villages per kecamatan: {n_road[0] if n_road else 0}–{n_road[-1] if n_road else 0}
+  (median {med}). `tahun` as in `indikator_desa.csv` (the metadata's year; empty where none is given).
+- **A derived approximation, not a published kecamatan figure.** The village values are themselves
+  summaries (e.g. road distance = median within the village), so a kecamatan value is a median of
+  village summaries.
+- **`jarak_jalan_m`** (distance to the nearest road, metres, BIG) is the main use: without a road layer
+  the travel-time model approximates a zone's land class from it: ≤ {JALAN_DEKAT_M} m `perkiraan_jalan_dekat`,
+  ≤ {JALAN_SEDANG_M} m `perkiraan_jalan_sedang`, else `tanpa_jalan` (`data/reference/skenario_perjalanan_sumsel.csv`).
+  The province having no desa level, this file gives that figure per kecamatan: {cls['dekat']} kecamatan
+  ≤ {JALAN_DEKAT_M} m, {cls['sedang']} kecamatan {JALAN_DEKAT_M}–{JALAN_SEDANG_M} m, {cls['tanpa_jalan']} kecamatan > {JALAN_SEDANG_M} m{far}. One kecamatan = one class, while
+  {jl['village_other_class']} of {jl['villages']} villages ({other_pct:.0f}%) are themselves in another class than their kecamatan's median:
+  coarse. Load a road layer where one exists (this figure is then not used).
+
+{table('en')}
+
+- Not derived (not meaningful as a kecamatan median):
+{skip_en}
+- `derajat_kemiskinan` is 0 in {pov['village_zero']} villages (possibly missing stored as 0, see the district samples); the
+  kecamatan median is 0 in {pov['zero']} kecamatan — doubtful.
+- `persentase_badan_air` is 0 in {air['village_zero']} villages; median 0 in {air['zero']} kecamatan (metadata: "compared to
+  sub-district area", yet the values are per village).
+- `jarak_jalan_m` is 0 in {road['village_zero']} villages (possibly missing stored as 0); the medians are hardly affected.
+- Village membership follows the 2019 BPS code: a village moved since to a newly split kecamatan still
+  counts in its old kecamatan (see the kecamatan whose villages do not all match, under Population).
+
+Kecamatan without a value (no village with a value in the data; no row):
+{no_val_lst('en')}
+"""
+    return berkas, bullet, sec_id, sec_en
+
+
+def province_readme(p, s):
+    kabs, kecs, faskes = s["kab"], s["kec"], s["faskes"]
+    kab_nama = {k["kode"]: k["nama"] for k in kabs}
+    kab_by_bps = {b: k for k, b in s["kab_bps"].items()}
+    no_geom = ", ".join("`%s`" % k for k in s["kab_no_geom"] + s["kec_no_geom"]) or "tidak ada / none"
+    n_pusk = sum(1 for r in faskes if r["jenis_faskes"] == "PUSKESMAS")
+    n_rs = sum(1 for r in faskes if r["jenis_faskes"] == "RUMAH SAKIT")
+    checks = {}
+    for r in faskes:
+        checks[r["coord_check"]] = checks.get(r["coord_check"], 0) + 1
+    check_txt = ", ".join("`%s` %d" % (k, checks[k]) for k in sorted(checks, key=lambda k: (-checks[k], k)))
+    kat = {}
+    for a in s["asumsi"]:
+        if a["kategori_wilayah"]:
+            kat[a["kategori_wilayah"]] = kat.get(a["kategori_wilayah"], 0) + 1
+    st = s["kec_status"]
+    n_st = {k: sum(1 for v in st.values() if v == k) for k in ("ok", "penduduk_0", "desa_tidak_cocok", "tanpa_desa")}
+    n_kec_pop = len(s["kec_pop"])
+    kab_sum = sum(s["kab_dukcapil"].values())
+    vk = s["vill_kab"]
+    vill_zero = sum(v["zero"] for v in vk.values())
+
+    def lst(items, fmt):
+        return "\n".join("- " + fmt(x) for x in items) if items else "- (tidak ada / none)"
+
+    def fas(r):
+        kab = kab_by_bps.get(r["kode_kab_bps"], "?")
+        pip = r["kode_kec_kemendagri_pip"]
+        kec = ("kode kec. BPS `%s` → `%s`" % (r["kode_kec_bps"], r["kode_kec_kemendagri_from_bps"])
+               if r["kode_kec_bps"] else "tanpa kode kec.")
+        loc = ("titik di `%s` %s" % (pip, r["nama_kec_pip"]) if pip
+               else "titik di luar semua poligon kecamatan")
+        return ("%s %s (`%s`, %s): lon %s, lat %s; %s; %s (coord_check `%s`)"
+                % (r["jenis_faskes"].lower(), r["nama_faskes"], r["kode_faskes"], kab_nama.get(kab, "?"),
+                   r["lon"], r["lat"], kec, loc, r["coord_check"]))
+
+    outside = [r for r in faskes if r["coord_check"] == "outside_sumsel_polygons"]
+    other_kab = [r for r in faskes if r["coord_check"] == "other_kab"]
+    other_kec = [r for r in faskes if r["coord_check"] == "other_kec_same_kab"]
+    rs = [r for r in faskes if r["jenis_faskes"] == "RUMAH SAKIT"]
+    rs_nokec = [r for r in rs if not r["kode_kec_bps"]]
+    rs_wrong_kab = [r for r in rs if r["kode_kec_kemendagri_pip"]
+                    and r["kode_kec_kemendagri_pip"][:5] != kab_by_bps[r["kode_kab_bps"]]]
+    by_point = {}
+    for r in faskes:
+        by_point.setdefault((r["lat"], r["lon"]), []).append(r)
+    shared_pts = sorted((v for v in by_point.values() if len(v) > 1), key=lambda v: v[0]["kode_faskes"])
+    shared_txt = lst(shared_pts, lambda v: "lat %s, lon %s: %s" % (
+        v[0]["lat"], v[0]["lon"], "; ".join("%s (`%s`, %s)" % (r["nama_faskes"], r["kode_faskes"],
+                                                             kab_nama[kab_by_bps[r["kode_kab_bps"]]])
+                                            for r in v)))
+    fallback = [a for a in s["asumsi"] if "dipakai kecamatan dari kode BPS sumber" in a["dasar_asumsi"]]
+    default = [a for a in s["asumsi"] if "perdesaan sebagai bawaan" in a["dasar_asumsi"]]
+    perkotaan_kab = {}
+    fk = {r["kode_faskes"]: r for r in faskes}
+    for a in s["asumsi"]:
+        if a["kategori_wilayah"] == "perkotaan":
+            k = kab_by_bps[fk[a["kode_faskes"]]["kode_kab_bps"]]
+            perkotaan_kab[k] = perkotaan_kab.get(k, 0) + 1
+    perk_txt = ", ".join("%s %d" % (kab_nama[k], n) for k, n in sorted(perkotaan_kab.items()))
+    bps_diff = ", ".join("`%s` %s = BPS `%s`" % (k, kab_nama[k], s["kab_bps"][k]) for k in s["kab_bps_differs"])
+    penilaian_note = s["kec_pop_penilaian"]
+    net = s["network_out"]
+    net_id = "; ".join("%s %s" % (kab_nama[k], v) for k, v in sorted(net.items())) or "tidak ada"
+    net_en = "; ".join("%s %s" % (kab_nama[k], {"seluruhnya": "entirely", "sebagian": "partly"}[v])
+                       for k, v in sorted(net.items())) or "none"
+    clip = "lon %s–%s, lat %s sampai %s" % NETWORK_CLIP
+    clip_en = "lon %s–%s, lat %s to %s" % NETWORK_CLIP
+
+    def table(lang):
+        if lang == "id":
+            head = ("| kode | kabupaten/kota | BPS | penduduk Dukcapil 2025 | jumlah penduduk desa (Kemendes 2024) | % | desa | desa penduduk 0 | kecamatan dengan baris penduduk | puskesmas | RS |\n"
+                    "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+            f = fmt_int
+        else:
+            head = ("| code | kabupaten/kota | BPS | population Dukcapil 2025 | village sum (Kemendes 2024) | % | villages | villages with 0 | kecamatan with a population row | puskesmas | hospitals |\n"
+                    "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+            f = lambda n: "{:,}".format(n)
+        lines = [head]
+        for k in kabs:
+            kk = k["kode"]
+            v = vk.get(kk, {"n": 0, "zero": 0, "sum": 0})
+            nk = sum(1 for c in kecs if c["kode"][:5] == kk)
+            nkp = sum(1 for c in s["kec_pop"] if c[:5] == kk)
+            fs = [r for r in faskes if kab_by_bps[r["kode_kab_bps"]] == kk]
+            lines.append("| `%s` | %s | `%s` | %s | %s | %.0f | %d | %d | %d / %d | %d | %d |" % (
+                kk, k["nama"], s["kab_bps"][kk], f(s["kab_dukcapil"][kk]), f(v["sum"]),
+                100.0 * v["sum"] / s["kab_dukcapil"][kk], v["n"], v["zero"], nkp, nk,
+                sum(1 for r in fs if r["jenis_faskes"] == "PUSKESMAS"),
+                sum(1 for r in fs if r["jenis_faskes"] == "RUMAH SAKIT")))
+        return "\n".join(lines)
+
+    ik_berkas, ik_bullet, ik_id, ik_en = indikator_kec_texts(s)
+    cmd = "python3 tools/prepare_samples.py --shared <folder data sumber> --out data --only province"
+    lists_id = f"""Faskes yang titiknya di luar semua poligon Sumatera Selatan (`outside_sumsel_polygons`):
+{lst(outside, fas)}
+
+Faskes yang titiknya jatuh di kabupaten/kota lain (`other_kab`):
+{lst(other_kab, fas)}
+
+Rumah sakit yang titiknya jatuh di kabupaten/kota lain daripada kode BPS-nya (koordinat salah):
+{lst(rs_wrong_kab, fas)}
+
+Beberapa faskes dengan koordinat yang persis sama:
+{shared_txt}
+
+Puskesmas yang kode kecamatannya tidak sesuai lokasi titik dalam kabupaten yang sama
+(`other_kec_same_kab`: kecamatan dimekarkan / kode lama, atau titik bergeser):
+{lst(other_kec, fas)}
+"""
+    lists_en = f"""Facilities whose point lies outside every Sumatera Selatan polygon (`outside_sumsel_polygons`):
+{lst(outside, fas)}
+
+Facilities whose point falls in another kabupaten/kota (`other_kab`):
+{lst(other_kab, fas)}
+
+Hospitals whose point falls in another kabupaten/kota than their BPS code (wrong coordinates):
+{lst(rs_wrong_kab, fas)}
+
+Facilities sharing exactly the same coordinates:
+{shared_txt}
+
+Puskesmas whose kecamatan code disagrees with the point's kecamatan in the same kabupaten
+(`other_kec_same_kab`: kecamatan split since / old code, or a shifted point):
+{lst(other_kec, fas)}
+"""
+    return f"""# Data contoh Jangkau — Provinsi {p['nama_pendek']} (Kemendagri `{p['kode']}`, BPS `{p['kode']}`): {len(kabs)} kabupaten/kota
+
+Dibuat oleh `tools/prepare_samples.py` dari data publik (lihat `data/SOURCES.md`). Jangan disunting
+manual: ubah skrip lalu jalankan ulang:
+
+    {cmd}
+
+## Bahasa Indonesia
+
+### Berkas
+
+| berkas | isi | nyata / asumsi |
+|---|---|---|
+| `wilayah.geojson` | {s['features']} fitur (EPSG:4326, lon/lat): provinsi (tanpa geometri), {len(kabs)} kabupaten/kota, {len(kecs)} kecamatan menurut kode Kemendagri 2025. Properti: `kode`, `nama`, `tingkat`, `kode_bps`. **Tanpa tingkat desa** | nyata (batas disederhanakan) |
+| `penduduk.csv` | 1 baris provinsi dan {len(kabs)} baris kabupaten/kota (Dukcapil 2025); {n_kec_pop} baris kecamatan (jumlah penduduk desa Kemendes 2024 dan KK PODES 2021, tahun 2024) hanya di kecamatan yang datanya lengkap | nyata; kecamatan lain **tidak** diberi angka |
+| `faskes_bppsdmk_2019.csv` | {len(faskes)} faskes ({n_pusk} puskesmas, {n_rs} rumah sakit) dengan jumlah SDMK per profesi, salinan baris sumber tanpa perubahan (kolom sama dengan berkas kabupaten, termasuk kolom pemeriksaan `kode_kec_kemendagri_from_bps`, `kode_kec_kemendagri_pip`, `nama_kec_pip`, `coord_check`) | nyata (2019) |
+| `asumsi_faskes.csv` | status rawat inap dan kategori wilayah per faskes | **ASUMSI** — wajib dikoreksi Dinkes |
+{ik_berkas}
+
+Wilayah tanpa poligon batas (geometri null): {no_geom}.
+
+### Tingkat desa tidak ada
+Poligon desa hanya tersedia untuk OKI dan Muba (`data/districts/`); untuk provinsi hanya ada poligon
+kabupaten dan kecamatan. Karena itu `wilayah.geojson` berhenti di kecamatan dan `penduduk.csv` tidak
+memuat baris desa. Perhitungan yang bekerja per desa (penduduk yang dilayani puskesmas, waktu tempuh
+per desa) memerlukan data desa: pakai contoh kabupaten, atau muat poligon dan penduduk desa sendiri.
+
+### Kode BPS
+Kecamatan: dari berkas jembatan BPS–Kemendagri 2020 (sama dengan contoh kabupaten). Kabupaten/kota:
+awalan 4 angka yang sama pada semua kode BPS kecamatannya (diperiksa: satu awalan per kabupaten, dan
+sama dengan `kode_kab_bps` faskes). BPS dan Kemendagri memberi nomor berbeda untuk: {bps_diff}.
+
+### Penduduk
+- Baris provinsi `{p['kode']}` ({fmt_int(s['prov_dukcapil'])}) sama dengan jumlah {len(kabs)} kabupaten/kota ({fmt_int(kab_sum)}).
+- **Kecamatan**: data ICRAF memuat penduduk semua {s['vill']} desa Sumatera Selatan, tetapi **{vill_zero} desa
+  bernilai 0 (= data hilang)**, dan kode desanya kode BPS 2019. Jumlah per kecamatan hanya ditulis bila
+  (1) setiap desa/kelurahan Kemendagri 2025 di kecamatan itu cocok satu-satu dengan baris desa BPS
+  (pencocokan nama seperti `crosswalk_desa.csv` kabupaten; tidak ada `tidak_cocok`/`tidak_ada_di_bps`)
+  dan (2) tidak ada desa bernilai 0. Hasil: **{n_kec_pop} dari {len(kecs)} kecamatan** diberi baris;
+  {n_st['penduduk_0']} kecamatan tidak karena ada desa bernilai 0, {n_st['desa_tidak_cocok']} karena desanya tidak cocok
+  seluruhnya (pemekaran/perubahan sejak 2019 atau ejaan), {n_st['tanpa_desa']} tanpa desa di data. Jumlah sebagian
+  **tidak** ditulis: itu bukan jumlah penduduk. {penilaian_note} pasangan di kecamatan yang ditulis adalah varian ejaan
+  (`penilaian`, belum ditinjau manual); karena semua desa lain cocok persis, jumlahnya tidak bergantung padanya.
+- Pencocokan desa seluruh provinsi (tidak ditulis sebagai berkas): {s['cw_cara']['nama_persis']} `nama_persis`, {s['cw_cara']['penilaian']} `penilaian`,
+  {s['cw_cara']['tidak_cocok']} `tidak_cocok`, {s['cw_cara']['tidak_ada_di_bps']} `tidak_ada_di_bps`.
+- Baris kecamatan bertahun 2024 (Kemendes), baris kabupaten 2025 (Dukcapil): dua sumber berbeda, jangan
+  dijumlahkan atau dibandingkan seolah satu sumber.
+
+{table('id')}
+
+Kolom "jumlah penduduk desa" menjumlahkan semua desa data ICRAF per kabupaten (termasuk yang 0); di
+kota hampir semua kelurahan bernilai 0, sehingga jumlahnya jauh di bawah Dukcapil.
+
+{ik_id}
+### Faskes dan asumsi
+- {len(faskes)} faskes dari data BPPSDMK 2019 (`coord_check`: {check_txt}). Daftar 2019 tidak lengkap
+  (mis. OKI 25 dari 40 puskesmas); pustu dan poskesdes tidak tercantum.
+- `rawat_inap`: rumah sakit = `ya`; semua puskesmas = `tidak` **sebagai ASUMSI** (data BPPSDMK tidak
+  memuat status rawat inap). Status rawat inap **tidak** ditebak dari digit kode faskes.
+- `kategori_wilayah` puskesmas (ASUMSI, di tingkat **kecamatan** karena tidak ada poligon desa):
+  `perkotaan` bila lebih dari separuh desa/kelurahan (Kemendagri 2025) di kecamatan tempat titik
+  jatuh adalah kelurahan (kode berawalan 1), selain itu `perdesaan`. Titik yang tidak jatuh di
+  poligon kecamatan mana pun memakai kecamatan dari kode BPS sumber (disebut di `dasar_asumsi`).
+  Hasil: {kat.get('perkotaan', 0)} perkotaan ({perk_txt}), {kat.get('perdesaan', 0)} perdesaan; rumah sakit dikosongkan.
+  Contoh kabupaten menentukannya per desa, sehingga puskesmas OKI/Muba bisa berbeda kategori di sini.
+- Kategori **terpencil / sangat terpencil** ditetapkan dengan keputusan menteri; daftarnya tidak
+  tersedia, sehingga **tidak ada** faskes yang diasumsikan terpencil atau sangat terpencil.
+
+Puskesmas yang kecamatannya diambil dari kode BPS sumber (titik di luar poligon):
+{lst(fallback, lambda a: "%s (`%s`)" % (a["nama_faskes"], a["kode_faskes"]))}
+
+Puskesmas dengan kategori bawaan `perdesaan` (tanpa kecamatan sama sekali):
+{lst(default, lambda a: "%s (`%s`)" % (a["nama_faskes"], a["kode_faskes"]))}
+
+### Cacat data yang diketahui (sengaja tidak diperbaiki)
+- **Semua {len(rs_nokec)} rumah sakit tanpa kode kecamatan** (`kode_kec_bps` kosong): kecamatannya hanya dapat
+  dibaca dari titik koordinat, dan beberapa titik itu salah (di bawah).
+- {vill_zero} dari {s['vill']} desa di data penduduk ICRAF bernilai 0 (data hilang); lihat tabel.
+- Lapisan jaringan di `data/network/` (sungai, laut, gambut) hanya mencakup {clip}; di luar
+  cakupan itu (menurut titik batas kabupaten): {net_id}.
+
+{lists_id}
+## English
+
+Generated by `tools/prepare_samples.py` from public data (see `data/SOURCES.md`); do not edit by hand.
+Regenerate with `{cmd}`.
+
+### Files
+- `wilayah.geojson` — {s['features']} features (EPSG:4326, lon/lat): province (null geometry), {len(kabs)} kabupaten/kota,
+  {len(kecs)} kecamatan with Kemendagri 2025 codes; properties `kode`, `nama`, `tingkat`, `kode_bps`. Real
+  (simplified boundaries). **No desa level.** Regions without a boundary polygon: {no_geom}.
+- `penduduk.csv` — real: one province row and {len(kabs)} kabupaten/kota rows (Dukcapil 2025); {n_kec_pop} kecamatan rows
+  (sum of village population, Kemendes 2024, and households, PODES 2021; tahun 2024) only where the
+  village data is complete. The other kecamatan get **no** figure.
+- `faskes_bppsdmk_2019.csv` — real: {len(faskes)} facilities ({n_pusk} puskesmas, {n_rs} hospitals), the source rows unchanged
+  (values, quoting and row order; LF line ends), the same columns as the district files, including the
+  check columns `kode_kec_kemendagri_from_bps`, `kode_kec_kemendagri_pip`, `nama_kec_pip`, `coord_check`.
+- `asumsi_faskes.csv` — **ASSUMPTIONS** the health office must correct: hospitals inpatient `ya`; every
+  puskesmas `tidak` (the source has no inpatient flag; it is never inferred from code digits);
+  `kategori_wilayah` at **kecamatan** level (no desa polygons): `perkotaan` if more than half of the
+  villages (Kemendagri 2025) of the kecamatan the point falls in are kelurahan (code starting with 1),
+  else `perdesaan`; a point in no kecamatan polygon uses the kecamatan of the source's BPS code (said
+  in `dasar_asumsi`): {kat.get('perkotaan', 0)} perkotaan, {kat.get('perdesaan', 0)} perdesaan. The district samples decide this per
+  village, so an OKI/Muba puskesmas may be categorised differently here. Terpencil / sangat terpencil
+  are set by ministerial decree; no list was available, so none is assumed.
+{ik_bullet}
+
+### No desa level
+Desa polygons exist only for OKI and Muba (`data/districts/`); for the province there are kabupaten
+and kecamatan polygons only. `wilayah.geojson` therefore stops at kecamatan and `penduduk.csv` has no
+desa rows. Whatever works per village (population served by a puskesmas, travel time per village)
+needs desa data: use the district samples, or load your own desa polygons and population.
+
+### BPS codes
+Kecamatan: from the 2020 BPS–Kemendagri bridging file (as for the districts). Kabupaten/kota: the one
+4-digit prefix shared by all its kecamatan BPS codes (checked: one prefix per kabupaten, equal to the
+facilities' `kode_kab_bps`). BPS and Kemendagri number these differently: {bps_diff}.
+
+### Population
+- The province row `{p['kode']}` ({"{:,}".format(s['prov_dukcapil'])}) equals the sum of the {len(kabs)} kabupaten/kota ({"{:,}".format(kab_sum)}).
+- **Kecamatan**: the ICRAF file has a population for all {s['vill']} Sumatera Selatan villages, but **{vill_zero}
+  villages are 0 (= missing)**, and its village codes are 2019 BPS codes. A kecamatan sum is written only
+  if (1) every Kemendagri 2025 village of the kecamatan is matched one-to-one to a BPS village row (name
+  matching as in the districts' `crosswalk_desa.csv`; no `tidak_cocok`/`tidak_ada_di_bps`) and (2) no
+  village is 0. Result: **{n_kec_pop} of {len(kecs)} kecamatan** get a row; {n_st['penduduk_0']} do not because a village is 0,
+  {n_st['desa_tidak_cocok']} because their villages do not all match (splits/changes since 2019, or spelling), {n_st['tanpa_desa']} have no
+  village in the data. Partial sums are **not** written: they are not a population. {penilaian_note} pairs in the
+  written kecamatan are spelling variants (`penilaian`, not reviewed by hand); as every other village
+  matched exactly, the sums do not depend on them.
+- Village matching over the whole province (not written as a file): {s['cw_cara']['nama_persis']} `nama_persis`, {s['cw_cara']['penilaian']} `penilaian`,
+  {s['cw_cara']['tidak_cocok']} `tidak_cocok`, {s['cw_cara']['tidak_ada_di_bps']} `tidak_ada_di_bps`.
+- Kecamatan rows are 2024 (Kemendes), kabupaten rows 2025 (Dukcapil): two different sources, not to be
+  added up or compared as if one.
+
+{table('en')}
+
+"Village sum" adds all ICRAF villages of the kabupaten (0 included); in the cities almost every
+kelurahan is 0, so the sum is far below Dukcapil.
+
+{ik_en}
+### Known defects (kept on purpose)
+- **All {len(rs_nokec)} hospitals lack a kecamatan code** (`kode_kec_bps` empty): their kecamatan can only be
+  read from the coordinates, and some of those are wrong (below).
+- {vill_zero} of the {s['vill']} villages of the ICRAF population data are 0 (missing); see the table.
+- The network layers in `data/network/` (rivers, sea, peat) cover only {clip_en}; outside that
+  extent (by kabupaten boundary vertices): {net_en}.
+- The 2019 facility list is incomplete (e.g. OKI 25 of 40 puskesmas) and has no pustu or poskesdes.
+
+Puskesmas whose kecamatan was taken from the source's BPS code (point outside the polygons):
+{lst(fallback, lambda a: "%s (`%s`)" % (a["nama_faskes"], a["kode_faskes"]))}
+
+Puskesmas with the default `perdesaan` (no kecamatan at all):
+{lst(default, lambda a: "%s (`%s`)" % (a["nama_faskes"], a["kode_faskes"]))}
+
+{lists_en}"""
+
+
+def sources_md(common, stats, national_line, national_rows, prov):
     s = {x["key"]: x for x in stats}
+    prov_kec, prov_faskes = len(prov["kec_pop"]), len(prov["faskes"])
     return f"""# Sumber data / Data sources — `data/`
 
 Semua berkas di bawah `data/` dibuat oleh `tools/prepare_samples.py` dari salinan data publik
@@ -861,10 +1604,15 @@ copies of public data; the application reads only these committed files.
 | `districts/*/faskes_bppsdmk_2019.csv` | `facilities/bppsdmk_faskes_sdmk_oki_muba_2019.csv` (rows of the district, unchanged) | Kemenkes BPPSDMK "Info SDMK" map, scraped Jan 2020: `akirawisnu/faskes-indonesia-2019-scrapper` @ b440d954; kecamatan check columns added by the data preparer | none stated; public government information |
 | `districts/*/asumsi_faskes.csv` | the facility rows + desa polygons (point in polygon) | — | **assumptions**, written by the script |
 | `districts/*/indikator_desa.csv` | `population/oki_muba_desa_population_access.csv` (9 columns, long format, matched desa only); meaning/unit/year from `population/icraf_village_indicators_metadata.csv` | `icraf-indonesia/village_typologies_sumsel` @ 08b4b91 (flood hazard RBI BNPB; road/river distance BIG; water body KLHK land cover 2020; hospital distance, non-hospital facilities, electrification BPS PODES 2021; poverty IDM) | GPL-3 (ICRAF repository) |
+| `province/sumsel/wilayah.geojson` | `admin/kemendagri_wilayah_sumsel_16.csv`, `boundaries/sumsel_{{kabupaten,kecamatan}}.geojson`, `admin/bps_kemendagri_bridging_kecamatan_2020.csv` (kabupaten BPS code = the common prefix of its kecamatan codes); no desa level | codes: `cahyadsn/wilayah` @ b7ad440; boundaries (simplified): `cahyadsn/wilayah_boundaries` @ 3c5a796; BPS↔Kemendagri kecamatan: `zakiego/Kode-Wilayah-Administrasi-Indonesia-Relasi-BPS-Kemendagri` @ 8d5e83e | MIT (cahyadsn); bridging: none stated |
+| `province/sumsel/penduduk.csv` | province and kabupaten/kota rows: `admin/kemendagri_penduduk_kab_2025.csv`; kecamatan rows: sums of `jumlah_populasi` and `jumlah_kk` of `population/icraf_village_indicators_sumsel.csv`, only for kecamatan whose villages all match one-to-one and are all > 0 ({prov_kec} of 241) | Dukcapil 2025 via `cahyadsn/wilayah` @ b7ad440; villages: `icraf-indonesia/village_typologies_sumsel` @ 08b4b91 (Kemendes 2024, PODES 2021) | MIT (province/kabupaten rows); GPL-3 (kecamatan rows) |
+| `province/sumsel/faskes_bppsdmk_2019.csv` | `facilities/bppsdmk_faskes_sdmk_sumsel_2019_geocheck.csv` (all {prov_faskes} rows, unchanged; LF line ends) | `akirawisnu/faskes-indonesia-2019-scrapper` @ b440d954; kecamatan check columns added by the data preparer | none stated; public government information |
+| `province/sumsel/asumsi_faskes.csv` | the facility rows + kecamatan polygons (point in polygon) + the Kemendagri desa list (share of kelurahan per kecamatan) | — | **assumptions**, written by the script |
 | `national/bppsdmk_faskes_sdmk_indonesia_2019.csv` | `facilities/bppsdmk_faskes_sdmk_indonesia_2019.csv`, byte-identical copy ({national_rows} facilities, CRLF line ends) | `akirawisnu/faskes-indonesia-2019-scrapper` @ b440d954 | none stated; public government information |
 
 Licence notes: the ICRAF-derived village data (population, households, `iddesa`, village names
-in `crosswalk_desa.csv` and `penduduk.csv`, all of `indikator_desa.csv`) come from a GPL-3 repository; keep this notice when
+in `crosswalk_desa.csv` and `penduduk.csv`, all of `indikator_desa.csv`, the kecamatan sums in
+`province/sumsel/penduduk.csv`) come from a GPL-3 repository; keep this notice when
 redistributing. Kemendagri codes, names, boundaries and Dukcapil totals come from MIT-licensed
 repositories by cahyadsn. BPPSDMK facility data is public government information without an
 explicit licence.
@@ -889,6 +1637,10 @@ explicit licence.
   `kode_kab_bps`, hospitals coded `R1602…`/`R1606…`); all columns, original order and values, minimal
   quoting as in the source; line ends LF (the source uses CRLF).
 - Assumptions: see each district's README.
+- Province sample `province/sumsel/` (see its README): province, 17 kabupaten/kota and 241 kecamatan
+  (no desa: desa polygons exist only for OKI and Muba); population per kabupaten (Dukcapil 2025) and,
+  where the village data is complete, per kecamatan; all 332 facilities of the province file;
+  `kategori_wilayah` assumed from the kelurahan share of the kecamatan the point falls in.
 - Village indicators: for each matched desa, {len(INDIKATOR)} columns of the ICRAF file as rows
   (`kode_wilayah,indikator,nilai,tahun,sumber`), values exactly as the source text; empty/NA values
   get no row, 0 is kept (0 vs missing as in the source). Renamed with their unit: `jarak_jalan` →
@@ -933,6 +1685,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", required=True, help="folder with the public source data")
     ap.add_argument("--out", required=True, help="output folder (e.g. data)")
+    ap.add_argument("--only", choices=("all", "districts", "province"), default="all",
+                    help="build only districts/* or only province/*; 'all' (default) also writes "
+                         "national/ and SOURCES.md")
     a = ap.parse_args()
     shared, out = a.shared, a.out
 
@@ -940,6 +1695,7 @@ def main():
     br = read_csv(os.path.join(shared, "admin", "bps_kemendagri_bridging_kecamatan_oki_muba.csv"))
     common["bridge"] = {dotted_kec(r["kode_dagri"]): r["kode_bps"] for r in br}
     br20 = read_csv(os.path.join(shared, "admin", "bps_kemendagri_bridging_kecamatan_2020.csv"))
+    common["bridge20"] = br20
     for r in br20:
         k = dotted_kec(r["kode_dagri"])
         if k in common["bridge"] and common["bridge"][k] != r["kode_bps"]:
@@ -954,19 +1710,26 @@ def main():
                                                                     "kemendagri_penduduk_kab_2025.csv"))}
     common["pop"] = read_csv(os.path.join(shared, "population", "oki_muba_desa_population_access.csv"))
 
-    fpath = os.path.join(shared, "facilities", "bppsdmk_faskes_sdmk_oki_muba_2019.csv")
-    with open(fpath, newline="", encoding="utf-8") as f:
-        raw = f.read()
-    src_lines = re.split(r"\r\n|\n", raw)
-    if src_lines and src_lines[-1] == "":
-        src_lines.pop()
-    rdr = list(csv.reader(io.StringIO(raw, newline="")))
-    assert len(rdr) == len(src_lines), "facility file has embedded line breaks; line check impossible"
-    common["faskes_header"], common["faskes_rows"] = rdr[0], rdr[1:]
-    common["faskes_src_lines"] = src_lines
-    common["faskes_src_lineset"] = set(src_lines[1:])
+    common["faskes"] = load_faskes(os.path.join(shared, "facilities", "bppsdmk_faskes_sdmk_oki_muba_2019.csv"))
 
-    stats = [build_district(d, shared, out, common) for d in DISTRICTS]
+    stats = [build_district(d, shared, out, common) for d in DISTRICTS] if a.only != "province" else []
+    prov_stats = [build_province(p, shared, out, common) for p in PROVINCES] if a.only != "districts" else []
+    for s in prov_stats:
+        print("%s features=%d penduduk_rows=%d (kecamatan %d) faskes=%d kategori=%s "
+              "no_geom=%s boundary_not_in_admin=%s pip_vs_coord_check_differs=%d" % (
+                  s["key"], s["features"], s["penduduk_rows"], len(s["kec_pop"]), len(s["faskes"]),
+                  {k: sum(1 for x in s["asumsi"] if x["kategori_wilayah"] == k)
+                   for k in ("perkotaan", "perdesaan", "")},
+                  s["kab_no_geom"] + s["kec_no_geom"], s["boundary_not_in_admin"], len(s["pip_differs"])))
+        print("%s indikator_kecamatan rows=%d: %s" % (s["key"], s["indikator_kec_rows"], ", ".join(
+            "%s=%d (villages %d, no value %d)" % (k, s["indikator_kec"][k]["rows"], s["indikator_kec"][k]["villages"],
+                                                 len(s["indikator_kec"][k]["no_value"]))
+            for k in INDIKATOR_KEC)))
+    if a.only != "all":
+        for s in stats:
+            print("%-5s features=%d penduduk_rows=%d faskes=%d" % (
+                s["key"], s["features"], s["penduduk_rows"], len(s["faskes"])))
+        return
 
     # national copy
     ndir = os.path.join(out, "national")
@@ -986,7 +1749,8 @@ def main():
             national_rows += 1
             if abs(float(row[ilon])) > 180 and national_line is None:
                 national_line = r.line_num
-    write_text(os.path.join(out, "SOURCES.md"), sources_md(common, stats, national_line, national_rows))
+    write_text(os.path.join(out, "SOURCES.md"), sources_md(common, stats, national_line, national_rows,
+                                                               prov_stats[0]))
 
     for s in stats:
         print("%-5s features=%d crosswalk=%s penduduk_rows=%d pop0=%d faskes=%d kategori=%s" % (

@@ -42,19 +42,23 @@ std::vector<RegionAccess> ReachByRegion(const TravelTimes& times,
     fallback.push_back(v.fallback_cell);
   }
   const auto zones = ZonalAccess(times, 0, zone_of_cell, population, fallback, friction);
+  // Each zone (a desa, or a kecamatan where there are no desa boundaries) counts towards its
+  // kecamatan and its kabupaten, whichever of them it lies in: one district, or the districts
+  // of a province.
   std::map<std::string, ZoneAccess> kecamatan;
-  ZoneAccess kabupaten;
+  std::map<std::string, ZoneAccess> kabupaten;
   std::vector<RegionAccess> out;
-  std::string kab_code;
   for (std::size_t i = 0; i < villages.size(); ++i) {
     const std::string& kode = villages[i].kode;
     out.push_back(ToRegion(kode, zones[i]));
-    Add(kecamatan[ParentCode(kode)], zones[i]);
-    Add(kabupaten, zones[i]);
-    kab_code = kode.substr(0, 5);
+    for (std::string above = ParentCode(kode); !above.empty(); above = ParentCode(above)) {
+      const std::optional<RegionLevel> level = LevelOfCode(above);
+      if (level == RegionLevel::kKecamatan) Add(kecamatan[above], zones[i]);
+      if (level == RegionLevel::kKabupaten) Add(kabupaten[above], zones[i]);
+    }
   }
   for (const auto& [kode, z] : kecamatan) out.push_back(ToRegion(kode, z));
-  if (!kab_code.empty()) out.push_back(ToRegion(kab_code, kabupaten));
+  for (const auto& [kode, z] : kabupaten) out.push_back(ToRegion(kode, z));
   return out;
 }
 

@@ -175,9 +175,18 @@ std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
   for (const auto& [kode, p] : LatestPopulation(ws.Population())) {
     population[kode] = static_cast<double>(p.penduduk);
   }
-  for (Region& r : ws.Regions()) {
+  std::vector<Region> regions = ws.Regions();
+  // The zones: the desa, or, where no desa has a boundary (a province's sample holds kecamatan
+  // only), the kecamatan.
+  const RegionLevel zone_level =
+      std::ranges::any_of(
+          regions,
+          [](const Region& r) { return r.level == RegionLevel::kDesa && !r.geometry_wkb.empty(); })
+          ? RegionLevel::kDesa
+          : RegionLevel::kKecamatan;
+  for (Region& r : regions) {
     m.region_names[r.kode] = r.nama;
-    if (r.level != RegionLevel::kDesa || r.geometry_wkb.empty()) continue;
+    if (r.level != zone_level || r.geometry_wkb.empty()) continue;
     AccessModel::Village v;
     v.kode = r.kode;
     v.nama = r.nama;

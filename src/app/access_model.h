@@ -49,8 +49,10 @@ struct AccessModel {
     // The centroid moved to a passable cell: the village's "centre" for the planning tools.
     std::optional<grid::CellIndex> centre_cell;
   };
-  std::vector<Village> villages;  // villages with a boundary; the zone index is the position
-  std::vector<int32_t> zone;      // per cell (row-major): village index or -1
+  // The zones: villages with a boundary, or kecamatan where no village has one; the zone index
+  // is the position.
+  std::vector<Village> villages;
+  std::vector<int32_t> zone;  // per cell (row-major): village index or -1
   std::map<std::string, std::string> region_names;
 
   std::vector<Facility> facilities;  // the workspace's and the scenario's added ones

@@ -319,8 +319,9 @@ namespace jangkau {
   X(kWarnSnapped, "snapped", 200, "{0} dipindah {1} m ke sel terdekat yang dapat dilalui",         \
     "{0} moved {1} m to the nearest passable cell")                                                \
   X(kAccessNoRegions, "access_no_regions", 422,                                                    \
-    "ruang kerja belum punya batas wilayah desa; impor regions dengan geometri dulu",              \
-    "the workspace has no village boundaries; import regions with geometry first")                 \
+    "ruang kerja belum punya batas wilayah desa atau kecamatan; impor regions dengan geometri "    \
+    "dulu",                                                                                        \
+    "the workspace has no village or kecamatan boundaries; import regions with geometry first")    \
   X(kAccessNoFacilities, "access_no_facilities", 422,                                              \
     "tidak ada fasyankes {0} yang buka dengan koordinat", "no open {0} facility with coordinates") \
   X(kWarnFacilityOffGrid, "facility_off_grid", 200,                                                \

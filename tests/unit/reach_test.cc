@@ -69,6 +69,25 @@ TEST(ReachByRegion, VillagesRollUpToKecamatanAndKabupaten) {
   EXPECT_DOUBLE_EQ(r[5].dalam_120, 325);
 }
 
+// A province without desa boundaries: kecamatan are the zones, and each kabupaten sums its own.
+TEST(ReachByRegion, KecamatanZonesOfAProvinceRollUpToTheirOwnKabupaten) {
+  const FrictionGrid f = Row("1 1 1 1 1 1");
+  TravelTimes t = Solve(f, {{0, 0, 0}});
+  for (auto& cell : t.cells) cell.time *= 30;  // 0, 30, ..., 150 minutes
+  const std::vector<ReachZone> zones = {
+      {"16.01.01", 100, {}}, {"16.02.01", 200, {}}, {"16.02.02", 50, {}}};
+  const auto r = ReachByRegion(t, {0, 0, 1, 1, 2, 2}, zones, f.layers[0]);
+  ASSERT_EQ(r.size(), 5u);  // three kecamatan, then two kabupaten; nothing above
+  EXPECT_EQ(r[2].kode_wilayah, "16.02.02");
+  EXPECT_EQ(r[3].kode_wilayah, "16.01");
+  EXPECT_DOUBLE_EQ(r[3].penduduk, 100);
+  EXPECT_DOUBLE_EQ(r[3].dalam_30, 100);
+  EXPECT_EQ(r[4].kode_wilayah, "16.02");
+  EXPECT_DOUBLE_EQ(r[4].penduduk, 250);
+  EXPECT_DOUBLE_EQ(r[4].dalam_60, 100);   // 60 of 60 and 90 minutes: half of 200
+  EXPECT_DOUBLE_EQ(r[4].dalam_120, 225);  // 200, and 120 of 120 and 150 minutes: half of 50
+}
+
 TEST(ReachByRegion, UnreachedVillagesHaveNoMeanAndWaterVillagesUseTheirFallbackCell) {
   // Times 0, 1, 2, beyond the bound, and a lake cell.
   const FrictionGrid f = Row("1 1 1 1 x");
