@@ -1451,8 +1451,10 @@ Wilayah tanpa poligon batas (geometri null): {no_geom}.
 ### Tingkat desa tidak ada
 Poligon desa hanya tersedia untuk OKI dan Muba (`data/districts/`); untuk provinsi hanya ada poligon
 kabupaten dan kecamatan. Karena itu `wilayah.geojson` berhenti di kecamatan dan `penduduk.csv` tidak
-memuat baris desa. Perhitungan yang bekerja per desa (penduduk yang dilayani puskesmas, waktu tempuh
-per desa) memerlukan data desa: pakai contoh kabupaten, atau muat poligon dan penduduk desa sendiri.
+memuat baris desa. `jangkau access run` lalu memakai kecamatan sebagai zona (waktu tempuh dan
+jangkauan per kecamatan, dijumlahkan per kabupaten/kota); kecamatan tanpa angka penduduk tidak
+dihitung orangnya. Hasil per desa memerlukan data desa: pakai contoh kabupaten, atau muat poligon dan
+penduduk desa sendiri.
 
 ### Kode BPS
 Kecamatan: dari berkas jembatan BPS–Kemendagri 2020 (sama dengan contoh kabupaten). Kabupaten/kota:
@@ -1537,8 +1539,10 @@ Regenerate with `{cmd}`.
 ### No desa level
 Desa polygons exist only for OKI and Muba (`data/districts/`); for the province there are kabupaten
 and kecamatan polygons only. `wilayah.geojson` therefore stops at kecamatan and `penduduk.csv` has no
-desa rows. Whatever works per village (population served by a puskesmas, travel time per village)
-needs desa data: use the district samples, or load your own desa polygons and population.
+desa rows. `jangkau access run` then takes the kecamatan as its zones (travel time and reach per
+kecamatan, summed per kabupaten/kota); a kecamatan without a population figure counts no people.
+Results per village need desa data: use the district samples, or load your own desa polygons and
+population.
 
 ### BPS codes
 Kecamatan: from the 2020 BPS–Kemendagri bridging file (as for the districts). Kabupaten/kota: the one
