@@ -202,6 +202,14 @@ TEST(Workspace, AForeignKeyViolationRollsBackTheWholeImport) {
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().msg, Msg::kDatabase);
   EXPECT_EQ(snapshot(), before);
+  // The same connection writes again, with the statements of the failed import (on PostgreSQL
+  // prepared in the pipeline that failed: prepared anew).
+  ASSERT_TRUE(ws->ImportStaff({"staff", "y.csv", "t", 3}, {MakeStaff("P1", "A")}, {}));
+  EXPECT_EQ(ws->Staff().size(), 1u);
+  ASSERT_FALSE(ws->ImportStaff({"staff", "z.csv", "t", 4}, {MakeStaff("P404", "C")}, {}));
+  ASSERT_TRUE(ws->ImportStaff({"staff", "w.csv", "t", 5},
+                              {MakeStaff("P1", "A"), MakeStaff("P1", "B")}, {}));
+  EXPECT_EQ(ws->Staff().size(), 2u);
 }
 
 TEST(Workspace, FacilityImportKeepsAssumptionsUntilAFactReplacesThem) {
