@@ -225,13 +225,15 @@ std::expected<AccessRunReport, Error> RunAccess(
   return report;
 }
 
-report::Table AccessFacilitiesTable(const store::Workspace& ws, const std::string& scenario) {
+report::Table AccessFacilitiesTable(const store::Workspace& ws, const std::string& scenario,
+                                    const std::optional<std::set<std::string>>& only) {
   std::map<std::string, std::string> names;
   for (const Facility& f : ws.Facilities()) names[f.kode] = f.nama;
   report::Table t{"akses_fasyankes",
                   {"kode_faskes", "nama_faskes", "penduduk_terdekat", "menit_ke_rs",
                    "menit_ke_fasyankes_lain"}};
   for (const FacilityAccess& f : ws.AccessFacilities(scenario)) {
+    if (only && !only->contains(f.kode_faskes)) continue;
     t.rows.push_back({f.kode_faskes, names[f.kode_faskes], report::Num(f.penduduk_terdekat),
                       report::Num(f.menit_ke_rs), report::Num(f.menit_ke_fasyankes_lain)});
   }

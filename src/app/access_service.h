@@ -8,6 +8,8 @@
 #include <expected>
 #include <functional>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,8 +56,9 @@ std::expected<AccessRunReport, Error> RunAccess(
     const std::function<void(int, int, const std::string&)>& progress);
 
 // Per facility of the access run of `scenario`: people nearest to it, minutes to a hospital and
-// to the nearest other facility.
-report::Table AccessFacilitiesTable(const store::Workspace& ws, const std::string& scenario);
+// to the nearest other facility; of the facilities `only` names when it is set.
+report::Table AccessFacilitiesTable(const store::Workspace& ws, const std::string& scenario,
+                                    const std::optional<std::set<std::string>>& only = {});
 
 // Reach per (target, region) as the table `access run` writes (akses_wilayah.csv) and the
 // API serves: percentages of the population within 30/60/120 minutes.

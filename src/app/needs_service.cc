@@ -320,10 +320,28 @@ NeedsInputs LoadNeedsInputs(const store::Workspace& ws) {
   return in;
 }
 
+namespace {
+
+// Drops every facility not in `keep` from `in`, after the population and remoteness of all were
+// measured.
+void KeepOnly(NeedsInputs& in, const std::set<std::string>& keep) {
+  auto out = [&](const std::string& kode) { return !keep.contains(kode); };
+  std::erase_if(in.facilities, [&](const needs::FacilityProfile& f) { return out(f.kode); });
+  std::erase_if(in.facility_names, [&](const auto& e) { return out(e.first); });
+  std::erase_if(in.population_served, [&](const auto& e) { return out(e.first); });
+  std::erase_if(in.factors, [&](const auto& e) { return out(e.first); });
+  std::erase_if(in.roster, [&](const auto& e) { return out(e.first); });
+  std::erase_if(in.equipment, [&](const auto& e) { return out(e.first); });
+  std::erase_if(in.volumes, [&](const auto& e) { return out(e.first); });
+}
+
+}  // namespace
+
 std::expected<NeedsReport, Error> ComputeNeeds(const store::Workspace& ws,
                                                const NeedsRequest& request) {
   NeedsReport report;
   report.inputs = LoadNeedsInputs(ws);
+  if (request.only) KeepOnly(report.inputs, *request.only);
   const NeedsInputs& in = report.inputs;
   for (needs::NeedMethod method : request.methods) {
     switch (method) {
@@ -390,6 +408,7 @@ std::expected<ProposalReport, Error> ComputeProposal(const store::Workspace& ws,
   if (!needs::MeasuresWorkload(method) && !in.volumes.empty()) {
     NeedsRequest abk;
     abk.methods = {needs::NeedMethod::kAbk};
+    abk.only = request.needs.only;
     auto measured = ComputeNeeds(ws, abk);
     if (!measured) return std::unexpected(measured.error());
     workload = std::move(measured->lines);

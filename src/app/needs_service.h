@@ -48,6 +48,9 @@ std::optional<std::set<needs::NeedMethod>> ParseNeedMethods(const std::string& t
 struct NeedsRequest {
   std::set<needs::NeedMethod> methods = {needs::NeedMethod::kNorms};
   std::string norms = "pmk75_2014";
+  // Only these facilities (a user's region, app/region_scope.h); every one when unset. Their
+  // population served and remoteness are still measured against every facility of the workspace.
+  std::optional<std::set<std::string>> only;
 };
 
 struct NeedsReport {

@@ -8,6 +8,14 @@
     "not logged in; log in first")                                                                 \
   X(kHttpForbidden, "forbidden", 403, "peran {0} tidak boleh melakukan ini",                       \
     "role {0} may not do this")                                                                    \
+  X(kHttpRegionRoute, "region_route", 403,                                                         \
+    "pengguna wilayah {0} tidak dapat membuka ini: halaman ini memuat data seluruh ruang kerja",   \
+    "a user of region {0} cannot open this: it holds the whole workspace's data")                  \
+  X(kHttpOutsideRegion, "outside_region", 403, "fasyankes {0} berada di luar wilayah {1}",         \
+    "facility {0} lies outside region {1}")                                                        \
+  X(kUserBadRegion, "user_bad_region", 422,                                                        \
+    "--region: '{0}' bukan kode kabupaten/kota atau provinsi di ruang kerja ini",                  \
+    "--region: '{0}' is not the code of a kabupaten/kota or province in this workspace")           \
   X(kHttpCsrf, "csrf", 403, "token CSRF tidak ada atau salah (header X-CSRF-Token)",               \
     "CSRF token missing or wrong (header X-CSRF-Token)")                                           \
   X(kHttpThrottled, "throttled", 429, "terlalu banyak percobaan masuk; coba lagi dalam {0} menit", \

@@ -1,6 +1,8 @@
 // jangkau serve --workspace W [--bind 127.0.0.1] [--port 8080]
-// jangkau user add --workspace W --username U --role ROLE [--facility KODE]  (password on stdin)
+// jangkau user add --workspace W --username U --role ROLE [--facility KODE] [--region KODE]
+//   (password on stdin)
 // jangkau user passwd --workspace W --username U  (password on stdin; ends the user's sessions)
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -62,6 +64,7 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
     std::string username;
     std::string role;
     std::string facility;
+    std::string region;
   };
   auto uopt = std::make_shared<UserOptions>();
   auto* user = app.add_subcommand("user", ctx.T("pengguna aplikasi web", "web application users"));
@@ -77,9 +80,20 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
       ->check(CLI::IsMember({"admin", "planner", "operator", "viewer", "dispatcher"}));
   add->add_option("--facility", uopt->facility,
                   ctx.T("kode fasyankes (wajib untuk operator)", "facility code (operators only)"));
+  add->add_option("--region", uopt->region,
+                  ctx.T("kode Kemendagri kabupaten/kota atau provinsi: pengguna hanya melihat "
+                        "wilayah itu (admin, planner, viewer)",
+                        "Kemendagri code of a kabupaten/kota or the province: the user sees only "
+                        "that region (admin, planner, viewer)"));
   add->callback([&ctx, uopt] {
     if ((uopt->role == "operator") != !uopt->facility.empty()) {
       ctx.exit_code = ctx.Fail(Error{Msg::kUsage, {"--facility (operator)"}}, kExitUsage);
+      return;
+    }
+    // Operators are scoped to their facility; a dispatcher's routes cover the whole workspace.
+    if ((uopt->role == "operator" || uopt->role == "dispatcher") && !uopt->region.empty()) {
+      ctx.exit_code =
+          ctx.Fail(Error{Msg::kUsage, {"--region (admin, planner, viewer)"}}, kExitUsage);
       return;
     }
     auto hash = ReadPasswordHash(ctx);
@@ -95,9 +109,21 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
         return;
       }
     }
-    // Replacing a user ends the sessions opened under the old password or role.
+    if (!uopt->region.empty()) {
+      const bool known = std::ranges::any_of(ws->Regions(false), [&](const Region& r) {
+        return r.kode == uopt->region &&
+               (r.level == RegionLevel::kKabupaten || r.level == RegionLevel::kProvinsi);
+      });
+      if (!known) {
+        ctx.exit_code =
+            ctx.Fail(Error{Msg::kUserBadRegion, {uopt->region.substr(0, 64)}}, kExitRefused);
+        return;
+      }
+    }
+    // Replacing a user ends the sessions opened under the old password, role or region.
     const bool existed = ws->FindUser(uopt->username).has_value();
-    auto saved = ws->PutUser({uopt->username, uopt->role, uopt->facility, *hash}, CurrentUser());
+    auto saved = ws->PutUser({uopt->username, uopt->role, uopt->facility, *hash, uopt->region},
+                             CurrentUser());
     if (saved && existed) {
       if (auto ended = ws->DeleteUserSessions(uopt->username, ""); !ended)
         saved = std::unexpected(ended.error());
@@ -106,7 +132,8 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
       ctx.exit_code = ctx.Fail(saved.error());
       return;
     }
-    ctx.out << Tr(ctx.lang, Msg::kUserAdded, {uopt->username, uopt->role}) << '\n';
+    const std::string what = uopt->region.empty() ? uopt->role : uopt->role + ", " + uopt->region;
+    ctx.out << Tr(ctx.lang, Msg::kUserAdded, {uopt->username, what}) << '\n';
   });
 
   auto* passwd = user->add_subcommand(

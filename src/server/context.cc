@@ -45,7 +45,9 @@ ServerContext::ServerContext(std::unique_ptr<store::Workspace> ws, store::Worksp
 
 void ServerContext::Cached(Call& c, const std::string& key, const char* type,
                            const std::function<std::optional<std::string>()>& compute) {
-  const std::string full = key + "|" + (c.lang == Lang::kEn ? "en" : "id");
+  // A user scoped to a region has answers of her own.
+  const std::string full =
+      key + "|" + (c.lang == Lang::kEn ? "en" : "id") + "|" + c.session.scope.wilayah();
   auto state = [&] {
     return ResponseCache::State{generation_, Read([](auto& ws) { return ws.DataVersion(); })};
   };
@@ -109,7 +111,9 @@ std::optional<std::pair<Session, std::string>> ServerContext::FindSession(
       // A failed extension only shortens the session to its stored expiry.
       [[maybe_unused]] const auto extended = ws.ExtendSession(hash, renewed);
     }
-    return std::pair{Session{hash, s->username, s->role, s->kode_faskes}, s->csrf_hash};
+    Session session{hash, s->username, s->role, s->kode_faskes, {}};
+    if (!s->wilayah.empty()) session.scope = app::RegionScope(s->wilayah, ws.Regions(false));
+    return std::pair{std::move(session), s->csrf_hash};
   });
 }
 

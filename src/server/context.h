@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "app/region_scope.h"
 #include "base/diagnostic.h"
 #include "base/lang.h"
 #include "report/table.h"
@@ -31,6 +32,7 @@ struct Session {
   std::string username;
   std::string role;  // admin, planner, operator, viewer, dispatcher
   std::string kode_faskes;
+  app::RegionScope scope;  // the user's region (users.wilayah); everything when none
 };
 
 // Who may call a route. Facility routes check the {kode} of the path as well.

@@ -65,8 +65,9 @@ Lang RequestLang(const HttpRequest& req) {
   return req.Header("accept-language").starts_with("en") ? Lang::kEn : Lang::kId;
 }
 
-void Router::Add(const std::string& method, const std::string& pattern, Access access,
-                 std::vector<std::string> params, Handler handler, std::size_t body_limit) {
+Router::Route& Router::Add(const std::string& method, const std::string& pattern, Access access,
+                           std::vector<std::string> params, Handler handler,
+                           std::size_t body_limit) {
   Route r;
   r.method = method;
   r.pattern = pattern;
@@ -78,6 +79,7 @@ void Router::Add(const std::string& method, const std::string& pattern, Access a
   r.body_limit = body_limit;
   r.handler = std::move(handler);
   routes_.push_back(std::move(r));
+  return routes_.back();
 }
 
 const Router::Route* Router::Find(const HttpRequest& req, std::vector<std::string>& captures,
@@ -170,6 +172,17 @@ HttpResponse Router::Dispatch(const HttpRequest& req, ServerContext& ctx) const 
     }
     const std::string kode = captures.empty() ? std::string() : captures.front();
     if (!Allowed(route->access, session, kode)) return refuse(Msg::kHttpForbidden, {session.role});
+    if (!session.scope.Everything()) {
+      const std::string& wilayah = session.scope.wilayah();
+      if (!route->regional) return refuse(Msg::kHttpRegionRoute, {wilayah});
+      if (route->pattern.starts_with("/api/v1/facilities/{kode}/")) {
+        const bool inside = ctx.Read([&](store::Workspace& ws) {
+          const std::vector<Facility> found = ws.Facilities(kode);
+          return found.empty() || session.scope.HasFacility(found.front());
+        });
+        if (!inside) return refuse(Msg::kHttpOutsideRegion, {kode.substr(0, 64), wilayah});
+      }
+    }
   }
   HttpResponse res;
   Call call{req, res, session, std::move(captures), lang};

@@ -2,8 +2,9 @@
 // call it, which query parameters it takes and how large a body. Dispatch checks, in order:
 // UTF-8 of the path and the query, the route (404, 405), the parameters (unknown or repeated:
 // 400), the session (401), the CSRF token of a state-changing request (403) and the role
-// (403), then runs the handler, mapping what it throws to 400 or 500. Matching splits on '/'
-// (no regular expressions on client input). Immutable once built; thread-safe.
+// (403) and the user's region (403), then runs the handler, mapping what it throws to 400 or 500.
+// Matching splits on '/' (no regular expressions on client input). Immutable once built;
+// thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -31,10 +32,19 @@ class Router {
     std::vector<std::string> params;  // query parameters besides `lang`
     std::size_t body_limit = kSmallBody;
     Handler handler;
+    // Serves a user scoped to a region (Session::scope) only what lies in it, or holds no
+    // district's data; other routes refuse such a user (403). On a /facilities/{kode} route the
+    // router itself refuses a facility outside the region.
+    bool regional = false;
+    Route& Regional() {
+      regional = true;
+      return *this;
+    }
   };
 
-  void Add(const std::string& method, const std::string& pattern, Access access,
-           std::vector<std::string> params, Handler handler, std::size_t body_limit = kSmallBody);
+  // The route added, to mark it Regional() at once (a later Add may move it).
+  Route& Add(const std::string& method, const std::string& pattern, Access access,
+             std::vector<std::string> params, Handler handler, std::size_t body_limit = kSmallBody);
   // The body limit of the route `req` names (kSmallBody when none does).
   std::size_t BodyLimit(const HttpRequest& req) const;
   HttpResponse Dispatch(const HttpRequest& req, ServerContext& ctx) const;

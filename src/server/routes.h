@@ -2,6 +2,10 @@
 // request, calls `app`, and renders (context.h); none holds state of its own.
 #pragma once
 
+#include <optional>
+#include <set>
+#include <string>
+
 #include "app/import_service.h"
 #include "server/router.h"
 
@@ -30,6 +34,9 @@ std::expected<std::string, Error> FormCsv(const Json& rows, const std::vector<st
 // what was saved.
 void SendImport(ServerContext& ctx, Call& c, const std::expected<app::ImportResult, Error>& result,
                 const std::vector<std::string>* form_columns);
+// The codes of the facilities in the caller's region (routes_facilities.cc); std::nullopt, every
+// facility, for a user with no region.
+std::optional<std::set<std::string>> RegionFacilities(const Call& c, const store::Workspace& ws);
 // ?from= and ?to= as dates, either may be absent; std::nullopt after a 400 naming the bad one.
 std::optional<std::pair<std::optional<Date>, std::optional<Date>>> DateRange(Call& c);
 

@@ -39,40 +39,43 @@ std::optional<double> Resolution(Call& c) {
 }
 
 void AddAccessRoutes(Router& r, ServerContext& ctx) {
-  r.Add("GET", "/api/v1/access/regions", Access::kReaders,
-        {"target", "level", "scenario", "format"}, [&ctx](Call& c) {
-          const std::string target = c.Param("target");
-          const std::string level = c.Param("level");
-          const std::string scenario = c.Param("scenario", "dasar");
-          if (!level.empty() && !ParseLevel(level)) {
-            return SendError(c, Msg::kHttpBadParam, {"level", level.substr(0, 64)});
-          }
-          ctx.CachedTable(c, "access_regions|" + target + "|" + level + "|" + scenario,
-                          [&]() -> std::optional<report::Table> {
-                            return ctx.Read([&](store::Workspace& ws) {
-                              std::map<std::string, std::string> names;
-                              for (const Region& reg : ws.Regions(false))
-                                names[reg.kode] = reg.nama;
-                              auto rows = ws.AccessRegions(scenario);
-                              std::erase_if(rows, [&](const auto& row) {
-                                const auto lvl = LevelOfCode(row.second.kode_wilayah);
-                                return (!target.empty() && row.first != target) ||
-                                       (!level.empty() && (!lvl || LevelKey(*lvl) != level));
-                              });
-                              return app::AccessRegionsTable(rows, names,
-                                                             ws.Layer("roads").empty());
-                            });
-                          });
-        });
+  r.Add(
+       "GET", "/api/v1/access/regions", Access::kReaders, {"target", "level", "scenario", "format"},
+       [&ctx](Call& c) {
+         const std::string target = c.Param("target");
+         const std::string level = c.Param("level");
+         const std::string scenario = c.Param("scenario", "dasar");
+         if (!level.empty() && !ParseLevel(level)) {
+           return SendError(c, Msg::kHttpBadParam, {"level", level.substr(0, 64)});
+         }
+         ctx.CachedTable(c, "access_regions|" + target + "|" + level + "|" + scenario,
+                         [&]() -> std::optional<report::Table> {
+                           return ctx.Read([&](store::Workspace& ws) {
+                             std::map<std::string, std::string> names;
+                             for (const Region& reg : ws.Regions(false)) names[reg.kode] = reg.nama;
+                             auto rows = ws.AccessRegions(scenario);
+                             std::erase_if(rows, [&](const auto& row) {
+                               const auto lvl = LevelOfCode(row.second.kode_wilayah);
+                               return !c.session.scope.HasRegion(row.second.kode_wilayah) ||
+                                      (!target.empty() && row.first != target) ||
+                                      (!level.empty() && (!lvl || LevelKey(*lvl) != level));
+                             });
+                             return app::AccessRegionsTable(rows, names, ws.Layer("roads").empty());
+                           });
+                         });
+       })
+      .Regional();
   r.Add("GET", "/api/v1/access/facilities", Access::kReaders, {"scenario", "format"},
         [&ctx](Call& c) {
           const std::string scenario = c.Param("scenario", "dasar");
           ctx.CachedTable(
               c, "access_facilities|" + scenario, [&]() -> std::optional<report::Table> {
-                return ctx.Read(
-                    [&](store::Workspace& ws) { return app::AccessFacilitiesTable(ws, scenario); });
+                return ctx.Read([&](store::Workspace& ws) {
+                  return app::AccessFacilitiesTable(ws, scenario, RegionFacilities(c, ws));
+                });
               });
-        });
+        })
+      .Regional();
   r.Add("POST", "/api/v1/access/run", Access::kPlanners, {}, [&ctx](Call& c) {
     auto resolution = Resolution(c);
     if (!resolution) return;

@@ -110,7 +110,9 @@ void Submissions(ServerContext& ctx, Call& c) {
       for (auto& s : ws.Submissions(ctx.period().id)) by_code[s.kode_faskes] = s;
       Json rows = Json::array();
       for (const Facility& f : ws.Facilities()) {
-        if (operator_only && f.kode != c.session.kode_faskes) continue;
+        if ((operator_only && f.kode != c.session.kode_faskes) || !c.session.scope.HasFacility(f)) {
+          continue;
+        }
         auto it = by_code.find(f.kode);
         const bool sent = it != by_code.end();
         rows.push_back({{"kode_faskes", f.kode},
@@ -238,43 +240,52 @@ void SendImport(ServerContext& ctx, Call& c, const std::expected<app::ImportResu
   SendJson(c, {{"saved", result->rows}, {"warnings", warnings}});
 }
 
+std::optional<std::set<std::string>> RegionFacilities(const Call& c, const store::Workspace& ws) {
+  if (c.session.scope.Everything()) return std::nullopt;
+  return c.session.scope.FacilityCodes(ws.Facilities());
+}
+
 void AddFacilityRoutes(Router& r, ServerContext& ctx) {
   r.Add("GET", "/api/v1/facilities", Access::kLoggedIn, {"format"}, [&ctx](Call& c) {
-    const bool operator_only = c.session.role == "operator";
-    ctx.CachedTable(c, "facilities|" + (operator_only ? c.session.kode_faskes : "all"),
-                    [&]() -> std::optional<report::Table> {
-                      auto facilities = ctx.Read([](auto& ws) { return ws.Facilities(); });
-                      if (operator_only) {
-                        std::erase_if(facilities, [&](const Facility& f) {
-                          return f.kode != c.session.kode_faskes;
-                        });
-                      }
-                      return report::FacilitiesTable(facilities, false, c.lang);
-                    });
-  });
+     const bool operator_only = c.session.role == "operator";
+     ctx.CachedTable(c, "facilities|" + (operator_only ? c.session.kode_faskes : "all"),
+                     [&]() -> std::optional<report::Table> {
+                       auto facilities = ctx.Read([](auto& ws) { return ws.Facilities(); });
+                       if (operator_only) {
+                         std::erase_if(facilities, [&](const Facility& f) {
+                           return f.kode != c.session.kode_faskes;
+                         });
+                       }
+                       std::erase_if(facilities, [&](const Facility& f) {
+                         return !c.session.scope.HasFacility(f);
+                       });
+                       return report::FacilitiesTable(facilities, false, c.lang);
+                     });
+   }).Regional();
   for (const char* what : {"staff", "equipment", "services"}) {
     const app::ImportKind kind = ReportKind(what).value_or(app::ImportKind::kStaff);
     const std::string path = std::string("/api/v1/facilities/{kode}/") + what;
     r.Add("GET", path, Access::kFacilityRead, {"format"}, [&ctx, kind](Call& c) {
-      std::string version;
-      auto table = ctx.Read([&](store::Workspace& ws) {
-        // The version is read before the rows on purpose: a write landing in between makes the
-        // next save of this answer a spurious 409 (reload, try again), never a lost update.
-        version = ws.ReportVersion(app::ImportKindKey(kind), c.kode());
-        if (kind == app::ImportKind::kStaff) return report::StaffTable(ws.Staff(c.kode()));
-        if (kind == app::ImportKind::kEquipment) {
-          return report::EquipmentTable(ws.Equipment(c.kode()));
-        }
-        return report::ServicesTable(ws.Services(c.kode()));
-      });
-      SendTable(c, table);
-      // The version this answer shows: a write sends it back (If-Match) and is refused (409)
-      // when the report changed in between.
-      SetETag(c, version);
-    });
+       std::string version;
+       auto table = ctx.Read([&](store::Workspace& ws) {
+         // The version is read before the rows on purpose: a write landing in between makes the
+         // next save of this answer a spurious 409 (reload, try again), never a lost update.
+         version = ws.ReportVersion(app::ImportKindKey(kind), c.kode());
+         if (kind == app::ImportKind::kStaff) return report::StaffTable(ws.Staff(c.kode()));
+         if (kind == app::ImportKind::kEquipment) {
+           return report::EquipmentTable(ws.Equipment(c.kode()));
+         }
+         return report::ServicesTable(ws.Services(c.kode()));
+       });
+       SendTable(c, table);
+       // The version this answer shows: a write sends it back (If-Match) and is refused (409)
+       // when the report changed in between.
+       SetETag(c, version);
+     }).Regional();
     r.Add(
-        "PUT", path, Access::kFacilityWrite, {}, [&ctx, kind](Call& c) { PutReport(ctx, c, kind); },
-        kFormBody);
+         "PUT", path, Access::kFacilityWrite, {},
+         [&ctx, kind](Call& c) { PutReport(ctx, c, kind); }, kFormBody)
+        .Regional();
     r.Add("GET", std::string("/api/v1/templates/") + what + ".xlsx", Access::kLoggedIn, {},
           [kind, what](Call& c) {
             report::Table t{std::string("templat_") + what, app::TemplateColumns(kind)};
@@ -282,19 +293,25 @@ void AddFacilityRoutes(Router& r, ServerContext& ctx) {
             if (auto w = report::WriteXlsxFile(t, file.path()); !w)
               return SendFailure(c, w.error());
             SendDownload(c, file.Read(), t.name + ".xlsx");
-          });
+          })
+        .Regional();
   }
   r.Add(
-      "POST", "/api/v1/facilities/{kode}/upload", Access::kFacilityWrite,
-      {"kind", "name", "encoding"}, [&ctx](Call& c) { Upload(ctx, c); }, kUploadBody);
-  r.Add("POST", "/api/v1/facilities/{kode}/submit", Access::kFacilityWrite, {},
-        [&ctx](Call& c) { ChangeStatus(ctx, c, app::ReportAction::kSubmit); });
-  r.Add("POST", "/api/v1/facilities/{kode}/verify", Access::kFacilityCheck, {},
-        [&ctx](Call& c) { ChangeStatus(ctx, c, app::ReportAction::kVerify); });
-  r.Add("POST", "/api/v1/facilities/{kode}/return", Access::kFacilityCheck, {},
-        [&ctx](Call& c) { ChangeStatus(ctx, c, app::ReportAction::kReturn); });
-  r.Add("GET", "/api/v1/submissions", Access::kLoggedIn, {},
-        [&ctx](Call& c) { Submissions(ctx, c); });
+       "POST", "/api/v1/facilities/{kode}/upload", Access::kFacilityWrite,
+       {"kind", "name", "encoding"}, [&ctx](Call& c) { Upload(ctx, c); }, kUploadBody)
+      .Regional();
+  r.Add("POST", "/api/v1/facilities/{kode}/submit", Access::kFacilityWrite, {}, [&ctx](Call& c) {
+     ChangeStatus(ctx, c, app::ReportAction::kSubmit);
+   }).Regional();
+  r.Add("POST", "/api/v1/facilities/{kode}/verify", Access::kFacilityCheck, {}, [&ctx](Call& c) {
+     ChangeStatus(ctx, c, app::ReportAction::kVerify);
+   }).Regional();
+  r.Add("POST", "/api/v1/facilities/{kode}/return", Access::kFacilityCheck, {}, [&ctx](Call& c) {
+     ChangeStatus(ctx, c, app::ReportAction::kReturn);
+   }).Regional();
+  r.Add("GET", "/api/v1/submissions", Access::kLoggedIn, {}, [&ctx](Call& c) {
+     Submissions(ctx, c);
+   }).Regional();
 }
 
 }  // namespace jangkau::server

@@ -86,7 +86,10 @@ void Proposal(ServerContext& ctx, Call& c, bool workbook) {
   auto request = ProposalParams(ctx, c);
   if (!request) return;
   auto compute = [&]() -> std::optional<app::ProposalReport> {
-    auto report = ctx.Read([&](auto& ws) { return app::ComputeProposal(ws, *request); });
+    auto report = ctx.Read([&](store::Workspace& ws) {
+      request->needs.only = RegionFacilities(c, ws);
+      return app::ComputeProposal(ws, *request);
+    });
     if (!report) {
       SendFailure(c, report.error());
       return std::nullopt;
@@ -142,34 +145,39 @@ void Proposal(ServerContext& ctx, Call& c, bool workbook) {
 
 void AddNeedsRoutes(Router& r, ServerContext& ctx) {
   r.Add("GET", "/api/v1/cadres", Access::kLoggedIn, {"format"}, [&ctx](Call& c) {
-    SendTable(c, report::CadresTable(ctx.Read([](auto& ws) { return ws.Cadres(); }).cadres()));
-  });
+     SendTable(c, report::CadresTable(ctx.Read([](auto& ws) { return ws.Cadres(); }).cadres()));
+   }).Regional();  // the catalogue, no district's records
   r.Add("GET", "/api/v1/needs", Access::kReaders, {"method", "by", "format"}, [&ctx](Call& c) {
-    const std::string method = c.Param("method", "norms");
-    const std::string by = c.Param("by", "facility");
-    const auto methods = app::ParseNeedMethods(method);
-    if (!methods) return SendError(c, Msg::kHttpBadParam, {"method", method.substr(0, 64)});
-    if (by != "facility" && by != "cadre") {
-      return SendError(c, Msg::kHttpBadParam, {"by", by.substr(0, 64)});
-    }
-    ctx.CachedTable(c, "needs|" + method + "|" + by, [&]() -> std::optional<report::Table> {
-      app::NeedsRequest request;
-      request.methods = *methods;
-      auto report = ctx.Read([&](auto& ws) { return app::ComputeNeeds(ws, request); });
-      if (!report) {
-        SendFailure(c, report.error());
-        return std::nullopt;
-      }
-      return by == "cadre" ? app::CadreTotalsTable(*report) : app::NeedLinesTable(*report, c.lang);
-    });
-  });
+     const std::string method = c.Param("method", "norms");
+     const std::string by = c.Param("by", "facility");
+     const auto methods = app::ParseNeedMethods(method);
+     if (!methods) return SendError(c, Msg::kHttpBadParam, {"method", method.substr(0, 64)});
+     if (by != "facility" && by != "cadre") {
+       return SendError(c, Msg::kHttpBadParam, {"by", by.substr(0, 64)});
+     }
+     ctx.CachedTable(c, "needs|" + method + "|" + by, [&]() -> std::optional<report::Table> {
+       app::NeedsRequest request;
+       request.methods = *methods;
+       auto report = ctx.Read([&](store::Workspace& ws) {
+         request.only = RegionFacilities(c, ws);
+         return app::ComputeNeeds(ws, request);
+       });
+       if (!report) {
+         SendFailure(c, report.error());
+         return std::nullopt;
+       }
+       return by == "cadre" ? app::CadreTotalsTable(*report) : app::NeedLinesTable(*report, c.lang);
+     });
+   }).Regional();
   const std::vector<std::string> proposal_params = {"method",     "budget",       "year",
                                                     "w_shortage", "w_population", "w_remoteness",
                                                     "w_flood",    "ceiling_*"};
-  r.Add("GET", "/api/v1/proposal", Access::kReaders, proposal_params,
-        [&ctx](Call& c) { Proposal(ctx, c, false); });
-  r.Add("GET", "/api/v1/proposal/workbook", Access::kReaders, proposal_params,
-        [&ctx](Call& c) { Proposal(ctx, c, true); });
+  r.Add("GET", "/api/v1/proposal", Access::kReaders, proposal_params, [&ctx](Call& c) {
+     Proposal(ctx, c, false);
+   }).Regional();
+  r.Add("GET", "/api/v1/proposal/workbook", Access::kReaders, proposal_params, [&ctx](Call& c) {
+     Proposal(ctx, c, true);
+   }).Regional();
   r.Add("GET", "/api/v1/audit", Access::kPlanners, {"limit", "format"}, [&ctx](Call& c) {
     double limit = 200;
     if (c.Has("limit")) {

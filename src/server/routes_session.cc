@@ -90,7 +90,8 @@ void Login(ServerContext& ctx, Call& c) {
   SendJson(c, {{"csrf_token", session->csrf},
                {"username", user->username},
                {"role", user->role},
-               {"kode_faskes", user->kode_faskes}});
+               {"kode_faskes", user->kode_faskes},
+               {"wilayah", user->wilayah}});
 }
 
 void ChangePassword(ServerContext& ctx, Call& c) {
@@ -136,22 +137,25 @@ const std::string& OpenApiJson() {
 }
 
 void AddSessionRoutes(Router& r, ServerContext& ctx) {
+  // None of these holds a district's data: every user, of a region too, may call them.
   r.Add("POST", "/api/v1/login", Access::kPublic, {}, [&ctx](Call& c) { Login(ctx, c); });
   r.Add("POST", "/api/v1/logout", Access::kLoggedIn, {}, [&ctx](Call& c) {
-    if (auto ended = ctx.EndSession(c.session.token_hash); !ended) {
-      return SendFailure(c, ended.error());
-    }
-    c.res.headers.emplace_back("Set-Cookie",
-                               "jangkau_sesi=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
-    SendJson(c, {{"ok", true}});
-  });
+     if (auto ended = ctx.EndSession(c.session.token_hash); !ended) {
+       return SendFailure(c, ended.error());
+     }
+     c.res.headers.emplace_back("Set-Cookie",
+                                "jangkau_sesi=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+     SendJson(c, {{"ok", true}});
+   }).Regional();
   r.Add("GET", "/api/v1/me", Access::kLoggedIn, {}, [](Call& c) {
-    SendJson(c, {{"username", c.session.username},
-                 {"role", c.session.role},
-                 {"kode_faskes", c.session.kode_faskes}});
-  });
-  r.Add("POST", "/api/v1/password", Access::kLoggedIn, {},
-        [&ctx](Call& c) { ChangePassword(ctx, c); });
+     SendJson(c, {{"username", c.session.username},
+                  {"role", c.session.role},
+                  {"kode_faskes", c.session.kode_faskes},
+                  {"wilayah", c.session.scope.wilayah()}});
+   }).Regional();
+  r.Add("POST", "/api/v1/password", Access::kLoggedIn, {}, [&ctx](Call& c) {
+     ChangePassword(ctx, c);
+   }).Regional();
   r.Add("GET", "/api/v1/openapi.json", Access::kPublic, {}, [](Call& c) {
     c.res.content_type = kJsonType;
     static const SharedBody spec = std::make_shared<const std::string>(OpenApiJson());

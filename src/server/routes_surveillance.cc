@@ -336,9 +336,11 @@ void AddSurveillanceRoutes(Router& r, ServerContext& ctx) {
   r.Add("GET", "/api/v1/surveillance/map", Access::kReaders,
         {"method", "from", "to", "b", "skenario"}, [&ctx](Call& c) { AlertMap(ctx, c); });
   r.Add("GET", "/api/v1/facilities/{kode}/weekly/{minggu}", Access::kFacilityRead, {},
-        [&ctx](Call& c) { WeekForm(ctx, c); });
+        [&ctx](Call& c) { WeekForm(ctx, c); })
+      .Regional();
   r.Add("PUT", "/api/v1/facilities/{kode}/weekly/{minggu}", Access::kFacilityWrite, {},
-        [&ctx](Call& c) { PutWeek(ctx, c); });
+        [&ctx](Call& c) { PutWeek(ctx, c); })
+      .Regional();
   r.Add("GET", "/api/v1/surveillance/series", Access::kReaders, {"faskes", "penyakit", "b"},
         [&ctx](Call& c) { Series(ctx, c); });
 }

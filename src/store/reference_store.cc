@@ -210,16 +210,18 @@ std::expected<void, Error> Workspace::PutUser(const User& user, const std::strin
   try {
     Transaction txn(*conn_);
     Statement up = conn_->Prepare(
-        "INSERT INTO users(username, peran, kode_faskes, hash, dibuat) VALUES (?,?,?,?,?) "
+        "INSERT INTO users(username, peran, kode_faskes, hash, dibuat, wilayah) "
+        "VALUES (?,?,?,?,?,?) "
         "ON CONFLICT(username) DO UPDATE SET peran=excluded.peran, "
-        "kode_faskes=excluded.kode_faskes, hash=excluded.hash");
+        "kode_faskes=excluded.kode_faskes, hash=excluded.hash, wilayah=excluded.wilayah");
     up.Bind(1, user.username).Bind(2, user.role).BindText(3, user.kode_faskes).Bind(4, user.hash);
-    up.Bind(5, NowIso()).Run();
+    up.Bind(5, NowIso()).Bind(6, user.wilayah).Run();
     Statement audit = conn_->Prepare(
         "INSERT INTO audit_log(waktu, pengguna, aksi, entitas, kunci, rincian) "
         "VALUES (?,?,'ubah','pengguna',?,?)");
     audit.Bind(1, NowIso()).Bind(2, by).Bind(3, user.username);
-    audit.Bind(4, "{\"peran\":\"" + user.role + "\",\"kode_faskes\":\"" + user.kode_faskes + "\"}");
+    audit.Bind(4, "{\"peran\":\"" + user.role + "\",\"kode_faskes\":\"" + user.kode_faskes +
+                      "\",\"wilayah\":\"" + user.wilayah + "\"}");
     audit.Run();
     txn.Commit();
     return {};
@@ -229,11 +231,11 @@ std::expected<void, Error> Workspace::PutUser(const User& user, const std::strin
 }
 
 std::optional<Workspace::User> Workspace::FindUser(const std::string& username) const {
-  Statement s =
-      conn_->Prepare("SELECT username, peran, kode_faskes, hash FROM users WHERE username = ?");
+  Statement s = conn_->Prepare(
+      "SELECT username, peran, kode_faskes, hash, wilayah FROM users WHERE username = ?");
   s.Bind(1, username);
   if (!s.Step()) return std::nullopt;
-  return User{s.Text(0), s.Text(1), s.Text(2), s.Text(3)};
+  return User{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4)};
 }
 
 std::expected<Workspace::Period, Error> Workspace::EnsurePeriod(const std::string& today,

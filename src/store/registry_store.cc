@@ -47,13 +47,15 @@ std::vector<PopulationRecord> Workspace::Population() const {
   return out;
 }
 
-std::vector<Facility> Workspace::Facilities() const {
+std::vector<Facility> Workspace::Facilities(const std::string& kode) const {
   std::vector<Facility> out;
-  Statement s = conn_->Prepare(
+  const std::string columns =
       "SELECT kode, nama, jenis, rawat_inap, rawat_inap_asumsi, kategori_wilayah, "
       "kategori_asumsi, asumsi_dasar, kode_desa, kode_kecamatan, kode_kecamatan_bps, "
       "kode_kabupaten_bps, alamat, lon, lat, status, bpjs, akreditasi, sumber_berkas, "
-      "sumber_baris FROM facilities ORDER BY kode");
+      "sumber_baris FROM facilities ";
+  Statement s = conn_->Prepare(columns + (kode.empty() ? "ORDER BY kode" : "WHERE kode = ?"));
+  if (!kode.empty()) s.Bind(1, kode);
   while (s.Step()) {
     Facility f;
     f.kode = s.Text(0);

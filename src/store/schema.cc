@@ -8,7 +8,8 @@ namespace jangkau::store {
 std::span<const Migration> Migrations() {
   static const std::vector<Migration> all = [] {
     std::vector<Migration> v;
-    for (const std::span<const Migration> part : {MigrationsV1ToV5(), MigrationsV6ToV10()}) {
+    for (const std::span<const Migration> part :
+         {MigrationsV1ToV5(), MigrationsV6ToV10(), MigrationsV11ToV15()}) {
       v.insert(v.end(), part.begin(), part.end());
     }
     return v;

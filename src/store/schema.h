@@ -18,9 +18,10 @@ struct Migration {
 std::span<const Migration> Migrations();
 int LatestSchemaVersion();
 
-// The migrations by file (schema_v1_v5.cc, schema_v6_v10.cc): a new migration goes at the end of
-// the last, or in a new file listed in Migrations().
+// The migrations by file (schema_v1_v5.cc, schema_v6_v10.cc, schema_v11_v15.cc): a new migration
+// goes at the end of the last, or in a new file listed in Migrations().
 std::span<const Migration> MigrationsV1ToV5();
 std::span<const Migration> MigrationsV6ToV10();
+std::span<const Migration> MigrationsV11ToV15();
 
 }  // namespace jangkau::store

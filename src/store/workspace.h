@@ -86,7 +86,8 @@ class Workspace {
   // --- reads (a consistent snapshot each) ---
   std::vector<Region> Regions(bool with_geometry = true) const;
   std::vector<PopulationRecord> Population() const;
-  std::vector<Facility> Facilities() const;
+  // Every facility, or the one of code `kode` (none when there is no such facility).
+  std::vector<Facility> Facilities(const std::string& kode = {}) const;
   // The roster, of every facility or of one (`kode_faskes` not empty).
   std::vector<StaffMember> Staff(const std::string& kode_faskes = {}) const;
   std::vector<StaffCount> StaffCounts() const;
@@ -218,6 +219,7 @@ class Workspace {
     std::string role;         // admin, planner, operator, viewer, dispatcher
     std::string kode_faskes;  // operators only
     std::string hash;         // argon2id (libsodium crypto_pwhash_str)
+    std::string wilayah;      // the region the user is scoped to; empty: the whole workspace
   };
   // Adds or replaces a user; recorded in the audit log.
   std::expected<void, Error> PutUser(const User& user, const std::string& by);
@@ -287,10 +289,11 @@ class Workspace {
     std::string kode_faskes;
     std::string csrf_hash;
     int64_t expires = 0;
+    std::string wilayah;  // the user's region; empty: the whole workspace
   };
   std::expected<void, Error> PutSession(const std::string& token_hash, const std::string& username,
                                         const std::string& csrf_hash, int64_t expires);
-  // The live session of `token_hash` at `now` with its user's current role and facility.
+  // The live session of `token_hash` at `now` with its user's current role, facility and region.
   std::optional<StoredSession> FindSession(const std::string& token_hash, int64_t now) const;
   std::expected<void, Error> ExtendSession(const std::string& token_hash, int64_t expires);
   std::expected<void, Error> DeleteSession(const std::string& token_hash);

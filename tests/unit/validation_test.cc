@@ -3,6 +3,7 @@
 
 #include "app/reference_data.h"
 #include "app/reference_tables.h"
+#include "app/region_scope.h"
 #include "app/validation.h"
 #include "test_util.h"
 
@@ -118,6 +119,48 @@ TEST(WorkspaceFindings, PopulationGapsTotalsBoundariesAndAssumptions) {
   auto all = Validate(ws);
   ASSERT_TRUE(all.has_value());
   EXPECT_EQ(all->size(), codes.size());
+}
+
+// A user's region (issue 16): a facility by its kecamatan or desa code, a hospital (no kecamatan)
+// by its BPS kabupaten code; one whose kabupaten is unknown only for the province.
+TEST(RegionScope, FacilitiesByKecamatanDesaOrBpsCode) {
+  const std::vector<Region> regions = {MakeRegion("16", RegionLevel::kProvinsi, "", "16"),
+                                       MakeRegion("16.02", RegionLevel::kKabupaten, "", "1602"),
+                                       MakeRegion("16.06", RegionLevel::kKabupaten, "", "1606")};
+  Facility by_kecamatan;
+  by_kecamatan.kode = "P1602010202";
+  by_kecamatan.kode_kecamatan = "16.02.01";
+  Facility by_desa;
+  by_desa.kode = "X1";
+  by_desa.kode_desa = "16.06.03.2001";
+  Facility hospital;
+  hospital.kode = "R1606001";
+  hospital.kode_kabupaten_bps = "1606";
+  Facility unknown;
+  unknown.kode = "X2";
+
+  const RegionScope oki("16.02", regions);
+  EXPECT_TRUE(oki.HasFacility(by_kecamatan));
+  EXPECT_FALSE(oki.HasFacility(by_desa));
+  EXPECT_FALSE(oki.HasFacility(hospital));
+  EXPECT_FALSE(oki.HasFacility(unknown));
+  EXPECT_TRUE(oki.HasRegion("16.02"));
+  EXPECT_TRUE(oki.HasRegion("16.02.01.2001"));
+  EXPECT_FALSE(oki.HasRegion("16"));
+  EXPECT_FALSE(oki.HasRegion("16.020"));  // a look-alike prefix is another code
+
+  const RegionScope muba("16.06", regions);
+  EXPECT_TRUE(muba.HasFacility(by_desa));
+  EXPECT_TRUE(muba.HasFacility(hospital));
+  EXPECT_EQ(muba.FacilityCodes({by_kecamatan, by_desa, hospital, unknown}),
+            (std::set<std::string>{"R1606001", "X1"}));
+
+  const RegionScope province("16", regions);
+  for (const Facility& f : {by_kecamatan, by_desa, hospital, unknown}) {
+    EXPECT_TRUE(province.HasFacility(f)) << f.kode;
+  }
+  EXPECT_TRUE(RegionScope().Everything());
+  EXPECT_TRUE(RegionScope().HasFacility(unknown));
 }
 
 }  // namespace

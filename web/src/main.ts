@@ -38,20 +38,37 @@ interface Route {
   page: Page;
   nav: Key;
   roles: Role[];
+  /** Open to a user scoped to a region (the server answers with her region only). */
+  regional: boolean;
 }
 
 const routes: Record<string, Route> = {
-  report: { page: renderReport, nav: 'nav_report', roles: ['operator', 'admin', 'planner', 'viewer'] },
-  board: { page: renderBoard, nav: 'nav_board', roles: ['admin', 'planner', 'viewer'] },
-  map: { page: renderMap, nav: 'nav_map', roles: ['admin', 'planner', 'operator', 'viewer'] },
-  tables: { page: renderTables, nav: 'nav_tables', roles: ['admin', 'planner', 'viewer'] },
-  proposal: { page: renderProposal, nav: 'nav_proposal', roles: ['admin', 'planner', 'viewer'] },
-  scenario: { page: renderScenario, nav: 'nav_scenario', roles: ['admin', 'planner', 'viewer'] },
-  dispatch: { page: renderDispatch, nav: 'nav_dispatch', roles: ['dispatcher', 'admin', 'planner'] },
-  response: { page: renderResponse, nav: 'nav_response', roles: ['admin', 'planner', 'dispatcher'] },
-  programmes: { page: renderProgrammes, nav: 'nav_programmes', roles: ['admin', 'planner', 'viewer', 'operator'] },
-  surveillance: { page: renderSurveillance, nav: 'nav_surveillance', roles: ['admin', 'planner', 'viewer', 'operator'] },
+  report: { page: renderReport, nav: 'nav_report', roles: ['operator', 'admin', 'planner', 'viewer'], regional: true },
+  board: { page: renderBoard, nav: 'nav_board', roles: ['admin', 'planner', 'viewer'], regional: true },
+  map: { page: renderMap, nav: 'nav_map', roles: ['admin', 'planner', 'operator', 'viewer'], regional: true },
+  tables: { page: renderTables, nav: 'nav_tables', roles: ['admin', 'planner', 'viewer'], regional: true },
+  proposal: { page: renderProposal, nav: 'nav_proposal', roles: ['admin', 'planner', 'viewer'], regional: true },
+  scenario: { page: renderScenario, nav: 'nav_scenario', roles: ['admin', 'planner', 'viewer'], regional: false },
+  dispatch: { page: renderDispatch, nav: 'nav_dispatch', roles: ['dispatcher', 'admin', 'planner'], regional: false },
+  response: { page: renderResponse, nav: 'nav_response', roles: ['admin', 'planner', 'dispatcher'], regional: false },
+  programmes: {
+    page: renderProgrammes,
+    nav: 'nav_programmes',
+    roles: ['admin', 'planner', 'viewer', 'operator'],
+    regional: false,
+  },
+  surveillance: {
+    page: renderSurveillance,
+    nav: 'nav_surveillance',
+    roles: ['admin', 'planner', 'viewer', 'operator'],
+    regional: false,
+  },
 };
+
+/** The pages `s` may open: by role, and for a user scoped to a region only the regional ones. */
+function mayOpen(r: Route | undefined, s: Session): boolean {
+  return r !== undefined && r.roles.includes(s.role) && (s.wilayah === '' || r.regional);
+}
 
 function homeFor(s: Session): string {
   if (s.role === 'operator') return `#/report/${encodeURIComponent(s.kode_faskes)}`;
@@ -96,7 +113,7 @@ function shell(session: Session | null, active: string): { main: HTMLElement } {
   );
   if (session) {
     const links = Object.entries(routes)
-      .filter(([, r]) => r.roles.includes(session.role))
+      .filter(([, r]) => mayOpen(r, session))
       .map(([name, r]) =>
         h('a', { href: `#/${name}`, 'data-testid': `nav-${name}`, 'aria-current': name === active ? 'page' : false }, t(r.nav)),
       );
@@ -108,7 +125,9 @@ function shell(session: Session | null, active: string): { main: HTMLElement } {
         h(
           'span',
           { class: 'muted', 'data-testid': 'whoami' },
-          t('logged_in_as', { user: session.username, role: t(`role_${session.role}` as Key) }),
+          session.wilayah
+            ? t('logged_in_as_region', { user: session.username, role: t(`role_${session.role}` as Key), region: session.wilayah })
+            : t('logged_in_as', { user: session.username, role: t(`role_${session.role}` as Key) }),
         ),
         langButton(),
         h(
@@ -158,7 +177,7 @@ async function render(): Promise<void> {
     // After login, go back to the page that was asked for (a deep link), if the role may see it.
     if (name !== 'login' && routes[name]) wanted = location.hash;
     renderLogin(main, (s) => {
-      const target = wanted && routes[wanted.slice(2).split('/')[0]]?.roles.includes(s.role) ? wanted : homeFor(s);
+      const target = wanted && mayOpen(routes[wanted.slice(2).split('/')[0]], s) ? wanted : homeFor(s);
       wanted = '';
       navigate(target);
     });
@@ -171,7 +190,7 @@ async function render(): Promise<void> {
     return;
   }
   const { main } = shell(session, name);
-  if (!route.roles.includes(session.role)) {
+  if (!mayOpen(route, session)) {
     main.append(h('p', { class: 'panel' }, t('forbidden_page')));
     return;
   }

@@ -64,7 +64,8 @@ export function renderMap(root: HTMLElement, ctx: PageContext): () => void {
   const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '320px' });
 
   let access: { el: HTMLElement; stop: () => void } | null = null;
-  if (ctx.session.role === 'admin' || ctx.session.role === 'planner') {
+  // An access run covers the whole workspace: not for a user scoped to a region.
+  if ((ctx.session.role === 'admin' || ctx.session.role === 'planner') && ctx.session.wilayah === '') {
     access = accessRunControl(() => void loadData(false));
   }
 

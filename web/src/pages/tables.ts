@@ -63,7 +63,9 @@ export function renderTables(root: HTMLElement, ctx: PageContext): () => void {
   const charts = h('div', { class: 'charts' });
   const tabBar = h('div');
   const panel = h('section', { class: 'panel', role: 'tabpanel', 'data-testid': 'tables-panel' });
-  const access = ctx.session.role === 'admin' || ctx.session.role === 'planner' ? accessRunControl(() => reload()) : null;
+  // An access run covers the whole workspace: not for a user scoped to a region.
+  const runs = (ctx.session.role === 'admin' || ctx.session.role === 'planner') && ctx.session.wilayah === '';
+  const access = runs ? accessRunControl(() => reload()) : null;
   root.append(h('div', { class: 'page-head' }, h('h1', {}, t('tables_title')), access?.el ?? ''), charts, tabBar, panel);
 
   const reload = () => {

@@ -18,6 +18,7 @@ export const common: typeof idCommon = {
 
   logout: 'Log out',
   logged_in_as: 'Logged in as {user} ({role})',
+  logged_in_as_region: 'Logged in as {user} ({role}, region {region})',
   session_expired: 'Your session ended; please log in again.',
   network_error: 'The Jangkau server cannot be reached ({detail}).',
 

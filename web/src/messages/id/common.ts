@@ -15,6 +15,7 @@ export const common = {
 
   logout: 'Keluar',
   logged_in_as: 'Masuk sebagai {user} ({role})',
+  logged_in_as_region: 'Masuk sebagai {user} ({role}, wilayah {region})',
   session_expired: 'Sesi berakhir; silakan masuk lagi.',
   network_error: 'Server Jangkau tidak dapat dihubungi ({detail}).',
 
