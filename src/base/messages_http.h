@@ -11,8 +11,8 @@
   X(kHttpRegionRoute, "region_route", 403,                                                         \
     "pengguna wilayah {0} tidak dapat membuka ini: halaman ini memuat data seluruh ruang kerja",   \
     "a user of region {0} cannot open this: it holds the whole workspace's data")                  \
-  X(kHttpOutsideRegion, "outside_region", 403, "fasyankes {0} berada di luar wilayah {1}",         \
-    "facility {0} lies outside region {1}")                                                        \
+  X(kHttpOutsideRegion, "facility_outside_region", 403,                                            \
+    "fasyankes {0} berada di luar wilayah {1}", "facility {0} lies outside region {1}")            \
   X(kUserBadRegion, "user_bad_region", 422,                                                        \
     "--region: '{0}' bukan kode kabupaten/kota atau provinsi di ruang kerja ini",                  \
     "--region: '{0}' is not the code of a kabupaten/kota or province in this workspace")           \

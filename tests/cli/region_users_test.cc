@@ -114,7 +114,8 @@ TEST_F(RegionUsersTest, Issue16ADistrictPlannerSeesAndWritesHerDistrictOnly) {
     EXPECT_TRUE(f["properties"]["kode"].get<std::string>().starts_with("16.02.")) << f;
   }
 
-  // A facility of Muba: neither read nor written (403 outside_region), whatever the role allows.
+  // A facility of Muba: neither read nor written (403 facility_outside_region), whatever the role
+  // allows.
   std::string muba_facility;
   for (const auto& [kode, kab] : kabupaten) {
     if (kab == "1606" && kode.starts_with("P")) muba_facility = kode;
@@ -129,7 +130,7 @@ TEST_F(RegionUsersTest, Issue16ADistrictPlannerSeesAndWritesHerDistrictOnly) {
              R"({"komentar":"x"})")}) {
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 403) << r->body;
-    EXPECT_EQ(Json::parse(r->body)["error"]["code"], "outside_region");
+    EXPECT_EQ(Json::parse(r->body)["error"]["code"], "facility_outside_region");
   }
   // What holds the whole workspace's data is refused to her (403 region_route), writes too.
   for (const auto& r : {Get(planner, "/api/v1/surveillance/alerts"), Get(planner, "/api/v1/audit"),
