@@ -1,4 +1,4 @@
-// jangkau serve --workspace W [--bind 127.0.0.1] [--port 8080]
+// jangkau serve --workspace W [--bind 127.0.0.1] [--port 8080] [--connections N]
 // jangkau user add --workspace W --username U --role ROLE [--facility KODE] [--region KODE]
 //   (password on stdin)
 // jangkau user passwd --workspace W --username U  (password on stdin; ends the user's sessions)
@@ -53,6 +53,13 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
   serve->add_option("--web", opt->web_dir,
                     ctx.T("folder aplikasi web yang sudah dibangun (bawaan: web/dist)",
                           "folder of the built web application (default: web/dist)"));
+  serve
+      ->add_option("--connections", opt->connections,
+                   ctx.T("koneksi ruang kerja untuk permintaan bersamaan (bawaan: 1 untuk berkas, "
+                         "4 untuk PostgreSQL)",
+                         "workspace connections for requests at once (default: 1 for a file, 4 "
+                         "for PostgreSQL)"))
+      ->check(CLI::Range(1, 64));
   serve->callback([&ctx, opt] {
     ctx.exit_code = server::Serve(*opt, ctx.err, [&ctx, opt](int port) {
       ctx.out << fmt::format("http://{}:{}/\n", opt->bind, port) << std::flush;

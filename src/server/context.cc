@@ -10,6 +10,7 @@
 
 #include "base/text_util.h"
 #include "server/auth.h"
+#include "store/db.h"
 
 namespace jangkau::server {
 namespace {
@@ -29,8 +30,7 @@ std::string Call::Param(const char* name, const std::string& fallback) const {
 
 ServerContext::ServerContext(std::unique_ptr<store::Workspace> ws, store::Workspace::Period period,
                              const ServerOptions& options)
-    : ws_(std::move(ws)),
-      period_(std::move(period)),
+    : period_(std::move(period)),
       options_(options),
       cache_(options.cache_entries, options.cache_bytes),
       throttle_(LoginThrottle::Options{options.max_failures, options.max_failures_per_address,
@@ -41,6 +41,48 @@ ServerContext::ServerContext(std::unique_ptr<store::Workspace> ws, store::Worksp
                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   jobs.queue = options.job_queue;
   jobs_ = std::make_unique<JobRunner>(jobs, [this] { Changed(); });
+  pool_max_ = options.connections > 0
+                  ? static_cast<std::size_t>(options.connections)
+                  : (store::IsPostgresUrl(options.workspace) ? std::size_t{4} : std::size_t{1});
+  idle_.push_back(ws.get());
+  pool_.push_back(std::move(ws));
+}
+
+ServerContext::Lease::Lease(ServerContext& c) : ctx(c), ws(nullptr) {
+  std::unique_lock lock(ctx.pool_mutex_);
+  for (;;) {
+    if (!ctx.idle_.empty()) {
+      ws = ctx.idle_.back();
+      ctx.idle_.pop_back();
+      return;
+    }
+    if (ctx.pool_.size() + ctx.opening_ < ctx.pool_max_) {
+      // Opened outside the lock (a connection takes a round trip or more); counted at once so
+      // that no other request opens one beyond the limit meanwhile.
+      ++ctx.opening_;
+      lock.unlock();
+      auto opened = store::Workspace::Open(ctx.options_.workspace);
+      lock.lock();
+      --ctx.opening_;
+      if (opened) {
+        ctx.pool_.push_back(std::move(*opened));
+        ws = ctx.pool_.back().get();
+        return;
+      }
+      // The database refuses more connections: make do with those there are.
+      ctx.pool_max_ = ctx.pool_.size() + ctx.opening_;
+      continue;
+    }
+    ctx.pool_free_.wait(lock);
+  }
+}
+
+ServerContext::Lease::~Lease() {
+  {
+    std::lock_guard lock(ctx.pool_mutex_);
+    ctx.idle_.push_back(ws);
+  }
+  ctx.pool_free_.notify_one();
 }
 
 void ServerContext::Cached(Call& c, const std::string& key, const char* type,
@@ -51,7 +93,10 @@ void ServerContext::Cached(Call& c, const std::string& key, const char* type,
   auto state = [&] {
     return ResponseCache::State{generation_, Read([](auto& ws) { return ws.DataVersion(); })};
   };
-  if (auto hit = cache_.Get(full, state())) {
+  // The version read with the session serves the first look (one round trip per request).
+  const ResponseCache::State seen =
+      c.session.data_version ? ResponseCache::State{generation_, *c.session.data_version} : state();
+  if (auto hit = cache_.Get(full, seen)) {
     c.res.content_type = type;
     c.res.shared_body = std::move(hit);
     return;
@@ -111,7 +156,7 @@ std::optional<std::pair<Session, std::string>> ServerContext::FindSession(
       // A failed extension only shortens the session to its stored expiry.
       [[maybe_unused]] const auto extended = ws.ExtendSession(hash, renewed);
     }
-    Session session{hash, s->username, s->role, s->kode_faskes, {}};
+    Session session{hash, s->username, s->role, s->kode_faskes, {}, s->data_version};
     if (!s->wilayah.empty()) session.scope = app::RegionScope(s->wilayah, ws.Regions(false));
     return std::pair{std::move(session), s->csrf_hash};
   });

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -33,6 +34,9 @@ struct Session {
   std::string role;  // admin, planner, operator, viewer, dispatcher
   std::string kode_faskes;
   app::RegionScope scope;  // the user's region (users.wilayah); everything when none
+  // The workspace's data version when the session was checked (the same query): a cached
+  // answer of that version needs no second round trip.
+  std::optional<int64_t> data_version;
 };
 
 // Who may call a route. Facility routes check the {kode} of the path as well.
@@ -71,11 +75,13 @@ class ServerContext {
   const ServerOptions& options() const { return options_; }
   const store::Workspace::Period& period() const { return period_; }
 
-  // Runs `f(workspace)` under the workspace lock.
+  // Runs `f(workspace)` on a connection of the pool, which nobody else uses meanwhile (waits
+  // for one when all are busy). Writes keep the store's guarantees across connections: one
+  // writer at a time, stale versions refused inside the write transaction.
   template <typename F>
   std::invoke_result_t<F, store::Workspace&> Read(F&& f) {
-    std::lock_guard lock(ws_mutex_);
-    return f(*ws_);
+    Lease lease(*this);
+    return f(*lease.ws);
   }
   // The workspace changed through this server.
   void Changed() { ++generation_; }
@@ -119,8 +125,21 @@ class ServerContext {
   std::counting_semaphore<2>& password_checks() { return password_checks_; }
 
  private:
-  std::unique_ptr<store::Workspace> ws_;
-  std::mutex ws_mutex_;
+  // A connection taken from the pool for the lifetime of the lease.
+  struct Lease {
+    explicit Lease(ServerContext& ctx);
+    ~Lease();
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ServerContext& ctx;
+    store::Workspace* ws;
+  };
+  std::mutex pool_mutex_;
+  std::condition_variable pool_free_;
+  std::vector<std::unique_ptr<store::Workspace>> pool_;  // every connection opened
+  std::vector<store::Workspace*> idle_;                  // those no request holds
+  std::size_t pool_max_ = 1;
+  std::size_t opening_ = 0;  // connections being opened
   store::Workspace::Period period_;
   ServerOptions options_;
   std::atomic<uint64_t> generation_{0};

@@ -177,7 +177,10 @@ class Connection {
   // caller removes the file).
   virtual void Discard() = 0;
   // Changes whenever another connection commits a write.
-  virtual int64_t DataVersion() = 0;
+  int64_t DataVersion() { return QueryInt("SELECT " + std::string(DataVersionSql())); }
+  // The same as an SQL expression, to ask for it in the query of something else (one round
+  // trip instead of two).
+  virtual std::string_view DataVersionSql() const = 0;
   // The database engine's own consistency findings (empty when sound).
   virtual std::vector<std::string> IntegrityProblems() = 0;
   // The stored columns of a table in their order (PostgreSQL: without the computed PostGIS

@@ -291,7 +291,9 @@ class PgConnection final : public Connection {
     Exec(fmt::format("DROP SCHEMA IF EXISTS {} CASCADE", schema_));
   }
   void Ready() override {}
-  int64_t DataVersion() override { return QueryInt("SELECT last_value FROM jangkau_versi_data"); }
+  std::string_view DataVersionSql() const override {
+    return "(SELECT last_value FROM jangkau_versi_data)";
+  }
   std::vector<std::string> IntegrityProblems() override {
     // The server enforces the constraints as rows are written; nothing to scan afterwards.
     return {};

@@ -33,12 +33,13 @@ std::optional<Workspace::StoredSession> Workspace::FindSession(const std::string
                                                                int64_t now) const {
   Statement s = conn_->Prepare(
       "SELECT s.username, u.peran, COALESCE(u.kode_faskes, ''), s.csrf_hash, s.expires, "
-      "u.wilayah "
-      "FROM sessions s JOIN users u ON u.username = s.username "
+      "u.wilayah, " +
+      std::string(conn_->DataVersionSql()) +
+      " FROM sessions s JOIN users u ON u.username = s.username "
       "WHERE s.token_hash = ? AND s.expires > ?");
   s.Bind(1, token_hash).Bind(2, now);
   if (!s.Step()) return std::nullopt;
-  return StoredSession{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4), s.Text(5)};
+  return StoredSession{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4), s.Text(5), s.Int(6)};
 }
 
 std::expected<void, Error> Workspace::ExtendSession(const std::string& token_hash,

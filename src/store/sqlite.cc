@@ -146,7 +146,9 @@ class SqliteConnection final : public Connection {
     Exec("PRAGMA foreign_keys=ON");
   }
   void Discard() override {}
-  int64_t DataVersion() override { return QueryInt("PRAGMA data_version"); }
+  std::string_view DataVersionSql() const override {
+    return "(SELECT data_version FROM pragma_data_version)";
+  }
   std::vector<std::string> IntegrityProblems() override {
     std::vector<std::string> out;
     Statement s = Prepare("PRAGMA integrity_check");

@@ -289,11 +289,13 @@ class Workspace {
     std::string kode_faskes;
     std::string csrf_hash;
     int64_t expires = 0;
-    std::string wilayah;  // the user's region; empty: the whole workspace
+    std::string wilayah;       // the user's region; empty: the whole workspace
+    int64_t data_version = 0;  // DataVersion(), read in the same query
   };
   std::expected<void, Error> PutSession(const std::string& token_hash, const std::string& username,
                                         const std::string& csrf_hash, int64_t expires);
-  // The live session of `token_hash` at `now` with its user's current role, facility and region.
+  // The live session of `token_hash` at `now` with its user's current role, facility and region,
+  // and the workspace's data version: one round trip.
   std::optional<StoredSession> FindSession(const std::string& token_hash, int64_t now) const;
   std::expected<void, Error> ExtendSession(const std::string& token_hash, int64_t expires);
   std::expected<void, Error> DeleteSession(const std::string& token_hash);

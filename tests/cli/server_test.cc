@@ -64,6 +64,25 @@ TEST_F(ServerTest, RoleBoundaries) {
             403);
 }
 
+// A cached answer is never stale: a facility imported by the CLI (another connection, another
+// process) is in the next answer, whichever of the server's connections serves it (the data
+// version is read with the session).
+TEST_F(ServerTest, CachedAnswersFollowWritesOfOtherProcesses) {
+  const Login planner = LogIn("perencana");
+  const auto count = [&] {
+    auto r = Get(planner, "/api/v1/facilities");
+    EXPECT_EQ(r->status, 200);
+    return Json::parse(r->body).size();
+  };
+  const std::size_t before = count();
+  EXPECT_EQ(count(), before);  // the cached answer
+  const std::string csv = dir_.Write("baru.csv",
+                                     "kode_faskes,nama_faskes,jenis_faskes\n"
+                                     "P9999999999,Puskesmas Baru,puskesmas\n");
+  ASSERT_EQ(RunCommand(J("import facilities " + csv + " --workspace " + ws_)).exit_code, 0);
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(count(), before + 1) << i;
+}
+
 // Issue 16: 20 facility operators and 5 planners save rosters at once, each save based on what
 // it read (If-Match: the ETag of its GET). No update is lost: every worker a 200 answered for is
 // in the final roster, and a save based on a stale read is refused (409 report_stale), never
