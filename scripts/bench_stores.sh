@@ -72,11 +72,14 @@ both "restore over the workspace" "$oki_file" "$oki_pg" \
   restore --workspace @WS --from "$work/oki.@K.bak"
 
 # The API under load on each store: wrk, 50 connections, planner session.
+# Started in this shell (not in a $(...) subshell) so that cleanup knows its process.
 serve() {
   "$J" serve --workspace "$1" --port 0 > "$work/url.$2" 2>/dev/null &
   servers+=($!)
-  for _ in $(seq 100); do grep -q http "$work/url.$2" 2>/dev/null && break; sleep 0.1; done
-  head -1 "$work/url.$2" | sed 's|/$||'
+}
+url() {
+  for _ in $(seq 100); do grep -q http "$work/url.$1" 2>/dev/null && break; sleep 0.1; done
+  head -1 "$work/url.$1" | sed 's|/$||'
 }
 login() {
   curl -s -i -X POST "$1/api/v1/login" -d '{"username":"perencana","password":"demo-perencana-2026"}' |
@@ -87,8 +90,10 @@ p99() {
   awk '/Requests\/sec/ { rps = $2 } /^ +99%/ { p99 = $2 } /Non-2xx/ { bad = $NF }
        END { printf "%s (%.0f/s%s)", p99, rps, bad ? ", " bad " errors" : "" }' "$work/wrk.txt"
 }
-base_file=$(serve "$oki_file" file)
-base_pg=$(serve "$oki_pg" pg)
+serve "$oki_file" file
+serve "$oki_pg" pg
+base_file=$(url file)
+base_pg=$(url pg)
 cookie_file=$(login "$base_file")
 cookie_pg=$(login "$base_pg")
 echo
