@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cmath>
 #include <functional>
 #include <queue>
 #include <thread>
+#include <type_traits>
 
 #include "access/moves.h"
 #include "access/pair_of_threads.h"
@@ -21,7 +21,8 @@ constexpr float kInf = std::numeric_limits<float>::infinity();
 // Everything the inner loop reads, flattened for speed.
 struct Network {
   std::array<const float*, 2> cost{};
-  std::array<TravelCell*, 2> cells{};
+  std::array<TravelCell*, 2> cells{};  // one of the two
+  std::array<CompactCell*, 2> compact{};
   const float* up = nullptr;    // transfer layer 0 -> 1 in the search direction
   const float* down = nullptr;  // layer 1 -> 0
   std::size_t layer_size = 0;
@@ -37,41 +38,38 @@ inline void Settle(uint64_t* bits, std::size_t g) { bits[g >> 6] |= uint64_t{1} 
 
 // Whether (time, source) beats what a cell holds: less time, or the same time from a lower
 // source index (so that ties do not depend on the order of work).
-inline bool Better(float time, int32_t who, TravelCell old) {
+template <typename Cell>
+inline bool Better(float time, int32_t who, Cell old) {
   return time < old.time || (time == old.time && who < old.nearest);
 }
 
+template <typename Cell>
+Cell* CellsOf(const Network& net, int l) {
+  if constexpr (std::is_same_v<Cell, CompactCell>) {
+    return net.compact[l];
+  } else {
+    return net.cells[l];
+  }
+}
+
 // Relaxes the neighbours of global cell g; `push(gj, time)` files a cell whose time dropped.
-// kAtomic: other threads relax other cells of the same bucket at the same time.
-template <int kMoves, bool kCornerCutting, bool kTwoLayers, bool kAtomic, typename Push>
+// Reads and writes rows r - 2 to r + 2 of the cell's layers (the other layer at the same cell).
+template <typename Cell, int kMoves, bool kCornerCutting, bool kTwoLayers, typename Push>
 inline void Relax(const Network& net, std::size_t g, Push&& push) {
   const int l = kTwoLayers && g >= net.layer_size ? 1 : 0;
   const std::size_t i = g - static_cast<std::size_t>(l) * net.layer_size;
   const float* cost = net.cost[l];
-  TravelCell* cells = net.cells[l];
-  const TravelCell here = cells[i];
+  Cell* cells = CellsOf<Cell>(net, l);
+  const Cell here = cells[i];
   const double t = here.time;
   const double ca = cost[i];
-  auto offer = [&](TravelCell& target, std::size_t gj, double nt) {
+  auto offer = [&](Cell& target, std::size_t gj, double nt) {
     if (nt > net.limit) return;
     const float ft = static_cast<float>(nt);
-    if constexpr (kAtomic) {
-      std::atomic_ref<TravelCell> ref(target);
-      TravelCell old = ref.load(std::memory_order_relaxed);
-      while (Better(ft, here.nearest, old)) {
-        if (IsSettled(net.settled, gj)) return;
-        if (ref.compare_exchange_weak(old, TravelCell{ft, here.nearest},
-                                      std::memory_order_relaxed)) {
-          if (ft < old.time) push(gj, nt);
-          return;
-        }
-      }
-    } else {
-      const TravelCell old = target;
-      if (!Better(ft, here.nearest, old) || IsSettled(net.settled, gj)) return;
-      target = TravelCell{ft, here.nearest};
-      if (ft < old.time) push(gj, nt);
-    }
+    const Cell old = target;
+    if (!Better(ft, here.nearest, old) || IsSettled(net.settled, gj)) return;
+    target = Cell{ft, here.nearest};
+    if (ft < old.time) push(gj, nt);
   };
 #pragma GCC unroll 16
   for (int k = 0; k < kMoves; ++k) {
@@ -90,7 +88,7 @@ inline void Relax(const Network& net, std::size_t g, Push&& push) {
     const float transfer = (l == 0 ? net.up : net.down)[i];
     const int other = 1 - l;
     if (transfer < kInf && net.cost[other][i] < kInf) {
-      offer(net.cells[other][i], static_cast<std::size_t>(other) * net.layer_size + i,
+      offer(CellsOf<Cell>(net, other)[i], static_cast<std::size_t>(other) * net.layer_size + i,
             t + static_cast<double>(transfer));
     }
   }
@@ -114,12 +112,53 @@ bool AwaitedReached(const Network& net, SolverScratch& scratch) {
 
 constexpr std::size_t kPrefetch = 16;
 constexpr std::size_t kParallelMin = 4096;  // smaller buckets are not worth waking a thread
-constexpr std::size_t kChunk = 512;         // the least a thread claims of a bucket at once
+// Two threads relax one bucket without atomics: the grid is cut into stripes of kStripeRows
+// padded rows, and a cell at least two rows inside its stripe reads and writes only that
+// stripe's rows (a knight's move spans two), so the inner cells of different stripes can be
+// relaxed at the same time, a stripe by one thread. The cells on a stripe's two edge rows
+// on either side are relaxed after, by one thread.
+constexpr int kStripeShift = 6;
+constexpr int64_t kStripeRows = int64_t{1} << kStripeShift;
+constexpr int64_t kReach = 2;
+
+// The cells of one bucket ordered by stripe (inner cells), then the edge cells.
+struct Stripes {
+  std::vector<uint32_t> order;
+  std::vector<uint32_t> key;    // per cell of the bucket: its stripe, or `edge`
+  std::vector<std::size_t> at;  // stripe s: order[at[s], at[s + 1])
+  std::vector<uint32_t> busy;   // stripes holding cells (indices into `at`)
+  uint32_t edge = 0;
+
+  void Sort(const std::vector<uint32_t>& work, std::size_t layer_size, int64_t stride,
+            std::size_t rows) {
+    edge = static_cast<uint32_t>((rows + kStripeRows - 1) >> kStripeShift);
+    at.assign(edge + 2, 0);
+    key.resize(work.size());
+    for (std::size_t k = 0; k < work.size(); ++k) {
+      const std::size_t i = work[k] % layer_size;
+      const auto row = static_cast<int64_t>(i / static_cast<std::size_t>(stride));
+      const int64_t in = row & (kStripeRows - 1);
+      const bool inner = in >= kReach && in < kStripeRows - kReach;
+      key[k] = inner ? static_cast<uint32_t>(row >> kStripeShift) : edge;
+      ++at[key[k] + 1];
+    }
+    busy.clear();
+    for (uint32_t s = 0; s <= edge; ++s) {
+      if (s < edge && at[s + 1] > 0) busy.push_back(s);
+      at[s + 1] += at[s];
+    }
+    order.resize(work.size());
+    std::vector<std::size_t>& next = at;  // scatter with at[s] as the cursor, then restore
+    for (std::size_t k = 0; k < work.size(); ++k) order[next[key[k]]++] = work[k];
+    for (uint32_t s = edge + 1; s > 0; --s) at[s] = at[s - 1];
+    at[0] = 0;
+  }
+};
 
 // Dial's algorithm: buckets of width `width` in a ring long enough for the longest step, one
 // ring per thread; each bucket's cells (both rings) are deduplicated, settled, then relaxed,
-// split between the threads when there are enough of them.
-template <int kMoves, bool kCornerCutting, bool kTwoLayers>
+// by stripes on both threads when there are enough of them.
+template <typename Cell, int kMoves, bool kCornerCutting, bool kTwoLayers>
 void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<std::size_t>& seeds,
                 double width, std::size_t ring, bool parallel) {
   for (auto& rings : scratch.buckets) {
@@ -131,7 +170,9 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
   for (std::size_t g : seeds) scratch.buckets[0][0].push_back(static_cast<uint32_t>(g));
   std::vector<uint32_t>& work = scratch.work;
   PairOfThreads threads(parallel);
+  Stripes stripes;
   const int64_t stride = net.moves[0].offset < 0 ? -net.moves[0].offset : net.moves[0].offset;
+  const std::size_t rows = net.layer_size / static_cast<std::size_t>(stride);
 
   for (int64_t cur = 0; pending[0] + pending[1] > 0; ++cur) {
     const std::size_t slot = static_cast<std::size_t>(cur) % ring;
@@ -168,7 +209,7 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
       return;
     }
 
-    auto relax_range = [&](int thread, std::size_t begin, std::size_t end, bool atomic) {
+    auto relax_range = [&](int thread, const uint32_t* cells, std::size_t count) {
       auto& rings = scratch.buckets[thread];
       std::size_t pushed = 0;
       auto push = [&](std::size_t gj, double nt) {
@@ -176,40 +217,43 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
         rings[static_cast<std::size_t>(b) % ring].push_back(static_cast<uint32_t>(gj));
         ++pushed;
       };
-      for (std::size_t k = begin; k < end; ++k) {
-        if (k + kPrefetch < end) {
+      for (std::size_t k = 0; k < count; ++k) {
+        if (k + kPrefetch < count) {
           // Memory latency dominates: fetch the rows around a cell a few places ahead.
-          const std::size_t ahead = work[k + kPrefetch];
+          const std::size_t ahead = cells[k + kPrefetch];
           const int l = kTwoLayers && ahead >= net.layer_size ? 1 : 0;
           const int64_t ia =
               static_cast<int64_t>(ahead - static_cast<std::size_t>(l) * net.layer_size);
           for (int64_t dr : {-stride, int64_t{0}, stride}) {
-            __builtin_prefetch(&net.cells[l][ia + dr], 1);
+            __builtin_prefetch(&CellsOf<Cell>(net, l)[ia + dr], 1);
             __builtin_prefetch(&net.cost[l][ia + dr], 0);
           }
         }
-        if (atomic) {
-          Relax<kMoves, kCornerCutting, kTwoLayers, true>(net, work[k], push);
-        } else {
-          Relax<kMoves, kCornerCutting, kTwoLayers, false>(net, work[k], push);
-        }
+        Relax<Cell, kMoves, kCornerCutting, kTwoLayers>(net, cells[k], push);
       }
       pending[thread] += pushed;
     };
     if (threads.enabled() && work.size() >= kParallelMin) {
-      // Chunks claimed by whichever thread runs: a helper kept off the CPU by another process
-      // costs at most the chunk it has begun, never half the bucket.
+      // Stripes claimed one at a time by whichever thread runs: a helper kept off the CPU by
+      // another process costs at most the stripe it has begun, never half the bucket.
+      stripes.Sort(work, net.layer_size, stride, rows);
       const PairOfThreads::Range job = [&](int thread, std::size_t begin, std::size_t end) {
-        relax_range(thread, begin, end, true);
+        for (std::size_t b = begin; b < end; ++b) {
+          const uint32_t s = stripes.busy[b];
+          relax_range(thread, stripes.order.data() + stripes.at[s],
+                      stripes.at[s + 1] - stripes.at[s]);
+        }
       };
-      threads.Share(work.size(), std::max(kChunk, work.size() / 32), job);
+      threads.Share(stripes.busy.size(), 1, job);
+      const std::size_t edge = stripes.at[stripes.edge];
+      relax_range(0, stripes.order.data() + edge, stripes.order.size() - edge);
     } else {
-      relax_range(0, 0, work.size(), false);  // the helper, if any, is idle
+      relax_range(0, work.data(), work.size());  // the helper, if any, is idle
     }
   }
 }
 
-template <int kMoves, bool kCornerCutting, bool kTwoLayers>
+template <typename Cell, int kMoves, bool kCornerCutting, bool kTwoLayers>
 void RunHeap(const Network& net, SolverScratch& scratch, const std::vector<std::size_t>& seeds) {
   using Entry = std::pair<double, std::size_t>;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
@@ -228,32 +272,32 @@ void RunHeap(const Network& net, SolverScratch& scratch, const std::vector<std::
       }
       return;
     }
-    Relax<kMoves, kCornerCutting, kTwoLayers, false>(
+    Relax<Cell, kMoves, kCornerCutting, kTwoLayers>(
         net, g, [&](std::size_t gj, double nt) { heap.emplace(nt, gj); });
   }
 }
 
-template <int kMoves, bool kCornerCutting, bool kTwoLayers>
+template <typename Cell, int kMoves, bool kCornerCutting, bool kTwoLayers>
 void Run(const Network& net, SolverScratch& scratch, const std::vector<std::size_t>& seeds,
          double width, double ring, bool parallel) {
   if (width > 0 && ring <= double{1 << 22}) {
-    RunBuckets<kMoves, kCornerCutting, kTwoLayers>(net, scratch, seeds, width,
-                                                   static_cast<std::size_t>(ring), parallel);
+    RunBuckets<Cell, kMoves, kCornerCutting, kTwoLayers>(net, scratch, seeds, width,
+                                                         static_cast<std::size_t>(ring), parallel);
   } else {
     // Zero-cost steps or a huge cost range: a binary heap keeps it exact.
-    RunHeap<kMoves, kCornerCutting, kTwoLayers>(net, scratch, seeds);
+    RunHeap<Cell, kMoves, kCornerCutting, kTwoLayers>(net, scratch, seeds);
   }
 }
 
-template <int kMoves>
+template <typename Cell, int kMoves>
 void Dispatch(bool corner_cutting, bool two, const Network& net, SolverScratch& scratch,
               const std::vector<std::size_t>& seeds, double width, double ring, bool parallel) {
   if (corner_cutting) {
-    two ? Run<kMoves, true, true>(net, scratch, seeds, width, ring, parallel)
-        : Run<kMoves, true, false>(net, scratch, seeds, width, ring, parallel);
+    two ? Run<Cell, kMoves, true, true>(net, scratch, seeds, width, ring, parallel)
+        : Run<Cell, kMoves, true, false>(net, scratch, seeds, width, ring, parallel);
   } else {
-    two ? Run<kMoves, false, true>(net, scratch, seeds, width, ring, parallel)
-        : Run<kMoves, false, false>(net, scratch, seeds, width, ring, parallel);
+    two ? Run<Cell, kMoves, false, true>(net, scratch, seeds, width, ring, parallel)
+        : Run<Cell, kMoves, false, false>(net, scratch, seeds, width, ring, parallel);
   }
 }
 
@@ -261,7 +305,7 @@ void Dispatch(bool corner_cutting, bool two, const Network& net, SolverScratch& 
 
 float TravelTimes::Best(int r, int c) const {
   float best = kInf;
-  for (int l = 0; l < layers; ++l) best = std::min(best, cells[At(l, r, c)].time);
+  for (int l = 0; l < layers; ++l) best = std::min(best, TimeAt(At(l, r, c)));
   return best;
 }
 
@@ -269,21 +313,24 @@ int32_t TravelTimes::BestNearest(int r, int c) const {
   float best = kInf;
   int32_t who = -1;
   for (int l = 0; l < layers; ++l) {
-    const TravelCell& cell = cells[At(l, r, c)];
-    if (cell.time < best) {
-      best = cell.time;
-      who = cell.nearest;
+    const std::size_t g = At(l, r, c);
+    if (TimeAt(g) < best) {
+      best = TimeAt(g);
+      who = NearestAt(g);
     }
   }
   return who;
 }
 
 void TravelTimes::CopyRow(int layer, int r, float* time, int32_t* nearest) const {
-  const TravelCell* row = &cells[At(layer, r, 0)];
-  for (int c = 0; c < cols; ++c) {
-    if (time != nullptr) time[c] = row[c].time;
-    if (nearest != nullptr) nearest[c] = row[c].nearest;
-  }
+  const std::size_t first = At(layer, r, 0);
+  auto copy = [&](const auto* row) {
+    for (int c = 0; c < cols; ++c) {
+      if (time != nullptr) time[c] = row[c].time;
+      if (nearest != nullptr) nearest[c] = row[c].nearest;
+    }
+  };
+  compact.empty() ? copy(&cells[first]) : copy(&compact[first]);
 }
 
 namespace {
@@ -297,7 +344,9 @@ struct Prepared {
   bool passable = false;  // some cell can be crossed
 };
 
-Prepared Prepare(const FrictionGrid& friction, const SolveOptions& options, TravelTimes& out) {
+// `compact`: the output in 6-byte cells (fewer than kCompactSources sources).
+Prepared Prepare(const FrictionGrid& friction, const SolveOptions& options, bool compact,
+                 TravelTimes& out) {
   const int layers = static_cast<int>(friction.layers.size());
   const PaddedGrid<float>& base = friction.layers.front();
   const std::size_t n = base.padded_size();
@@ -306,7 +355,14 @@ Prepared Prepare(const FrictionGrid& friction, const SolveOptions& options, Trav
   out.cols = base.cols();
   out.stride = base.stride();
   out.layer_size = n;
-  out.cells.assign(n * static_cast<std::size_t>(layers), TravelCell{kInf, -1});
+  const std::size_t total = n * static_cast<std::size_t>(layers);
+  if (compact) {
+    out.cells = {};
+    out.compact.assign(total, CompactCell{kInf, -1});
+  } else {
+    out.compact = {};
+    out.cells.assign(total, TravelCell{kInf, -1});
+  }
 
   Prepared p;
   Network& net = p.net;
@@ -314,7 +370,12 @@ Prepared Prepare(const FrictionGrid& friction, const SolveOptions& options, Trav
   net.layer_size = n;
   for (int l = 0; l < layers; ++l) {
     net.cost[l] = friction.layers[l].data();
-    net.cells[l] = out.cells.data() + static_cast<std::size_t>(l) * n;
+    const std::size_t first = static_cast<std::size_t>(l) * n;
+    if (compact) {
+      net.compact[l] = out.compact.data() + first;
+    } else {
+      net.cells[l] = out.cells.data() + first;
+    }
   }
   if (two) {
     // Searching from the facility outward, a patient's landing is our boarding.
@@ -368,6 +429,7 @@ Prepared Prepare(const FrictionGrid& friction, const SolveOptions& options, Trav
 }
 
 // Seeds the sources into the (reset) output and runs the search.
+template <typename Cell>
 void Search(const Prepared& p, SolverScratch& scratch, const FrictionGrid& friction,
             std::span<const Source> sources, const SolveOptions& options) {
   const Network& net = p.net;
@@ -382,9 +444,9 @@ void Search(const Prepared& p, SolverScratch& scratch, const FrictionGrid& frict
       continue;
     }
     const std::size_t i = static_cast<std::size_t>(base.Index(src.row, src.col));
-    TravelCell& cell = net.cells[src.layer][i];
+    Cell& cell = CellsOf<Cell>(net, src.layer)[i];
     if (!(net.cost[src.layer][i] < kInf) || cell.nearest >= 0) continue;
-    cell = {0.0f, static_cast<int32_t>(s)};
+    cell = Cell{0.0f, static_cast<decltype(Cell::nearest)>(s)};
     seeds.push_back(static_cast<std::size_t>(src.layer) * n + i);
   }
   if (seeds.empty() || !p.passable) return;
@@ -394,9 +456,9 @@ void Search(const Prepared& p, SolverScratch& scratch, const FrictionGrid& frict
   const bool parallel = threads >= 2 && base.rows() * int64_t{base.cols()} >= (1 << 20);
   const bool two = layers == 2;
   if (options.neighbours == 16) {
-    Dispatch<16>(options.corner_cutting, two, net, scratch, seeds, p.width, p.ring, parallel);
+    Dispatch<Cell, 16>(options.corner_cutting, two, net, scratch, seeds, p.width, p.ring, parallel);
   } else {
-    Dispatch<8>(options.corner_cutting, two, net, scratch, seeds, p.width, p.ring, parallel);
+    Dispatch<Cell, 8>(options.corner_cutting, two, net, scratch, seeds, p.width, p.ring, parallel);
   }
 }
 
@@ -405,13 +467,18 @@ void Search(const Prepared& p, SolverScratch& scratch, const FrictionGrid& frict
 void SolveTravelTime(SolverScratch& scratch, const FrictionGrid& friction,
                      std::span<const Source> sources, const SolveOptions& options,
                      TravelTimes& out) {
-  Prepared p = Prepare(friction, options, out);
-  const std::size_t cells = out.cells.size();
+  const bool compact = sources.size() < kCompactSources;
+  Prepared p = Prepare(friction, options, compact, out);
+  const std::size_t cells = compact ? out.compact.size() : out.cells.size();
   scratch.record_visited = false;
   scratch.awaited_needed = 0;
   scratch.settled.assign((cells + 63) / 64, 0);
   p.net.settled = scratch.settled.data();
-  Search(p, scratch, friction, sources, options);
+  if (compact) {
+    Search<CompactCell>(p, scratch, friction, sources, options);
+  } else {
+    Search<TravelCell>(p, scratch, friction, sources, options);
+  }
 }
 
 struct BoundedSearch::State {
@@ -421,7 +488,7 @@ struct BoundedSearch::State {
 
 BoundedSearch::BoundedSearch(const FrictionGrid& friction, const SolveOptions& options)
     : friction_(friction), options_(options), state_(std::make_unique<State>()) {
-  state_->prepared = Prepare(friction, options, times_);
+  state_->prepared = Prepare(friction, options, false, times_);
   state_->scratch.settled.assign((times_.cells.size() + 63) / 64, 0);
   state_->prepared.net.settled = state_->scratch.settled.data();
   state_->scratch.record_visited = true;
@@ -456,7 +523,7 @@ const TravelTimes& BoundedSearch::Run(std::span<const Source> sources, const Sto
     scratch.awaited_needed = stop.needed == 0 ? all : std::min(stop.needed, all);
     if (scratch.awaited_needed == 0) return times_;  // nothing awaited can be reached
   }
-  Search(state_->prepared, scratch, friction_, sources, options_);
+  Search<TravelCell>(state_->prepared, scratch, friction_, sources, options_);
   scratch.awaited_needed = 0;
   return times_;
 }

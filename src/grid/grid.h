@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/units.h"
+#include "grid/large_vector.h"
 
 namespace jangkau::grid {
 
@@ -100,7 +101,7 @@ class PaddedGrid {
   int rows_ = 0;
   int cols_ = 0;
   int64_t stride_ = 0;
-  std::vector<T> values_;
+  LargeVector<T> values_;
 };
 
 inline constexpr float kImpassable = std::numeric_limits<float>::infinity();

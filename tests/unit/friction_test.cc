@@ -5,6 +5,7 @@
 
 #include "access/coverage.h"
 #include "access/friction.h"
+#include "scale_times.h"
 
 namespace jangkau::access {
 namespace {
@@ -100,7 +101,7 @@ TEST(Coverage, PeopleSpreadOverCellsAndThresholdsAreInclusive) {
   std::vector<Source> sources = {{0, 0, 0}};
   SolveTravelTime(scratch, f, sources, {}, t);
   // Scale the times so that the thresholds fall on cells: 30 min per minute.
-  for (auto& cell : t.cells) cell.time *= 30;
+  ScaleTimes(t, 30);
   const auto z = ZonalAccess(t, 0, {0, 0, 0, 1, 1}, {300, 100}, {{}, {}}, f.layers[0]);
   ASSERT_EQ(z.size(), 2u);
   EXPECT_DOUBLE_EQ(z[0].MeanMinutes(), 30);  // (0 + 30 + 60) / 3

@@ -12,6 +12,7 @@
 #include "access/reach.h"
 #include "access/routes.h"
 #include "access/solver.h"
+#include "scale_times.h"
 
 namespace jangkau::access {
 namespace {
@@ -44,7 +45,7 @@ TEST(ReachByRegion, VillagesRollUpToKecamatanAndKabupaten) {
   // Six cells of 1 minute, the facility at the left: times 0..5, scaled to 0, 30, ..., 150.
   const FrictionGrid f = Row("1 1 1 1 1 1");
   TravelTimes t = Solve(f, {{0, 0, 0}});
-  for (auto& cell : t.cells) cell.time *= 30;
+  ScaleTimes(t, 30);
   const std::vector<ReachZone> villages = {
       {"16.01.01.2001", 100, {}}, {"16.01.01.2002", 200, {}}, {"16.01.02.2001", 50, {}}};
   const auto r = ReachByRegion(t, {0, 0, 1, 1, 2, 2}, villages, f.layers[0]);
@@ -73,7 +74,7 @@ TEST(ReachByRegion, VillagesRollUpToKecamatanAndKabupaten) {
 TEST(ReachByRegion, KecamatanZonesOfAProvinceRollUpToTheirOwnKabupaten) {
   const FrictionGrid f = Row("1 1 1 1 1 1");
   TravelTimes t = Solve(f, {{0, 0, 0}});
-  for (auto& cell : t.cells) cell.time *= 30;  // 0, 30, ..., 150 minutes
+  ScaleTimes(t, 30);  // 0, 30, ..., 150 minutes
   const std::vector<ReachZone> zones = {
       {"16.01.01", 100, {}}, {"16.02.01", 200, {}}, {"16.02.02", 50, {}}};
   const auto r = ReachByRegion(t, {0, 0, 1, 1, 2, 2}, zones, f.layers[0]);

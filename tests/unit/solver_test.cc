@@ -183,22 +183,68 @@ TEST(Solver, ThreadCountDoesNotChangeTheResult) {
     }
   }
   std::vector<Source> sources;
-  for (int i = 0; i < 20; ++i) {
+  for (int i = 0; i < 200; ++i) {
     sources.push_back({static_cast<int>(rng() % 1100), static_cast<int>(rng() % 1000), 0});
+  }
+  // The same land with rivers: a water layer on every seventh column, boarded and left at
+  // every fifth row (two threads relax both layers of a stripe).
+  FrictionGrid w = f;
+  w.layers.emplace_back(f.spec.rows, f.spec.cols, kX, kX);
+  w.board = grid::PaddedGrid<float>(f.spec.rows, f.spec.cols, kX, kX);
+  w.land = grid::PaddedGrid<float>(f.spec.rows, f.spec.cols, kX, kX);
+  for (int r = 0; r < f.spec.rows; ++r) {
+    for (int c = 0; c < f.spec.cols; c += 7) {
+      w.layers[1].at(r, c) = 0.5f;
+      if (r % 5 == 0) {
+        w.board.at(r, c) = 3;
+        w.land.at(r, c) = 2;
+      }
+    }
   }
   SolveOptions one;
   one.threads = 1;
   SolveOptions two;
   two.threads = 2;
-  for (int n : {8, 16}) {
-    one.neighbours = two.neighbours = n;
-    const auto a = Solve(f, sources, one);
-    const auto b = Solve(f, sources, two);
-    int differ = 0;
-    for (std::size_t i = 0; i < a.cells.size(); ++i) {
-      differ += a.cells[i].time != b.cells[i].time || a.cells[i].nearest != b.cells[i].nearest;
+  for (const FrictionGrid* grid : {&f, &w}) {
+    for (int n : {8, 16}) {
+      one.neighbours = two.neighbours = n;
+      const auto a = Solve(*grid, sources, one);
+      const auto b = Solve(*grid, sources, two);
+      int differ = 0;
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        differ += a.TimeAt(i) != b.TimeAt(i) || a.NearestAt(i) != b.NearestAt(i);
+      }
+      EXPECT_EQ(differ, 0) << n << " neighbours, " << grid->layers.size() << " layers";
     }
-    EXPECT_EQ(differ, 0) << n;
+  }
+}
+
+TEST(Solver, NearestSourceHoldsEveryIndexWhateverTheNumberOfSources) {
+  // Fewer than 32,768 sources keep the nearest source in 16 bits, more in 32: the first n cells
+  // of a 200 x 200 grid (row by row) are sources, on either side of the limit.
+  FrictionGrid f;
+  f.spec.rows = 200;
+  f.spec.cols = 200;
+  f.layers.emplace_back(f.spec.rows, f.spec.cols, 1.0f, kX);
+  for (int n : {32767, 32768, 40000}) {
+    std::vector<Source> sources;
+    for (int k = 0; k < n; ++k) sources.push_back({k / 200, k % 200, 0});
+    const auto t = Solve(f, sources);
+    EXPECT_EQ(t.compact.empty(), n >= static_cast<int>(kCompactSources)) << n;
+    int wrong = 0;
+    for (int k = 0; k < 200 * 200; ++k) {
+      const int r = k / 200;
+      const int c = k % 200;
+      if (k < n) {
+        wrong += t.Time(0, r, c) != 0 || t.Nearest(0, r, c) != k;
+      } else if (k - 200 < n) {
+        // The cell straight above is the nearest source, one step away (ties: lower index).
+        wrong += t.Time(0, r, c) != 1 || t.Nearest(0, r, c) != k - 200;
+      } else {
+        wrong += !(t.Time(0, r, c) > 1) || t.Nearest(0, r, c) < 0 || t.Nearest(0, r, c) >= n;
+      }
+    }
+    EXPECT_EQ(wrong, 0) << n;
   }
 }
 
@@ -240,10 +286,9 @@ TEST(BoundedSearch, RepeatedSearchesEqualFreshSolvesOnTwoLayers) {
     const TravelTimes fresh = Solve(f, {source}, options);
     int differ = 0;
     int reached = 0;
-    for (std::size_t i = 0; i < fresh.cells.size(); ++i) {
-      differ += got.cells[i].time != fresh.cells[i].time ||
-                got.cells[i].nearest != fresh.cells[i].nearest;
-      reached += std::isfinite(fresh.cells[i].time) ? 1 : 0;
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+      differ += got.TimeAt(i) != fresh.TimeAt(i) || got.NearestAt(i) != fresh.NearestAt(i);
+      reached += std::isfinite(fresh.TimeAt(i)) ? 1 : 0;
     }
     EXPECT_EQ(differ, 0) << "search " << k;
     EXPECT_GT(reached, 1) << "search " << k;
@@ -285,8 +330,8 @@ TEST(BoundedSearch, StoppingWhenTheAwaitedCellsAreFinalGivesTheirExactTimes) {
         k % 3 == 2 ? search.Run({&source, 1}) : search.Run({&source, 1}, StopWhen{awaited, needed});
     if (k % 3 == 2) {
       int differ = 0;
-      for (std::size_t i = 0; i < fresh.cells.size(); ++i) {
-        differ += got.cells[i].time != fresh.cells[i].time;
+      for (std::size_t i = 0; i < fresh.size(); ++i) {
+        differ += got.TimeAt(i) != fresh.TimeAt(i);
       }
       EXPECT_EQ(differ, 0) << "full search " << k << " after an early stop";
       continue;
@@ -304,9 +349,9 @@ TEST(BoundedSearch, StoppingWhenTheAwaitedCellsAreFinalGivesTheirExactTimes) {
     EXPECT_GE(final_cells, 1);
     int reached = 0;
     int fresh_reached = 0;
-    for (std::size_t i = 0; i < fresh.cells.size(); ++i) {
-      reached += std::isfinite(got.cells[i].time) ? 1 : 0;
-      fresh_reached += std::isfinite(fresh.cells[i].time) ? 1 : 0;
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+      reached += std::isfinite(got.TimeAt(i)) ? 1 : 0;
+      fresh_reached += std::isfinite(fresh.TimeAt(i)) ? 1 : 0;
     }
     if (needed == 1) EXPECT_LT(reached, fresh_reached) << "search " << k;
   }
