@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: the benchmarks on this machine, with the machine they ran on. Figures go into
-# docs/benchmarks.md. BENCH_ACCESS_SIZES (default "2000 6000") sets the grid sides of the
+# docs/benchmarks.md. BENCH_ACCESS_SIZES (default "2000 6000 10000") sets the grid sides of the
 # GRASS r.cost comparison; BENCH_QUICK=1 skips it. BENCH_WRK_SECONDS (default 30) sets the
 # length of each HTTP load test.
 set -euo pipefail
@@ -229,7 +229,7 @@ echo "== travel time: GRASS r.cost vs jangkau access solve (40 sources, 10% impa
 echo "   r.cost step alone, one run; jangkau whole command with GeoTIFF I/O, median of three)"
 echo "   loaded: the second core held by a busy loop, jangkau as it runs by default and with --threads 1"
 printf "%-12s %-3s %10s %10s %7s %14s %14s %9s %9s  %s\n" grid nb "r.cost s" "jangkau s" ratio "r.cost B/cell" "jangkau B/cell" "loaded s" "1 thr s" parity
-for side in ${BENCH_ACCESS_SIZES:-2000 6000}; do
+for side in ${BENCH_ACCESS_SIZES:-2000 6000 10000}; do
   dir="$work/$side"
   mkdir -p "$dir"
   "$build/access_tools" make-grid "$side" "$side" 40 20261129 "$dir"
