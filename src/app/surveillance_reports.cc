@@ -77,6 +77,7 @@ report::Table CompletenessTable(const store::Workspace& ws, const CompletenessOp
   }
   std::sort(expected.begin(), expected.end());
   expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+  if (o.only) std::erase_if(expected, [&](const std::string& k) { return !o.only->contains(k); });
   // The weeks: the option's range, or the reported one.
   std::vector<EpiWeek> weeks;
   std::optional<EpiWeek> first = o.from;

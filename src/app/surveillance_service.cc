@@ -276,7 +276,11 @@ std::expected<AlertResult, Error> ComputeAlerts(const store::Workspace& ws, cons
   };
   std::vector<const std::pair<const std::string, FacilitySeries>*> items;
   items.reserve(reports.facilities.size());
-  for (const auto& item : reports.facilities) items.push_back(&item);
+  for (const auto& item : reports.facilities) {
+    if (!o.only || o.only->contains(item.first)) items.push_back(&item);
+  }
+  if (o.only)
+    std::erase_if(result.reporting, [&](const std::string& k) { return !o.only->contains(k); });
   const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
   std::vector<Bucket> buckets(threads);
   {
@@ -298,8 +302,9 @@ std::expected<AlertResult, Error> ComputeAlerts(const store::Workspace& ws, cons
     return std::tie(a.minggu, a.kode_faskes, a.penyakit, a.metode) <
            std::tie(b.minggu, b.kode_faskes, b.penyakit, b.metode);
   });
-  std::erase_if(result.flags,
-                [&](const QualityFlag& q) { return !InRange(q.minggu, o.from, o.to); });
+  std::erase_if(result.flags, [&](const QualityFlag& q) {
+    return !InRange(q.minggu, o.from, o.to) || (o.only && !o.only->contains(q.kode_faskes));
+  });
   return result;
 }
 

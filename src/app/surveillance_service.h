@@ -41,6 +41,9 @@ struct AlertOptions {
   surveillance::QualityRules quality;
   int neighbours = 3;        // a facility's neighbours: the nearest this many...
   double neighbour_km = 30;  // ...within this distance (straight line)
+  // Only these facilities' alerts, flags and reporting (a district's users); their neighbours
+  // are still compared across the border.
+  std::optional<std::set<std::string>> only;
 };
 
 // One alert: a method's alarm at a facility, week and disease.
@@ -118,6 +121,7 @@ struct CompletenessOptions {
   // (72: before Wednesday 00:00 WIB of the following week).
   int deadline_hours = 72;
   bool by_week = false;
+  std::optional<std::set<std::string>> only;  // only these facilities (a district's users)
 };
 // Per facility (or per week): weeks expected, reported and on time, completeness and
 // timeliness in percent, flagged under 90% and 80%; a total row. Expected: every puskesmas of

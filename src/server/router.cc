@@ -37,6 +37,14 @@ std::string CookieValue(const HttpRequest& req, const std::string& name) {
 
 }  // namespace
 
+bool FacilityInScope(ServerContext& ctx, const Session& session, const std::string& kode) {
+  if (session.scope.Everything()) return true;
+  return ctx.Read([&](store::Workspace& ws) {
+    const std::vector<Facility> found = ws.Facilities(kode);
+    return found.empty() || session.scope.HasFacility(found.front());
+  });
+}
+
 bool Allowed(Access access, const Session& s, const std::string& kode) {
   const bool own = s.role == "operator" && s.kode_faskes == kode;
   switch (access) {
@@ -175,12 +183,9 @@ HttpResponse Router::Dispatch(const HttpRequest& req, ServerContext& ctx) const 
     if (!session.scope.Everything()) {
       const std::string& wilayah = session.scope.wilayah();
       if (!route->regional) return refuse(Msg::kHttpRegionRoute, {wilayah});
-      if (route->pattern.starts_with("/api/v1/facilities/{kode}/")) {
-        const bool inside = ctx.Read([&](store::Workspace& ws) {
-          const std::vector<Facility> found = ws.Facilities(kode);
-          return found.empty() || session.scope.HasFacility(found.front());
-        });
-        if (!inside) return refuse(Msg::kHttpOutsideRegion, {kode.substr(0, 64), wilayah});
+      if (route->pattern.starts_with("/api/v1/facilities/{kode}/") &&
+          !FacilityInScope(ctx, session, kode)) {
+        return refuse(Msg::kHttpOutsideRegion, {kode.substr(0, 64), wilayah});
       }
     }
   }

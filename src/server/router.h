@@ -59,4 +59,8 @@ class Router {
 // The language of the answer: ?lang=, else Accept-Language, else Bahasa Indonesia.
 Lang RequestLang(const HttpRequest& req);
 
+// Whether facility `kode` lies in the region of `session` (always, for a user with no region).
+// An unknown code counts as inside: the handler's own lookup answers it (404).
+bool FacilityInScope(ServerContext& ctx, const Session& session, const std::string& kode);
+
 }  // namespace jangkau::server

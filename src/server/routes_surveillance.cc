@@ -72,10 +72,11 @@ std::optional<app::AlertOptions> AlertQuery(Call& c) {
 // GET /surveillance/alerts: {"peringatan", "mutu", "bulanan", "ditahan"}; with ?skenario= the
 // alerts carry the flood's columns.
 void Alerts(ServerContext& ctx, Call& c) {
-  const auto o = AlertQuery(c);
+  auto o = AlertQuery(c);
   if (!o) return;
   const std::string scenario = c.Param("skenario");
   auto body = ctx.Read([&](store::Workspace& ws) -> std::expected<Json, Error> {
+    o->only = RegionFacilities(c, ws);
     auto r = app::ComputeAlerts(ws, *o);
     if (!r) return std::unexpected(r.error());
     Json out;
@@ -98,6 +99,11 @@ void Alerts(ServerContext& ctx, Call& c) {
 // POST /surveillance/alerts/{id}/steps {"status", "waktu", "catatan"}.
 void Step(ServerContext& ctx, Call& c) {
   const std::string id = c.captures.front();
+  // The id begins with the facility's code ("P1606040201:2025-W07:A:ears-c1").
+  const std::string kode = id.substr(0, id.find(':'));
+  if (!FacilityInScope(ctx, c.session, kode)) {
+    return SendError(c, Msg::kHttpOutsideRegion, {kode.substr(0, 64), c.session.scope.wilayah()});
+  }
   auto body = BodyObject(c);
   if (!body) return;
   std::string status, waktu, catatan;
@@ -127,6 +133,9 @@ void Series(ServerContext& ctx, Call& c) {
   const std::string penyakit = c.Param("penyakit");
   const auto b = YearsBack(c);
   if (!b) return;
+  if (!FacilityInScope(ctx, c.session, kode)) {
+    return SendError(c, Msg::kHttpOutsideRegion, {kode.substr(0, 64), c.session.scope.wilayah()});
+  }
   auto body = ctx.Read([&](store::Workspace& ws) -> std::expected<Json, Error> {
     auto thresholds = app::LoadSkdrThresholds(ws);
     if (!thresholds) return std::unexpected(thresholds.error());
@@ -171,10 +180,11 @@ void Series(ServerContext& ctx, Call& c) {
 // wilayah_kerja (the villages of each catchment by travel time, with the scenario only), banjir
 // and tutup (the scenario's flooded areas and closed facilities).
 void AlertMap(ServerContext& ctx, Call& c) {
-  const auto o = AlertQuery(c);
+  auto o = AlertQuery(c);
   if (!o) return;
   const std::string scenario = c.Param("skenario");
   auto body = ctx.Read([&](store::Workspace& ws) -> std::expected<std::string, Error> {
+    o->only = RegionFacilities(c, ws);
     auto r = app::ComputeAlerts(ws, *o);
     if (!r) return std::unexpected(r.error());
     std::map<std::string, app::FloodLink> flood;
@@ -183,6 +193,7 @@ void AlertMap(ServerContext& ctx, Call& c) {
       auto links = app::FloodLinks(ws, scenario);
       if (!links) return std::unexpected(links.error());
       flood = std::move(*links);
+      if (o->only) std::erase_if(flood, [&](const auto& f) { return !o->only->contains(f.first); });
       sc = ws.FindScenario(scenario);
     }
     std::map<std::string, int> count;
@@ -303,12 +314,14 @@ void PutWeek(ServerContext& ctx, Call& c) {
 
 void AddSurveillanceRoutes(Router& r, ServerContext& ctx) {
   r.Add("GET", "/api/v1/surveillance/diseases", Access::kLoggedIn, {"format"}, [&ctx](Call& c) {
-    auto t = ctx.Read([](store::Workspace& ws) { return app::DiseasesTable(ws); });
-    if (!t) return SendFailure(c, t.error());
-    SendTable(c, *t);
-  });
+     auto t = ctx.Read([](store::Workspace& ws) { return app::DiseasesTable(ws); });
+     if (!t) return SendFailure(c, t.error());
+     SendTable(c, *t);
+   }).Regional();
+  // A district's users see only their facilities' reports, alerts and series.
   r.Add("GET", "/api/v1/surveillance/completeness", Access::kReaders,
-        {"from", "to", "by", "deadline_hours", "format"}, [&ctx](Call& c) {
+        {"from", "to", "by", "deadline_hours", "format"},
+        [&ctx](Call& c) {
           app::CompletenessOptions o;
           const auto range = WeekRange(c);
           if (!range) return;
@@ -326,15 +339,21 @@ void AddSurveillanceRoutes(Router& r, ServerContext& ctx) {
               o.deadline_hours > 24 * 60) {
             return SendError(c, Msg::kHttpBadParam, {"deadline_hours", hours.substr(0, 32)});
           }
-          SendTable(c,
-                    ctx.Read([&](store::Workspace& ws) { return app::CompletenessTable(ws, o); }));
-        });
+          SendTable(c, ctx.Read([&](store::Workspace& ws) {
+            o.only = RegionFacilities(c, ws);
+            return app::CompletenessTable(ws, o);
+          }));
+        })
+      .Regional();
   r.Add("GET", "/api/v1/surveillance/alerts", Access::kReaders,
-        {"method", "from", "to", "b", "skenario"}, [&ctx](Call& c) { Alerts(ctx, c); });
-  r.Add("POST", "/api/v1/surveillance/alerts/{id}/steps", Access::kPlanners, {},
-        [&ctx](Call& c) { Step(ctx, c); });
+        {"method", "from", "to", "b", "skenario"}, [&ctx](Call& c) { Alerts(ctx, c); })
+      .Regional();
+  r.Add("POST", "/api/v1/surveillance/alerts/{id}/steps", Access::kPlanners, {}, [&ctx](Call& c) {
+     Step(ctx, c);
+   }).Regional();
   r.Add("GET", "/api/v1/surveillance/map", Access::kReaders,
-        {"method", "from", "to", "b", "skenario"}, [&ctx](Call& c) { AlertMap(ctx, c); });
+        {"method", "from", "to", "b", "skenario"}, [&ctx](Call& c) { AlertMap(ctx, c); })
+      .Regional();
   r.Add("GET", "/api/v1/facilities/{kode}/weekly/{minggu}", Access::kFacilityRead, {},
         [&ctx](Call& c) { WeekForm(ctx, c); })
       .Regional();
@@ -342,7 +361,8 @@ void AddSurveillanceRoutes(Router& r, ServerContext& ctx) {
         [&ctx](Call& c) { PutWeek(ctx, c); })
       .Regional();
   r.Add("GET", "/api/v1/surveillance/series", Access::kReaders, {"faskes", "penyakit", "b"},
-        [&ctx](Call& c) { Series(ctx, c); });
+        [&ctx](Call& c) { Series(ctx, c); })
+      .Regional();
 }
 
 }  // namespace jangkau::server

@@ -52,6 +52,16 @@ class RegionUsersTest : public testing::ServerTest {
                                   {"population", "province/sumsel/penduduk.csv"},
                                   {"facilities", kFacilities},
                                   {"assumptions", "province/sumsel/asumsi_faskes.csv"}});
+    // Eight weeks of disease A at one puskesmas of OKI and one of Muba: five cases, then six
+    // (EARS C1 alarms on a flat baseline).
+    std::string weekly = "kode_faskes,minggu,A\n";
+    for (const std::string& kode : {Puskesmas("1602"), Puskesmas("1606")}) {
+      for (int i = 1; i <= 8; ++i) {
+        weekly += kode + ",2025-W0" + std::to_string(i) + "," + (i == 8 ? "6" : "5") + "\n";
+      }
+    }
+    const std::string weekly_file = dir_.Write("mingguan.csv", weekly);
+    EXPECT_EQ(RunCommand(J("import weekly " + weekly_file + " --workspace " + ws)).exit_code, 0);
     for (const char* u : {"--username oki --role planner --region 16.02",
                           "--username muba --role viewer --region 16.06",
                           "--username provinsi --role planner --region 16"}) {
@@ -62,14 +72,22 @@ class RegionUsersTest : public testing::ServerTest {
     return ws;
   }
 
-  // The facility codes of an answer's rows (a table, or the array `rows` of an object).
-  static std::set<std::string> Codes(const httplib::Result& r) {
+  // The first puskesmas (by code) of a BPS kabupaten in the source file.
+  static std::string Puskesmas(const std::string& kabupaten) {
+    for (const auto& [kode, kab] : KabupatenOfFacilities()) {
+      if (kab == kabupaten && kode.starts_with("P")) return kode;
+    }
+    return "";
+  }
+
+  // The facility codes of an answer's rows (a table, or the array `key` of an object).
+  static std::set<std::string> Codes(const httplib::Result& r, const std::string& key = "rows") {
     std::set<std::string> codes;
     EXPECT_TRUE(r && r->status == 200) << (r ? r->body.substr(0, 300) : "");
     if (!r || r->status != 200) return codes;
     const Json body = Json::parse(r->body);
-    for (const auto& row : body.is_array() ? body : body["rows"]) {
-      codes.insert(row["kode_faskes"].get<std::string>());
+    for (const auto& row : body.is_array() ? body : body[key]) {
+      if (row["kode_faskes"].is_string()) codes.insert(row["kode_faskes"].get<std::string>());
     }
     return codes;
   }
@@ -133,7 +151,7 @@ TEST_F(RegionUsersTest, Issue16ADistrictPlannerSeesAndWritesHerDistrictOnly) {
     EXPECT_EQ(Json::parse(r->body)["error"]["code"], "facility_outside_region");
   }
   // What holds the whole workspace's data is refused to her (403 region_route), writes too.
-  for (const auto& r : {Get(planner, "/api/v1/surveillance/alerts"), Get(planner, "/api/v1/audit"),
+  for (const auto& r : {Get(planner, "/api/v1/scenarios"), Get(planner, "/api/v1/audit"),
                         Send("POST", planner, "/api/v1/scenarios", R"({"nama":"x","tutup":[]})")}) {
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 403) << r->body;
@@ -168,6 +186,59 @@ TEST_F(RegionUsersTest, Issue16ARegionMustBeADistrictOrTheProvinceOfTheWorkspace
       c.Post("/api/v1/login", R"({"username":"y","password":"rahasia123"})", "application/json");
   ASSERT_TRUE(login);
   EXPECT_EQ(login->status, 401);
+}
+
+// The early warning of a province: the planner of OKI sees the completeness, alerts, series and
+// map of OKI's facilities and steps only their alerts; the province planner sees both districts.
+TEST_F(RegionUsersTest, Issue16ADistrictPlannerSeesHerDistrictsEarlyWarningOnly) {
+  const std::string oki = Puskesmas("1602");
+  const std::string muba = Puskesmas("1606");
+  ASSERT_FALSE(oki.empty());
+  ASSERT_FALSE(muba.empty());
+  const Login planner = LogIn("oki");
+  const Login province = LogIn("provinsi");
+  const std::string alerts = "/api/v1/surveillance/alerts?method=ears-c1";
+  EXPECT_EQ(Codes(Get(province, alerts), "peringatan"), (std::set<std::string>{oki, muba}));
+  EXPECT_EQ(Codes(Get(planner, alerts), "peringatan"), std::set<std::string>{oki});
+
+  const std::set<std::string> complete =
+      Codes(Get(planner, "/api/v1/surveillance/completeness?by=faskes"));
+  EXPECT_TRUE(complete.contains(oki));
+  EXPECT_FALSE(complete.contains(muba));
+  EXPECT_TRUE(Codes(Get(province, "/api/v1/surveillance/completeness?by=faskes")).contains(muba));
+
+  const Json map = Json::parse(Get(planner, "/api/v1/surveillance/map?method=ears-c1")->body);
+  std::set<std::string> drawn;
+  for (const auto& f : map["features"]) {
+    if (f["properties"]["lapisan"] == "faskes") drawn.insert(f["properties"]["kode"]);
+  }
+  EXPECT_EQ(drawn, std::set<std::string>{oki});
+
+  EXPECT_EQ(Get(planner, "/api/v1/surveillance/series?penyakit=A&faskes=" + oki)->status, 200);
+  std::string muba_alert;
+  const Json listed = Json::parse(Get(province, alerts)->body);
+  for (const auto& a : listed["peringatan"]) {
+    if (a["kode_faskes"] == muba) muba_alert = a["id"].get<std::string>();
+  }
+  const std::string oki_alert = Json::parse(Get(planner, alerts)->body)["peringatan"][0]["id"];
+  ASSERT_FALSE(muba_alert.empty());
+  for (const auto& r :
+       {Get(planner, "/api/v1/surveillance/series?penyakit=A&faskes=" + muba),
+        Send("POST", planner, "/api/v1/surveillance/alerts/" + muba_alert + "/steps",
+             R"({"status":"diverifikasi"})")}) {
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 403) << r->body;
+    EXPECT_EQ(Json::parse(r->body)["error"]["code"], "facility_outside_region");
+  }
+  const auto step = Send("POST", planner, "/api/v1/surveillance/alerts/" + oki_alert + "/steps",
+                         R"({"status":"diverifikasi"})");
+  ASSERT_TRUE(step);
+  EXPECT_EQ(step->status, 200) << step->body;
+  // The refused step wrote nothing: Muba's alert is still open.
+  const Json after = Json::parse(Get(province, alerts)->body);
+  for (const auto& a : after["peringatan"]) {
+    EXPECT_EQ(a["status"], a["id"] == oki_alert ? "diverifikasi" : "terbuka") << a;
+  }
 }
 
 }  // namespace

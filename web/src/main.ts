@@ -61,7 +61,7 @@ const routes: Record<string, Route> = {
     page: renderSurveillance,
     nav: 'nav_surveillance',
     roles: ['admin', 'planner', 'viewer', 'operator'],
-    regional: false,
+    regional: true,
   },
 };
 
