@@ -10,6 +10,7 @@
 
 #include "access/moves.h"
 #include "access/pair_of_threads.h"
+#include "access/stripes.h"
 
 namespace jangkau::access {
 namespace {
@@ -112,48 +113,6 @@ bool AwaitedReached(const Network& net, SolverScratch& scratch) {
 
 constexpr std::size_t kPrefetch = 16;
 constexpr std::size_t kParallelMin = 4096;  // smaller buckets are not worth waking a thread
-// Two threads relax one bucket without atomics: the grid is cut into stripes of kStripeRows
-// padded rows, and a cell at least two rows inside its stripe reads and writes only that
-// stripe's rows (a knight's move spans two), so the inner cells of different stripes can be
-// relaxed at the same time, a stripe by one thread. The cells on a stripe's two edge rows
-// on either side are relaxed after, by one thread.
-constexpr int kStripeShift = 6;
-constexpr int64_t kStripeRows = int64_t{1} << kStripeShift;
-constexpr int64_t kReach = 2;
-
-// The cells of one bucket ordered by stripe (inner cells), then the edge cells.
-struct Stripes {
-  std::vector<uint32_t> order;
-  std::vector<uint32_t> key;    // per cell of the bucket: its stripe, or `edge`
-  std::vector<std::size_t> at;  // stripe s: order[at[s], at[s + 1])
-  std::vector<uint32_t> busy;   // stripes holding cells (indices into `at`)
-  uint32_t edge = 0;
-
-  void Sort(const std::vector<uint32_t>& work, std::size_t layer_size, int64_t stride,
-            std::size_t rows) {
-    edge = static_cast<uint32_t>((rows + kStripeRows - 1) >> kStripeShift);
-    at.assign(edge + 2, 0);
-    key.resize(work.size());
-    for (std::size_t k = 0; k < work.size(); ++k) {
-      const std::size_t i = work[k] % layer_size;
-      const auto row = static_cast<int64_t>(i / static_cast<std::size_t>(stride));
-      const int64_t in = row & (kStripeRows - 1);
-      const bool inner = in >= kReach && in < kStripeRows - kReach;
-      key[k] = inner ? static_cast<uint32_t>(row >> kStripeShift) : edge;
-      ++at[key[k] + 1];
-    }
-    busy.clear();
-    for (uint32_t s = 0; s <= edge; ++s) {
-      if (s < edge && at[s + 1] > 0) busy.push_back(s);
-      at[s + 1] += at[s];
-    }
-    order.resize(work.size());
-    std::vector<std::size_t>& next = at;  // scatter with at[s] as the cursor, then restore
-    for (std::size_t k = 0; k < work.size(); ++k) order[next[key[k]]++] = work[k];
-    for (uint32_t s = edge + 1; s > 0; --s) at[s] = at[s - 1];
-    at[0] = 0;
-  }
-};
 
 // Dial's algorithm: buckets of width `width` in a ring long enough for the longest step, one
 // ring per thread; each bucket's cells (both rings) are deduplicated, settled, then relaxed,
@@ -302,36 +261,6 @@ void Dispatch(bool corner_cutting, bool two, const Network& net, SolverScratch& 
 }
 
 }  // namespace
-
-float TravelTimes::Best(int r, int c) const {
-  float best = kInf;
-  for (int l = 0; l < layers; ++l) best = std::min(best, TimeAt(At(l, r, c)));
-  return best;
-}
-
-int32_t TravelTimes::BestNearest(int r, int c) const {
-  float best = kInf;
-  int32_t who = -1;
-  for (int l = 0; l < layers; ++l) {
-    const std::size_t g = At(l, r, c);
-    if (TimeAt(g) < best) {
-      best = TimeAt(g);
-      who = NearestAt(g);
-    }
-  }
-  return who;
-}
-
-void TravelTimes::CopyRow(int layer, int r, float* time, int32_t* nearest) const {
-  const std::size_t first = At(layer, r, 0);
-  auto copy = [&](const auto* row) {
-    for (int c = 0; c < cols; ++c) {
-      if (time != nullptr) time[c] = row[c].time;
-      if (nearest != nullptr) nearest[c] = row[c].nearest;
-    }
-  };
-  compact.empty() ? copy(&cells[first]) : copy(&compact[first]);
-}
 
 namespace {
 
