@@ -1,9 +1,12 @@
-// Two threads relaxing one bucket of the solver together: the caller and a helper that spins
-// (then yields) between buckets, so that handing over a bucket costs no system call. The bucket
-// is shared in chunks claimed from one cursor, never split in halves: when another process holds
+// Two threads relaxing one bucket of the solver together: the caller and a helper. The bucket is
+// shared in chunks claimed from one cursor, never split in halves: when another process holds
 // the second core and the helper does not run, the caller takes every chunk itself and waits
-// only for a chunk the helper has already begun, so the pair is never slower than one thread by
-// more than that chunk. Internal to access/solver.cc.
+// only for a chunk the helper has already begun. Neither thread spins for long: the helper
+// spins a little between buckets (so that handing over the next one costs no system call while
+// buckets come fast), then sleeps on a futex; the caller waiting for the helper's last chunk
+// does the same. On a loaded machine a spinning thread would take the core from the one doing
+// the work (three runnable threads on two cores), and the pair would fall below one thread.
+// Internal to access/solver.cc.
 #pragma once
 
 #include <algorithm>
@@ -26,7 +29,8 @@ class PairOfThreads {
   ~PairOfThreads() {
     if (helper_.joinable()) {
       stop_.store(true, std::memory_order_release);
-      cursor_.fetch_add(2 * kGeneration, std::memory_order_release);  // wakes the helper
+      cursor_.fetch_add(2 * kGeneration, std::memory_order_seq_cst);
+      Wake();
       helper_.join();
     }
   }
@@ -47,15 +51,29 @@ class PairOfThreads {
     chunk_.store(std::max<std::size_t>(chunk, 1), std::memory_order_relaxed);
     finished_.store(0, std::memory_order_relaxed);
     generation_ += 2 * kGeneration;
-    cursor_.store(generation_, std::memory_order_release);
+    cursor_.store(generation_, std::memory_order_seq_cst);
+    Wake();
     Work(0, generation_);
-    while (finished_.load(std::memory_order_acquire) != n) Pause();
+    for (int spins = 0;;) {
+      const std::size_t finished = finished_.load(std::memory_order_acquire);
+      if (finished == n) break;
+      if (++spins < kSpins) {
+        Pause();
+      } else {
+        // The helper holds a chunk and does not run: give it the core.
+        const uint32_t seen = done_.load(std::memory_order_seq_cst);
+        if (finished_.load(std::memory_order_seq_cst) != n) done_.wait(seen);
+        spins = 0;
+      }
+    }
   }
 
  private:
   // The cursor: the generation in the high bits, the next index in the low 40 (1e12 cells).
   static constexpr uint64_t kGeneration = uint64_t{1} << 40;
   static constexpr uint64_t kIndex = kGeneration - 1;
+  // About 20 to 100 microseconds of pauses before sleeping.
+  static constexpr int kSpins = 2048;
 
   static void Pause() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -83,9 +101,18 @@ class PairOfThreads {
         continue;  // `c` holds the cursor now
       }
       (*range)(thread, begin, end);
-      finished_.fetch_add(end - begin, std::memory_order_release);
+      finished_.fetch_add(end - begin, std::memory_order_seq_cst);
+      if (thread != 0) {
+        done_.fetch_add(1, std::memory_order_seq_cst);
+        done_.notify_one();  // no system call unless the caller sleeps
+      }
       c = cursor_.load(std::memory_order_acquire);
     }
+  }
+  // After the cursor moves: wakes a sleeping helper (no system call when it is awake).
+  void Wake() {
+    wake_.fetch_add(1, std::memory_order_seq_cst);
+    wake_.notify_one();
   }
   void Loop() {
     uint64_t seen = 0;
@@ -95,11 +122,15 @@ class PairOfThreads {
       // A new bucket is an even generation; an odd one is being prepared.
       while ((gen = cursor_.load(std::memory_order_acquire) & ~kIndex) == seen ||
              (gen & kGeneration) != 0) {
-        if (++spins > 4096) {
-          std::this_thread::yield();
-          spins = 0;
-        } else {
+        if (++spins < kSpins) {
           Pause();
+        } else {
+          // Read before the cursor: a bucket opened after that read changes `wake_`, and the
+          // wait returns at once.
+          const uint32_t ticket = wake_.load(std::memory_order_seq_cst);
+          gen = cursor_.load(std::memory_order_seq_cst) & ~kIndex;
+          if (gen == seen || (gen & kGeneration) != 0) wake_.wait(ticket);
+          spins = 0;
         }
       }
       seen = gen;
@@ -116,6 +147,9 @@ class PairOfThreads {
   std::atomic<const Range*> range_{nullptr};
   std::atomic<std::size_t> n_{0};
   std::atomic<std::size_t> chunk_{1};
+  std::atomic<uint32_t> wake_{0};  // bumped for every bucket; the helper sleeps on it
+  std::atomic<uint32_t> done_{
+      0};  // bumped for every chunk the helper ends; the caller sleeps on it
 };
 
 }  // namespace jangkau::access

@@ -112,7 +112,7 @@ bool AwaitedReached(const Network& net, SolverScratch& scratch) {
 }
 
 constexpr std::size_t kPrefetch = 16;
-constexpr std::size_t kParallelMin = 4096;  // smaller buckets are not worth waking a thread
+constexpr std::size_t kParallelMin = 1024;  // smaller buckets are not worth waking a thread
 
 // Dial's algorithm: buckets of width `width` in a ring long enough for the longest step, one
 // ring per thread; each bucket's cells (both rings) are deduplicated, settled, then relaxed,
@@ -143,18 +143,18 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
     // Cells of one bucket cannot improve each other: take each once (the settled bit marks
     // it). They stay in the order they were filed, which follows the wavefront; sorting them
     // cost more than the locality it bought (measured).
-    work.assign(b0.begin(), b0.end());
-    work.insert(work.end(), b1.begin(), b1.end());
-    b0.clear();
-    b1.clear();
+    work.resize(b0.size() + b1.size());
     std::size_t kept = 0;
-    for (std::size_t k = 0; k < work.size(); ++k) {
-      const uint32_t g = work[k];
-      if (IsSettled(net.settled, g)) continue;
-      Settle(net.settled, g);
-      work[kept++] = g;
+    for (const std::vector<uint32_t>* b : {&b0, &b1}) {
+      for (const uint32_t g : *b) {
+        if (IsSettled(net.settled, g)) continue;
+        Settle(net.settled, g);
+        work[kept++] = g;
+      }
     }
     work.resize(kept);
+    b0.clear();
+    b1.clear();
     if (scratch.record_visited)
       scratch.visited.insert(scratch.visited.end(), work.begin(), work.end());
     if (AwaitedReached(net, scratch)) {
@@ -196,16 +196,17 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
       // Stripes claimed one at a time by whichever thread runs: a helper kept off the CPU by
       // another process costs at most the stripe it has begun, never half the bucket.
       stripes.Sort(work, net.layer_size, stride, rows);
+      const std::vector<uint32_t>* groups = &stripes.inner;
       const PairOfThreads::Range job = [&](int thread, std::size_t begin, std::size_t end) {
-        for (std::size_t b = begin; b < end; ++b) {
-          const uint32_t s = stripes.busy[b];
-          relax_range(thread, stripes.order.data() + stripes.at[s],
-                      stripes.at[s + 1] - stripes.at[s]);
+        for (std::size_t k = begin; k < end; ++k) {
+          const uint32_t g = (*groups)[k];
+          relax_range(thread, stripes.order.data() + stripes.at[g],
+                      stripes.at[g + 1] - stripes.at[g]);
         }
       };
-      threads.Share(stripes.busy.size(), 1, job);
-      const std::size_t edge = stripes.at[stripes.edge];
-      relax_range(0, stripes.order.data() + edge, stripes.order.size() - edge);
+      threads.Share(groups->size(), 1, job);
+      groups = &stripes.bands;
+      threads.Share(groups->size(), 1, job);
     } else {
       relax_range(0, work.data(), work.size());  // the helper, if any, is idle
     }

@@ -1,6 +1,9 @@
 #include "app/access_model.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -9,6 +12,7 @@
 #include "access/snap.h"
 #include "app/access_service.h"
 #include "ingest/layers.h"
+#include "model/region.h"
 
 namespace jangkau::app {
 namespace {
@@ -95,6 +99,13 @@ bool IsTarget(const Facility& f, const std::string& target) {
   return IsHospital(f.type);
 }
 
+bool InRegion(const std::string& kode, const std::string& tile) {
+  for (std::string k = kode; !k.empty(); k = ParentCode(k)) {
+    if (k == tile) return true;
+  }
+  return false;
+}
+
 std::optional<std::pair<int, int>> AccessModel::Place(double lon, double lat) const {
   double x = 0;
   double y = 0;
@@ -159,7 +170,39 @@ void PlaceFacilities(AccessModel& m, const std::vector<std::string>& closed) {
   }
 }
 
+// The zones: the desa, or, where no desa has a boundary (a province's sample holds kecamatan
+// only), the kecamatan.
+RegionLevel ZoneLevel(const std::vector<Region>& regions) {
+  return std::ranges::any_of(regions,
+                             [](const Region& r) {
+                               return r.level == RegionLevel::kDesa && !r.geometry_wkb.empty();
+                             })
+             ? RegionLevel::kDesa
+             : RegionLevel::kKecamatan;
+}
+
 }  // namespace
+
+std::expected<TilePlan, Error> PlanTiles(const store::Workspace& ws,
+                                         const AccessModelOptions& options) {
+  const std::vector<Region> regions = ws.Regions();
+  const RegionLevel zone_level = ZoneLevel(regions);
+  TilePlan plan;
+  std::vector<std::string> boundaries;
+  std::set<std::string> kabupaten;
+  for (const Region& r : regions) {
+    if (r.level != zone_level || r.geometry_wkb.empty()) continue;
+    boundaries.push_back(r.geometry_wkb);
+    for (std::string k = ParentCode(r.kode); !k.empty(); k = ParentCode(k)) {
+      if (LevelOfCode(k) == RegionLevel::kKabupaten) kabupaten.insert(k);
+    }
+  }
+  auto spec = ingest::DistrictGrid(boundaries, options.resolution_m, kBufferM);
+  if (!spec) return std::unexpected(spec.error());
+  plan.whole = *spec;
+  plan.kabupaten.assign(kabupaten.begin(), kabupaten.end());
+  return plan;
+}
 
 std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
                                                    const AccessModelOptions& options,
@@ -176,14 +219,7 @@ std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
     population[kode] = static_cast<double>(p.penduduk);
   }
   std::vector<Region> regions = ws.Regions();
-  // The zones: the desa, or, where no desa has a boundary (a province's sample holds kecamatan
-  // only), the kecamatan.
-  const RegionLevel zone_level =
-      std::ranges::any_of(
-          regions,
-          [](const Region& r) { return r.level == RegionLevel::kDesa && !r.geometry_wkb.empty(); })
-          ? RegionLevel::kDesa
-          : RegionLevel::kKecamatan;
+  const RegionLevel zone_level = ZoneLevel(regions);
   for (Region& r : regions) {
     m.region_names[r.kode] = r.nama;
     if (r.level != zone_level || r.geometry_wkb.empty()) continue;
@@ -199,6 +235,17 @@ std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
   auto spec = ingest::DistrictGrid(boundaries, options.resolution_m, kBufferM);
   if (!spec) return std::unexpected(spec.error());
   m.spec = *spec;
+  std::vector<bool> own(m.villages.size(), true);
+  if (!options.tile.empty()) {
+    std::vector<std::string> own_boundaries;
+    for (std::size_t i = 0; i < m.villages.size(); ++i) {
+      own[i] = InRegion(m.villages[i].kode, options.tile);
+      if (own[i]) own_boundaries.push_back(boundaries[i]);
+    }
+    auto window = ingest::WindowOf(m.spec, own_boundaries, options.tile_margin_m);
+    if (!window) return std::unexpected(window.error());
+    m.spec = *window;
+  }
 
   access::FrictionInputs& in = m.inputs;
   in.spec = m.spec;
@@ -220,7 +267,6 @@ std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
   in.bridge = mask("bridges", true);
   in.pier = mask("piers", true);
   m.friction = access::BuildFriction(in, m.travel);
-
   // Villages as zones; their centroid cell stands for a village without a cell of its own.
   std::vector<double> zone_values;
   zone_values.reserve(m.villages.size());
@@ -228,8 +274,21 @@ std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
     zone_values.push_back(static_cast<double>(i));
   }
   const auto zone_f = ingest::Rasterize(m.spec, boundaries, zone_values, -1, false);
+  // A tile's zones are its own villages; its neighbours' gave the land its classes and the
+  // cells on the borders to whom they go (as in a run without tiles).
+  std::vector<int32_t> renumber(m.villages.size(), -1);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < m.villages.size(); ++i) {
+    if (!own[i]) continue;
+    renumber[i] = static_cast<int32_t>(kept);
+    if (kept != i) m.villages[kept] = std::move(m.villages[i]);
+    ++kept;
+  }
+  m.villages.resize(kept);
   m.zone.resize(zone_f.size());
-  for (std::size_t i = 0; i < zone_f.size(); ++i) m.zone[i] = static_cast<int32_t>(zone_f[i]);
+  for (std::size_t i = 0; i < zone_f.size(); ++i) {
+    m.zone[i] = zone_f[i] >= 0 ? renumber[static_cast<std::size_t>(zone_f[i])] : -1;
+  }
   for (auto& v : m.villages) {
     double x = 0;
     double y = 0;
@@ -242,6 +301,17 @@ std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
   }
   PlaceVillageCentres(m);
   m.facilities = ws.Facilities();
+  if (!options.tile.empty()) {
+    // A tile holds the facilities on its cells; the others belong to other tiles.
+    std::erase_if(m.facilities, [&](const Facility& f) {
+      double x = 0;
+      double y = 0;
+      int r = 0;
+      int c = 0;
+      return !f.lon || !f.lat || !ingest::ToGrid(m.spec, *f.lon, *f.lat, x, y) ||
+             !m.spec.CellOf(x, y, r, c);
+    });
+  }
   PlaceFacilities(m, {});
   if (scenario != nullptr) return WithScenario(m, *scenario);
   return m;
@@ -296,6 +366,69 @@ TargetTimes SolveTarget(const AccessModel& model, const std::string& target,
   solve.direction = access::Direction::kToSources;
   access::SolveTravelTime(scratch, model.friction, sources, solve, out.times);
   return out;
+}
+
+std::vector<float> MinutesToLeave(const AccessModel& model, const grid::GridSpec& whole,
+                                  access::SolverScratch& scratch) {
+  const grid::GridSpec& s = model.spec;
+  const auto col0 = static_cast<int>(std::lround((s.origin_x - whole.origin_x) / s.cell_w));
+  const auto row0 = static_cast<int>(std::lround((whole.origin_y - s.origin_y) / s.cell_h));
+  const bool left = col0 > 0;
+  const bool right = col0 + s.cols < whole.cols;
+  const bool top = row0 > 0;
+  const bool bottom = row0 + s.rows < whole.rows;
+  std::vector<access::Source> sides;
+  const int layers = static_cast<int>(model.friction.layers.size());
+  for (int l = 0; l < layers; ++l) {
+    for (int r = 0; r < s.rows; ++r) {
+      for (int c = 0; c < s.cols; ++c) {
+        if ((left && c == 0) || (right && c == s.cols - 1) || (top && r == 0) ||
+            (bottom && r == s.rows - 1)) {
+          sides.push_back({r, c, l});
+        }
+      }
+    }
+  }
+  std::vector<float> leave(static_cast<std::size_t>(s.cells()),
+                           std::numeric_limits<float>::infinity());
+  if (sides.empty()) return leave;  // the tile is the whole grid
+  access::SolveOptions solve;
+  solve.neighbours = model.options.neighbours;
+  solve.corner_cutting = false;
+  solve.direction = access::Direction::kToSources;
+  access::TravelTimes times;
+  access::SolveTravelTime(scratch, model.friction, sides, solve, times);
+  for (int r = 0; r < s.rows; ++r) {
+    for (int c = 0; c < s.cols; ++c) leave[grid::Slot(s.Index(r, c))] = times.Best(r, c);
+  }
+  return leave;
+}
+
+double UncertainPeople(const AccessModel& model, const TargetTimes& t,
+                       const std::vector<float>& leave) {
+  std::vector<int64_t> cells(model.villages.size(), 0);
+  std::vector<int64_t> unsure(model.villages.size(), 0);
+  for (int r = 0; r < model.spec.rows; ++r) {
+    for (int c = 0; c < model.spec.cols; ++c) {
+      const std::size_t i = grid::Slot(model.spec.Index(r, c));
+      const int32_t z = model.zone[i];
+      if (z < 0) continue;
+      ++cells[static_cast<std::size_t>(z)];
+      const float time = t.times.Best(r, c);
+      // Unreachable from inside and no way out: nothing to be unsure of.
+      if (time > leave[i] && !(std::isinf(time) && std::isinf(leave[i]))) {
+        ++unsure[static_cast<std::size_t>(z)];
+      }
+    }
+  }
+  double people = 0;
+  for (std::size_t z = 0; z < cells.size(); ++z) {
+    if (cells[z] > 0) {
+      people += model.villages[z].population * static_cast<double>(unsure[z]) /
+                static_cast<double>(cells[z]);
+    }
+  }
+  return people;
 }
 
 std::vector<RegionAccess> ReachByRegion(const AccessModel& model, const TargetTimes& t) {

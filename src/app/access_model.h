@@ -28,7 +28,15 @@ struct AccessModelOptions {
   double resolution_m = 100;
   double snap_m = 1000;  // facilities on impassable cells move at most this far
   int neighbours = 16;   // 16 keeps grid paths within 2.75% of straight lines
+  // One tile of a run by kabupaten (empty: the whole workspace): the zones of this kabupaten
+  // only, on the cells of the whole grid within its extent plus `tile_margin_m`, with the
+  // facilities there (those of the neighbours too).
+  std::string tile;
+  double tile_margin_m = 30000;
 };
+
+// Whether region `kode` lies in region `tile` (is it, or below it).
+bool InRegion(const std::string& kode, const std::string& tile);
 
 struct AccessModel {
   AccessModelOptions options;
@@ -63,6 +71,15 @@ struct AccessModel {
   std::optional<std::pair<int, int>> Place(double lon, double lat) const;
 };
 
+// The tiles a run by kabupaten would solve: the kabupaten holding zones, and the whole
+// workspace's grid at the options' resolution (the one model a run without tiles holds).
+struct TilePlan {
+  std::vector<std::string> kabupaten;
+  grid::GridSpec whole;
+};
+std::expected<TilePlan, Error> PlanTiles(const store::Workspace& ws,
+                                         const AccessModelOptions& options);
+
 // Builds the model; `scenario` (may be null) changes it: closed facilities are not placed,
 // added ones are, flooded areas slow or stop travel, cuts stop land travel, speeds replace the
 // travel scenario's.
@@ -86,6 +103,18 @@ struct TargetTimes {
 };
 TargetTimes SolveTarget(const AccessModel& model, const std::string& target,
                         access::SolverScratch& scratch);
+
+// A tile's minutes from each cell (row-major, the least over the layers) to the nearest cell on
+// a side of the tile that borders more of `whole` (a side on whole's own edge leads nowhere).
+// A travel time no longer than this is the time without tiles: a path leaving the tile costs
+// at least as much.
+std::vector<float> MinutesToLeave(const AccessModel& model, const grid::GridSpec& whole,
+                                  access::SolverScratch& scratch);
+
+// The people of the model's zones whose time to the target is longer than `leave` allows to be
+// sure of (a zone's people spread evenly over its cells), i.e. may be shorter without tiles.
+double UncertainPeople(const AccessModel& model, const TargetTimes& t,
+                       const std::vector<float>& leave);
 
 // Reach per village, then per kecamatan, then the kabupaten (access::ReachByRegion over the
 // model's villages).

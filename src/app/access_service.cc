@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -62,65 +63,96 @@ report::Table AccessRegionsTable(const std::vector<std::pair<std::string, Region
   return t;
 }
 
-std::expected<AccessRunReport, Error> RunAccess(
-    store::Workspace& ws, const AccessRunOptions& options, const std::string& user,
-    const std::function<void(int, int, const std::string&)>& progress) {
-  const auto start = std::chrono::steady_clock::now();
-  const int kSteps = 4 + static_cast<int>(kAccessTargets.size());
-  auto step = [&](int n, const std::string& what) {
-    if (progress) progress(n, kSteps, what);
-  };
-  AccessRunReport report;
-  step(1, "wilayah, lapisan dan friksi / regions, layers and friction");
-  auto built =
-      BuildAccessModel(ws, {options.resolution_m, options.snap_m, options.neighbours}, nullptr);
-  if (!built) return std::unexpected(built.error());
-  const AccessModel& model = *built;
-  report.spec = model.spec;
-  report.roads_approximated = model.roads_approximated;
-  report.layers_used = model.layers_used;
-  report.region_names = model.region_names;
-  report.warnings = model.warnings;
+namespace {
 
+// A facility placed on the grid of a model: minutes to the nearest hospital and which one, and
+// its routes to the other puskesmas. `own`: the model's zones hold it (a tile of a run by
+// kabupaten also places its neighbours' facilities within the margin).
+struct Placed {
+  float to_hospital = 0;
+  std::string rs_kode;
+  std::string rs_nama;
+  std::vector<FacilityRoute> routes;
+  bool own = true;
+};
+
+// What the models of a run (the whole workspace, or its tiles one after another) add up to.
+struct RunState {
+  std::map<std::string, std::vector<RegionAccess>> regions;  // per target
+  std::map<std::string, double> nearest_people;              // per puskesmas
+  std::map<std::string, Placed> placed;                      // per facility
+  std::vector<Facility> order;                               // as first placed
+  report::Table catchments{"wilayah_layanan_puskesmas", {"kode_faskes", "nama_faskes"}};
+  std::set<std::pair<std::string, std::string>> warned;  // (facility, message) said once
+  struct Zone {
+    std::string kode;
+    std::string nama;
+    std::string geometry_wkb;
+  };
+  std::vector<Zone> zones;  // of every model
+};
+
+// Whether a tile's model holds facility `f` as its own: on a cell of the tile's zones, or,
+// on a cell of no zone (a river, the buffer), registered in the tile's kabupaten.
+bool OwnFacility(const AccessModel& model, const Facility& f, int row, int col) {
+  if (model.options.tile.empty()) return true;
+  const int32_t z = model.zone[grid::Slot(model.spec.Index(row, col))];
+  if (z >= 0) return true;
+  const std::string& kode = !f.kode_desa.empty() ? f.kode_desa : f.kode_kecamatan;
+  return !kode.empty() && InRegion(kode, model.options.tile);
+}
+
+// Solves the run's destinations on one model and adds its answers to `run`: the reach of its
+// zones, the people nearest each puskesmas, referral and routes of the facilities it places,
+// its catchments and rasters (`suffix` in the file names of a tile).
+std::expected<void, Error> SolveModel(const AccessModel& model, const AccessRunOptions& options,
+                                      const std::string& suffix, RunState& run,
+                                      AccessRunReport& report,
+                                      const std::function<void(const std::string&)>& step) {
+  const bool files = !options.out_dir.empty();
+  const bool tiled = !model.options.tile.empty();
+  access::SolverScratch scratch;
+  std::map<std::string, Placed> placed;
+  // A tile's times are sure where they are no longer than the way out of the tile.
+  const std::vector<float> leave =
+      tiled ? MinutesToLeave(model, report.spec, scratch) : std::vector<float>();
   // One destination at a time: its travel times are reduced to what the run keeps (reach per
   // region, rasters, catchments, referral) and freed before the next is solved, so that the
   // run holds one grid of times, not three.
-  access::SolverScratch scratch;
-  std::map<std::string, double> nearest_people;  // per puskesmas
-  std::map<std::string, float> to_hospital;      // per facility placed: minutes
-  report::Table catchments{"wilayah_layanan_puskesmas", {"kode_faskes", "nama_faskes"}};
-  report::Table rujukan{"rujukan",
-                        {"kode_faskes", "nama_faskes", "rs_terdekat", "nama_rs", "menit"}};
-  const bool files = !options.out_dir.empty();
-  if (files) {
-    std::error_code ec;
-    std::filesystem::create_directories(options.out_dir, ec);
-  }
-  for (std::size_t k = 0; k < kAccessTargets.size(); ++k) {
-    const std::string& target = kAccessTargets[k];
-    step(2 + static_cast<int>(k),
-         fmt::format("waktu tempuh dan jangkauan / travel time and reach: {}", target));
+  for (const std::string& target : kAccessTargets) {
+    step(fmt::format("waktu tempuh dan jangkauan / travel time and reach: {}", target));
     const TargetTimes t = SolveTarget(model, target, scratch);
-    report.regions[target] = ReachByRegion(model, t);
+    if (tiled) report.uncertain_people[target] += UncertainPeople(model, t, leave);
+    auto regions = ReachByRegion(model, t);
+    auto& into = run.regions[target];
+    into.insert(into.end(), std::make_move_iterator(regions.begin()),
+                std::make_move_iterator(regions.end()));
     if (files) {
-      const std::string tpath = options.out_dir + "/waktu_" + target + ".tif";
-      const std::string npath = options.out_dir + "/terdekat_" + target + ".tif";
+      const std::string tpath = fmt::format("{}/waktu_{}{}.tif", options.out_dir, target, suffix);
+      const std::string npath =
+          fmt::format("{}/terdekat_{}{}.tif", options.out_dir, target, suffix);
       auto w = report::WriteTravelTimes(tpath, npath, model.spec, t.times, -1);
       if (!w) return std::unexpected(w.error());
       report.files.push_back(tpath);
       report.files.push_back(npath);
     }
     if (target == "puskesmas") {
-      nearest_people = NearestPopulation(model, t);
-      // Catchments: the area whose nearest puskesmas (by travel time) is each one.
+      for (const auto& [kode, people] : NearestPopulation(model, t)) {
+        run.nearest_people[kode] += people;
+      }
+      // Catchments: the area whose nearest puskesmas (by travel time) is each one (a tile's:
+      // within its own zones).
       if (files) {
         for (const auto& [index, wkb] : report::Polygonize(model.spec, -1, [&](int r, int32_t*row) {
-               for (int c = 0; c < model.spec.cols; ++c) row[c] = t.times.BestNearest(r, c);
+               for (int c = 0; c < model.spec.cols; ++c) {
+                 const bool mine = !tiled || model.zone[grid::Slot(model.spec.Index(r, c))] >= 0;
+                 row[c] = mine ? t.times.BestNearest(r, c) : -1;
+               }
              })) {
           if (index < 0 || static_cast<std::size_t>(index) >= t.sources.size()) continue;
           const Facility* f = t.sources[static_cast<std::size_t>(index)];
-          catchments.rows.push_back({f->kode, f->nama});
-          catchments.geometry_wkb.push_back(wkb);
+          run.catchments.rows.push_back({f->kode, f->nama});
+          run.catchments.geometry_wkb.push_back(wkb);
         }
       }
     }
@@ -130,44 +162,129 @@ std::expected<AccessRunReport, Error> RunAccess(
         auto cell = model.cell_of.find(f.kode);
         if (cell == model.cell_of.end()) continue;
         const auto [row, col] = cell->second;
-        const float minutes = t.times.Best(row, col);
-        to_hospital[f.kode] = minutes;
-        if (f.type != FacilityType::kPuskesmas) continue;
+        Placed& p = placed[f.kode];
+        p.own = OwnFacility(model, f, row, col);
+        p.to_hospital = t.times.Best(row, col);
         const int32_t who = t.times.BestNearest(row, col);
-        const Facility* rs = who >= 0 ? t.sources[static_cast<std::size_t>(who)] : nullptr;
-        rujukan.rows.push_back(
-            {f.kode, f.nama, rs ? report::Cell{rs->kode} : report::Cell{},
-             rs ? report::Cell{rs->nama} : report::Cell{},
-             std::isfinite(minutes) ? report::Cell{static_cast<double>(minutes)} : report::Cell{}});
+        if (who >= 0) {
+          p.rs_kode = t.sources[static_cast<std::size_t>(who)]->kode;
+          p.rs_nama = t.sources[static_cast<std::size_t>(who)]->nama;
+        }
       }
     }
   }
+  step("waktu antar-puskesmas / travel between puskesmas");
+  for (FacilityRoute& r : PuskesmasRoutes(model, kRouteBoundMinutes)) {
+    placed[r.from].routes.push_back(std::move(r));
+  }
+  // A facility is taken from the model that owns it; one that no tile owns (outside every
+  // kabupaten's zones), from the first that placed it.
+  for (const Facility& f : model.facilities) {
+    auto p = placed.find(f.kode);
+    if (p == placed.end()) continue;
+    auto [it, fresh] = run.placed.try_emplace(f.kode);
+    if (fresh) run.order.push_back(f);
+    if (fresh || (p->second.own && !it->second.own)) it->second = std::move(p->second);
+  }
+  for (const AccessModel::Village& v : model.villages) {
+    run.zones.push_back({v.kode, v.nama, v.geometry_wkb});
+  }
+  for (const Diagnostic& w : model.warnings) {
+    if (run.warned.emplace(w.entity, std::string(MsgCode(w.msg))).second) {
+      report.warnings.push_back(w);
+    }
+  }
+  return {};
+}
 
-  const int solved = 1 + static_cast<int>(kAccessTargets.size());
-  step(solved + 1, "waktu antar-puskesmas / travel between puskesmas");
-  report.routes = PuskesmasRoutes(model, kRouteBoundMinutes);
+}  // namespace
+
+std::expected<AccessRunReport, Error> RunAccess(
+    store::Workspace& ws, const AccessRunOptions& options, const std::string& user,
+    const std::function<void(int, int, const std::string&)>& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  AccessModelOptions model_options{options.resolution_m, options.snap_m, options.neighbours};
+  model_options.tile_margin_m = options.tile_margin_m;
+  // A province's grid too large for one model is solved by kabupaten, one tile at a time.
+  AccessRunReport report;
+  std::vector<std::string> tiles = {""};
+  if (options.tiling != Tiling::kNone) {
+    auto plan = PlanTiles(ws, model_options);
+    if (!plan) return std::unexpected(plan.error());
+    if (plan->kabupaten.size() > 1 &&
+        (options.tiling == Tiling::kKabupaten || plan->whole.cells() > kTileAboveCells)) {
+      tiles = plan->kabupaten;
+      report.spec = plan->whole;
+    }
+  }
+  const int per_model = 2 + static_cast<int>(kAccessTargets.size());
+  const int steps = per_model * static_cast<int>(tiles.size()) + 2;
+  int done = 0;
+  RunState run;
+  const bool files = !options.out_dir.empty();
+  if (files) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.out_dir, ec);
+  }
+  for (const std::string& tile : tiles) {
+    auto step = [&](const std::string& what) {
+      ++done;
+      if (!progress) return;
+      progress(done, steps, tile.empty() ? what : fmt::format("{} {}", tile, what));
+    };
+    step("wilayah, lapisan dan friksi / regions, layers and friction");
+    model_options.tile = tile;
+    auto built = BuildAccessModel(ws, model_options, nullptr);
+    if (!built) return std::unexpected(built.error());
+    const AccessModel& model = *built;
+    if (tile.empty()) report.spec = model.spec;
+    if (tile.empty() || tile == tiles.front()) {
+      report.roads_approximated = model.roads_approximated;
+      report.layers_used = model.layers_used;
+      report.region_names = model.region_names;
+    }
+    if (!tile.empty()) report.tiles.push_back({tile, model.spec});
+    std::string suffix;
+    for (char ch : tile) {
+      if (ch != '.') suffix += ch;
+    }
+    auto solved = SolveModel(model, options, suffix.empty() ? "" : "_" + suffix, run, report, step);
+    if (!solved) return std::unexpected(solved.error());
+  }
+  report.regions = std::move(run.regions);
+
   // Remoteness: minutes to the nearest other puskesmas.
   std::map<std::string, units::Minutes> to_other;
-  for (const FacilityRoute& r : report.routes) {
-    auto [it, fresh] = to_other.try_emplace(r.from, r.minutes);
-    if (!fresh) it->second = std::min(it->second, r.minutes);
+  for (const auto& [kode, p] : run.placed) {
+    for (const FacilityRoute& r : p.routes) {
+      report.routes.push_back(r);
+      auto [it, fresh] = to_other.try_emplace(r.from, r.minutes);
+      if (!fresh) it->second = std::min(it->second, r.minutes);
+    }
   }
 
-  step(solved + 2, "fasyankes dan rujukan / facilities and referral");
-  for (const Facility& f : model.facilities) {
-    const auto hospital = to_hospital.find(f.kode);
-    if (hospital == to_hospital.end()) continue;
+  if (progress) progress(++done, steps, "fasyankes dan rujukan / facilities and referral");
+  report::Table rujukan{"rujukan",
+                        {"kode_faskes", "nama_faskes", "rs_terdekat", "nama_rs", "menit"}};
+  for (const Facility& f : run.order) {
+    const Placed& p = run.placed.at(f.kode);
     FacilityAccess a;
     a.kode_faskes = f.kode;
-    if (auto p = nearest_people.find(f.kode); p != nearest_people.end()) {
-      a.penduduk_terdekat = units::People(p->second);
+    if (auto n = run.nearest_people.find(f.kode); n != run.nearest_people.end()) {
+      a.penduduk_terdekat = units::People(n->second);
     }
-    a.menit_ke_rs = units::FromEngine(hospital->second);
+    a.menit_ke_rs = units::FromEngine(p.to_hospital);
     if (auto o = to_other.find(f.kode); o != to_other.end()) a.menit_ke_fasyankes_lain = o->second;
     report.facilities.push_back(a);
+    if (f.type != FacilityType::kPuskesmas) continue;
+    rujukan.rows.push_back(
+        {f.kode, f.nama, p.rs_kode.empty() ? report::Cell{} : report::Cell{p.rs_kode},
+         p.rs_kode.empty() ? report::Cell{} : report::Cell{p.rs_nama},
+         std::isfinite(p.to_hospital) ? report::Cell{static_cast<double>(p.to_hospital)}
+                                      : report::Cell{}});
   }
 
-  step(solved + 3, "menyimpan / storing");
+  if (progress) progress(++done, steps, "menyimpan / storing");
   store::Workspace::AccessResults stored{options.scenario, {}, report.facilities, report.routes};
   for (const auto& [target, list] : report.regions) {
     for (const auto& r : list) stored.regions.emplace_back(target, r);
@@ -190,24 +307,23 @@ std::expected<AccessRunReport, Error> RunAccess(
                         "persen_120", "jalan_perkiraan"}};
     std::map<std::string, const RegionAccess*> by_code;
     for (const auto& r : report.regions["puskesmas"]) by_code[r.kode_wilayah] = &r;
-    for (const AccessModel::Village& v : model.villages) {
-      const AccessModel::Village* d = &v;
-      const RegionAccess* r = by_code[d->kode];
+    for (const RunState::Zone& d : run.zones) {
+      const RegionAccess* r = by_code[d.kode];
       auto pct = [&](double v) {
         return r->penduduk > 0 ? report::Cell{100 * r->Share(v)} : report::Cell{};
       };
-      gpkg.rows.push_back({d->kode, d->nama, r->penduduk,
+      gpkg.rows.push_back({d.kode, d.nama, r->penduduk,
                            r->rata_menit ? report::Cell{*r->rata_menit} : report::Cell{},
                            pct(r->dalam_30), pct(r->dalam_60), pct(r->dalam_120),
                            report.roads_approximated});
-      gpkg.geometry_wkb.push_back(d->geometry_wkb);
+      gpkg.geometry_wkb.push_back(d.geometry_wkb);
     }
     const std::string gpath = options.out_dir + "/akses_desa.gpkg";
     if (auto w = report::WriteVectorFile(gpkg, gpath, "GPKG"); !w)
       return std::unexpected(w.error());
     report.files.push_back(gpath);
     const std::string cpath = options.out_dir + "/wilayah_layanan_puskesmas.gpkg";
-    if (auto w = report::WriteVectorFile(catchments, cpath, "GPKG"); !w) {
+    if (auto w = report::WriteVectorFile(run.catchments, cpath, "GPKG"); !w) {
       return std::unexpected(w.error());
     }
     report.files.push_back(cpath);

@@ -20,12 +20,25 @@
 
 namespace jangkau::app {
 
+// Whether a run solves the workspace as one grid or kabupaten by kabupaten (kAuto: by
+// kabupaten when one grid would exceed kTileAboveCells).
+enum class Tiling { kAuto, kNone, kKabupaten };
+
+// About 2.5 GB at the 64 bytes per grid cell the province run measured at 100 m
+// (docs/scale.md): above it, a workspace of several kabupaten is solved by tiles.
+inline constexpr int64_t kTileAboveCells = 40'000'000;
+
 struct AccessRunOptions {
   std::string scenario = "dasar";
   double resolution_m = 100;
   int neighbours = 16;   // 16 keeps grid paths within 2.75% of straight lines
   double snap_m = 1000;  // facilities on impassable cells move at most this far
   std::string out_dir;   // files written here (empty: none)
+  Tiling tiling = Tiling::kAuto;
+  // A tile is a kabupaten's zones on the whole grid's cells within this distance of them: the
+  // reach of a zone is exact when its best path stays inside (ASSUMPTION: 30 km, beyond which
+  // no one walks or boats to a facility faster than to one closer; docs/scale.md).
+  double tile_margin_m = 30000;
 };
 
 // Travel between puskesmas is searched up to this many minutes; a puskesmas with no other one
@@ -36,7 +49,15 @@ inline constexpr units::Minutes kRouteBoundMinutes{120};
 inline const std::vector<std::string> kAccessTargets = {"puskesmas", "fktp", "rs"};
 
 struct AccessRunReport {
-  grid::GridSpec spec;
+  grid::GridSpec spec;  // the grid of the run (by kabupaten: the one its tiles are windows of)
+  struct Tile {
+    std::string kabupaten;
+    grid::GridSpec spec;
+  };
+  std::vector<Tile> tiles;  // a run by kabupaten: its tiles, solved one after another
+  // A run by kabupaten, per target: the people whose time may be shorter than reported (their
+  // best path could leave their tile; MinutesToLeave); 0 is the run without tiles' answer.
+  std::map<std::string, double> uncertain_people;
   bool roads_approximated = true;  // no road layer: the per-village approximation was used
   std::vector<std::string> layers_used;
   // Per target: region access for desa, kecamatan and the kabupaten.

@@ -154,6 +154,7 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
   struct RunOptions {
     std::string workspace;
     app::AccessRunOptions run;
+    double tile_margin_km = 30;
   };
   auto ropt = std::make_shared<RunOptions>();
   ropt->run.out_dir = "out/akses";
@@ -173,7 +174,23 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
   run->add_option("--out", ropt->run.out_dir,
                   ctx.T("folder keluaran (GeoTIFF, GeoPackage, CSV)",
                         "output folder (GeoTIFF, GeoPackage, CSV)"));
+  run->add_option(
+         "--tiles", ropt->run.tiling,
+         ctx.T("auto: per kabupaten bila satu grid melebihi 40 juta sel; kabupaten: selalu per "
+               "kabupaten; none: satu grid",
+               "auto: by kabupaten when one grid would exceed 40 million cells; kabupaten: "
+               "always by kabupaten; none: one grid"))
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, app::Tiling>{{"auto", app::Tiling::kAuto},
+                                             {"none", app::Tiling::kNone},
+                                             {"kabupaten", app::Tiling::kKabupaten}},
+          CLI::ignore_case));
+  run->add_option("--tile-margin-km", ropt->tile_margin_km,
+                  ctx.T("lebar tepi petak per kabupaten dalam km (bawaan 30; ASUMSI)",
+                        "margin of a kabupaten's tile in km (default 30; ASSUMPTION)"))
+      ->check(CLI::Range(0.0, 1000.0));
   run->callback([&ctx, ropt] {
+    ropt->run.tile_margin_m = ropt->tile_margin_km * 1000;
     auto ws = OpenWorkspace(ctx, ropt->workspace);
     if (!ws) return;
     ProgressBar bar(ctx.out, ctx.stdout_is_tty, ctx.T("akses", "access"));
@@ -193,6 +210,29 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
                    report->spec.cols, report->spec.rows, ropt->run.resolution_m, report->seconds,
                    ropt->run.scenario)
             << '\n';
+    if (!report->tiles.empty()) {
+      int64_t largest = 0;
+      for (const auto& t : report->tiles) largest = std::max(largest, t.spec.cells());
+      ctx.out << fmt::format(
+                     fmt::runtime(ctx.T("per kabupaten: {} petak satu per satu, terbesar {} sel, "
+                                        "tepi {:.0f} km",
+                                        "by kabupaten: {} tiles one after another, the largest "
+                                        "{} cells, margin {:.0f} km")),
+                     report->tiles.size(), largest, ropt->run.tile_margin_m / 1000)
+              << '\n';
+      // The people whose best path could leave their tile: their time is an upper bound.
+      for (const auto& [target, people] : report->uncertain_people) {
+        ctx.out << fmt::format(
+                       fmt::runtime(ctx.T("  {}: {:.0f} penduduk dengan waktu yang mungkin lebih "
+                                          "pendek tanpa petak (jalan terbaiknya bisa keluar "
+                                          "petak; perlebar --tile-margin-km)",
+                                          "  {}: {:.0f} people whose time may be shorter without "
+                                          "tiles (their best path could leave the tile; widen "
+                                          "--tile-margin-km)")),
+                       target, people)
+                << '\n';
+      }
+    }
     if (report->roads_approximated) {
       ctx.out
           << ctx.T(

@@ -1,9 +1,11 @@
 #include "ingest/layers.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <optional>
 
 #include <cpl_conv.h>
 #include <gdal.h>
@@ -133,25 +135,65 @@ std::vector<MapFeature> ReadLayer(TableReader& in, const std::string& kind, Diag
   return out;
 }
 
+namespace {
+
+// The extent of `boundaries` (WKB, EPSG:4326) in `crs_wkt`: x0, y0, x1, y1; nothing when no
+// boundary can be read.
+struct Extent {
+  double x0 = std::numeric_limits<double>::infinity();
+  double y0 = x0;
+  double x1 = -x0;
+  double y1 = -x0;
+};
+std::optional<Extent> ExtentIn(const std::vector<OGRGeometryH>& geoms, const std::string& crs_wkt) {
+  Transform t;
+  if (!MakeTransform(crs_wkt, t)) return std::nullopt;
+  Extent e;
+  for (OGRGeometryH g : geoms) {
+    if (OGR_G_Transform(g, t.h) == OGRERR_NONE) {
+      OGREnvelope env;
+      OGR_G_GetEnvelope(g, &env);
+      e.x0 = std::min(e.x0, env.MinX);
+      e.x1 = std::max(e.x1, env.MaxX);
+      e.y0 = std::min(e.y0, env.MinY);
+      e.y1 = std::max(e.y1, env.MaxY);
+    }
+  }
+  if (!(e.x0 <= e.x1 && e.y0 <= e.y1)) return std::nullopt;
+  return e;
+}
+
+std::vector<OGRGeometryH> ReadAll(const std::vector<std::string>& boundaries) {
+  std::vector<OGRGeometryH> geoms;
+  for (const auto& wkb : boundaries) {
+    if (OGRGeometryH g = FromWkb(wkb); g != nullptr) geoms.push_back(g);
+  }
+  return geoms;
+}
+
+void DestroyAll(std::vector<OGRGeometryH>& geoms) {
+  for (OGRGeometryH g : geoms) OGR_G_DestroyGeometry(g);
+  geoms.clear();
+}
+
+}  // namespace
+
 std::expected<grid::GridSpec, Error> DistrictGrid(const std::vector<std::string>& boundaries,
                                                   double resolution_m, double buffer_m) {
+  std::vector<OGRGeometryH> geoms = ReadAll(boundaries);
+  if (geoms.empty()) return std::unexpected(Error{Msg::kAccessNoRegions, {}});
   double min_lon = std::numeric_limits<double>::infinity();
   double max_lon = -min_lon;
   double min_lat = min_lon;
   double max_lat = -min_lon;
-  std::vector<OGRGeometryH> geoms;
-  for (const auto& wkb : boundaries) {
-    OGRGeometryH g = FromWkb(wkb);
-    if (g == nullptr) continue;
+  for (OGRGeometryH g : geoms) {
     OGREnvelope e;
     OGR_G_GetEnvelope(g, &e);
     min_lon = std::min(min_lon, e.MinX);
     max_lon = std::max(max_lon, e.MaxX);
     min_lat = std::min(min_lat, e.MinY);
     max_lat = std::max(max_lat, e.MaxY);
-    geoms.push_back(g);
   }
-  if (geoms.empty()) return std::unexpected(Error{Msg::kAccessNoRegions, {}});
   const double lon = (min_lon + max_lon) / 2;
   const double lat = (min_lat + max_lat) / 2;
   const int zone = static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1;
@@ -162,30 +204,40 @@ std::expected<grid::GridSpec, Error> DistrictGrid(const std::vector<std::string>
   grid::GridSpec spec;
   spec.crs_wkt = wkt;
   CPLFree(wkt);
-  Transform t;
-  if (!MakeTransform(spec.crs_wkt, t)) return std::unexpected(Error{Msg::kAccessNoRegions, {}});
-  double x0 = std::numeric_limits<double>::infinity();
-  double x1 = -x0;
-  double y0 = x0;
-  double y1 = -x0;
-  for (OGRGeometryH g : geoms) {
-    if (OGR_G_Transform(g, t.h) == OGRERR_NONE) {
-      OGREnvelope e;
-      OGR_G_GetEnvelope(g, &e);
-      x0 = std::min(x0, e.MinX);
-      x1 = std::max(x1, e.MaxX);
-      y0 = std::min(y0, e.MinY);
-      y1 = std::max(y1, e.MaxY);
-    }
-    OGR_G_DestroyGeometry(g);
-  }
-  x0 = std::floor((x0 - buffer_m) / resolution_m) * resolution_m;
-  y1 = std::ceil((y1 + buffer_m) / resolution_m) * resolution_m;
+  const std::optional<Extent> e = ExtentIn(geoms, spec.crs_wkt);
+  DestroyAll(geoms);
+  if (!e) return std::unexpected(Error{Msg::kAccessNoRegions, {}});
+  const double x0 = std::floor((e->x0 - buffer_m) / resolution_m) * resolution_m;
+  const double y1 = std::ceil((e->y1 + buffer_m) / resolution_m) * resolution_m;
   spec.origin_x = x0;
   spec.origin_y = y1;
   spec.cell_w = spec.cell_h = resolution_m;
-  spec.cols = static_cast<int>(std::ceil((x1 + buffer_m - x0) / resolution_m));
-  spec.rows = static_cast<int>(std::ceil((y1 - (y0 - buffer_m)) / resolution_m));
+  spec.cols = static_cast<int>(std::ceil((e->x1 + buffer_m - x0) / resolution_m));
+  spec.rows = static_cast<int>(std::ceil((y1 - (e->y0 - buffer_m)) / resolution_m));
+  return spec;
+}
+
+std::expected<grid::GridSpec, Error> WindowOf(const grid::GridSpec& whole,
+                                              const std::vector<std::string>& boundaries,
+                                              double margin_m) {
+  std::vector<OGRGeometryH> geoms = ReadAll(boundaries);
+  const std::optional<Extent> e = ExtentIn(geoms, whole.crs_wkt);
+  DestroyAll(geoms);
+  if (!e) return std::unexpected(Error{Msg::kAccessNoRegions, {}});
+  // Whole's columns and rows covering the extent plus the margin, clamped to whole.
+  auto clamp = [](double v, int hi) {
+    return static_cast<int>(std::clamp(v, 0.0, static_cast<double>(hi)));
+  };
+  const int c0 = clamp(std::floor((e->x0 - margin_m - whole.origin_x) / whole.cell_w), whole.cols);
+  const int c1 = clamp(std::ceil((e->x1 + margin_m - whole.origin_x) / whole.cell_w), whole.cols);
+  const int r0 = clamp(std::floor((whole.origin_y - e->y1 - margin_m) / whole.cell_h), whole.rows);
+  const int r1 = clamp(std::ceil((whole.origin_y - e->y0 + margin_m) / whole.cell_h), whole.rows);
+  if (c1 <= c0 || r1 <= r0) return std::unexpected(Error{Msg::kAccessNoRegions, {}});
+  grid::GridSpec spec = whole;
+  spec.origin_x = whole.origin_x + c0 * whole.cell_w;
+  spec.origin_y = whole.origin_y - r0 * whole.cell_h;
+  spec.cols = c1 - c0;
+  spec.rows = r1 - r0;
   return spec;
 }
 

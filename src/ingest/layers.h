@@ -29,6 +29,13 @@ std::vector<MapFeature> ReadLayer(TableReader& in, const std::string& kind, Diag
 std::expected<grid::GridSpec, Error> DistrictGrid(const std::vector<std::string>& boundaries,
                                                   double resolution_m, double buffer_m);
 
+// A window of `whole` (a grid DistrictGrid made): the extent of `boundaries` (WKB, EPSG:4326)
+// in whole's CRS plus `margin_m`, on whole's cells, within whole. The cells of the window are
+// cells of whole, so that a run on it and a run on whole agree wherever their paths do.
+std::expected<grid::GridSpec, Error> WindowOf(const grid::GridSpec& whole,
+                                              const std::vector<std::string>& boundaries,
+                                              double margin_m);
+
 // Burns geometries (WKB, EPSG:4326) into a grid of `spec`: the value of each geometry, later
 // geometries over earlier ones; cells touched by lines count (ALL_TOUCHED for lines and
 // points, cell centres for polygons unless `all_touched`).

@@ -1,9 +1,11 @@
 // The province of Sumatera Selatan as one workspace (data/province/sumsel): 17 kabupaten/kota,
 // 241 kecamatan without desa boundaries, 332 facilities; the access run takes the kecamatan as
 // its zones and reports each district apart.
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -100,6 +102,123 @@ TEST(Province, AccessRunOverSumateraSelatanReportsEachDistrict) {
   }
   EXPECT_EQ(kabupaten_rows, kabupaten);
   EXPECT_EQ(kecamatan_rows, kecamatan);
+}
+
+// akses_wilayah.csv by (kode_wilayah, tujuan): penduduk, rata_menit, persen_30/60/120 (NaN
+// where empty).
+std::map<std::pair<std::string, std::string>, std::vector<double>> ReachTable(
+    const std::string& path) {
+  std::ifstream csv(path);
+  std::string line;
+  std::getline(csv, line);
+  const auto header = SplitCsv(line);
+  auto col = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  };
+  std::map<std::pair<std::string, std::string>, std::vector<double>> out;
+  while (std::getline(csv, line)) {
+    const auto c = SplitCsv(line);
+    std::vector<double>& v = out[{c[col("kode_wilayah")], c[col("tujuan")]}];
+    for (const char* name : {"penduduk", "rata_menit", "persen_30", "persen_60", "persen_120"}) {
+      const std::string& cell = c[col(name)];
+      v.push_back(cell.empty() ? std::nan("") : std::stod(cell));
+    }
+  }
+  return out;
+}
+
+// "  rs: 187510 penduduk dengan waktu ..." lines of a run by kabupaten: people per target.
+std::map<std::string, double> UncertainPeople(const std::string& out) {
+  std::map<std::string, double> people;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    const auto colon = line.find(": ");
+    const auto tail = line.find(" penduduk dengan waktu");
+    if (line.rfind("  ", 0) != 0 || colon == std::string::npos || tail == std::string::npos) {
+      continue;
+    }
+    people[line.substr(2, colon - 2)] = std::stod(line.substr(colon + 2, tail - colon - 2));
+  }
+  return people;
+}
+
+bool Same(double a, double b) {
+  return (std::isnan(a) && std::isnan(b)) || std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(a));
+}
+
+// Issue 16: the province by kabupaten tiles, one after another. A tile's paths stay in the
+// kabupaten and its margin, so a tile can only lengthen a time, never shorten it; where the
+// run says no one's best path could leave a tile, it is the one-grid run; with a margin wider
+// than the province every tile is the whole grid, and so is every answer.
+TEST(Province, ARunByKabupatenIsTheOneGridRunWhereItsPathsStayInTheTiles) {
+  TempDir dir;
+  const std::string ws = SampleWorkspace(dir, "sumsel", ProvinceImports());
+  auto run = [&](const std::string& name, const std::string& options) {
+    auto r = RunCommand(J("access run --workspace " + ws + " --resolution 2000 --scenario " + name +
+                          " --out " + dir.File(name) + " " + options));
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    return r.out;
+  };
+  const std::string one = run("satu", "");  // auto: the province at 2 km is one small grid
+  EXPECT_EQ(one.find("per kabupaten"), std::string::npos) << one;
+  const std::string tiled = run("petak", "--tiles kabupaten");
+  EXPECT_NE(tiled.find("per kabupaten: 17 petak"), std::string::npos) << tiled;
+  const std::string wide = run("lebar", "--tiles kabupaten --tile-margin-km 1000");
+
+  const auto a = ReachTable(dir.File("satu") + "/akses_wilayah.csv");
+  const auto b = ReachTable(dir.File("petak") + "/akses_wilayah.csv");
+  const auto c = ReachTable(dir.File("lebar") + "/akses_wilayah.csv");
+  ASSERT_GT(a.size(), 700u);
+  ASSERT_EQ(a.size(), b.size());
+  ASSERT_EQ(a.size(), c.size());
+  const std::map<std::string, double> unsure = UncertainPeople(tiled);
+  const std::map<std::string, double> unsure_wide = UncertainPeople(wide);
+  ASSERT_EQ(unsure.size(), 3u) << tiled;
+  ASSERT_EQ(unsure_wide.size(), 3u) << wide;
+  std::set<std::string> differing;
+  for (const auto& [key, whole] : a) {
+    ASSERT_TRUE(b.contains(key)) << key.first;
+    const std::vector<double>& t = b.at(key);
+    EXPECT_TRUE(Same(whole[0], t[0])) << key.first;  // the same people
+    if (!std::isnan(whole[1])) {
+      EXPECT_GE(t[1], whole[1] - 1e-6) << key.first << " " << key.second;  // never shorter
+      for (std::size_t k = 2; k < 5; ++k) EXPECT_LE(t[k], whole[k] + 1e-6) << key.first;
+    }
+    for (std::size_t k = 0; k < 5; ++k) {
+      if (!Same(whole[k], t[k])) differing.insert(key.second);
+      EXPECT_TRUE(Same(whole[k], c.at(key)[k])) << key.first << " " << key.second << " " << k;
+    }
+  }
+  for (const auto& [target, people] : unsure) {
+    // A target whose answers differ has people the run could not be sure of.
+    if (differing.contains(target)) EXPECT_GT(people, 0) << target;
+    EXPECT_EQ(unsure_wide.at(target), 0) << target;
+  }
+  EXPECT_FALSE(differing.empty()) << "a 30 km margin changes nothing: the test shows nothing";
+
+  // Per facility too: the same with the wide margin.
+  auto facilities = [&](const std::string& name) {
+    std::map<std::string, std::vector<std::string>> out;
+    std::ifstream csv(dir.File(name) + "/akses_fasyankes.csv");
+    std::string line;
+    std::getline(csv, line);
+    while (std::getline(csv, line)) {
+      auto cells = SplitCsv(line);
+      out[cells[0]] = cells;
+    }
+    return out;
+  };
+  const auto fa = facilities("satu");
+  const auto fc = facilities("lebar");
+  ASSERT_EQ(fa.size(), fc.size());
+  for (const auto& [kode, row] : fa) {
+    ASSERT_TRUE(fc.contains(kode)) << kode;
+    for (std::size_t k = 2; k < row.size(); ++k) {
+      const std::string& x = row[k];
+      const std::string& y = fc.at(kode)[k];
+      EXPECT_TRUE(x.empty() ? y.empty() : Same(std::stod(x), std::stod(y))) << kode << " " << k;
+    }
+  }
 }
 
 // Without any desa or kecamatan boundary there is nothing to measure: refused, named.
