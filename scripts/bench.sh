@@ -227,7 +227,8 @@ command -v grass >/dev/null || { echo "grass-core missing: run scripts/install-d
 echo
 echo "== travel time: GRASS r.cost vs jangkau access solve (40 sources, 10% impassable, same GeoTIFF;"
 echo "   r.cost step alone, one run; jangkau whole command with GeoTIFF I/O, median of three)"
-echo "   loaded: the second core held by a busy loop, jangkau as it runs by default and with --threads 1"
+echo "   loaded: the second core held by a busy loop, jangkau as it runs by default and with --threads 1,"
+echo "   taken in turns, median of three each"
 printf "%-12s %-3s %10s %10s %7s %14s %14s %9s %9s  %s\n" grid nb "r.cost s" "jangkau s" ratio "r.cost B/cell" "jangkau B/cell" "loaded s" "1 thr s" parity
 for side in ${BENCH_ACCESS_SIZES:-2000 6000 10000}; do
   dir="$work/$side"
@@ -254,14 +255,18 @@ for side in ${BENCH_ACCESS_SIZES:-2000 6000 10000}; do
     done
     read -r j_s j_kb < <(sort -n "$dir"/our_time_* | sed -n 2p)
     # Under load: one core kept busy by another process (r.cost, one thread, is not slowed).
+    # Default threads and one thread taken in turns, three times each, the median of each.
     ( while :; do :; done ) &
     busy=$!
-    for threads in 0 1; do
-      /usr/bin/time -f '%e' -o "$dir/loaded_$threads" "$build/jangkau" access solve \
-        --friction "$dir/friction.tif" --sources "$dir/sources.csv" --out "$dir/t.tif" \
-        --nearest "$dir/n.tif" --neighbours "$nb" --threads "$threads" >/dev/null
+    for run in 1 2 3; do
+      for threads in 0 1; do
+        /usr/bin/time -f '%e' -o "$dir/loaded_${threads}_$run" "$build/jangkau" access solve \
+          --friction "$dir/friction.tif" --sources "$dir/sources.csv" --out "$dir/t.tif" \
+          --nearest "$dir/n.tif" --neighbours "$nb" --threads "$threads" >/dev/null
+      done
     done
     kill "$busy"; wait "$busy" 2>/dev/null || true
+    for threads in 0 1; do sort -n "$dir"/loaded_"${threads}"_* | sed -n 2p > "$dir/loaded_$threads"; done
     parity=$("$build/access_tools" compare "$dir/t.tif" "$dir/n.tif" "$dir/g.tif" "$dir/gn.tif" || true)
     printf "%-12s %-3s %10s %10s %7.1f %14.1f %14.1f %9s %9s  %s\n" "${side}x${side}" "$nb" "$g_s" "$j_s" \
       "$(echo "$g_s / $j_s" | bc -l)" "$(echo "$g_kb * 1024 / $cells" | bc -l)" \

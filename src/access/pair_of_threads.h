@@ -39,8 +39,8 @@ class PairOfThreads {
   bool enabled() const { return helper_.joinable(); }
 
   // Runs range over [0, n) in chunks of `chunk`, here and on the helper; returns when all are
-  // done.
-  void Share(std::size_t n, std::size_t chunk, const Range& range) {
+  // done, with how many of the n the helper did.
+  std::size_t Share(std::size_t n, std::size_t chunk, const Range& range) {
     // Closed first (an odd generation no claim can match), then the bucket's values, then
     // opened at index 0 of the next, even generation: a helper still on the last bucket can
     // claim nothing of this one with the last one's values.
@@ -50,6 +50,7 @@ class PairOfThreads {
     n_.store(n, std::memory_order_relaxed);
     chunk_.store(std::max<std::size_t>(chunk, 1), std::memory_order_relaxed);
     finished_.store(0, std::memory_order_relaxed);
+    by_helper_.store(0, std::memory_order_relaxed);
     generation_ += 2 * kGeneration;
     cursor_.store(generation_, std::memory_order_seq_cst);
     Wake();
@@ -66,6 +67,7 @@ class PairOfThreads {
         spins = 0;
       }
     }
+    return by_helper_.load(std::memory_order_relaxed);  // ordered by finished_'s acquire
   }
 
  private:
@@ -101,6 +103,7 @@ class PairOfThreads {
         continue;  // `c` holds the cursor now
       }
       (*range)(thread, begin, end);
+      if (thread != 0) by_helper_.fetch_add(end - begin, std::memory_order_relaxed);
       finished_.fetch_add(end - begin, std::memory_order_seq_cst);
       if (thread != 0) {
         done_.fetch_add(1, std::memory_order_seq_cst);
@@ -142,6 +145,7 @@ class PairOfThreads {
   std::thread helper_;
   std::atomic<uint64_t> cursor_{0};
   std::atomic<std::size_t> finished_{0};
+  std::atomic<std::size_t> by_helper_{0};  // of the current bucket
   std::atomic<bool> stop_{false};
   uint64_t generation_ = 0;  // the caller's
   std::atomic<const Range*> range_{nullptr};

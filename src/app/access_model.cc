@@ -99,6 +99,11 @@ bool IsTarget(const Facility& f, const std::string& target) {
   return IsHospital(f.type);
 }
 
+Diagnostic OffGridWarning(const Facility& f) {
+  return {Severity::kWarning,        f.source_file,   f.source_line, 0, f.kode,
+          Msg::kWarnFacilityOffGrid, {f.kode, f.nama}};
+}
+
 bool InRegion(const std::string& kode, const std::string& tile) {
   for (std::string k = kode; !k.empty(); k = ParentCode(k)) {
     if (k == tile) return true;
@@ -147,13 +152,7 @@ void PlaceFacilities(AccessModel& m, const std::vector<std::string>& closed) {
       snapped = access::SnapToPassable(m.friction.layers[0], m.spec, r, c, m.options.snap_m);
     }
     if (!snapped) {
-      m.warnings.push_back({Severity::kWarning,
-                            f.source_file,
-                            f.source_line,
-                            0,
-                            f.kode,
-                            Msg::kWarnFacilityOffGrid,
-                            {f.kode, f.nama}});
+      m.warnings.push_back(OffGridWarning(f));
       continue;
     }
     if (snapped->distance > 0) {
@@ -380,13 +379,14 @@ std::vector<float> MinutesToLeave(const AccessModel& model, const grid::GridSpec
   std::vector<access::Source> sides;
   const int layers = static_cast<int>(model.friction.layers.size());
   for (int l = 0; l < layers; ++l) {
+    // Corners may come twice; the solver seeds a cell once.
+    for (int c = 0; c < s.cols; ++c) {
+      if (top) sides.push_back({0, c, l});
+      if (bottom) sides.push_back({s.rows - 1, c, l});
+    }
     for (int r = 0; r < s.rows; ++r) {
-      for (int c = 0; c < s.cols; ++c) {
-        if ((left && c == 0) || (right && c == s.cols - 1) || (top && r == 0) ||
-            (bottom && r == s.rows - 1)) {
-          sides.push_back({r, c, l});
-        }
-      }
+      if (left) sides.push_back({r, 0, l});
+      if (right) sides.push_back({r, s.cols - 1, l});
     }
   }
   std::vector<float> leave(static_cast<std::size_t>(s.cells()),

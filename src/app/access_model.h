@@ -35,6 +35,9 @@ struct AccessModelOptions {
   double tile_margin_m = 30000;
 };
 
+// The warning naming a facility left out: outside the grid, or no passable cell near it.
+Diagnostic OffGridWarning(const Facility& f);
+
 // Whether region `kode` lies in region `tile` (is it, or below it).
 bool InRegion(const std::string& kode, const std::string& tile);
 

@@ -251,6 +251,17 @@ std::expected<AccessRunReport, Error> RunAccess(
     auto solved = SolveModel(model, options, suffix.empty() ? "" : "_" + suffix, run, report, step);
     if (!solved) return std::unexpected(solved.error());
   }
+  if (tiles.size() > 1) {
+    // A tile keeps only the facilities on its cells: one on no tile's cells is named here, as
+    // one grid names a facility off its grid.
+    for (const Facility& f : ws.Facilities()) {
+      if (!f.lon || !f.lat || run.placed.contains(f.kode)) continue;
+      if (!run.warned.emplace(f.kode, std::string(MsgCode(Msg::kWarnFacilityOffGrid))).second) {
+        continue;
+      }
+      report.warnings.push_back(OffGridWarning(f));
+    }
+  }
   report.regions = std::move(run.regions);
 
   // Remoteness: minutes to the nearest other puskesmas.

@@ -96,14 +96,19 @@ void Alerts(ServerContext& ctx, Call& c) {
   SendJson(c, *body);
 }
 
+// A facility outside the session's region: answered 403 facility_outside_region.
+bool RefusedOutsideRegion(ServerContext& ctx, Call& c, const std::string& kode) {
+  if (FacilityInScope(ctx, c.session, kode)) return false;
+  SendError(c, Msg::kHttpOutsideRegion, {kode.substr(0, 64), c.session.scope.wilayah()});
+  return true;
+}
+
 // POST /surveillance/alerts/{id}/steps {"status", "waktu", "catatan"}.
 void Step(ServerContext& ctx, Call& c) {
   const std::string id = c.captures.front();
   // The id begins with the facility's code ("P1606040201:2025-W07:A:ears-c1").
   const std::string kode = id.substr(0, id.find(':'));
-  if (!FacilityInScope(ctx, c.session, kode)) {
-    return SendError(c, Msg::kHttpOutsideRegion, {kode.substr(0, 64), c.session.scope.wilayah()});
-  }
+  if (RefusedOutsideRegion(ctx, c, kode)) return;
   auto body = BodyObject(c);
   if (!body) return;
   std::string status, waktu, catatan;
@@ -133,9 +138,7 @@ void Series(ServerContext& ctx, Call& c) {
   const std::string penyakit = c.Param("penyakit");
   const auto b = YearsBack(c);
   if (!b) return;
-  if (!FacilityInScope(ctx, c.session, kode)) {
-    return SendError(c, Msg::kHttpOutsideRegion, {kode.substr(0, 64), c.session.scope.wilayah()});
-  }
+  if (RefusedOutsideRegion(ctx, c, kode)) return;
   auto body = ctx.Read([&](store::Workspace& ws) -> std::expected<Json, Error> {
     auto thresholds = app::LoadSkdrThresholds(ws);
     if (!thresholds) return std::unexpected(thresholds.error());

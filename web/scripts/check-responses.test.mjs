@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The response checker against the real docs/openapi.yaml, with hand-written records.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +86,10 @@ describe('check-responses', () => {
     ];
     writeFileSync(join(dir, 'a.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     writeFileSync(join(dir, 'ignored.txt'), 'not jsonl');
-    expect(checkDir(spec, dir)).toEqual({ passed: 1, failed: 1, failures: ['POST /api/v1/access/run 202: must be string (/job)'] });
+    try {
+      expect(checkDir(spec, dir)).toEqual({ passed: 1, failed: 1, failures: ['POST /api/v1/access/run 202: must be string (/job)'] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
