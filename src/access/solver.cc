@@ -10,6 +10,7 @@
 
 #include "access/moves.h"
 #include "access/pair_of_threads.h"
+#include "access/share_policy.h"
 #include "access/stripes.h"
 
 namespace jangkau::access {
@@ -114,43 +115,6 @@ bool AwaitedReached(const Network& net, SolverScratch& scratch) {
 constexpr std::size_t kPrefetch = 16;
 constexpr std::size_t kParallelMin = 1024;  // smaller buckets are not worth waking a thread
 
-// Whether to share the next bucket with the helper. On a loaded machine the helper seldom runs
-// and the caller, doing nearly all the work, also pays for ordering it by stripe: measured on
-// 36 M cells, 8 neighbours, the other core busy, the helper did 7% of the stripes and the
-// solve took 15% longer than on one thread. So the helper's part is watched over windows of
-// shared buckets; below a quarter, the next buckets run on one thread (64, then twice as many
-// each time the helper is found wanting again, up to 4,096) before it is tried again.
-class SharePolicy {
- public:
-  bool ShareNext() {
-    if (alone_ == 0) return true;
-    --alone_;
-    return false;
-  }
-  void Shared(std::size_t by_helper, std::size_t of) {
-    helper_ += by_helper;
-    total_ += of;
-    if (++buckets_ < kWindow) return;
-    if (helper_ * 4 < total_) {
-      alone_ = backoff_;
-      backoff_ = std::min<std::size_t>(backoff_ * 2, kMaxAlone);
-    } else {
-      backoff_ = kMinAlone;
-    }
-    helper_ = total_ = buckets_ = 0;
-  }
-
- private:
-  static constexpr std::size_t kWindow = 16;
-  static constexpr std::size_t kMinAlone = 64;
-  static constexpr std::size_t kMaxAlone = 4096;
-  std::size_t helper_ = 0;
-  std::size_t total_ = 0;
-  std::size_t buckets_ = 0;
-  std::size_t alone_ = 0;
-  std::size_t backoff_ = kMinAlone;
-};
-
 // Dial's algorithm: buckets of width `width` in a ring long enough for the longest step, one
 // ring per thread; each bucket's cells (both rings) are deduplicated, settled, then relaxed,
 // by stripes on both threads when there are enough of them.
@@ -242,11 +206,12 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
                       stripes.at[g + 1] - stripes.at[g]);
         }
       };
-      std::size_t by_helper = threads.Share(groups->size(), 1, job);
-      const std::size_t shared = groups->size() + stripes.bands.size();
-      groups = &stripes.bands;
-      by_helper += threads.Share(groups->size(), 1, job);
-      policy.Shared(by_helper, shared);
+      std::size_t by_helper = 0;
+      for (const std::vector<uint32_t>* list : {&stripes.inner, &stripes.bands}) {
+        groups = list;
+        if (!list->empty()) by_helper += threads.Share(list->size(), 1, job);
+      }
+      policy.Shared(by_helper, stripes.inner.size() + stripes.bands.size());
     } else {
       relax_range(0, work.data(), work.size());  // the helper, if any, is idle
     }
