@@ -18,6 +18,7 @@ std::vector<Move> MakeMoves(int neighbours, int64_t stride, double cell_w, doubl
         Move m;
         m.kind = kind;
         m.offset = dr * stride + dc;
+        m.rows = dr;
         if (kind == 0 && adr + adc == 1) {
           m.factor = (adr == 1 ? ns : 1.0) / 2.0;
         } else if (kind == 1 && adr == 1 && adc == 1) {

@@ -15,6 +15,7 @@ struct Move {
   int64_t via2 = 0;    // cells it cuts past
   double factor = 0;   // step length / number of cells whose friction is summed
   int kind = 0;        // 0 orthogonal, 1 diagonal, 2 knight
+  int rows = 0;        // rows between the cell and the neighbour (-2 to 2)
 };
 
 // The 8 king's moves first (orthogonal, then diagonal), then the 8 knight's moves.

@@ -8,8 +8,8 @@
 #include <thread>
 #include <type_traits>
 
-#include "access/moves.h"
 #include "access/pair_of_threads.h"
+#include "access/relax.h"
 #include "access/share_policy.h"
 #include "access/stripes.h"
 
@@ -17,84 +17,12 @@ namespace jangkau::access {
 namespace {
 
 using grid::PaddedGrid;
-
-constexpr float kInf = std::numeric_limits<float>::infinity();
-
-// Everything the inner loop reads, flattened for speed.
-struct Network {
-  std::array<const float*, 2> cost{};
-  std::array<TravelCell*, 2> cells{};  // one of the two
-  std::array<CompactCell*, 2> compact{};
-  const float* up = nullptr;    // transfer layer 0 -> 1 in the search direction
-  const float* down = nullptr;  // layer 1 -> 0
-  std::size_t layer_size = 0;
-  std::array<Move, 16> moves{};
-  double limit = 0;
-  uint64_t* settled = nullptr;
-};
-
-inline bool IsSettled(const uint64_t* bits, std::size_t g) {
-  return (bits[g >> 6] >> (g & 63)) & 1u;
-}
-inline void Settle(uint64_t* bits, std::size_t g) { bits[g >> 6] |= uint64_t{1} << (g & 63); }
-
-// Whether (time, source) beats what a cell holds: less time, or the same time from a lower
-// source index (so that ties do not depend on the order of work).
-template <typename Cell>
-inline bool Better(float time, int32_t who, Cell old) {
-  return time < old.time || (time == old.time && who < old.nearest);
-}
-
-template <typename Cell>
-Cell* CellsOf(const Network& net, int l) {
-  if constexpr (std::is_same_v<Cell, CompactCell>) {
-    return net.compact[l];
-  } else {
-    return net.cells[l];
-  }
-}
-
-// Relaxes the neighbours of global cell g; `push(gj, time)` files a cell whose time dropped.
-// Reads and writes rows r - 2 to r + 2 of the cell's layers (the other layer at the same cell).
-template <typename Cell, int kMoves, bool kCornerCutting, bool kTwoLayers, typename Push>
-inline void Relax(const Network& net, std::size_t g, Push&& push) {
-  const int l = kTwoLayers && g >= net.layer_size ? 1 : 0;
-  const std::size_t i = g - static_cast<std::size_t>(l) * net.layer_size;
-  const float* cost = net.cost[l];
-  Cell* cells = CellsOf<Cell>(net, l);
-  const Cell here = cells[i];
-  const double t = here.time;
-  const double ca = cost[i];
-  auto offer = [&](Cell& target, std::size_t gj, double nt) {
-    if (nt > net.limit) return;
-    const float ft = static_cast<float>(nt);
-    const Cell old = target;
-    if (!Better(ft, here.nearest, old) || IsSettled(net.settled, gj)) return;
-    target = Cell{ft, here.nearest};
-    if (ft < old.time) push(gj, nt);
-  };
-#pragma GCC unroll 16
-  for (int k = 0; k < kMoves; ++k) {
-    const Move& m = net.moves[k];
-    const std::size_t j = static_cast<std::size_t>(static_cast<int64_t>(i) + m.offset);
-    double sum = ca + cost[j];
-    if (m.kind == 2) {
-      sum += static_cast<double>(cost[i + m.via1]) + cost[i + m.via2];
-    } else if (!kCornerCutting && m.kind == 1) {
-      if (!(cost[i + m.via1] < kInf && cost[i + m.via2] < kInf)) continue;
-    }
-    const double nt = t + sum * m.factor;
-    if (nt < kInf) offer(cells[j], static_cast<std::size_t>(l) * net.layer_size + j, nt);
-  }
-  if constexpr (kTwoLayers) {
-    const float transfer = (l == 0 ? net.up : net.down)[i];
-    const int other = 1 - l;
-    if (transfer < kInf && net.cost[other][i] < kInf) {
-      offer(CellsOf<Cell>(net, other)[i], static_cast<std::size_t>(other) * net.layer_size + i,
-            t + static_cast<double>(transfer));
-    }
-  }
-}
+using relax::CellsOf;
+using relax::IsSettled;
+using relax::kInf;
+using relax::Network;
+using relax::Relax;
+using relax::Settle;
 
 // Whether enough of the awaited cells are final; settled ones leave the awaited list.
 bool AwaitedReached(const Network& net, SolverScratch& scratch) {
@@ -114,37 +42,80 @@ bool AwaitedReached(const Network& net, SolverScratch& scratch) {
 
 constexpr std::size_t kPrefetch = 16;
 constexpr std::size_t kParallelMin = 1024;  // smaller buckets are not worth waking a thread
+// Lists of cells per thread (buckets of the ring times groups of rows) beyond which the solver
+// stays on one thread rather than hold their headers (24 MB).
+constexpr std::size_t kMaxLists = std::size_t{1} << 20;
 
 // Dial's algorithm: buckets of width `width` in a ring long enough for the longest step, one
-// ring per thread; each bucket's cells (both rings) are deduplicated, settled, then relaxed,
-// by stripes on both threads when there are enough of them.
+// ring per thread. On one thread each bucket's cells are deduplicated, settled, then relaxed.
+// On two, every bucket holds a list per group of rows (stripes.h) and thread: each group is
+// taken by one thread, which deduplicates, settles and relaxes its cells; the inner groups
+// first, then the bands.
 template <typename Cell, int kMoves, bool kCornerCutting, bool kTwoLayers>
 void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<std::size_t>& seeds,
                 double width, std::size_t ring, bool parallel) {
+  const int64_t stride = net.moves[0].offset < 0 ? -net.moves[0].offset : net.moves[0].offset;
+  const std::size_t rows = net.layer_size / static_cast<std::size_t>(stride);
+  // Awaited cells are looked for bucket by bucket, on one thread.
+  const bool split = parallel && scratch.awaited_needed == 0 && stride >= kMinSplitStride &&
+                     ring * (2 * rows / kStripeRows + 3) <= kMaxLists;
+  Stripes stripes;
+  stripes.Plan(rows, split);
+  const std::size_t groups = stripes.groups;
   for (auto& rings : scratch.buckets) {
-    if (rings.size() < ring) rings.resize(ring);
+    if (rings.size() < ring * groups) rings.resize(ring * groups);
     for (auto& b : rings) b.clear();
   }
   const double inv_w = 1.0 / width;
   std::array<std::size_t, 2> pending = {seeds.size(), 0};
-  for (std::size_t g : seeds) scratch.buckets[0][0].push_back(static_cast<uint32_t>(g));
-  std::vector<uint32_t>& work = scratch.work;
-  PairOfThreads threads(parallel);
+  for (std::size_t g : seeds) {
+    const std::size_t row = (g % net.layer_size) / static_cast<std::size_t>(stride);
+    scratch.buckets[0][stripes.group_of_row[row]].push_back(static_cast<uint32_t>(g));
+  }
+  PairOfThreads threads(parallel && split);
   SharePolicy policy;
-  Stripes stripes;
-  const int64_t stride = net.moves[0].offset < 0 ? -net.moves[0].offset : net.moves[0].offset;
-  const std::size_t rows = net.layer_size / static_cast<std::size_t>(stride);
+  std::vector<uint32_t> inner;  // the groups holding cells in the current bucket
+  std::vector<uint32_t> bands;
 
-  for (int64_t cur = 0; pending[0] + pending[1] > 0; ++cur) {
-    const std::size_t slot = static_cast<std::size_t>(cur) % ring;
-    std::vector<uint32_t>& b0 = scratch.buckets[0][slot];
-    std::vector<uint32_t>& b1 = scratch.buckets[1][slot];
-    if (b0.empty() && b1.empty()) continue;
-    pending[0] -= b0.size();
-    pending[1] -= b1.size();
-    // Cells of one bucket cannot improve each other: take each once (the settled bit marks
-    // it). They stay in the order they were filed, which follows the wavefront; sorting them
-    // cost more than the locality it bought (measured).
+  // Relaxes `count` cells on `thread`, filing the improved neighbours in its ring.
+  auto relax_range = [&](int thread, const uint32_t* cells, std::size_t count, int64_t cur) {
+    std::vector<uint32_t>* lists = scratch.buckets[thread].data();
+    std::size_t pushed = 0;
+    std::size_t row = 0;  // of the cell relaxed, when split
+    auto push = [&](std::size_t gj, int rows_away, double nt) {
+      const int64_t b = std::max<int64_t>(cur + 1, static_cast<int64_t>(nt * inv_w));
+      const std::size_t group =
+          split ? stripes
+                      .group_of_row[static_cast<std::size_t>(static_cast<int64_t>(row) + rows_away)]
+                : 0;
+      lists[(static_cast<std::size_t>(b) % ring) * groups + group].push_back(
+          static_cast<uint32_t>(gj));
+      ++pushed;
+    };
+    for (std::size_t k = 0; k < count; ++k) {
+      if (k + kPrefetch < count) {
+        // Memory latency dominates: fetch the rows around a cell a few places ahead.
+        const std::size_t ahead = cells[k + kPrefetch];
+        const int l = kTwoLayers && ahead >= net.layer_size ? 1 : 0;
+        const int64_t ia =
+            static_cast<int64_t>(ahead - static_cast<std::size_t>(l) * net.layer_size);
+        for (int64_t dr : {-stride, int64_t{0}, stride}) {
+          __builtin_prefetch(&CellsOf<Cell>(net, l)[ia + dr], 1);
+          __builtin_prefetch(&net.cost[l][ia + dr], 0);
+        }
+      }
+      if (split) {
+        row = static_cast<uint32_t>(cells[k] % net.layer_size) / static_cast<uint32_t>(stride);
+      }
+      Relax<Cell, kMoves, kCornerCutting, kTwoLayers>(net, cells[k], push);
+    }
+    pending[thread] += pushed;
+  };
+  // Takes each cell of the lists once (the settled bit marks it) into `work`, in the order they
+  // were filed, which follows the wavefront (sorting them cost more than the locality it bought,
+  // measured), and empties the lists. Cells of one bucket cannot improve each other.
+  auto take = [&](int thread, std::vector<uint32_t>& b0, std::vector<uint32_t>& b1) {
+    std::vector<uint32_t>& work = scratch.work[thread];
     work.resize(b0.size() + b1.size());
     std::size_t kept = 0;
     for (const std::vector<uint32_t>* b : {&b0, &b1}) {
@@ -157,63 +128,69 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
     work.resize(kept);
     b0.clear();
     b1.clear();
-    if (scratch.record_visited)
-      scratch.visited.insert(scratch.visited.end(), work.begin(), work.end());
-    if (AwaitedReached(net, scratch)) {
-      // Cells filed but not settled hold times too: the next bounded search resets them.
-      if (scratch.record_visited) {
-        for (const auto& rings : scratch.buckets) {
-          for (const auto& b : rings)
-            scratch.visited.insert(scratch.visited.end(), b.begin(), b.end());
-        }
-      }
-      return;
+    if (scratch.record_visited) {
+      std::vector<uint32_t>& visited = scratch.visited[thread];
+      visited.insert(visited.end(), work.begin(), work.end());
     }
+  };
 
-    auto relax_range = [&](int thread, const uint32_t* cells, std::size_t count) {
-      auto& rings = scratch.buckets[thread];
-      std::size_t pushed = 0;
-      auto push = [&](std::size_t gj, double nt) {
-        const int64_t b = std::max<int64_t>(cur + 1, static_cast<int64_t>(nt * inv_w));
-        rings[static_cast<std::size_t>(b) % ring].push_back(static_cast<uint32_t>(gj));
-        ++pushed;
-      };
-      for (std::size_t k = 0; k < count; ++k) {
-        if (k + kPrefetch < count) {
-          // Memory latency dominates: fetch the rows around a cell a few places ahead.
-          const std::size_t ahead = cells[k + kPrefetch];
-          const int l = kTwoLayers && ahead >= net.layer_size ? 1 : 0;
-          const int64_t ia =
-              static_cast<int64_t>(ahead - static_cast<std::size_t>(l) * net.layer_size);
-          for (int64_t dr : {-stride, int64_t{0}, stride}) {
-            __builtin_prefetch(&CellsOf<Cell>(net, l)[ia + dr], 1);
-            __builtin_prefetch(&net.cost[l][ia + dr], 0);
+  for (int64_t cur = 0; pending[0] + pending[1] > 0; ++cur) {
+    const std::size_t first = (static_cast<std::size_t>(cur) % ring) * groups;
+    std::vector<uint32_t>* b0 = scratch.buckets[0].data() + first;
+    std::vector<uint32_t>* b1 = scratch.buckets[1].data() + first;
+    if (!split) {
+      if (b0->empty() && b1->empty()) continue;
+      pending[0] -= b0->size();
+      pending[1] -= b1->size();
+      take(0, *b0, *b1);
+      if (AwaitedReached(net, scratch)) {
+        // Cells filed but not settled hold times too: the next bounded search resets them.
+        if (scratch.record_visited) {
+          for (const auto& rings : scratch.buckets) {
+            for (const auto& b : rings)
+              scratch.visited[0].insert(scratch.visited[0].end(), b.begin(), b.end());
           }
         }
-        Relax<Cell, kMoves, kCornerCutting, kTwoLayers>(net, cells[k], push);
+        return;
       }
-      pending[thread] += pushed;
+      relax_range(0, scratch.work[0].data(), scratch.work[0].size(), cur);
+      continue;
+    }
+    inner.clear();
+    bands.clear();
+    std::size_t filed = 0;
+    for (uint32_t g = 0; g < groups; ++g) {
+      const std::size_t n0 = b0[g].size();
+      const std::size_t n1 = b1[g].size();
+      if (n0 + n1 == 0) continue;
+      pending[0] -= n0;
+      pending[1] -= n1;
+      filed += n0 + n1;
+      (stripes.IsInner(g) ? inner : bands).push_back(g);
+    }
+    if (filed == 0) continue;
+    const std::vector<uint32_t>* list = &inner;
+    const PairOfThreads::Range job = [&](int thread, std::size_t begin, std::size_t end) {
+      for (std::size_t k = begin; k < end; ++k) {
+        const uint32_t g = (*list)[k];
+        take(thread, b0[g], b1[g]);
+        relax_range(thread, scratch.work[thread].data(), scratch.work[thread].size(), cur);
+      }
     };
-    if (threads.enabled() && work.size() >= kParallelMin && policy.ShareNext()) {
-      // Stripes claimed one at a time by whichever thread runs: a helper kept off the CPU by
-      // another process costs at most the stripe it has begun, never half the bucket.
-      stripes.Sort(work, net.layer_size, stride, rows);
-      const std::vector<uint32_t>* groups = &stripes.inner;
-      const PairOfThreads::Range job = [&](int thread, std::size_t begin, std::size_t end) {
-        for (std::size_t k = begin; k < end; ++k) {
-          const uint32_t g = (*groups)[k];
-          relax_range(thread, stripes.order.data() + stripes.at[g],
-                      stripes.at[g + 1] - stripes.at[g]);
-        }
-      };
+    if (filed >= kParallelMin && policy.ShareNext()) {
+      // Groups claimed one at a time by whichever thread runs: a helper kept off the CPU by
+      // another process costs at most the group it has begun, never half the bucket.
       std::size_t by_helper = 0;
-      for (const std::vector<uint32_t>* list : {&stripes.inner, &stripes.bands}) {
-        groups = list;
-        if (!list->empty()) by_helper += threads.Share(list->size(), 1, job);
+      for (const std::vector<uint32_t>* l : {&inner, &bands}) {
+        list = l;
+        if (!l->empty()) by_helper += threads.Share(l->size(), 1, job);
       }
-      policy.Shared(by_helper, stripes.inner.size() + stripes.bands.size());
+      policy.Shared(by_helper, inner.size() + bands.size());
     } else {
-      relax_range(0, work.data(), work.size());  // the helper, if any, is idle
+      for (const std::vector<uint32_t>* l : {&inner, &bands}) {
+        list = l;
+        job(0, 0, l->size());  // the helper is idle
+      }
     }
   }
 }
@@ -229,16 +206,16 @@ void RunHeap(const Network& net, SolverScratch& scratch, const std::vector<std::
     heap.pop();
     if (IsSettled(net.settled, g)) continue;
     Settle(net.settled, g);
-    if (scratch.record_visited) scratch.visited.push_back(static_cast<uint32_t>(g));
+    if (scratch.record_visited) scratch.visited[0].push_back(static_cast<uint32_t>(g));
     if (++popped % 64 == 0 && AwaitedReached(net, scratch)) {
       for (; !heap.empty(); heap.pop()) {
         if (scratch.record_visited)
-          scratch.visited.push_back(static_cast<uint32_t>(heap.top().second));
+          scratch.visited[0].push_back(static_cast<uint32_t>(heap.top().second));
       }
       return;
     }
     Relax<Cell, kMoves, kCornerCutting, kTwoLayers>(
-        net, g, [&](std::size_t gj, double nt) { heap.emplace(nt, gj); });
+        net, g, [&](std::size_t gj, int /*rows*/, double nt) { heap.emplace(nt, gj); });
   }
 }
 
@@ -435,11 +412,13 @@ const TravelTimes& BoundedSearch::Run(std::span<const Source> sources, const Sto
   // Every cell a bounded search changes is filed and then settled (offers beyond the bound
   // are refused), so the settled cells are exactly the cells to reset.
   SolverScratch& scratch = state_->scratch;
-  for (uint32_t g : scratch.visited) {
-    times_.cells[g] = TravelCell{kInf, -1};
-    scratch.settled[g >> 6] = 0;
+  for (std::vector<uint32_t>& visited : scratch.visited) {
+    for (uint32_t g : visited) {
+      times_.cells[g] = TravelCell{kInf, -1};
+      scratch.settled[g >> 6] = 0;
+    }
+    visited.clear();
   }
-  scratch.visited.clear();
   scratch.awaited.clear();
   scratch.awaited_needed = 0;
   if (!stop.cells.empty()) {

@@ -108,10 +108,10 @@ struct TravelTimes {
 // Reusable working memory (buckets, settled bits); keep one per thread to avoid reallocating.
 struct SolverScratch {
   std::vector<std::vector<uint32_t>> buckets[2];  // one ring of buckets per thread
-  std::vector<uint32_t> work;
+  std::vector<uint32_t> work[2];  // the cells of a bucket (a group of rows) per thread
   grid::LargeVector<uint64_t> settled;
-  bool record_visited = false;    // BoundedSearch: list the cells settled
-  std::vector<uint32_t> visited;  // (global cell indices)
+  bool record_visited = false;       // BoundedSearch: list the cells settled
+  std::vector<uint32_t> visited[2];  // (global cell indices), by the thread that settled them
   // BoundedSearch::Run with a StopWhen: the global indices of the cells still awaited and how
   // many of the awaited cells must be final before the search stops (0: no early stop).
   std::vector<uint32_t> awaited;

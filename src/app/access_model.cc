@@ -349,6 +349,21 @@ AccessModel WithScenario(const AccessModel& base, const Scenario& sc) {
   return m;
 }
 
+namespace {
+
+// How every search of the model runs: patients travel to the facility, no corner cutting.
+access::SolveOptions SolveOptionsOf(const AccessModel& model,
+                                    double max_minutes = std::numeric_limits<double>::infinity()) {
+  access::SolveOptions solve;
+  solve.neighbours = model.options.neighbours;
+  solve.corner_cutting = false;
+  solve.direction = access::Direction::kToSources;
+  solve.max_cost = max_minutes;
+  return solve;
+}
+
+}  // namespace
+
 TargetTimes SolveTarget(const AccessModel& model, const std::string& target,
                         access::SolverScratch& scratch) {
   TargetTimes out;
@@ -359,11 +374,7 @@ TargetTimes SolveTarget(const AccessModel& model, const std::string& target,
     sources.push_back({cell->second.first, cell->second.second, 0});
     out.sources.push_back(&f);
   }
-  access::SolveOptions solve;
-  solve.neighbours = model.options.neighbours;
-  solve.corner_cutting = false;
-  solve.direction = access::Direction::kToSources;
-  access::SolveTravelTime(scratch, model.friction, sources, solve, out.times);
+  access::SolveTravelTime(scratch, model.friction, sources, SolveOptionsOf(model), out.times);
   return out;
 }
 
@@ -392,12 +403,8 @@ std::vector<float> MinutesToLeave(const AccessModel& model, const grid::GridSpec
   std::vector<float> leave(static_cast<std::size_t>(s.cells()),
                            std::numeric_limits<float>::infinity());
   if (sides.empty()) return leave;  // the tile is the whole grid
-  access::SolveOptions solve;
-  solve.neighbours = model.options.neighbours;
-  solve.corner_cutting = false;
-  solve.direction = access::Direction::kToSources;
   access::TravelTimes times;
-  access::SolveTravelTime(scratch, model.friction, sides, solve, times);
+  access::SolveTravelTime(scratch, model.friction, sides, SolveOptionsOf(model), times);
   for (int r = 0; r < s.rows; ++r) {
     for (int c = 0; c < s.cols; ++c) leave[grid::Slot(s.Index(r, c))] = times.Best(r, c);
   }
@@ -415,10 +422,8 @@ double UncertainPeople(const AccessModel& model, const TargetTimes& t,
       if (z < 0) continue;
       ++cells[static_cast<std::size_t>(z)];
       const float time = t.times.Best(r, c);
-      // Unreachable from inside and no way out: nothing to be unsure of.
-      if (time > leave[i] && !(std::isinf(time) && std::isinf(leave[i]))) {
-        ++unsure[static_cast<std::size_t>(z)];
-      }
+      // Unreachable from inside and no way out (both infinite): nothing to be unsure of.
+      if (time > leave[i]) ++unsure[static_cast<std::size_t>(z)];
     }
   }
   double people = 0;
@@ -451,19 +456,6 @@ std::map<std::string, double> NearestPopulation(const AccessModel& model, const 
   return out;
 }
 
-namespace {
-
-access::SolveOptions BoundedOptions(const AccessModel& model, double max_minutes) {
-  access::SolveOptions solve;
-  solve.neighbours = model.options.neighbours;
-  solve.corner_cutting = false;
-  solve.direction = access::Direction::kToSources;
-  solve.max_cost = max_minutes;
-  return solve;
-}
-
-}  // namespace
-
 std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
     const AccessModel& model, const std::vector<std::pair<int, int>>& origins,
     const std::vector<std::optional<grid::CellIndex>>& cells, double max_minutes,
@@ -471,7 +463,7 @@ std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
   std::vector<access::Source> sources;
   sources.reserve(origins.size());
   for (const auto& [row, col] : origins) sources.push_back({row, col, 0});
-  return access::BoundedTimes(model.friction, sources, cells, BoundedOptions(model, max_minutes),
+  return access::BoundedTimes(model.friction, sources, cells, SolveOptionsOf(model, max_minutes),
                               progress);
 }
 
@@ -483,7 +475,7 @@ std::vector<FacilityRoute> PuskesmasRoutes(const AccessModel& model, units::Minu
     puskesmas.push_back({f.kode, cell->second.first, cell->second.second});
   }
   return access::RoutesBetween(model.friction, puskesmas,
-                               BoundedOptions(model, max_minutes.value()));
+                               SolveOptionsOf(model, max_minutes.value()));
 }
 
 }  // namespace jangkau::app

@@ -169,8 +169,8 @@ TEST(Solver, DirectionMattersWhenBoardingAndLandingDiffer) {
   EXPECT_FLOAT_EQ(in2.Time(0, 0, 4), 46);  // 2 + 10 + 2 + 30 + 2
 }
 
-TEST(Solver, ThreadCountDoesNotChangeTheResult) {
-  std::mt19937 rng(11);
+// Land of 1100 x 1000 cells (enough for two threads), friction 1 to 10, a tenth impassable.
+FrictionGrid RandomLand(std::mt19937& rng) {
   FrictionGrid f;
   f.spec.rows = 1100;
   f.spec.cols = 1000;
@@ -182,6 +182,20 @@ TEST(Solver, ThreadCountDoesNotChangeTheResult) {
       f.layers[0].at(r, c) = v < 0.1f ? kX : 1 + 9 * v;
     }
   }
+  return f;
+}
+
+int Differing(const TravelTimes& a, const TravelTimes& b) {
+  int differ = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    differ += a.TimeAt(i) != b.TimeAt(i) || a.NearestAt(i) != b.NearestAt(i);
+  }
+  return differ;
+}
+
+TEST(Solver, ThreadCountDoesNotChangeTheResult) {
+  std::mt19937 rng(11);
+  FrictionGrid f = RandomLand(rng);
   std::vector<Source> sources;
   for (int i = 0; i < 200; ++i) {
     sources.push_back({static_cast<int>(rng() % 1100), static_cast<int>(rng() % 1000), 0});
@@ -208,14 +222,37 @@ TEST(Solver, ThreadCountDoesNotChangeTheResult) {
   for (const FrictionGrid* grid : {&f, &w}) {
     for (int n : {8, 16}) {
       one.neighbours = two.neighbours = n;
-      const auto a = Solve(*grid, sources, one);
-      const auto b = Solve(*grid, sources, two);
-      int differ = 0;
-      for (std::size_t i = 0; i < a.size(); ++i) {
-        differ += a.TimeAt(i) != b.TimeAt(i) || a.NearestAt(i) != b.NearestAt(i);
-      }
-      EXPECT_EQ(differ, 0) << n << " neighbours, " << grid->layers.size() << " layers";
+      EXPECT_EQ(Differing(Solve(*grid, sources, one), Solve(*grid, sources, two)), 0)
+          << n << " neighbours, " << grid->layers.size() << " layers";
     }
+  }
+}
+
+TEST(BoundedSearch, OnTwoThreadsEachSearchResetsWhatBothThreadsSettled) {
+  // Wide bounded searches on a grid large enough for two threads (each thread lists the cells
+  // it settled), with a search stopped early (one thread) between them: each equals a fresh
+  // solve on one thread.
+  std::mt19937 rng(5);
+  const FrictionGrid f = RandomLand(rng);
+  SolveOptions two;
+  two.threads = 2;
+  two.max_cost = 4000;  // buckets of thousands of cells, shared by the threads
+  SolveOptions one = two;
+  one.threads = 1;
+  BoundedSearch search(f, two);
+  for (int k = 0; k < 4; ++k) {
+    Source source{static_cast<int>(rng() % 1100), static_cast<int>(rng() % 1000), 0};
+    while (!(f.layers[0].at(source.row, source.col) < kX)) source.col = (source.col + 1) % 1000;
+    if (k == 2) {
+      const Source awaited{source.row, (source.col + 50) % 1000, 0};
+      search.Run({&source, 1}, StopWhen{{&awaited, 1}, 1});
+    }
+    const TravelTimes& got = search.Run({&source, 1});
+    const TravelTimes fresh = Solve(f, {source}, one);
+    int reached = 0;
+    for (std::size_t i = 0; i < fresh.size(); ++i) reached += std::isfinite(fresh.TimeAt(i));
+    EXPECT_EQ(Differing(got, fresh), 0) << "search " << k;
+    EXPECT_GT(reached, 100000) << "search " << k;
   }
 }
 
