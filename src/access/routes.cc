@@ -50,18 +50,23 @@ std::vector<FacilityRoute> RoutesBetween(const FrictionGrid& friction,
                                          std::span<const RoutePoint> points,
                                          const SolveOptions& options) {
   std::vector<Source> origins;
+  std::vector<std::size_t> searched;  // the point of each origin
   std::vector<std::optional<grid::CellIndex>> cells;
-  origins.reserve(points.size());
   cells.reserve(points.size());
-  for (const RoutePoint& p : points) {
-    origins.push_back({p.row, p.col, 0});
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    const RoutePoint& p = points[k];
+    if (p.searched) {
+      origins.push_back({p.row, p.col, 0});
+      searched.push_back(k);
+    }
     cells.emplace_back(friction.spec.Index(p.row, p.col));
   }
   // Each search runs towards its origin: the minutes at another point are from there.
   const auto found = BoundedTimes(friction, origins, cells, options, {});
   std::vector<FacilityRoute> routes;
-  for (std::size_t to = 0; to < found.size(); ++to) {
-    for (const auto& [from, minutes] : found[to]) {
+  for (std::size_t o = 0; o < found.size(); ++o) {
+    const std::size_t to = searched[o];
+    for (const auto& [from, minutes] : found[o]) {
       if (static_cast<std::size_t>(from) == to) continue;
       routes.push_back(
           {points[static_cast<std::size_t>(from)].kode, points[to].kode, units::Minutes(minutes)});

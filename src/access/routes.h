@@ -32,10 +32,12 @@ struct RoutePoint {
   std::string kode;
   int row = 0;
   int col = 0;
+  bool searched = true;  // the routes to it are found (else it is only a start)
 };
 
 // The minutes from each point to each other point within options.max_cost, sorted by (from,
-// to); pairs beyond the bound are absent. One bounded search per destination, with `options`:
+// to); pairs beyond the bound are absent. One bounded search per destination (a point whose
+// `searched` is false is a start only: the routes to it are not found), with `options`:
 // Direction::kToSources gives the minutes of travelling from `from` to `to`, as patients do.
 std::vector<FacilityRoute> RoutesBetween(const FrictionGrid& friction,
                                          std::span<const RoutePoint> points,

@@ -200,6 +200,17 @@ std::expected<TilePlan, Error> PlanTiles(const store::Workspace& ws,
   if (!spec) return std::unexpected(spec.error());
   plan.whole = *spec;
   plan.kabupaten.assign(kabupaten.begin(), kabupaten.end());
+  for (const std::string& k : plan.kabupaten) {
+    std::vector<std::string> own;
+    for (const Region& r : regions) {
+      if (r.level == zone_level && !r.geometry_wkb.empty() && InRegion(r.kode, k)) {
+        own.push_back(r.geometry_wkb);
+      }
+    }
+    auto window = ingest::WindowOf(plan.whole, own, options.tile_margin_m);
+    if (!window) return std::unexpected(window.error());
+    plan.windows.push_back(*window);
+  }
   return plan;
 }
 
@@ -467,12 +478,15 @@ std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
                               progress);
 }
 
-std::vector<FacilityRoute> PuskesmasRoutes(const AccessModel& model, units::Minutes max_minutes) {
+std::vector<FacilityRoute> PuskesmasRoutes(
+    const AccessModel& model, units::Minutes max_minutes,
+    const std::function<bool(const Facility&, int, int)>& to) {
   std::vector<access::RoutePoint> puskesmas;
   for (const Facility& f : model.facilities) {
     auto cell = model.cell_of.find(f.kode);
     if (!IsTarget(f, "puskesmas") || cell == model.cell_of.end()) continue;
-    puskesmas.push_back({f.kode, cell->second.first, cell->second.second});
+    const auto [row, col] = cell->second;
+    puskesmas.push_back({f.kode, row, col, !to || to(f, row, col)});
   }
   return access::RoutesBetween(model.friction, puskesmas,
                                SolveOptionsOf(model, max_minutes.value()));

@@ -78,6 +78,7 @@ struct AccessModel {
 // workspace's grid at the options' resolution (the one model a run without tiles holds).
 struct TilePlan {
   std::vector<std::string> kabupaten;
+  std::vector<grid::GridSpec> windows;  // of each kabupaten's tile
   grid::GridSpec whole;
 };
 std::expected<TilePlan, Error> PlanTiles(const store::Workspace& ws,
@@ -137,7 +138,10 @@ std::vector<std::vector<std::pair<int, double>>> BoundedTimes(
     const std::function<void(int, int)>& progress);
 
 // Travel minutes between the open puskesmas placed on the grid, each way, up to `max_minutes`
-// (access::RoutesBetween).
-std::vector<FacilityRoute> PuskesmasRoutes(const AccessModel& model, units::Minutes max_minutes);
+// (access::RoutesBetween); only the routes to the puskesmas `to(facility, row, col)` accepts
+// (all when empty).
+std::vector<FacilityRoute> PuskesmasRoutes(
+    const AccessModel& model, units::Minutes max_minutes,
+    const std::function<bool(const Facility&, int, int)>& to = {});
 
 }  // namespace jangkau::app

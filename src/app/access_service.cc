@@ -65,14 +65,13 @@ report::Table AccessRegionsTable(const std::vector<std::pair<std::string, Region
 
 namespace {
 
-// A facility placed on the grid of a model: minutes to the nearest hospital and which one, and
-// its routes to the other puskesmas. `own`: the model's zones hold it (a tile of a run by
-// kabupaten also places its neighbours' facilities within the margin).
+// A facility placed on the grid of a model: minutes to the nearest hospital and which one.
+// `own`: the model's zones hold it (a tile of a run by kabupaten also places its neighbours'
+// facilities within the margin).
 struct Placed {
   float to_hospital = 0;
   std::string rs_kode;
   std::string rs_nama;
-  std::vector<FacilityRoute> routes;
   bool own = true;
 };
 
@@ -81,7 +80,11 @@ struct RunState {
   std::map<std::string, std::vector<RegionAccess>> regions;  // per target
   std::map<std::string, double> nearest_people;              // per puskesmas
   std::map<std::string, Placed> placed;                      // per facility
-  std::vector<Facility> order;                               // as first placed
+  // Minutes between puskesmas by (from, to), from the first model that searched `to`.
+  std::map<std::pair<std::string, std::string>, units::Minutes> routes;
+  // A run by kabupaten: each tile's kabupaten and window (empty: one grid).
+  std::vector<std::pair<std::string, grid::GridSpec>> tiles;
+  std::vector<Facility> order;  // as first placed
   report::Table catchments{"wilayah_layanan_puskesmas", {"kode_faskes", "nama_faskes"}};
   std::set<std::pair<std::string, std::string>> warned;  // (facility, message) said once
   struct Zone {
@@ -100,6 +103,22 @@ bool OwnFacility(const AccessModel& model, const Facility& f, int row, int col) 
   if (z >= 0) return true;
   const std::string& kode = !f.kode_desa.empty() ? f.kode_desa : f.kode_kecamatan;
   return !kode.empty() && InRegion(kode, model.options.tile);
+}
+
+// Whether a tile other than `model`'s holds facility `f` (at `row`, `col` of `model`) by its
+// codes: registered in that tile's kabupaten and within its window.
+bool HeldByItsOwnTile(const AccessModel& model, const RunState& run, const Facility& f, int row,
+                      int col) {
+  const std::string& kode = !f.kode_desa.empty() ? f.kode_desa : f.kode_kecamatan;
+  const grid::GridSpec& s = model.spec;
+  const double x = s.origin_x + (col + 0.5) * s.cell_w;
+  const double y = s.origin_y - (row + 0.5) * s.cell_h;
+  return std::ranges::any_of(run.tiles, [&](const auto& tile) {
+    int r = 0;
+    int c = 0;
+    return tile.first != model.options.tile && !kode.empty() && InRegion(kode, tile.first) &&
+           tile.second.CellOf(x, y, r, c);
+  });
 }
 
 // Solves the run's destinations on one model and adds its answers to `run`: the reach of its
@@ -174,8 +193,13 @@ std::expected<void, Error> SolveModel(const AccessModel& model, const AccessRunO
     }
   }
   step("waktu antar-puskesmas / travel between puskesmas");
-  for (FacilityRoute& r : PuskesmasRoutes(model, kRouteBoundMinutes)) {
-    placed[r.from].routes.push_back(std::move(r));
+  // One search per puskesmas over the run: the routes to a puskesmas come from the tile that
+  // holds it; one no tile holds is searched in every tile that places it.
+  const auto to = [&](const Facility& f, int row, int col) {
+    return OwnFacility(model, f, row, col) || !HeldByItsOwnTile(model, run, f, row, col);
+  };
+  for (const FacilityRoute& r : PuskesmasRoutes(model, kRouteBoundMinutes, to)) {
+    run.routes.try_emplace({r.from, r.to}, r.minutes);
   }
   // A facility is taken from the model that owns it; one that no tile owns (outside every
   // kabupaten's zones), from the first that placed it.
@@ -207,6 +231,7 @@ std::expected<AccessRunReport, Error> RunAccess(
   model_options.tile_margin_m = options.tile_margin_m;
   // A province's grid too large for one model is solved by kabupaten, one tile at a time.
   AccessRunReport report;
+  RunState run;
   std::vector<std::string> tiles = {""};
   if (options.tiling != Tiling::kNone) {
     auto plan = PlanTiles(ws, model_options);
@@ -215,12 +240,14 @@ std::expected<AccessRunReport, Error> RunAccess(
         (options.tiling == Tiling::kKabupaten || plan->whole.cells() > kTileAboveCells)) {
       tiles = plan->kabupaten;
       report.spec = plan->whole;
+      for (std::size_t k = 0; k < tiles.size(); ++k) {
+        run.tiles.emplace_back(tiles[k], plan->windows[k]);
+      }
     }
   }
   const int per_model = 2 + static_cast<int>(kAccessTargets.size());
   const int steps = per_model * static_cast<int>(tiles.size()) + 2;
   int done = 0;
-  RunState run;
   const bool files = !options.out_dir.empty();
   if (files) {
     std::error_code ec;
@@ -266,12 +293,10 @@ std::expected<AccessRunReport, Error> RunAccess(
 
   // Remoteness: minutes to the nearest other puskesmas.
   std::map<std::string, units::Minutes> to_other;
-  for (const auto& [kode, p] : run.placed) {
-    for (const FacilityRoute& r : p.routes) {
-      report.routes.push_back(r);
-      auto [it, fresh] = to_other.try_emplace(r.from, r.minutes);
-      if (!fresh) it->second = std::min(it->second, r.minutes);
-    }
+  for (const auto& [pair, minutes] : run.routes) {
+    report.routes.push_back({pair.first, pair.second, minutes});
+    auto [it, fresh] = to_other.try_emplace(pair.first, minutes);
+    if (!fresh) it->second = std::min(it->second, minutes);
   }
 
   if (progress) progress(++done, steps, "fasyankes dan rujukan / facilities and referral");

@@ -176,6 +176,16 @@ TEST(RoutesBetween, BothWaysWithinTheBoundSortedByFromAndTo) {
   EXPECT_EQ(routes[3].from, "C");
   EXPECT_EQ(routes[3].to, "B");
   EXPECT_TRUE(RoutesBetween(f, {}, options).empty());
+  // B a start only: the routes from it, none to it.
+  std::vector<RoutePoint> start_only = points;
+  start_only[2].searched = false;
+  const auto from_b = RoutesBetween(f, start_only, options);
+  ASSERT_EQ(from_b.size(), 2u);
+  EXPECT_EQ(from_b[0].from, "B");
+  EXPECT_EQ(from_b[0].to, "A");
+  EXPECT_DOUBLE_EQ(from_b[0].minutes.value(), 2);
+  EXPECT_EQ(from_b[1].from, "B");
+  EXPECT_EQ(from_b[1].to, "C");
 }
 
 }  // namespace
