@@ -80,7 +80,8 @@ struct RunState {
   std::map<std::string, std::vector<RegionAccess>> regions;  // per target
   std::map<std::string, double> nearest_people;              // per puskesmas
   std::map<std::string, Placed> placed;                      // per facility
-  // Minutes between puskesmas by (from, to), from the first model that searched `to`.
+  // Minutes between puskesmas by (from, to): the least over the models that searched `to` (a
+  // tile's minutes are never fewer than one grid's, so the least is the nearest to them).
   std::map<std::pair<std::string, std::string>, units::Minutes> routes;
   // A run by kabupaten: each tile's kabupaten and window (empty: one grid).
   std::vector<std::pair<std::string, grid::GridSpec>> tiles;
@@ -122,8 +123,8 @@ bool HeldByItsOwnTile(const AccessModel& model, const RunState& run, const Facil
 }
 
 // Solves the run's destinations on one model and adds its answers to `run`: the reach of its
-// zones, the people nearest each puskesmas, referral and routes of the facilities it places,
-// its catchments and rasters (`suffix` in the file names of a tile).
+// zones, the people nearest each puskesmas, referral of the facilities it places, the routes
+// to the puskesmas it holds, its catchments and rasters (`suffix` in the file names of a tile).
 std::expected<void, Error> SolveModel(const AccessModel& model, const AccessRunOptions& options,
                                       const std::string& suffix, RunState& run,
                                       AccessRunReport& report,
@@ -199,7 +200,8 @@ std::expected<void, Error> SolveModel(const AccessModel& model, const AccessRunO
     return OwnFacility(model, f, row, col) || !HeldByItsOwnTile(model, run, f, row, col);
   };
   for (const FacilityRoute& r : PuskesmasRoutes(model, kRouteBoundMinutes, to)) {
-    run.routes.try_emplace({r.from, r.to}, r.minutes);
+    auto [it, fresh] = run.routes.try_emplace({r.from, r.to}, r.minutes);
+    if (!fresh) it->second = std::min(it->second, r.minutes);
   }
   // A facility is taken from the model that owns it; one that no tile owns (outside every
   // kabupaten's zones), from the first that placed it.

@@ -4,6 +4,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -164,28 +165,20 @@ TEST(RoutesBetween, BothWaysWithinTheBoundSortedByFromAndTo) {
   SolveOptions options;
   options.max_cost = 3;  // A and C are 4 minutes apart
   options.direction = Direction::kToSources;
-  const auto routes = RoutesBetween(f, points, options);
-  ASSERT_EQ(routes.size(), 4u);
-  EXPECT_EQ(routes[0].from, "A");
-  EXPECT_EQ(routes[0].to, "B");
-  EXPECT_DOUBLE_EQ(routes[0].minutes.value(), 2);
-  EXPECT_EQ(routes[1].from, "B");
-  EXPECT_EQ(routes[1].to, "A");
-  EXPECT_EQ(routes[2].from, "B");
-  EXPECT_EQ(routes[2].to, "C");
-  EXPECT_EQ(routes[3].from, "C");
-  EXPECT_EQ(routes[3].to, "B");
-  EXPECT_TRUE(RoutesBetween(f, {}, options).empty());
+  // (from, to, minutes) of each route, in order.
+  using Found = std::vector<std::tuple<std::string, std::string, double>>;
+  auto found = [&](const std::vector<RoutePoint>& at) {
+    Found out;
+    for (const FacilityRoute& r : RoutesBetween(f, at, options))
+      out.emplace_back(r.from, r.to, r.minutes.value());
+    return out;
+  };
+  EXPECT_EQ(found(points), (Found{{"A", "B", 2}, {"B", "A", 2}, {"B", "C", 2}, {"C", "B", 2}}));
+  EXPECT_TRUE(found({}).empty());
   // B a start only: the routes from it, none to it.
   std::vector<RoutePoint> start_only = points;
   start_only[2].searched = false;
-  const auto from_b = RoutesBetween(f, start_only, options);
-  ASSERT_EQ(from_b.size(), 2u);
-  EXPECT_EQ(from_b[0].from, "B");
-  EXPECT_EQ(from_b[0].to, "A");
-  EXPECT_DOUBLE_EQ(from_b[0].minutes.value(), 2);
-  EXPECT_EQ(from_b[1].from, "B");
-  EXPECT_EQ(from_b[1].to, "C");
+  EXPECT_EQ(found(start_only), (Found{{"B", "A", 2}, {"B", "C", 2}}));
 }
 
 }  // namespace
