@@ -8,9 +8,10 @@
 namespace jangkau::access {
 
 // Whether to share the next bucket with the helper. On a loaded machine the helper seldom runs
-// and the caller, doing nearly all the work, also pays for ordering it by stripe: measured on
-// 36 M cells, 8 neighbours, the other core busy, the helper did 7% of the stripes and the
-// solve took 15% longer than on one thread. So the helper's part is watched over windows of
+// and the caller, doing nearly all the work, also pays for handing it over and waiting for the
+// group the helper holds: measured on 36 M cells, 8 neighbours, the other core busy (when
+// buckets were still sorted by stripe), the helper did 7% of the stripes and the solve took 15%
+// longer than on one thread. So the helper's part is watched over windows of
 // shared buckets; below a quarter, the next buckets run on one thread (64, then twice as many
 // each time the helper is found wanting again, up to 4,096) before it is tried again.
 class SharePolicy {

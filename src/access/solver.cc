@@ -6,7 +6,6 @@
 #include <functional>
 #include <queue>
 #include <thread>
-#include <type_traits>
 
 #include "access/pair_of_threads.h"
 #include "access/relax.h"
@@ -58,7 +57,7 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
   const std::size_t rows = net.layer_size / static_cast<std::size_t>(stride);
   // Awaited cells are looked for bucket by bucket, on one thread.
   const bool split = parallel && scratch.awaited_needed == 0 && stride >= kMinSplitStride &&
-                     ring * (2 * rows / kStripeRows + 3) <= kMaxLists;
+                     ring * Stripes::GroupsOf(rows) <= kMaxLists;
   Stripes stripes;
   stripes.Plan(rows, split);
   const std::size_t groups = stripes.groups;

@@ -30,14 +30,19 @@ struct Stripes {
   uint32_t stripes = 0;
   uint32_t groups = 1;
 
+  // The groups of a grid of `rows` padded rows when it is split.
+  static std::size_t GroupsOf(std::size_t rows) {
+    return 2 * ((rows + kStripeRows - 1) >> kStripeShift) + 1;
+  }
+
   // A grid of `rows` padded rows, split in groups or not.
   void Plan(std::size_t rows, bool split) {
     group_of_row.assign(rows, 0);
     stripes = 0;
     groups = 1;
     if (!split) return;
-    stripes = static_cast<uint32_t>((rows + kStripeRows - 1) >> kStripeShift);
-    groups = 2 * stripes + 1;
+    groups = static_cast<uint32_t>(GroupsOf(rows));
+    stripes = (groups - 1) / 2;
     for (std::size_t r = 0; r < rows; ++r) {
       const auto row = static_cast<int64_t>(r);
       const int64_t in = row & (kStripeRows - 1);

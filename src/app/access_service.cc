@@ -111,13 +111,14 @@ bool OwnFacility(const AccessModel& model, const Facility& f, int row, int col) 
 bool HeldByItsOwnTile(const AccessModel& model, const RunState& run, const Facility& f, int row,
                       int col) {
   const std::string& kode = !f.kode_desa.empty() ? f.kode_desa : f.kode_kecamatan;
+  if (kode.empty()) return false;
   const grid::GridSpec& s = model.spec;
   const double x = s.origin_x + (col + 0.5) * s.cell_w;
   const double y = s.origin_y - (row + 0.5) * s.cell_h;
   return std::ranges::any_of(run.tiles, [&](const auto& tile) {
     int r = 0;
     int c = 0;
-    return tile.first != model.options.tile && !kode.empty() && InRegion(kode, tile.first) &&
+    return tile.first != model.options.tile && InRegion(kode, tile.first) &&
            tile.second.CellOf(x, y, r, c);
   });
 }
