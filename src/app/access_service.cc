@@ -5,7 +5,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -186,6 +188,9 @@ std::expected<void, Error> SolveModel(const AccessModel& model, const AccessRunO
         Placed& p = placed[f.kode];
         p.own = OwnFacility(model, f, row, col);
         p.to_hospital = t.times.Best(row, col);
+        if (tiled && p.own && !(p.to_hospital <= leave[grid::Slot(model.spec.Index(row, col))])) {
+          ++report.uncertain_facilities["menit_ke_rs"];
+        }
         const int32_t who = t.times.BestNearest(row, col);
         if (who >= 0) {
           p.rs_kode = t.sources[static_cast<std::size_t>(who)]->kode;
@@ -224,6 +229,9 @@ std::expected<void, Error> SolveModel(const AccessModel& model, const AccessRunO
   return {};
 }
 
+// A tile with no margin that is widened gets at least this one.
+constexpr double kMinWideningM = 10000;
+
 }  // namespace
 
 std::expected<AccessRunReport, Error> RunAccess(
@@ -236,6 +244,9 @@ std::expected<AccessRunReport, Error> RunAccess(
   AccessRunReport report;
   RunState run;
   std::vector<std::string> tiles = {""};
+  // A tile is widened up to the cells one grid may have, or the largest tile's if more: the
+  // run's peak stays within what it would be without widening or on one grid.
+  int64_t widest = kTileAboveCells;
   if (options.tiling != Tiling::kNone) {
     auto plan = PlanTiles(ws, model_options);
     if (!plan) return std::unexpected(plan.error());
@@ -245,41 +256,74 @@ std::expected<AccessRunReport, Error> RunAccess(
       report.spec = plan->whole;
       for (std::size_t k = 0; k < tiles.size(); ++k) {
         run.tiles.emplace_back(tiles[k], plan->windows[k]);
+        widest = std::max(widest, plan->windows[k].cells());
       }
     }
   }
   const int per_model = 2 + static_cast<int>(kAccessTargets.size());
-  const int steps = per_model * static_cast<int>(tiles.size()) + 2;
+  int steps = per_model * static_cast<int>(tiles.size()) + 2;
   int done = 0;
   const bool files = !options.out_dir.empty();
   if (files) {
     std::error_code ec;
     std::filesystem::create_directories(options.out_dir, ec);
   }
-  for (const std::string& tile : tiles) {
+  auto unsure = [&report] {
+    double people = 0;
+    for (const auto& [target, n] : report.uncertain_people) people += n;
+    for (const auto& [column, n] : report.uncertain_facilities) people += n;
+    return people;  // (people and facilities: only whether it grew matters)
+  };
+  for (std::size_t k = 0; k < tiles.size(); ++k) {
+    const std::string& tile = tiles[k];
     auto step = [&](const std::string& what) {
       ++done;
       if (!progress) return;
       progress(done, steps, tile.empty() ? what : fmt::format("{} {}", tile, what));
     };
-    step("wilayah, lapisan dan friksi / regions, layers and friction");
-    model_options.tile = tile;
-    auto built = BuildAccessModel(ws, model_options, nullptr);
-    if (!built) return std::unexpected(built.error());
-    const AccessModel& model = *built;
-    if (tile.empty()) report.spec = model.spec;
-    if (tile.empty() || tile == tiles.front()) {
-      report.roads_approximated = model.roads_approximated;
-      report.layers_used = model.layers_used;
-      report.region_names = model.region_names;
-    }
-    if (!tile.empty()) report.tiles.push_back({tile, model.spec});
     std::string suffix;
     for (char ch : tile) {
       if (ch != '.') suffix += ch;
     }
-    auto solved = SolveModel(model, options, suffix.empty() ? "" : "_" + suffix, run, report, step);
-    if (!solved) return std::unexpected(solved.error());
+    model_options.tile = tile;
+    model_options.tile_margin_m = options.tile_margin_m;
+    while (true) {
+      step("wilayah, lapisan dan friksi / regions, layers and friction");
+      auto built = BuildAccessModel(ws, model_options, nullptr);
+      if (!built) return std::unexpected(built.error());
+      const AccessModel& model = *built;
+      // A tile leaving people unsure is solved again with twice the margin, while that is
+      // allowed and makes the tile larger, but no larger than `widest`: what it added to the
+      // run is taken back first.
+      std::optional<std::pair<RunState, AccessRunReport>> before;
+      AccessModelOptions wider = model_options;
+      wider.tile_margin_m = std::min(std::max(2 * model_options.tile_margin_m, kMinWideningM),
+                                     options.tile_margin_max_m);
+      if (!tile.empty() && wider.tile_margin_m > model_options.tile_margin_m) {
+        auto next = PlanTiles(ws, wider);
+        if (!next) return std::unexpected(next.error());
+        const grid::GridSpec& window = next->windows[k];
+        if (window.cells() > model.spec.cells() && window.cells() <= widest) {
+          before.emplace(run, report);
+        }
+      }
+      if (tile.empty()) report.spec = model.spec;
+      if (tile.empty() || k == 0) {
+        report.roads_approximated = model.roads_approximated;
+        report.layers_used = model.layers_used;
+        report.region_names = model.region_names;
+      }
+      if (!tile.empty()) report.tiles.push_back({tile, model.spec, model_options.tile_margin_m});
+      const double unsure_before = unsure();
+      auto solved =
+          SolveModel(model, options, suffix.empty() ? "" : "_" + suffix, run, report, step);
+      if (!solved) return std::unexpected(solved.error());
+      if (!before || unsure() <= unsure_before) break;
+      run = std::move(before->first);
+      report = std::move(before->second);
+      model_options = wider;
+      steps += per_model;
+    }
   }
   if (tiles.size() > 1) {
     // A tile keeps only the facilities on its cells: one on no tile's cells is named here, as

@@ -39,6 +39,11 @@ struct AccessRunOptions {
   // reach of a zone is exact when its best path stays inside (ASSUMPTION: 30 km, beyond which
   // no one walks or boats to a facility faster than to one closer; docs/scale.md).
   double tile_margin_m = 30000;
+  // A tile that leaves people unsure of their time (their best path could leave it) is solved
+  // again with twice its margin, up to this one, while its window holds no more cells than
+  // kTileAboveCells or the largest tile at tile_margin_m, whichever is more (the peak stays the
+  // largest tile's). ASSUMPTION: 120 km (docs/access.md). Equal to tile_margin_m: fixed.
+  double tile_margin_max_m = 120000;
 };
 
 // Travel between puskesmas is searched up to this many minutes; a puskesmas with no other one
@@ -53,11 +58,16 @@ struct AccessRunReport {
   struct Tile {
     std::string kabupaten;
     grid::GridSpec spec;
+    double margin_m = 0;  // the margin it was solved with (wider than asked: widened)
   };
   std::vector<Tile> tiles;  // a run by kabupaten: its tiles, solved one after another
   // A run by kabupaten, per target: the people whose time may be shorter than reported (their
   // best path could leave their tile; MinutesToLeave); 0 is the run without tiles' answer.
   std::map<std::string, double> uncertain_people;
+  // The same for the facilities' referrals (akses_fasyankes.csv's "menit_ke_rs"): minutes to
+  // a hospital longer than the way out of the tile from the facility. (Routes between
+  // puskesmas are not counted: a facility has many, and only the least is its remoteness.)
+  std::map<std::string, int> uncertain_facilities;
   bool roads_approximated = true;  // no road layer: the per-village approximation was used
   std::vector<std::string> layers_used;
   // Per target: region access for desa, kecamatan and the kabupaten.

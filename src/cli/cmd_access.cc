@@ -155,6 +155,7 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
     std::string workspace;
     app::AccessRunOptions run;
     double tile_margin_km = 30;
+    double tile_margin_max_km = 120;
   };
   auto ropt = std::make_shared<RunOptions>();
   ropt->run.out_dir = "out/akses";
@@ -189,8 +190,17 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
                   ctx.T("lebar tepi petak per kabupaten dalam km (bawaan 30; ASUMSI)",
                         "margin of a kabupaten's tile in km (default 30; ASSUMPTION)"))
       ->check(CLI::Range(0.0, 1000.0));
+  run->add_option("--tile-margin-max-km", ropt->tile_margin_max_km,
+                  ctx.T("petak yang menyisakan penduduk dengan waktu tak pasti dihitung ulang "
+                        "dengan tepi dua kali lipat, sampai lebar ini dalam km (bawaan 120; "
+                        "ASUMSI; sama dengan --tile-margin-km: tetap)",
+                        "a tile leaving people unsure of their time is solved again with twice "
+                        "the margin, up to this many km (default 120; ASSUMPTION; equal to "
+                        "--tile-margin-km: fixed)"))
+      ->check(CLI::Range(0.0, 1000.0));
   run->callback([&ctx, ropt] {
     ropt->run.tile_margin_m = ropt->tile_margin_km * 1000;
+    ropt->run.tile_margin_max_m = std::max(ropt->tile_margin_km, ropt->tile_margin_max_km) * 1000;
     auto ws = OpenWorkspace(ctx, ropt->workspace);
     if (!ws) return;
     ProgressBar bar(ctx.out, ctx.stdout_is_tty, ctx.T("akses", "access"));
@@ -220,16 +230,33 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
                                         "{} cells, margin {:.0f} km")),
                      report->tiles.size(), largest, ropt->run.tile_margin_m / 1000)
               << '\n';
+      for (const auto& t : report->tiles) {
+        if (t.margin_m <= ropt->run.tile_margin_m) continue;
+        ctx.out << fmt::format(
+                       fmt::runtime(ctx.T("  {}: tepi dilebarkan menjadi {:.0f} km ({} sel)",
+                                          "  {}: margin widened to {:.0f} km ({} cells)")),
+                       t.kabupaten, t.margin_m / 1000, t.spec.cells())
+                << '\n';
+      }
       // The people whose best path could leave their tile: their time is an upper bound.
       for (const auto& [target, people] : report->uncertain_people) {
         ctx.out << fmt::format(
                        fmt::runtime(ctx.T("  {}: {:.0f} penduduk dengan waktu yang mungkin lebih "
                                           "pendek tanpa petak (jalan terbaiknya bisa keluar "
-                                          "petak; perlebar --tile-margin-km)",
+                                          "petak; perlebar --tile-margin-max-km)",
                                           "  {}: {:.0f} people whose time may be shorter without "
                                           "tiles (their best path could leave the tile; widen "
-                                          "--tile-margin-km)")),
+                                          "--tile-margin-max-km)")),
                        target, people)
+                << '\n';
+      }
+      for (const auto& [column, count] : report->uncertain_facilities) {
+        ctx.out << fmt::format(
+                       fmt::runtime(ctx.T("  {}: {} jawaban fasyankes yang mungkin lebih pendek "
+                                          "tanpa petak (perlebar --tile-margin-max-km)",
+                                          "  {}: {} facility answers that may be shorter without "
+                                          "tiles (widen --tile-margin-max-km)")),
+                       column, count)
                 << '\n';
       }
     }

@@ -149,7 +149,9 @@ bool Same(double a, double b) {
 // Issue 16: the province by kabupaten tiles, one after another. A tile's paths stay in the
 // kabupaten and its margin, so a tile can only lengthen a time, never shorten it; where the
 // run says no one's best path could leave a tile, it is the one-grid run; with a margin wider
-// than the province every tile is the whole grid, and so is every answer.
+// than the province every tile is the whole grid, and so is every answer. By default a tile
+// leaving people unsure is solved again with a wider margin: where none are left unsure, the
+// answers are the one-grid run's.
 TEST(Province, ARunByKabupatenIsTheOneGridRunWhereItsPathsStayInTheTiles) {
   TempDir dir;
   const std::string ws = SampleWorkspace(dir, "sumsel", ProvinceImports());
@@ -161,21 +163,29 @@ TEST(Province, ARunByKabupatenIsTheOneGridRunWhereItsPathsStayInTheTiles) {
   };
   const std::string one = run("satu", "");  // auto: the province at 2 km is one small grid
   EXPECT_EQ(one.find("per kabupaten"), std::string::npos) << one;
-  const std::string tiled = run("petak", "--tiles kabupaten");
+  const std::string tiled = run("petak", "--tiles kabupaten --tile-margin-max-km 30");
   EXPECT_NE(tiled.find("per kabupaten: 17 petak"), std::string::npos) << tiled;
+  EXPECT_EQ(tiled.find("tepi dilebarkan"), std::string::npos) << tiled;
   const std::string wide = run("lebar", "--tiles kabupaten --tile-margin-km 1000");
+  const std::string widened = run("melebar", "--tiles kabupaten");
+  EXPECT_NE(widened.find("tepi dilebarkan menjadi 60 km"), std::string::npos) << widened;
 
   const auto a = ReachTable(dir.File("satu") + "/akses_wilayah.csv");
   const auto b = ReachTable(dir.File("petak") + "/akses_wilayah.csv");
   const auto c = ReachTable(dir.File("lebar") + "/akses_wilayah.csv");
+  const auto d = ReachTable(dir.File("melebar") + "/akses_wilayah.csv");
   ASSERT_GT(a.size(), 700u);
   ASSERT_EQ(a.size(), b.size());
   ASSERT_EQ(a.size(), c.size());
+  ASSERT_EQ(a.size(), d.size());
   const std::map<std::string, double> unsure = UncertainPeople(tiled);
   const std::map<std::string, double> unsure_wide = UncertainPeople(wide);
+  const std::map<std::string, double> unsure_widened = UncertainPeople(widened);
   ASSERT_EQ(unsure.size(), 3u) << tiled;
   ASSERT_EQ(unsure_wide.size(), 3u) << wide;
-  std::set<std::string> differing;
+  ASSERT_EQ(unsure_widened.size(), 3u) << widened;
+  std::set<std::string> differing;  // targets
+  std::set<std::string> differing_widened;
   for (const auto& [key, whole] : a) {
     ASSERT_TRUE(b.contains(key)) << key.first;
     const std::vector<double>& t = b.at(key);
@@ -186,15 +196,24 @@ TEST(Province, ARunByKabupatenIsTheOneGridRunWhereItsPathsStayInTheTiles) {
     }
     for (std::size_t k = 0; k < 5; ++k) {
       if (!Same(whole[k], t[k])) differing.insert(key.second);
+      if (!Same(whole[k], d.at(key)[k])) differing_widened.insert(key.second);
       EXPECT_TRUE(Same(whole[k], c.at(key)[k])) << key.first << " " << key.second << " " << k;
     }
   }
   for (const auto& [target, people] : unsure) {
     // A target whose answers differ has people the run could not be sure of.
-    if (differing.contains(target)) EXPECT_GT(people, 0) << target;
+    if (differing.contains(target)) {
+      EXPECT_GT(people, 0) << target;
+    }
+    if (differing_widened.contains(target)) {
+      EXPECT_GT(unsure_widened.at(target), 0) << target;
+    }
     EXPECT_EQ(unsure_wide.at(target), 0) << target;
+    // Widening leaves fewer unsure than the fixed 30 km margin.
+    EXPECT_LE(unsure_widened.at(target), people) << target;
   }
   EXPECT_FALSE(differing.empty()) << "a 30 km margin changes nothing: the test shows nothing";
+  EXPECT_LT(differing_widened.size(), differing.size());
 
   // Per facility too: the same with the wide margin.
   auto facilities = [&](const std::string& name) {
@@ -224,6 +243,27 @@ TEST(Province, ARunByKabupatenIsTheOneGridRunWhereItsPathsStayInTheTiles) {
     }
   }
   EXPECT_GT(routes, 100);
+  // A referral a tile may have lengthened is named; by default such tiles are widened until
+  // none is left, and then every referral is the one-grid run's.
+  const auto fd = facilities("melebar");
+  ASSERT_EQ(fa.size(), fd.size());
+  int referrals_differing = 0;
+  for (const auto& [kode, row] : fa) {
+    const std::string& fixed = fb.at(kode)[3];
+    if (row[3].empty() ? !fixed.empty()
+                       : fixed.empty() || !Same(std::stod(row[3]), std::stod(fixed))) {
+      ++referrals_differing;
+    }
+  }
+  if (referrals_differing > 0) {
+    EXPECT_NE(tiled.find("  menit_ke_rs: "), std::string::npos) << tiled;
+  }
+  if (widened.find("  menit_ke_rs: ") == std::string::npos) {
+    for (const auto& [kode, row] : fa) {
+      const std::string& y = fd.at(kode)[3];
+      EXPECT_TRUE(row[3].empty() ? y.empty() : Same(std::stod(row[3]), std::stod(y))) << kode;
+    }
+  }
   for (const auto& [kode, row] : fa) {
     ASSERT_TRUE(fc.contains(kode)) << kode;
     for (std::size_t k = 2; k < row.size(); ++k) {
