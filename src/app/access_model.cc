@@ -422,8 +422,8 @@ std::vector<float> MinutesToLeave(const AccessModel& model, const grid::GridSpec
   return leave;
 }
 
-double UncertainPeople(const AccessModel& model, const TargetTimes& t,
-                       const std::vector<float>& leave) {
+Uncertain UncertainReach(const AccessModel& model, const TargetTimes& t,
+                         const std::vector<float>& leave) {
   std::vector<int64_t> cells(model.villages.size(), 0);
   std::vector<int64_t> unsure(model.villages.size(), 0);
   for (int r = 0; r < model.spec.rows; ++r) {
@@ -437,14 +437,15 @@ double UncertainPeople(const AccessModel& model, const TargetTimes& t,
       if (time > leave[i]) ++unsure[static_cast<std::size_t>(z)];
     }
   }
-  double people = 0;
+  Uncertain out;
   for (std::size_t z = 0; z < cells.size(); ++z) {
     if (cells[z] > 0) {
-      people += model.villages[z].population * static_cast<double>(unsure[z]) /
-                static_cast<double>(cells[z]);
+      out.people += model.villages[z].population * static_cast<double>(unsure[z]) /
+                    static_cast<double>(cells[z]);
+      out.km2 += static_cast<double>(unsure[z]) * model.spec.cell_w * model.spec.cell_h / 1e6;
     }
   }
-  return people;
+  return out;
 }
 
 std::vector<RegionAccess> ReachByRegion(const AccessModel& model, const TargetTimes& t) {

@@ -115,10 +115,15 @@ TargetTimes SolveTarget(const AccessModel& model, const std::string& target,
 std::vector<float> MinutesToLeave(const AccessModel& model, const grid::GridSpec& whole,
                                   access::SolverScratch& scratch);
 
-// The people of the model's zones whose time to the target is longer than `leave` allows to be
-// sure of (a zone's people spread evenly over its cells), i.e. may be shorter without tiles.
-double UncertainPeople(const AccessModel& model, const TargetTimes& t,
-                       const std::vector<float>& leave);
+// What of the model's zones has a time to the target longer than `leave` allows to be sure of,
+// i.e. may be shorter without tiles: the people (a zone's people spread evenly over its cells)
+// and the area, which counts zones without a population figure too (their map is still read).
+struct Uncertain {
+  double people = 0;
+  double km2 = 0;
+};
+Uncertain UncertainReach(const AccessModel& model, const TargetTimes& t,
+                         const std::vector<float>& leave);
 
 // Reach per village, then per kecamatan, then the kabupaten (access::ReachByRegion over the
 // model's villages).

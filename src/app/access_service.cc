@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 #include <set>
+#include <span>
 #include <utility>
 
 #include <fmt/format.h>
@@ -15,6 +16,7 @@
 #include "app/access_model.h"
 #include "app/reference_tables.h"
 #include "ingest/layers.h"
+#include "report/mosaic.h"
 #include "report/polygonize.h"
 #include "report/raster_writer.h"
 #include "report/table.h"
@@ -96,6 +98,14 @@ struct RunState {
     std::string geometry_wkb;
   };
   std::vector<Zone> zones;  // of every model
+  // Per target: the index terdekat_*.tif holds for each facility over the run (a tile's
+  // nearest-source indices are renumbered to it) and its key table (terdekat_*.csv).
+  struct Key {
+    std::map<std::string, int32_t> index;  // by facility code
+    report::Table table{"terdekat", {"indeks", "kode_faskes", "nama_faskes"}};
+  };
+  std::map<std::string, Key> keys;
+  std::map<std::string, std::vector<std::string>> mosaics;  // a run by kabupaten: name -> tiles
 };
 
 // Whether a tile's model holds facility `f` as its own: on a cell of the tile's zones, or,
@@ -145,19 +155,41 @@ std::expected<void, Error> SolveModel(const AccessModel& model, const AccessRunO
   for (const std::string& target : kAccessTargets) {
     step(fmt::format("waktu tempuh dan jangkauan / travel time and reach: {}", target));
     const TargetTimes t = SolveTarget(model, target, scratch);
-    if (tiled) report.uncertain_people[target] += UncertainPeople(model, t, leave);
+    if (tiled) {
+      const Uncertain u = UncertainReach(model, t, leave);
+      report.uncertain_people[target] += u.people;
+      report.uncertain_km2[target] += u.km2;
+    }
     auto regions = ReachByRegion(model, t);
     auto& into = run.regions[target];
     into.insert(into.end(), std::make_move_iterator(regions.begin()),
                 std::make_move_iterator(regions.end()));
     if (files) {
-      const std::string tpath = fmt::format("{}/waktu_{}{}.tif", options.out_dir, target, suffix);
-      const std::string npath =
-          fmt::format("{}/terdekat_{}{}.tif", options.out_dir, target, suffix);
-      auto w = report::WriteTravelTimes(tpath, npath, model.spec, t.times, -1);
+      RunState::Key& key = run.keys[target];
+      std::vector<int32_t> renumber;
+      renumber.reserve(t.sources.size());
+      for (const Facility* f : t.sources) {
+        const auto next = static_cast<int32_t>(key.index.size());
+        auto [it, fresh] = key.index.try_emplace(f->kode, next);
+        if (fresh) key.table.rows.push_back({int64_t{next}, f->kode, f->nama});
+        renumber.push_back(it->second);
+      }
+      const std::string tname = "waktu_" + target;
+      const std::string nname = "terdekat_" + target;
+      const std::string tpath = fmt::format("{}/{}{}.tif", options.out_dir, tname, suffix);
+      const std::string npath = fmt::format("{}/{}{}.tif", options.out_dir, nname, suffix);
+      // A tile writes its own zones' cells only, so that its rasters join without overlap.
+      auto w = report::WriteTravelTimes(
+          tpath, npath, model.spec, t.times,
+          {.renumber = renumber,
+           .mask = tiled ? std::span(model.zone) : std::span<const int32_t>()});
       if (!w) return std::unexpected(w.error());
       report.files.push_back(tpath);
       report.files.push_back(npath);
+      if (tiled) {
+        run.mosaics[tname].push_back(tpath);
+        run.mosaics[nname].push_back(npath);
+      }
     }
     if (target == "puskesmas") {
       for (const auto& [kode, people] : NearestPopulation(model, t)) {
@@ -269,10 +301,11 @@ std::expected<AccessRunReport, Error> RunAccess(
     std::filesystem::create_directories(options.out_dir, ec);
   }
   auto unsure = [&report] {
-    double people = 0;
-    for (const auto& [target, n] : report.uncertain_people) people += n;
-    for (const auto& [column, n] : report.uncertain_facilities) people += n;
-    return people;  // (people and facilities: only whether it grew matters)
+    double sum = 0;  // (people, km2 and facilities: only whether it grew matters)
+    for (const auto& [target, n] : report.uncertain_people) sum += n;
+    for (const auto& [target, n] : report.uncertain_km2) sum += n;
+    for (const auto& [column, n] : report.uncertain_facilities) sum += n;
+    return sum;
   };
   for (std::size_t k = 0; k < tiles.size(); ++k) {
     const std::string& tile = tiles[k];
@@ -292,9 +325,9 @@ std::expected<AccessRunReport, Error> RunAccess(
       auto built = BuildAccessModel(ws, model_options, nullptr);
       if (!built) return std::unexpected(built.error());
       const AccessModel& model = *built;
-      // A tile leaving people unsure is solved again with twice the margin, while that is
-      // allowed and makes the tile larger, but no larger than `widest`: what it added to the
-      // run is taken back first.
+      // A tile leaving people, map or referrals unsure is solved again with twice the margin, while
+      // that is allowed and makes the tile larger, but no larger than `widest`: what it added to
+      // the run is taken back first.
       std::optional<std::pair<RunState, AccessRunReport>> before;
       AccessModelOptions wider = model_options;
       wider.tile_margin_m = std::min(std::max(2 * model_options.tile_margin_m, kMinWideningM),
@@ -413,6 +446,19 @@ std::expected<AccessRunReport, Error> RunAccess(
     const std::string rpath = options.out_dir + "/rujukan_puskesmas_rs.csv";
     if (auto w = report::WriteCsvFile(rujukan, rpath); !w) return std::unexpected(w.error());
     report.files.push_back(rpath);
+    // The facility behind each index of terdekat_*.tif, and a tiled run's tiles as one raster
+    // per destination.
+    for (auto& [target, key] : run.keys) {
+      key.table.name = "terdekat_" + target;
+      const std::string kpath = fmt::format("{}/terdekat_{}.csv", options.out_dir, target);
+      if (auto w = report::WriteCsvFile(key.table, kpath); !w) return std::unexpected(w.error());
+      report.files.push_back(kpath);
+    }
+    for (const auto& [name, tiles] : run.mosaics) {
+      const std::string vpath = fmt::format("{}/{}.vrt", options.out_dir, name);
+      if (auto w = report::WriteMosaic(vpath, tiles); !w) return std::unexpected(w.error());
+      report.files.push_back(vpath);
+    }
     // Per facility, as stored: people nearest, minutes to a hospital and to the nearest other
     // puskesmas (the remoteness the staffing proposal uses).
     const std::string fpath = options.out_dir + "/akses_fasyankes.csv";

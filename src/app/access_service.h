@@ -64,6 +64,8 @@ struct AccessRunReport {
   // A run by kabupaten, per target: the people whose time may be shorter than reported (their
   // best path could leave their tile; MinutesToLeave); 0 is the run without tiles' answer.
   std::map<std::string, double> uncertain_people;
+  // The same as area (km2) of the zones' cells, those without a population figure included.
+  std::map<std::string, double> uncertain_km2;
   // The same for the facilities' referrals (akses_fasyankes.csv's "menit_ke_rs"): minutes to
   // a hospital longer than the way out of the tile from the facility. (Routes between
   // puskesmas are not counted: a facility has many, and only the least is its remoteness.)

@@ -85,7 +85,7 @@ void RunSolve(CliContext& ctx, const SolveCliOptions& opt) {
   const auto solve_start = std::chrono::steady_clock::now();
   access::SolveTravelTime(scratch, *friction, sources, options, times);
   const auto solve_end = std::chrono::steady_clock::now();
-  auto written = report::WriteTravelTimes(opt.out, opt.nearest, spec, times, 0);
+  auto written = report::WriteTravelTimes(opt.out, opt.nearest, spec, times, {.layer = 0});
   if (!written) {
     ctx.exit_code = ctx.Fail(written.error());
     return;
@@ -238,27 +238,27 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
                        t.kabupaten, t.margin_m / 1000, t.spec.cells())
                 << '\n';
       }
-      // The people whose best path could leave their tile: their time is an upper bound.
-      for (const auto& [target, people] : report->uncertain_people) {
-        ctx.out << fmt::format(
-                       fmt::runtime(ctx.T("  {}: {:.0f} penduduk dengan waktu yang mungkin lebih "
-                                          "pendek tanpa petak (jalan terbaiknya bisa keluar "
-                                          "petak; perlebar --tile-margin-max-km)",
-                                          "  {}: {:.0f} people whose time may be shorter without "
-                                          "tiles (their best path could leave the tile; widen "
-                                          "--tile-margin-max-km)")),
-                       target, people)
-                << '\n';
-      }
-      for (const auto& [column, count] : report->uncertain_facilities) {
-        ctx.out << fmt::format(
-                       fmt::runtime(ctx.T("  {}: {} jawaban fasyankes yang mungkin lebih pendek "
-                                          "tanpa petak (perlebar --tile-margin-max-km)",
-                                          "  {}: {} facility answers that may be shorter without "
-                                          "tiles (widen --tile-margin-max-km)")),
-                       column, count)
-                << '\n';
-      }
+      // What a tile may have made longer than one grid would: those times are upper bounds.
+      auto unsure = [&](const auto& counts, const char* id, const char* en) {
+        for (const auto& [what, count] : counts) {
+          ctx.out << fmt::format(fmt::runtime(ctx.T(id, en)), what, count) << '\n';
+        }
+      };
+      unsure(report->uncertain_people,
+             "  {}: {:.0f} penduduk dengan waktu yang mungkin lebih pendek tanpa petak (jalan "
+             "terbaiknya bisa keluar petak; perlebar --tile-margin-max-km)",
+             "  {}: {:.0f} people whose time may be shorter without tiles (their best path could "
+             "leave the tile; widen --tile-margin-max-km)");
+      unsure(report->uncertain_km2,
+             "  {}: {:.0f} km2 peta dengan waktu yang mungkin lebih pendek tanpa petak (termasuk "
+             "wilayah tanpa data penduduk)",
+             "  {}: {:.0f} km2 of the map whose time may be shorter without tiles (regions "
+             "without a population figure included)");
+      unsure(report->uncertain_facilities,
+             "  {}: {} jawaban fasyankes yang mungkin lebih pendek tanpa petak (perlebar "
+             "--tile-margin-max-km)",
+             "  {}: {} facility answers that may be shorter without tiles (widen "
+             "--tile-margin-max-km)");
     }
     if (report->roads_approximated) {
       ctx.out

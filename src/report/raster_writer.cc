@@ -3,6 +3,7 @@
 #include <cmath>
 #include <filesystem>
 #include <future>
+#include <limits>
 #include <vector>
 
 #include <cpl_conv.h>
@@ -75,22 +76,36 @@ std::expected<void, Error> WriteInt32Raster(const std::string& path, const grid:
 std::expected<void, Error> WriteTravelTimes(const std::string& time_path,
                                             const std::string& nearest_path,
                                             const grid::GridSpec& spec,
-                                            const access::TravelTimes& times, int layer) {
+                                            const access::TravelTimes& times,
+                                            const TravelTimesView& view) {
+  const auto masked = [&](int r, int c) {
+    return !view.mask.empty() && view.mask[grid::Slot(spec.Index(r, c))] < 0;
+  };
   auto nearest = std::async(std::launch::async, [&]() -> std::expected<void, Error> {
     if (nearest_path.empty()) return {};
     return WriteInt32Raster(nearest_path, spec, -1, [&](int r, int32_t* out) {
-      if (layer >= 0) {
-        times.CopyRow(layer, r, nullptr, out);
+      if (view.layer >= 0) {
+        times.CopyRow(view.layer, r, nullptr, out);
       } else {
         for (int c = 0; c < spec.cols; ++c) out[c] = times.BestNearest(r, c);
+      }
+      for (int c = 0; c < spec.cols; ++c) {
+        if (masked(r, c)) {
+          out[c] = -1;
+        } else if (out[c] >= 0 && !view.renumber.empty()) {
+          out[c] = view.renumber[static_cast<std::size_t>(out[c])];
+        }
       }
     });
   });
   auto time = WriteFloatRaster(time_path, spec, -1.0f, [&](int r, float* out) {
-    if (layer >= 0) {
-      times.CopyRow(layer, r, out, nullptr);
+    if (view.layer >= 0) {
+      times.CopyRow(view.layer, r, out, nullptr);
     } else {
       for (int c = 0; c < spec.cols; ++c) out[c] = times.Best(r, c);
+    }
+    for (int c = 0; c < spec.cols; ++c) {
+      if (masked(r, c)) out[c] = std::numeric_limits<float>::infinity();  // nodata
     }
   });
   auto n = nearest.get();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <expected>
 #include <functional>
+#include <span>
 #include <string>
 
 #include "access/solver.h"
@@ -23,12 +24,21 @@ std::expected<void, Error> WriteInt32Raster(const std::string& path, const grid:
                                             int32_t nodata,
                                             const std::function<void(int, int32_t*)>& fill_row);
 
+// What of a solve's times is written.
+struct TravelTimesView {
+  int layer = -1;  // >= 0: that layer; -1: the best over the layers
+  // The index written for each source index (empty: the source index itself).
+  std::span<const int32_t> renumber;
+  // Per cell (row-major): a negative value writes nodata there (empty: every cell is written).
+  std::span<const int32_t> mask;
+};
+
 // The travel times (nodata -1) and, when `nearest_path` is not empty, the nearest source index
-// (nodata -1) of a solve: `layer` >= 0 writes that layer, -1 the best over the layers. The two
-// files are written in parallel.
+// (nodata -1) of a solve, as `view` says. The two files are written in parallel.
 std::expected<void, Error> WriteTravelTimes(const std::string& time_path,
                                             const std::string& nearest_path,
                                             const grid::GridSpec& spec,
-                                            const access::TravelTimes& times, int layer);
+                                            const access::TravelTimes& times,
+                                            const TravelTimesView& view);
 
 }  // namespace jangkau::report

@@ -1,12 +1,14 @@
 // The province of Sumatera Selatan as one workspace (data/province/sumsel): 17 kabupaten/kota,
 // 241 kecamatan without desa boundaries, 332 facilities; the access run takes the kecamatan as
 // its zones and reports each district apart.
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include <gdal.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -127,13 +129,15 @@ std::map<std::pair<std::string, std::string>, std::vector<double>> ReachTable(
   return out;
 }
 
-// "  rs: 187510 penduduk dengan waktu ..." lines of a run by kabupaten: people per target.
-std::map<std::string, double> UncertainPeople(const std::string& out) {
+// "  rs: 187510 penduduk dengan waktu ..." lines of a run by kabupaten: people per target (or,
+// with `unit`, the "  rs: 12 km2 peta dengan waktu ..." lines: area per target).
+std::map<std::string, double> UncertainPeople(const std::string& out,
+                                              const std::string& unit = " penduduk dengan waktu") {
   std::map<std::string, double> people;
   std::istringstream in(out);
   for (std::string line; std::getline(in, line);) {
     const auto colon = line.find(": ");
-    const auto tail = line.find(" penduduk dengan waktu");
+    const auto tail = line.find(unit);
     if (line.rfind("  ", 0) != 0 || colon == std::string::npos || tail == std::string::npos) {
       continue;
     }
@@ -142,8 +146,60 @@ std::map<std::string, double> UncertainPeople(const std::string& out) {
   return people;
 }
 
+// One band of a raster, its geotransform and nodata.
+struct Raster {
+  int cols = 0;
+  int rows = 0;
+  std::array<double, 6> gt{};
+  double nodata = 0;
+  std::vector<double> values;
+  double at(int r, int c) const { return values[static_cast<std::size_t>(r) * cols + c]; }
+};
+
+Raster ReadRaster(const std::string& path) {
+  GDALAllRegister();
+  Raster out;
+  GDALDatasetH ds = GDALOpen(path.c_str(), GA_ReadOnly);
+  EXPECT_NE(ds, nullptr) << path;
+  if (ds == nullptr) return out;
+  out.cols = GDALGetRasterXSize(ds);
+  out.rows = GDALGetRasterYSize(ds);
+  GDALGetGeoTransform(ds, out.gt.data());
+  GDALRasterBandH band = GDALGetRasterBand(ds, 1);
+  out.nodata = GDALGetRasterNoDataValue(band, nullptr);
+  out.values.resize(static_cast<std::size_t>(out.cols) * out.rows);
+  EXPECT_EQ(GDALRasterIO(band, GF_Read, 0, 0, out.cols, out.rows, out.values.data(), out.cols,
+                         out.rows, GDT_Float64, 0, 0),
+            CE_None);
+  GDALClose(ds);
+  return out;
+}
+
+// The facility code of each index of a terdekat_*.csv.
+std::map<int, std::string> NearestKey(const std::string& path) {
+  std::map<int, std::string> key;
+  std::ifstream csv(path);
+  std::string line;
+  std::getline(csv, line);
+  EXPECT_EQ(line, "indeks,kode_faskes,nama_faskes") << path;
+  while (std::getline(csv, line)) {
+    const auto cells = SplitCsv(line);
+    key[std::stoi(cells[0])] = cells[1];
+  }
+  return key;
+}
+
 bool Same(double a, double b) {
   return (std::isnan(a) && std::isnan(b)) || std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(a));
+}
+
+// `access run` on the province workspace `ws` at 2 km as scenario `name`, into dir/name.
+std::string RunAtTwoKm(const TempDir& dir, const std::string& ws, const std::string& name,
+                       const std::string& options) {
+  auto r = RunCommand(J("access run --workspace " + ws + " --resolution 2000 --scenario " + name +
+                        " --out " + dir.File(name) + " " + options));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  return r.out;
 }
 
 // Issue 16: the province by kabupaten tiles, one after another. A tile's paths stay in the
@@ -156,10 +212,7 @@ TEST(Province, ARunByKabupatenIsTheOneGridRunWhereItsPathsStayInTheTiles) {
   TempDir dir;
   const std::string ws = SampleWorkspace(dir, "sumsel", ProvinceImports());
   auto run = [&](const std::string& name, const std::string& options) {
-    auto r = RunCommand(J("access run --workspace " + ws + " --resolution 2000 --scenario " + name +
-                          " --out " + dir.File(name) + " " + options));
-    EXPECT_EQ(r.exit_code, 0) << r.out;
-    return r.out;
+    return RunAtTwoKm(dir, ws, name, options);
   };
   const std::string one = run("satu", "");  // auto: the province at 2 km is one small grid
   EXPECT_EQ(one.find("per kabupaten"), std::string::npos) << one;
@@ -270,6 +323,71 @@ TEST(Province, ARunByKabupatenIsTheOneGridRunWhereItsPathsStayInTheTiles) {
       const std::string& x = row[k];
       const std::string& y = fc.at(kode)[k];
       EXPECT_TRUE(x.empty() ? y.empty() : Same(std::stod(x), std::stod(y))) << kode << " " << k;
+    }
+  }
+}
+
+// A run by kabupaten writes each tile's rasters over its own zones only, with the nearest
+// facility numbered over the run, and joins them in one virtual raster per destination: with
+// a margin covering the province (or where widened tiles leave no one unsure) it is the one-grid
+// raster on every zone's cell, each index naming the same facility.
+TEST(Province, TheTilesRastersJoinIntoTheOneGridRaster) {
+  TempDir dir;
+  const std::string ws = SampleWorkspace(dir, "sumsel", ProvinceImports());
+  auto run = [&](const std::string& name, const std::string& options) {
+    return RunAtTwoKm(dir, ws, name, options);
+  };
+  run("satu", "");
+  run("lebar", "--tiles kabupaten --tile-margin-km 1000");
+  const std::string widened = run("melebar", "--tiles kabupaten");
+  for (const auto& [target, people] : UncertainPeople(widened)) {
+    ASSERT_EQ(people, 0) << target << ": the widened run is not sure, nothing to compare";
+  }
+  // Most kecamatan of the province have no population figure: their map counts as area.
+  const auto km2 = UncertainPeople(widened, " km2 peta dengan waktu");
+  ASSERT_EQ(km2.size(), 3u) << widened;
+  for (const auto& [target, area] : km2) {
+    ASSERT_EQ(area, 0) << target << ": the widened run is not sure, nothing to compare";
+  }
+  ASSERT_EQ(widened.find("jawaban fasyankes"), std::string::npos) << widened;
+  for (const std::string target : {"puskesmas", "fktp", "rs"}) {
+    const Raster one = ReadRaster(dir.File("satu") + "/waktu_" + target + ".tif");
+    const Raster one_n = ReadRaster(dir.File("satu") + "/terdekat_" + target + ".tif");
+    const auto one_key = NearestKey(dir.File("satu") + "/terdekat_" + target + ".csv");
+    ASSERT_GT(one.cols, 0);
+    for (const std::string tiled : {"lebar", "melebar"}) {
+      const std::string out = dir.File(tiled);
+      const Raster m = ReadRaster(out + "/waktu_" + target + ".vrt");
+      const Raster m_n = ReadRaster(out + "/terdekat_" + target + ".vrt");
+      const auto key = NearestKey(out + "/terdekat_" + target + ".csv");
+      ASSERT_EQ(m.gt[1], one.gt[1]);
+      const auto dc = static_cast<int>(std::lround((m.gt[0] - one.gt[0]) / one.gt[1]));
+      const auto dr = static_cast<int>(std::lround((m.gt[3] - one.gt[3]) / one.gt[5]));
+      ASSERT_GE(dc, 0);
+      ASSERT_GE(dr, 0);
+      ASSERT_LE(dc + m.cols, one.cols);
+      ASSERT_LE(dr + m.rows, one.rows);
+      int64_t cells = 0;
+      int64_t one_cells = 0;
+      for (double v : one.values) one_cells += v != one.nodata ? 1 : 0;
+      for (int r = 0; r < m.rows; ++r) {
+        for (int c = 0; c < m.cols; ++c) {
+          if (m.at(r, c) == m.nodata) continue;
+          ++cells;
+          ASSERT_NE(one.at(r + dr, c + dc), one.nodata) << tiled << " " << target;
+          ASSERT_TRUE(Same(m.at(r, c), one.at(r + dr, c + dc)))
+              << tiled << " " << target << " " << r << "," << c << " " << m.at(r, c) << " vs "
+              << one.at(r + dr, c + dc);
+          const int index = static_cast<int>(m_n.at(r, c));
+          const int one_index = static_cast<int>(one_n.at(r + dr, c + dc));
+          ASSERT_TRUE(key.contains(index)) << tiled << " " << target << " " << index;
+          // A tile lists its facilities in the workspace's order, as one grid does: a tie goes
+          // to the same one.
+          ASSERT_EQ(key.at(index), one_key.at(one_index)) << tiled << " " << target;
+        }
+      }
+      // Every zone's cell is written: all but the buffer around the province.
+      EXPECT_GT(cells, one_cells / 2) << tiled << " " << target;
     }
   }
 }
