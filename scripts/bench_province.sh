@@ -39,9 +39,9 @@ for m in "${sizes[@]}"; do
   cells=$(sed -n 's/.*grid \([0-9]*\) x \([0-9]*\) cells.*/\1 \2/p' "$work/run.txt" | awk '{print $1 * $2}')
   printf "%-8s %14s %10s %12s %14s\n" "$m m" "$cells" "$secs" "$((kib / 1024))" \
     "$(awk -v k="$kib" -v c="$cells" 'BEGIN { printf "%.0f", k * 1024 / c }')"
-  # A run by kabupaten: its tiles, those widened, and the people and referrals whose time its
-  # margins leave unsure.
-  sed -n 's/^by kabupaten: /         by kabupaten: /p; s/^  \([0-9.]*\): margin widened to /           \1: margin widened to /p; s/^  \([a-z_]*\): \([0-9]*\) people whose.*/           \1: \2 people whose best path could leave their tile/p; s/^  \([a-z_]*\): \([0-9]*\) facility answers.*/           \1: \2 facility answers that may be shorter/p' "$work/run.txt"
+  # A run by kabupaten: its tiles, those widened, and the people, area and referrals whose time
+  # its margins leave unsure.
+  sed -n 's/^by kabupaten: /         by kabupaten: /p; s/^  \([0-9.]*\): margin widened to /           \1: margin widened to /p; s/^  \([a-z_]*\): \([0-9]*\) people whose.*/           \1: \2 people whose best path could leave their tile/p; s/^  \([a-z_]*\): \([0-9]*\) km2 of the map.*/           \1: \2 km2 of the map whose time may be shorter/p; s/^  \([a-z_]*\): \([0-9]*\) facility answers.*/           \1: \2 facility answers that may be shorter/p' "$work/run.txt"
 done
 echo
 echo "-- per district, the last run (population: kecamatan with a population figure only)"

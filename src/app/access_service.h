@@ -39,8 +39,8 @@ struct AccessRunOptions {
   // reach of a zone is exact when its best path stays inside (ASSUMPTION: 30 km, beyond which
   // no one walks or boats to a facility faster than to one closer; docs/scale.md).
   double tile_margin_m = 30000;
-  // A tile that leaves people unsure of their time (their best path could leave it) is solved
-  // again with twice its margin, up to this one, while its window holds no more cells than
+  // A tile that leaves times unsure (people, map or referrals: a best path could leave it) is
+  // solved again with twice its margin, up to this one, while its window holds no more cells than
   // kTileAboveCells or the largest tile at tile_margin_m, whichever is more (the peak stays the
   // largest tile's). ASSUMPTION: 120 km (docs/access.md). Equal to tile_margin_m: fixed.
   double tile_margin_max_m = 120000;

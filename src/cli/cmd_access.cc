@@ -191,12 +191,14 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
                         "margin of a kabupaten's tile in km (default 30; ASSUMPTION)"))
       ->check(CLI::Range(0.0, 1000.0));
   run->add_option("--tile-margin-max-km", ropt->tile_margin_max_km,
-                  ctx.T("petak yang menyisakan penduduk dengan waktu tak pasti dihitung ulang "
-                        "dengan tepi dua kali lipat, sampai lebar ini dalam km (bawaan 120; "
-                        "ASUMSI; sama dengan --tile-margin-km: tetap)",
-                        "a tile leaving people unsure of their time is solved again with twice "
-                        "the margin, up to this many km (default 120; ASSUMPTION; equal to "
-                        "--tile-margin-km: fixed)"))
+                  ctx.T("petak yang menyisakan waktu tak pasti (penduduk, peta atau rujukan) "
+                        "dihitung ulang dengan tepi dua kali lipat, sampai lebar ini dalam km "
+                        "dan tak lebih besar dari petak terbesar (bawaan 120; ASUMSI; sama dengan "
+                        "--tile-margin-km: tetap)",
+                        "a tile leaving times unsure (people, map or referrals) is solved again "
+                        "with twice the margin, up to this many km and no larger than the "
+                        "largest tile (default 120; ASSUMPTION; equal to --tile-margin-km: "
+                        "fixed)"))
       ->check(CLI::Range(0.0, 1000.0));
   run->callback([&ctx, ropt] {
     ropt->run.tile_margin_m = ropt->tile_margin_km * 1000;
@@ -246,9 +248,11 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
       };
       unsure(report->uncertain_people,
              "  {}: {:.0f} penduduk dengan waktu yang mungkin lebih pendek tanpa petak (jalan "
-             "terbaiknya bisa keluar petak; perlebar --tile-margin-max-km)",
+             "terbaiknya bisa keluar petak; perlebar --tile-margin-max-km, atau --tile-margin-km "
+             "bila petak sudah sebesar petak terbesar)",
              "  {}: {:.0f} people whose time may be shorter without tiles (their best path could "
-             "leave the tile; widen --tile-margin-max-km)");
+             "leave the tile; widen --tile-margin-max-km, or --tile-margin-km where the tile is "
+             "already as large as the largest)");
       unsure(report->uncertain_km2,
              "  {}: {:.0f} km2 peta dengan waktu yang mungkin lebih pendek tanpa petak (termasuk "
              "wilayah tanpa data penduduk)",
