@@ -350,12 +350,18 @@ TEST(Province, TheTilesRastersJoinIntoTheOneGridRaster) {
     ASSERT_EQ(area, 0) << target << ": the widened run is not sure, nothing to compare";
   }
   ASSERT_EQ(widened.find("jawaban fasyankes"), std::string::npos) << widened;
+  // Fixed 30 km margins: a map cell made longer lies in the unsure area the run reports.
+  const auto fixed_km2 = UncertainPeople(run("petak", "--tiles kabupaten --tile-margin-max-km 30"),
+                                         " km2 peta dengan waktu");
+  ASSERT_EQ(fixed_km2.size(), 3u);
   for (const std::string target : {"puskesmas", "fktp", "rs"}) {
     const Raster one = ReadRaster(dir.File("satu") + "/waktu_" + target + ".tif");
     const Raster one_n = ReadRaster(dir.File("satu") + "/terdekat_" + target + ".tif");
     const auto one_key = NearestKey(dir.File("satu") + "/terdekat_" + target + ".csv");
     ASSERT_GT(one.cols, 0);
-    for (const std::string tiled : {"lebar", "melebar"}) {
+    for (const std::string tiled : {"lebar", "melebar", "petak"}) {
+      const bool fixed = tiled == "petak";
+      int64_t longer = 0;  // cells, fixed margins
       const std::string out = dir.File(tiled);
       const Raster m = ReadRaster(out + "/waktu_" + target + ".vrt");
       const Raster m_n = ReadRaster(out + "/terdekat_" + target + ".vrt");
@@ -375,6 +381,11 @@ TEST(Province, TheTilesRastersJoinIntoTheOneGridRaster) {
           if (m.at(r, c) == m.nodata) continue;
           ++cells;
           ASSERT_NE(one.at(r + dr, c + dc), one.nodata) << tiled << " " << target;
+          if (fixed) {
+            EXPECT_GE(m.at(r, c), one.at(r + dr, c + dc) - 1e-4) << target << " " << r << "," << c;
+            longer += Same(m.at(r, c), one.at(r + dr, c + dc)) ? 0 : 1;
+            continue;
+          }
           ASSERT_TRUE(Same(m.at(r, c), one.at(r + dr, c + dc)))
               << tiled << " " << target << " " << r << "," << c << " " << m.at(r, c) << " vs "
               << one.at(r + dr, c + dc);
@@ -388,6 +399,11 @@ TEST(Province, TheTilesRastersJoinIntoTheOneGridRaster) {
       }
       // Every zone's cell is written: all but the buffer around the province.
       EXPECT_GT(cells, one_cells / 2) << tiled << " " << target;
+      if (fixed) {
+        const double cell_km2 = m.gt[1] * m.gt[1] / 1e6;
+        EXPECT_LE(static_cast<double>(longer) * cell_km2, fixed_km2.at(target) + 0.5) << target;
+        if (longer > 0) EXPECT_GT(fixed_km2.at(target), 0) << target;
+      }
     }
   }
 }
