@@ -182,8 +182,11 @@ RegionLevel ZoneLevel(const std::vector<Region>& regions) {
 
 }  // namespace
 
-std::expected<TilePlan, Error> PlanTiles(const store::Workspace& ws,
-                                         const AccessModelOptions& options) {
+namespace {
+
+// The tiles of the kabupaten `only` names (all when empty).
+std::expected<TilePlan, Error> Plan(const store::Workspace& ws, const AccessModelOptions& options,
+                                    const std::string& only) {
   const std::vector<Region> regions = ws.Regions();
   const RegionLevel zone_level = ZoneLevel(regions);
   TilePlan plan;
@@ -193,12 +196,13 @@ std::expected<TilePlan, Error> PlanTiles(const store::Workspace& ws,
     if (r.level != zone_level || r.geometry_wkb.empty()) continue;
     boundaries.push_back(r.geometry_wkb);
     for (std::string k = ParentCode(r.kode); !k.empty(); k = ParentCode(k)) {
-      if (LevelOfCode(k) == RegionLevel::kKabupaten) kabupaten.insert(k);
+      if (LevelOfCode(k) == RegionLevel::kKabupaten && only.empty()) kabupaten.insert(k);
     }
   }
   auto spec = ingest::DistrictGrid(boundaries, options.resolution_m, kBufferM);
   if (!spec) return std::unexpected(spec.error());
   plan.whole = *spec;
+  if (!only.empty()) kabupaten = {only};
   plan.kabupaten.assign(kabupaten.begin(), kabupaten.end());
   for (const std::string& k : plan.kabupaten) {
     std::vector<std::string> own;
@@ -212,6 +216,20 @@ std::expected<TilePlan, Error> PlanTiles(const store::Workspace& ws,
     plan.windows.push_back(*window);
   }
   return plan;
+}
+
+}  // namespace
+
+std::expected<TilePlan, Error> PlanTiles(const store::Workspace& ws,
+                                         const AccessModelOptions& options) {
+  return Plan(ws, options, "");
+}
+
+std::expected<grid::GridSpec, Error> TileWindow(const store::Workspace& ws,
+                                                const AccessModelOptions& options) {
+  auto plan = Plan(ws, options, options.tile);
+  if (!plan) return std::unexpected(plan.error());
+  return plan->windows.front();
 }
 
 std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
@@ -360,11 +378,7 @@ AccessModel WithScenario(const AccessModel& base, const Scenario& sc) {
   return m;
 }
 
-namespace {
-
-// How every search of the model runs: patients travel to the facility, no corner cutting.
-access::SolveOptions SolveOptionsOf(const AccessModel& model,
-                                    double max_minutes = std::numeric_limits<double>::infinity()) {
+access::SolveOptions SolveOptionsOf(const AccessModel& model, double max_minutes) {
   access::SolveOptions solve;
   solve.neighbours = model.options.neighbours;
   solve.corner_cutting = false;
@@ -372,8 +386,6 @@ access::SolveOptions SolveOptionsOf(const AccessModel& model,
   solve.max_cost = max_minutes;
   return solve;
 }
-
-}  // namespace
 
 TargetTimes SolveTarget(const AccessModel& model, const std::string& target,
                         access::SolverScratch& scratch) {
@@ -386,65 +398,6 @@ TargetTimes SolveTarget(const AccessModel& model, const std::string& target,
     out.sources.push_back(&f);
   }
   access::SolveTravelTime(scratch, model.friction, sources, SolveOptionsOf(model), out.times);
-  return out;
-}
-
-std::vector<float> MinutesToLeave(const AccessModel& model, const grid::GridSpec& whole,
-                                  access::SolverScratch& scratch) {
-  const grid::GridSpec& s = model.spec;
-  const auto col0 = static_cast<int>(std::lround((s.origin_x - whole.origin_x) / s.cell_w));
-  const auto row0 = static_cast<int>(std::lround((whole.origin_y - s.origin_y) / s.cell_h));
-  const bool left = col0 > 0;
-  const bool right = col0 + s.cols < whole.cols;
-  const bool top = row0 > 0;
-  const bool bottom = row0 + s.rows < whole.rows;
-  std::vector<access::Source> sides;
-  const int layers = static_cast<int>(model.friction.layers.size());
-  for (int l = 0; l < layers; ++l) {
-    // Corners may come twice; the solver seeds a cell once.
-    for (int c = 0; c < s.cols; ++c) {
-      if (top) sides.push_back({0, c, l});
-      if (bottom) sides.push_back({s.rows - 1, c, l});
-    }
-    for (int r = 0; r < s.rows; ++r) {
-      if (left) sides.push_back({r, 0, l});
-      if (right) sides.push_back({r, s.cols - 1, l});
-    }
-  }
-  std::vector<float> leave(static_cast<std::size_t>(s.cells()),
-                           std::numeric_limits<float>::infinity());
-  if (sides.empty()) return leave;  // the tile is the whole grid
-  access::TravelTimes times;
-  access::SolveTravelTime(scratch, model.friction, sides, SolveOptionsOf(model), times);
-  for (int r = 0; r < s.rows; ++r) {
-    for (int c = 0; c < s.cols; ++c) leave[grid::Slot(s.Index(r, c))] = times.Best(r, c);
-  }
-  return leave;
-}
-
-Uncertain UncertainReach(const AccessModel& model, const TargetTimes& t,
-                         const std::vector<float>& leave) {
-  std::vector<int64_t> cells(model.villages.size(), 0);
-  std::vector<int64_t> unsure(model.villages.size(), 0);
-  for (int r = 0; r < model.spec.rows; ++r) {
-    for (int c = 0; c < model.spec.cols; ++c) {
-      const std::size_t i = grid::Slot(model.spec.Index(r, c));
-      const int32_t z = model.zone[i];
-      if (z < 0) continue;
-      ++cells[static_cast<std::size_t>(z)];
-      const float time = t.times.Best(r, c);
-      // Unreachable from inside and no way out (both infinite): nothing to be unsure of.
-      if (time > leave[i]) ++unsure[static_cast<std::size_t>(z)];
-    }
-  }
-  Uncertain out;
-  for (std::size_t z = 0; z < cells.size(); ++z) {
-    if (cells[z] > 0) {
-      out.people += model.villages[z].population * static_cast<double>(unsure[z]) /
-                    static_cast<double>(cells[z]);
-      out.km2 += static_cast<double>(unsure[z]) * model.spec.cell_w * model.spec.cell_h / 1e6;
-    }
-  }
   return out;
 }
 

@@ -9,6 +9,7 @@
 
 #include <expected>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -83,6 +84,9 @@ struct TilePlan {
 };
 std::expected<TilePlan, Error> PlanTiles(const store::Workspace& ws,
                                          const AccessModelOptions& options);
+// The window of the tile `options.tile` names, as BuildAccessModel cuts it.
+std::expected<grid::GridSpec, Error> TileWindow(const store::Workspace& ws,
+                                                const AccessModelOptions& options);
 
 // Builds the model; `scenario` (may be null) changes it: closed facilities are not placed,
 // added ones are, flooded areas slow or stop travel, cuts stop land travel, speeds replace the
@@ -107,23 +111,10 @@ struct TargetTimes {
 };
 TargetTimes SolveTarget(const AccessModel& model, const std::string& target,
                         access::SolverScratch& scratch);
-
-// A tile's minutes from each cell (row-major, the least over the layers) to the nearest cell on
-// a side of the tile that borders more of `whole` (a side on whole's own edge leads nowhere).
-// A travel time no longer than this is the time without tiles: a path leaving the tile costs
-// at least as much.
-std::vector<float> MinutesToLeave(const AccessModel& model, const grid::GridSpec& whole,
-                                  access::SolverScratch& scratch);
-
-// What of the model's zones has a time to the target longer than `leave` allows to be sure of,
-// i.e. may be shorter without tiles: the people (a zone's people spread evenly over its cells)
-// and the area, which counts zones without a population figure too (their map is still read).
-struct Uncertain {
-  double people = 0;
-  double km2 = 0;
-};
-Uncertain UncertainReach(const AccessModel& model, const TargetTimes& t,
-                         const std::vector<float>& leave);
+// How every search of the model runs: patients travel to the facility, no corner cutting, up
+// to `max_minutes`.
+access::SolveOptions SolveOptionsOf(const AccessModel& model,
+                                    double max_minutes = std::numeric_limits<double>::infinity());
 
 // Reach per village, then per kecamatan, then the kabupaten (access::ReachByRegion over the
 // model's villages).

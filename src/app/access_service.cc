@@ -14,6 +14,7 @@
 
 #include "access/solver.h"
 #include "app/access_model.h"
+#include "app/access_tiles.h"
 #include "app/reference_tables.h"
 #include "ingest/layers.h"
 #include "report/mosaic.h"
@@ -22,13 +23,6 @@
 #include "report/table.h"
 
 namespace jangkau::app {
-namespace {
-
-// Routes between puskesmas are searched up to this many minutes (longer moves of staff are
-// not proposed).
-
-}  // namespace
-
 std::expected<access::TravelScenario, Error> LoadTravelScenario(const store::Workspace& ws) {
   auto rows = LoadTravelClasses(ws);
   if (!rows) return std::unexpected(rows.error());
@@ -102,150 +96,58 @@ struct RunState {
   // nearest-source indices are renumbered to it) and its key table (terdekat_*.csv).
   struct Key {
     std::map<std::string, int32_t> index;  // by facility code
-    report::Table table{"terdekat", {"indeks", "kode_faskes", "nama_faskes"}};
+    report::Table table;                   // NewKey
   };
   std::map<std::string, Key> keys;
   std::map<std::string, std::vector<std::string>> mosaics;  // a run by kabupaten: name -> tiles
 };
 
-// Whether a tile's model holds facility `f` as its own: on a cell of the tile's zones, or,
-// on a cell of no zone (a river, the buffer), registered in the tile's kabupaten.
-bool OwnFacility(const AccessModel& model, const Facility& f, int row, int col) {
-  if (model.options.tile.empty()) return true;
-  const int32_t z = model.zone[grid::Slot(model.spec.Index(row, col))];
-  if (z >= 0) return true;
-  const std::string& kode = !f.kode_desa.empty() ? f.kode_desa : f.kode_kecamatan;
-  return !kode.empty() && InRegion(kode, model.options.tile);
+RunState::Key NewKey(const std::string& target) {
+  return {{}, report::Table{"terdekat_" + target, {"indeks", "kode_faskes", "nama_faskes"}}};
 }
 
-// Whether a tile other than `model`'s holds facility `f` (at `row`, `col` of `model`) by its
-// codes: registered in that tile's kabupaten and within its window.
-bool HeldByItsOwnTile(const AccessModel& model, const RunState& run, const Facility& f, int row,
-                      int col) {
-  const std::string& kode = !f.kode_desa.empty() ? f.kode_desa : f.kode_kecamatan;
-  if (kode.empty()) return false;
-  const grid::GridSpec& s = model.spec;
-  const double x = s.origin_x + (col + 0.5) * s.cell_w;
-  const double y = s.origin_y - (row + 0.5) * s.cell_h;
-  return std::ranges::any_of(run.tiles, [&](const auto& tile) {
-    int r = 0;
-    int c = 0;
-    return tile.first != model.options.tile && InRegion(kode, tile.first) &&
-           tile.second.CellOf(x, y, r, c);
-  });
-}
-
-// Solves the run's destinations on one model and adds its answers to `run`: the reach of its
-// zones, the people nearest each puskesmas, referral of the facilities it places, the routes
-// to the puskesmas it holds, its catchments and rasters (`suffix` in the file names of a tile).
-std::expected<void, Error> SolveModel(const AccessModel& model, const AccessRunOptions& options,
-                                      const std::string& suffix, RunState& run,
-                                      AccessRunReport& report,
-                                      const std::function<void(const std::string&)>& step) {
-  const bool files = !options.out_dir.empty();
-  const bool tiled = !model.options.tile.empty();
-  access::SolverScratch scratch;
+// What one model adds to a run, kept apart until its answers are accepted.
+struct ModelAnswers {
+  std::map<std::string, std::vector<RegionAccess>> regions;
+  std::map<std::string, double> nearest_people;
   std::map<std::string, Placed> placed;
-  // A tile's times are sure where they are no longer than the way out of the tile.
-  const std::vector<float> leave =
-      tiled ? MinutesToLeave(model, report.spec, scratch) : std::vector<float>();
-  // One destination at a time: its travel times are reduced to what the run keeps (reach per
-  // region, rasters, catchments, referral) and freed before the next is solved, so that the
-  // run holds one grid of times, not three.
-  for (const std::string& target : kAccessTargets) {
-    step(fmt::format("waktu tempuh dan jangkauan / travel time and reach: {}", target));
-    const TargetTimes t = SolveTarget(model, target, scratch);
-    if (tiled) {
-      const Uncertain u = UncertainReach(model, t, leave);
-      report.uncertain_people[target] += u.people;
-      report.uncertain_km2[target] += u.km2;
-    }
-    auto regions = ReachByRegion(model, t);
+  std::map<std::string, RunState::Key> keys;  // the run's keys and this model's facilities
+  report::Table catchments{"wilayah_layanan_puskesmas", {"kode_faskes", "nama_faskes"}};
+  std::vector<std::pair<std::string, std::string>> rasters;  // (mosaic name, path)
+  std::map<std::string, double> uncertain_people;
+  std::map<std::string, double> uncertain_km2;
+  int uncertain_referrals = 0;
+};
+
+// Adds the accepted answers of `model` (a tile or not) to the run.
+void Merge(ModelAnswers&& a, const AccessModel& model, bool tiled, RunState& run,
+           AccessRunReport& report) {
+  for (auto& [target, regions] : a.regions) {
     auto& into = run.regions[target];
     into.insert(into.end(), std::make_move_iterator(regions.begin()),
                 std::make_move_iterator(regions.end()));
-    if (files) {
-      RunState::Key& key = run.keys[target];
-      std::vector<int32_t> renumber;
-      renumber.reserve(t.sources.size());
-      for (const Facility* f : t.sources) {
-        const auto next = static_cast<int32_t>(key.index.size());
-        auto [it, fresh] = key.index.try_emplace(f->kode, next);
-        if (fresh) key.table.rows.push_back({int64_t{next}, f->kode, f->nama});
-        renumber.push_back(it->second);
-      }
-      const std::string tname = "waktu_" + target;
-      const std::string nname = "terdekat_" + target;
-      const std::string tpath = fmt::format("{}/{}{}.tif", options.out_dir, tname, suffix);
-      const std::string npath = fmt::format("{}/{}{}.tif", options.out_dir, nname, suffix);
-      // A tile writes its own zones' cells only, so that its rasters join without overlap.
-      auto w = report::WriteTravelTimes(
-          tpath, npath, model.spec, t.times,
-          {.renumber = renumber,
-           .mask = tiled ? std::span(model.zone) : std::span<const int32_t>()});
-      if (!w) return std::unexpected(w.error());
-      report.files.push_back(tpath);
-      report.files.push_back(npath);
-      if (tiled) {
-        run.mosaics[tname].push_back(tpath);
-        run.mosaics[nname].push_back(npath);
-      }
-    }
-    if (target == "puskesmas") {
-      for (const auto& [kode, people] : NearestPopulation(model, t)) {
-        run.nearest_people[kode] += people;
-      }
-      // Catchments: the area whose nearest puskesmas (by travel time) is each one (a tile's:
-      // within its own zones).
-      if (files) {
-        for (const auto& [index, wkb] : report::Polygonize(model.spec, -1, [&](int r, int32_t*row) {
-               for (int c = 0; c < model.spec.cols; ++c) {
-                 const bool mine = !tiled || model.zone[grid::Slot(model.spec.Index(r, c))] >= 0;
-                 row[c] = mine ? t.times.BestNearest(r, c) : -1;
-               }
-             })) {
-          if (index < 0 || static_cast<std::size_t>(index) >= t.sources.size()) continue;
-          const Facility* f = t.sources[static_cast<std::size_t>(index)];
-          run.catchments.rows.push_back({f->kode, f->nama});
-          run.catchments.geometry_wkb.push_back(wkb);
-        }
-      }
-    }
-    if (target == "rs") {
-      // Referral: minutes from each facility to the nearest hospital, and which one.
-      for (const Facility& f : model.facilities) {
-        auto cell = model.cell_of.find(f.kode);
-        if (cell == model.cell_of.end()) continue;
-        const auto [row, col] = cell->second;
-        Placed& p = placed[f.kode];
-        p.own = OwnFacility(model, f, row, col);
-        p.to_hospital = t.times.Best(row, col);
-        if (tiled && p.own && !(p.to_hospital <= leave[grid::Slot(model.spec.Index(row, col))])) {
-          ++report.uncertain_facilities["menit_ke_rs"];
-        }
-        const int32_t who = t.times.BestNearest(row, col);
-        if (who >= 0) {
-          p.rs_kode = t.sources[static_cast<std::size_t>(who)]->kode;
-          p.rs_nama = t.sources[static_cast<std::size_t>(who)]->nama;
-        }
-      }
-    }
   }
-  step("waktu antar-puskesmas / travel between puskesmas");
-  // One search per puskesmas over the run: the routes to a puskesmas come from the tile that
-  // holds it; one no tile holds is searched in every tile that places it.
-  const auto to = [&](const Facility& f, int row, int col) {
-    return OwnFacility(model, f, row, col) || !HeldByItsOwnTile(model, run, f, row, col);
-  };
-  for (const FacilityRoute& r : PuskesmasRoutes(model, kRouteBoundMinutes, to)) {
-    auto [it, fresh] = run.routes.try_emplace({r.from, r.to}, r.minutes);
-    if (!fresh) it->second = std::min(it->second, r.minutes);
+  for (const auto& [kode, people] : a.nearest_people) run.nearest_people[kode] += people;
+  for (auto& [target, key] : a.keys) run.keys.insert_or_assign(target, std::move(key));
+  auto& catchments = run.catchments;
+  std::ranges::move(a.catchments.rows, std::back_inserter(catchments.rows));
+  std::ranges::move(a.catchments.geometry_wkb, std::back_inserter(catchments.geometry_wkb));
+  for (auto& [name, path] : a.rasters) {
+    report.files.push_back(path);
+    if (tiled) run.mosaics[name].push_back(std::move(path));
+  }
+  if (tiled) {
+    for (const auto& [target, n] : a.uncertain_people) report.uncertain_people[target] += n;
+    for (const auto& [target, n] : a.uncertain_km2) report.uncertain_km2[target] += n;
+    if (a.uncertain_referrals > 0) {
+      report.uncertain_facilities["menit_ke_rs"] += a.uncertain_referrals;
+    }
   }
   // A facility is taken from the model that owns it; one that no tile owns (outside every
   // kabupaten's zones), from the first that placed it.
   for (const Facility& f : model.facilities) {
-    auto p = placed.find(f.kode);
-    if (p == placed.end()) continue;
+    auto p = a.placed.find(f.kode);
+    if (p == a.placed.end()) continue;
     auto [it, fresh] = run.placed.try_emplace(f.kode);
     if (fresh) run.order.push_back(f);
     if (fresh || (p->second.own && !it->second.own)) it->second = std::move(p->second);
@@ -258,7 +160,114 @@ std::expected<void, Error> SolveModel(const AccessModel& model, const AccessRunO
       report.warnings.push_back(w);
     }
   }
-  return {};
+}
+
+// The hospitals first: their answers are the likeliest to be unsure in a tile (they are few
+// and far), and an unsure tile that may widen stops at the first unsure destination.
+const std::vector<std::string> kSolveOrder = {"rs", "puskesmas", "fktp"};
+
+// Solves the run's destinations on one model and adds its answers to `run`: the reach of its
+// zones, the people nearest each puskesmas, referral of the facilities it places, the routes
+// to the puskesmas it holds, its catchments and rasters (`suffix` in the file names of a tile).
+// With `may_widen`, a tile whose answers are unsure (a time, map cell or referral that its
+// edge may have made longer) stops there and adds nothing: false. Rasters of destinations
+// solved before are written already (a wider tile writes them again under the same names).
+std::expected<bool, Error> SolveModel(const AccessModel& model, const AccessRunOptions& options,
+                                      const std::string& suffix, bool may_widen, RunState& run,
+                                      AccessRunReport& report,
+                                      const std::function<void(const std::string&)>& step) {
+  const bool files = !options.out_dir.empty();
+  const bool tiled = !model.options.tile.empty();
+  access::SolverScratch scratch;
+  ModelAnswers a;
+  // A tile's times are sure where they are no longer than the way out of the tile.
+  const std::vector<float> leave =
+      tiled ? MinutesToLeave(model, report.spec, scratch) : std::vector<float>();
+  // One destination at a time: its travel times are reduced to what the run keeps (reach per
+  // region, rasters, catchments, referral) and freed before the next is solved, so that the
+  // run holds one grid of times, not three.
+  for (const std::string& target : kSolveOrder) {
+    step(fmt::format("waktu tempuh dan jangkauan / travel time and reach: {}", target));
+    const TargetTimes t = SolveTarget(model, target, scratch);
+    Uncertain u;
+    if (tiled) u = UncertainReach(model, t, leave);
+    a.uncertain_people[target] = u.people;
+    a.uncertain_km2[target] = u.km2;
+    if (target == "rs") {
+      // Referral: minutes from each facility to the nearest hospital, and which one.
+      for (const Facility& f : model.facilities) {
+        auto cell = model.cell_of.find(f.kode);
+        if (cell == model.cell_of.end()) continue;
+        const auto [row, col] = cell->second;
+        Placed& p = a.placed[f.kode];
+        p.own = OwnFacility(model, f, row, col);
+        p.to_hospital = t.times.Best(row, col);
+        if (tiled && p.own && !(p.to_hospital <= leave[grid::Slot(model.spec.Index(row, col))])) {
+          ++a.uncertain_referrals;
+        }
+        const int32_t who = t.times.BestNearest(row, col);
+        if (who >= 0) {
+          p.rs_kode = t.sources[static_cast<std::size_t>(who)]->kode;
+          p.rs_nama = t.sources[static_cast<std::size_t>(who)]->nama;
+        }
+      }
+    }
+    if (may_widen && (u.people > 0 || u.km2 > 0 || a.uncertain_referrals > 0)) return false;
+    a.regions[target] = ReachByRegion(model, t);
+    if (files) {
+      auto [key, fresh_key] = a.keys.try_emplace(
+          target, run.keys.contains(target) ? run.keys.at(target) : NewKey(target));
+      std::vector<int32_t> renumber;
+      renumber.reserve(t.sources.size());
+      for (const Facility* f : t.sources) {
+        const auto next = static_cast<int32_t>(key->second.index.size());
+        auto [it, fresh] = key->second.index.try_emplace(f->kode, next);
+        if (fresh) key->second.table.rows.push_back({int64_t{next}, f->kode, f->nama});
+        renumber.push_back(it->second);
+      }
+      for (const std::string& name : {"waktu_" + target, "terdekat_" + target}) {
+        a.rasters.emplace_back(name, fmt::format("{}/{}{}.tif", options.out_dir, name, suffix));
+      }
+      const std::string& tpath = a.rasters[a.rasters.size() - 2].second;
+      const std::string& npath = a.rasters.back().second;
+      // A tile writes its own zones' cells only, so that its rasters join without overlap.
+      auto w = report::WriteTravelTimes(
+          tpath, npath, model.spec, t.times,
+          {.renumber = renumber,
+           .mask = tiled ? std::span(model.zone) : std::span<const int32_t>()});
+      if (!w) return std::unexpected(w.error());
+    }
+    if (target == "puskesmas") {
+      a.nearest_people = NearestPopulation(model, t);
+      // Catchments: the area whose nearest puskesmas (by travel time) is each one (a tile's:
+      // within its own zones).
+      if (files) {
+        for (const auto& [index, wkb] : report::Polygonize(model.spec, -1, [&](int r, int32_t*row) {
+               for (int c = 0; c < model.spec.cols; ++c) {
+                 const bool mine = !tiled || model.zone[grid::Slot(model.spec.Index(r, c))] >= 0;
+                 row[c] = mine ? t.times.BestNearest(r, c) : -1;
+               }
+             })) {
+          if (index < 0 || static_cast<std::size_t>(index) >= t.sources.size()) continue;
+          const Facility* f = t.sources[static_cast<std::size_t>(index)];
+          a.catchments.rows.push_back({f->kode, f->nama});
+          a.catchments.geometry_wkb.push_back(wkb);
+        }
+      }
+    }
+  }
+  step("waktu antar-puskesmas / travel between puskesmas");
+  // One search per puskesmas over the run: the routes to a puskesmas come from the tile that
+  // holds it; one no tile holds is searched in every tile that places it.
+  const auto to = [&](const Facility& f, int row, int col) {
+    return OwnFacility(model, f, row, col) || !HeldByItsOwnTile(model, run.tiles, f, row, col);
+  };
+  for (const FacilityRoute& r : PuskesmasRoutes(model, kRouteBoundMinutes, to)) {
+    auto [it, fresh] = run.routes.try_emplace({r.from, r.to}, r.minutes);
+    if (!fresh) it->second = std::min(it->second, r.minutes);
+  }
+  Merge(std::move(a), model, tiled, run, report);
+  return true;
 }
 
 // A tile with no margin that is widened gets at least this one.
@@ -300,13 +309,6 @@ std::expected<AccessRunReport, Error> RunAccess(
     std::error_code ec;
     std::filesystem::create_directories(options.out_dir, ec);
   }
-  auto unsure = [&report] {
-    double sum = 0;  // (people, km2 and facilities: only whether it grew matters)
-    for (const auto& [target, n] : report.uncertain_people) sum += n;
-    for (const auto& [target, n] : report.uncertain_km2) sum += n;
-    for (const auto& [column, n] : report.uncertain_facilities) sum += n;
-    return sum;
-  };
   for (std::size_t k = 0; k < tiles.size(); ++k) {
     const std::string& tile = tiles[k];
     auto step = [&](const std::string& what) {
@@ -321,24 +323,21 @@ std::expected<AccessRunReport, Error> RunAccess(
     model_options.tile = tile;
     model_options.tile_margin_m = options.tile_margin_m;
     while (true) {
+      const int done_before = done;
       step("wilayah, lapisan dan friksi / regions, layers and friction");
       auto built = BuildAccessModel(ws, model_options, nullptr);
       if (!built) return std::unexpected(built.error());
       const AccessModel& model = *built;
-      // A tile leaving people, map or referrals unsure is solved again with twice the margin, while
-      // that is allowed and makes the tile larger, but no larger than `widest`: what it added to
-      // the run is taken back first.
-      std::optional<std::pair<RunState, AccessRunReport>> before;
+      // A tile leaving people, map or referrals unsure is solved again with twice the margin,
+      // while that is allowed and makes the tile larger, but no larger than `widest`.
       AccessModelOptions wider = model_options;
       wider.tile_margin_m = std::min(std::max(2 * model_options.tile_margin_m, kMinWideningM),
                                      options.tile_margin_max_m);
+      bool may_widen = false;
       if (!tile.empty() && wider.tile_margin_m > model_options.tile_margin_m) {
-        auto next = PlanTiles(ws, wider);
-        if (!next) return std::unexpected(next.error());
-        const grid::GridSpec& window = next->windows[k];
-        if (window.cells() > model.spec.cells() && window.cells() <= widest) {
-          before.emplace(run, report);
-        }
+        auto window = TileWindow(ws, wider);
+        if (!window) return std::unexpected(window.error());
+        may_widen = window->cells() > model.spec.cells() && window->cells() <= widest;
       }
       if (tile.empty()) report.spec = model.spec;
       if (tile.empty() || k == 0) {
@@ -346,16 +345,16 @@ std::expected<AccessRunReport, Error> RunAccess(
         report.layers_used = model.layers_used;
         report.region_names = model.region_names;
       }
-      if (!tile.empty()) report.tiles.push_back({tile, model.spec, model_options.tile_margin_m});
-      const double unsure_before = unsure();
-      auto solved =
-          SolveModel(model, options, suffix.empty() ? "" : "_" + suffix, run, report, step);
+      auto solved = SolveModel(model, options, suffix.empty() ? "" : "_" + suffix, may_widen, run,
+                               report, step);
       if (!solved) return std::unexpected(solved.error());
-      if (!before || unsure() <= unsure_before) break;
-      run = std::move(before->first);
-      report = std::move(before->second);
+      if (*solved) {
+        if (!tile.empty()) report.tiles.push_back({tile, model.spec, model_options.tile_margin_m});
+        break;
+      }
       model_options = wider;
       steps += per_model;
+      done = done_before + per_model;  // the steps the unsure tile skipped
     }
   }
   if (tiles.size() > 1) {
@@ -449,7 +448,6 @@ std::expected<AccessRunReport, Error> RunAccess(
     // The facility behind each index of terdekat_*.tif, and a tiled run's tiles as one raster
     // per destination.
     for (auto& [target, key] : run.keys) {
-      key.table.name = "terdekat_" + target;
       const std::string kpath = fmt::format("{}/terdekat_{}.csv", options.out_dir, target);
       if (auto w = report::WriteCsvFile(key.table, kpath); !w) return std::unexpected(w.error());
       report.files.push_back(kpath);
