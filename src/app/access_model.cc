@@ -304,7 +304,7 @@ std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
   const auto zone_f = ingest::Rasterize(m.spec, boundaries, zone_values, -1, false);
   // A tile's zones are its own villages; its neighbours' gave the land its classes and the
   // cells on the borders to whom they go (as in a run without tiles).
-  std::vector<int32_t> renumber(m.villages.size(), -1);
+  std::vector<int32_t> renumber(m.villages.size(), AccessModel::kOtherTileZone);
   std::size_t kept = 0;
   for (std::size_t i = 0; i < m.villages.size(); ++i) {
     if (!own[i]) continue;

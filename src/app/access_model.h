@@ -64,7 +64,10 @@ struct AccessModel {
   // The zones: villages with a boundary, or kecamatan where no village has one; the zone index
   // is the position.
   std::vector<Village> villages;
-  std::vector<int32_t> zone;  // per cell (row-major): village index or -1
+  // Per cell (row-major): village index, kOtherTileZone (a tile: a neighbouring kabupaten's
+  // zone) or -1 (no zone: a gap between boundaries, water, the buffer).
+  std::vector<int32_t> zone;
+  static constexpr int32_t kOtherTileZone = -2;
   std::map<std::string, std::string> region_names;
 
   std::vector<Facility> facilities;  // the workspace's and the scenario's added ones

@@ -183,6 +183,8 @@ std::expected<bool, Error> SolveModel(const AccessModel& model, const AccessRunO
   // A tile's times are sure where they are no longer than the way out of the tile.
   const std::vector<float> leave =
       tiled ? MinutesToLeave(model, report.spec, scratch) : std::vector<float>();
+  const std::vector<uint8_t> near =
+      tiled && files ? NearZones(model, kMosaicFillM) : std::vector<uint8_t>();
   // One destination at a time: its travel times are reduced to what the run keeps (reach per
   // region, rasters, catchments, referral) and freed before the next is solved, so that the
   // run holds one grid of times, not three.
@@ -230,11 +232,11 @@ std::expected<bool, Error> SolveModel(const AccessModel& model, const AccessRunO
       }
       const std::string& tpath = a.rasters[a.rasters.size() - 2].second;
       const std::string& npath = a.rasters.back().second;
-      // A tile writes its own zones' cells only, so that its rasters join without overlap.
-      auto w = report::WriteTravelTimes(
-          tpath, npath, model.spec, t.times,
-          {.renumber = renumber,
-           .mask = tiled ? std::span(model.zone) : std::span<const int32_t>()});
+      // A tile writes its own zones' cells and the sure ones near them (TileRasterCells).
+      const std::vector<uint8_t> cells =
+          tiled ? TileRasterCells(model, t, leave, near) : std::vector<uint8_t>();
+      auto w = report::WriteTravelTimes(tpath, npath, model.spec, t.times,
+                                        {.renumber = renumber, .mask = cells});
       if (!w) return std::unexpected(w.error());
     }
     if (target == "puskesmas") {

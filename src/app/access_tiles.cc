@@ -66,6 +66,68 @@ Uncertain UncertainReach(const AccessModel& model, const TargetTimes& t,
   return out;
 }
 
+std::vector<uint8_t> NearZones(const AccessModel& model, double metres) {
+  const grid::GridSpec& s = model.spec;
+  const auto reach = [](double m, double cell) {
+    return std::max(1, static_cast<int>(std::ceil(m / cell - 1e-9)));
+  };
+  const int kc = reach(metres, s.cell_w);
+  const int kr = reach(metres, s.cell_h);
+  const auto cols = static_cast<std::size_t>(s.cols);
+  const auto is_zone = [&](std::size_t i) { return model.zone[i] != -1; };
+  // Along the rows: whether a zone's cell lies within kc columns.
+  std::vector<uint8_t> across(model.zone.size(), 0);
+  for (int r = 0; r < s.rows; ++r) {
+    const std::size_t first = static_cast<std::size_t>(r) * cols;
+    int last = -(kc + 1);  // column of the last zone cell seen
+    for (int c = 0; c < s.cols; ++c) {
+      if (is_zone(first + static_cast<std::size_t>(c))) last = c;
+      if (c - last <= kc) across[first + static_cast<std::size_t>(c)] = 1;
+    }
+    last = s.cols + kc + 1;
+    for (int c = s.cols - 1; c >= 0; --c) {
+      if (is_zone(first + static_cast<std::size_t>(c))) last = c;
+      if (last - c <= kc) across[first + static_cast<std::size_t>(c)] = 1;
+    }
+  }
+  // Down the columns: whether a row within kr has one (a window's count per column).
+  std::vector<uint8_t> near(model.zone.size(), 0);
+  std::vector<int> count(cols, 0);
+  const auto add = [&](int r, int by) {
+    if (r < 0 || r >= s.rows) return;
+    const std::size_t first = static_cast<std::size_t>(r) * cols;
+    for (std::size_t c = 0; c < cols; ++c) count[c] += by * across[first + c];
+  };
+  for (int r = 0; r < kr && r < s.rows; ++r) add(r, 1);
+  for (int r = 0; r < s.rows; ++r) {
+    add(r + kr, 1);
+    add(r - kr - 1, -1);
+    const std::size_t first = static_cast<std::size_t>(r) * cols;
+    for (std::size_t c = 0; c < cols; ++c) {
+      near[first + c] = count[c] > 0 && model.zone[first + c] == -1 ? 1 : 0;
+    }
+  }
+  return near;
+}
+
+std::vector<uint8_t> TileRasterCells(const AccessModel& model, const TargetTimes& t,
+                                     const std::vector<float>& leave,
+                                     const std::vector<uint8_t>& near) {
+  std::vector<uint8_t> out(model.zone.size(), 0);
+  for (int r = 0; r < model.spec.rows; ++r) {
+    for (int c = 0; c < model.spec.cols; ++c) {
+      const std::size_t i = grid::Slot(model.spec.Index(r, c));
+      if (model.zone[i] >= 0) {
+        out[i] = 1;
+      } else if (near[i] != 0) {
+        const float time = t.times.Best(r, c);
+        out[i] = time < std::numeric_limits<float>::infinity() && time <= leave[i] ? 1 : 0;
+      }
+    }
+  }
+  return out;
+}
+
 bool OwnFacility(const AccessModel& model, const Facility& f, int row, int col) {
   if (model.options.tile.empty()) return true;
   const int32_t z = model.zone[grid::Slot(model.spec.Index(row, col))];

@@ -4,6 +4,7 @@
 // Pure functions over a built AccessModel (the solves use the caller's scratch); thread-compatible.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +32,22 @@ struct Uncertain {
 };
 Uncertain UncertainReach(const AccessModel& model, const TargetTimes& t,
                          const std::vector<float>& leave);
+
+// A tile's rasters also hold the cells of no zone within this distance of a zone (the gaps
+// between boundaries, rivers left out of them, a fringe around the province) where its time is
+// sure: the tiles then join without the gaps one grid does not have.
+inline constexpr double kMosaicFillM = 1000;
+
+// Per cell (row-major) of the model: 1 for a cell of no zone within `metres` of a zone's cell,
+// a neighbouring tile's zone included (a square of at least one cell on each side), else 0.
+std::vector<uint8_t> NearZones(const AccessModel& model, double metres);
+
+// Per cell (row-major): 1 where a tile writes its rasters. Its own zones' cells, and the cells
+// of `near` whose time to the target is sure (reached, and no longer than `leave`): that is the
+// one-grid time, the same from every tile sure of it, so overlapping tiles agree there.
+std::vector<uint8_t> TileRasterCells(const AccessModel& model, const TargetTimes& t,
+                                     const std::vector<float>& leave,
+                                     const std::vector<uint8_t>& near);
 
 // Whether a tile's model holds facility `f` (placed at `row`, `col`) as its own: on a cell of
 // the tile's zones, or, on a cell of no zone (a river, the buffer), registered in the tile's

@@ -79,7 +79,7 @@ std::expected<void, Error> WriteTravelTimes(const std::string& time_path,
                                             const access::TravelTimes& times,
                                             const TravelTimesView& view) {
   const auto masked = [&](int r, int c) {
-    return !view.mask.empty() && view.mask[grid::Slot(spec.Index(r, c))] < 0;
+    return !view.mask.empty() && view.mask[grid::Slot(spec.Index(r, c))] == 0;
   };
   auto nearest = std::async(std::launch::async, [&]() -> std::expected<void, Error> {
     if (nearest_path.empty()) return {};

@@ -29,8 +29,8 @@ struct TravelTimesView {
   int layer = -1;  // >= 0: that layer; -1: the best over the layers
   // The index written for each source index (empty: the source index itself).
   std::span<const int32_t> renumber;
-  // Per cell (row-major): a negative value writes nodata there (empty: every cell is written).
-  std::span<const int32_t> mask;
+  // Per cell (row-major): 0 writes nodata there (empty: every cell is written).
+  std::span<const uint8_t> mask;
 };
 
 // The travel times (nodata -1) and, when `nearest_path` is not empty, the nearest source index

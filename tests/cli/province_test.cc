@@ -397,7 +397,8 @@ TEST(Province, TheTilesRastersJoinIntoTheOneGridRaster) {
           ASSERT_EQ(key.at(index), one_key.at(one_index)) << tiled << " " << target;
         }
       }
-      // Every zone's cell is written: all but the buffer around the province.
+      // Every zone's cell is written, and the sure cells near them: all but the rest of the
+      // grid's rectangle.
       EXPECT_GT(cells, one_cells / 2) << tiled << " " << target;
       if (fixed) {
         const double cell_km2 = m.gt[1] * m.gt[1] / 1e6;
