@@ -11,6 +11,7 @@
 #include "access/routes.h"
 #include "access/snap.h"
 #include "app/access_service.h"
+#include "grid/grid_limits.h"
 #include "ingest/layers.h"
 #include "model/region.h"
 
@@ -273,6 +274,14 @@ std::expected<AccessModel, Error> BuildAccessModel(const store::Workspace& ws,
     auto window = ingest::WindowOf(m.spec, own_boundaries, options.tile_margin_m);
     if (!window) return std::unexpected(window.error());
     m.spec = *window;
+  }
+  if (const auto over =
+          grid::CheckBudget(m.spec.cells(), grid::kModelBytesPerCell, grid::kMaxModelCells)) {
+    return std::unexpected(
+        Error{Msg::kGridTooLarge,
+              {std::to_string(m.spec.cols), std::to_string(m.spec.rows),
+               fmt::format("{:g}", options.resolution_m), fmt::format("{:.1f}", over->needed_gb),
+               fmt::format("{:.1f}", over->limit_gb)}});
   }
 
   access::FrictionInputs& in = m.inputs;

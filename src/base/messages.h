@@ -308,6 +308,15 @@ namespace jangkau {
   X(kRasterNegative, "raster_negative", 422,                                                       \
     "{0}: baris {1}, kolom {2}: friksi negatif {3} tidak boleh",                                   \
     "{0}: row {1}, column {2}: negative friction {3} is not allowed")                              \
+  X(kRasterTooLarge, "raster_too_large", 422,                                                      \
+    "{0}: raster {1} x {2} sel memerlukan sekitar {3} GB memori, lebih dari batas {4} GB",         \
+    "{0}: a raster of {1} x {2} cells needs about {3} GB of memory, more than the limit of "       \
+    "{4} GB")                                                                                      \
+  X(kGridTooLarge, "grid_too_large", 422,                                                          \
+    "resolution: grid {0} x {1} sel pada {2} m memerlukan sekitar {3} GB memori, lebih dari "      \
+    "batas {4} GB; pilih resolusi yang lebih kasar",                                               \
+    "resolution: a grid of {0} x {1} cells at {2} m needs about {3} GB of memory, more than "      \
+    "the limit of {4} GB; choose a coarser resolution")                                            \
   X(kSourceOutside, "source_outside", 422, "titik ({0}, {1}) di luar grid",                        \
     "point ({0}, {1}) lies outside the grid")                                                      \
   X(kSourceImpassable, "source_impassable", 422,                                                   \

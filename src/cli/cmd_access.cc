@@ -211,7 +211,9 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
                        [&bar](int step, int of, const std::string&) { bar.Update(step, of); });
     bar.Finish();
     if (!report) {
-      ctx.exit_code = ctx.Fail(report.error());
+      // Refused (the workspace's data or the options): 1, as an import; the store failing: 3.
+      ctx.exit_code = ctx.Fail(report.error(),
+                               MsgStatus(report.error().msg) == 422 ? kExitRefused : kExitFailed);
       return;
     }
     for (const auto& w : report->warnings) ctx.PrintDiagnostic(w);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <gdal.h>
 
+#include "grid/grid_limits.h"
 #include "ingest/fields.h"
 #include "ingest/row_loop.h"
 
@@ -29,6 +30,14 @@ std::expected<access::FrictionGrid, Error> ReadFrictionRaster(const std::string&
   access::FrictionGrid f;
   f.spec.rows = GDALGetRasterYSize(ds);
   f.spec.cols = GDALGetRasterXSize(ds);
+  // The header alone may ask for more than memory holds: refused before anything is allocated.
+  if (const auto over =
+          grid::CheckBudget(f.spec.cells(), grid::kSolveBytesPerCell, grid::kMaxSolveCells)) {
+    return std::unexpected(
+        Error{Msg::kRasterTooLarge,
+              {path, std::to_string(f.spec.cols), std::to_string(f.spec.rows),
+               fmt::format("{:.1f}", over->needed_gb), fmt::format("{:.1f}", over->limit_gb)}});
+  }
   f.spec.origin_x = gt[0];
   f.spec.origin_y = gt[3];
   f.spec.cell_w = gt[1];

@@ -2,6 +2,7 @@
 // grids with impassable cells the result matches GRASS r.cost (when grass-core is installed;
 // `make test` installs it).
 #include <cmath>
+#include <filesystem>
 #include <random>
 
 #include <cpl_conv.h>
@@ -106,6 +107,45 @@ TEST(AccessSolveCli, BadInputsAreRefusedNamingFileAndRow) {
       J("access solve --friction " + neg + " --sources " + on_barrier + " --out " + out));
   EXPECT_EQ(n.exit_code, 1);
   EXPECT_NE(n.out.find("baris 3, kolom 4: friksi negatif -2"), std::string::npos) << n.out;
+}
+
+// A few kilobytes of compressed GeoTIFF may declare 10^10 cells: refused from its header, with
+// its size and the memory it would need, before anything is allocated (no crash, no hang).
+TEST(AccessSolveCli, ARasterLargerThanMemoryIsRefusedFromItsHeader) {
+  TempDir dir;
+  const std::string huge = dir.File("huge.tif");
+  GDALAllRegister();
+  const char* options[] = {"TILED=YES", "COMPRESS=DEFLATE", "SPARSE_OK=TRUE", "BIGTIFF=YES",
+                           nullptr};
+  GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), huge.c_str(), 100000, 100000, 1,
+                               GDT_Float32, const_cast<char**>(options));
+  ASSERT_NE(ds, nullptr);
+  double gt[6] = {400000, 100, 0, 9600000, 0, -100};
+  GDALSetGeoTransform(ds, gt);
+  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+  OSRImportFromEPSG(srs, 32748);
+  char* wkt = nullptr;
+  OSRExportToWkt(srs, &wkt);
+  GDALSetProjection(ds, wkt);
+  CPLFree(wkt);
+  OSRDestroySpatialReference(srs);
+  GDALClose(ds);
+  const std::string sources =
+      dir.Write("s.csv", "x,y\n" + std::to_string(X(1)) + "," + std::to_string(Y(1)) + "\n");
+  const std::string out = dir.File("t.tif");
+  auto id =
+      RunCommand(J("access solve --friction " + huge + " --sources " + sources + " --out " + out));
+  EXPECT_EQ(id.exit_code, 1) << id.out;
+  EXPECT_NE(id.out.find("huge.tif: raster 100000 x 100000 sel memerlukan sekitar 120.0 GB"),
+            std::string::npos)
+      << id.out;
+  auto en = RunCommand(
+      J("--lang en access solve --friction " + huge + " --sources " + sources + " --out " + out));
+  EXPECT_EQ(en.exit_code, 1);
+  EXPECT_NE(en.out.find("a raster of 100000 x 100000 cells needs about 120.0 GB of memory"),
+            std::string::npos)
+      << en.out;
+  EXPECT_FALSE(std::filesystem::exists(out));
 }
 
 TEST(AccessSolveCli, MatchesGrassRCostOnRandomGrids) {

@@ -1,4 +1,5 @@
 // `jangkau access run` on the bundled OKI sample, end to end.
+#include <filesystem>
 #include <fstream>
 
 #include <gdal.h>
@@ -17,6 +18,24 @@ using testing::RunCommand;
 using testing::SampleWorkspace;
 using testing::SplitCsv;
 using testing::TempDir;
+
+// OKI at 10 m would be about 4e8 cells (4.06 M at 100 m, docs/scale.md), beyond what a model
+// may take: refused before anything is allocated, naming the resolution; nothing written.
+TEST(AccessRun, AGridLargerThanMemoryIsRefusedNamingTheResolution) {
+  TempDir dir;
+  const std::string ws = SampleWorkspace(dir, "oki", DistrictImports("oki"));
+  const std::string out = dir.File("akses");
+  auto id = RunCommand(J("access run --workspace " + ws + " --resolution 10 --out " + out));
+  EXPECT_EQ(id.exit_code, 1) << id.out;
+  EXPECT_NE(id.out.find("resolution: grid "), std::string::npos) << id.out;
+  EXPECT_NE(id.out.find(" sel pada 10 m memerlukan sekitar "), std::string::npos) << id.out;
+  EXPECT_NE(id.out.find("pilih resolusi yang lebih kasar"), std::string::npos) << id.out;
+  auto en =
+      RunCommand(J("--lang en access run --workspace " + ws + " --resolution 10 --out " + out));
+  EXPECT_EQ(en.exit_code, 1) << en.out;
+  EXPECT_NE(en.out.find(" cells at 10 m needs about "), std::string::npos) << en.out;
+  EXPECT_TRUE(!std::filesystem::exists(out) || std::filesystem::is_empty(out));
+}
 
 TEST(AccessRun, OkiReachPerVillageKecamatanAndKabupaten) {
   TempDir dir;
