@@ -217,21 +217,25 @@ std::expected<bool, Error> SolveModel(const AccessModel& model, const AccessRunO
     if (may_widen && (u.people > 0 || u.km2 > 0 || a.uncertain_referrals > 0)) return false;
     a.regions[target] = ReachByRegion(model, t);
     if (files) {
-      auto [key, fresh_key] = a.keys.try_emplace(
-          target, run.keys.contains(target) ? run.keys.at(target) : NewKey(target));
+      // The run's key so far, with this model's facilities added (kept if it is accepted).
+      RunState::Key& key =
+          a.keys
+              .try_emplace(target, run.keys.contains(target) ? run.keys.at(target) : NewKey(target))
+              .first->second;
       std::vector<int32_t> renumber;
       renumber.reserve(t.sources.size());
       for (const Facility* f : t.sources) {
-        const auto next = static_cast<int32_t>(key->second.index.size());
-        auto [it, fresh] = key->second.index.try_emplace(f->kode, next);
-        if (fresh) key->second.table.rows.push_back({int64_t{next}, f->kode, f->nama});
+        const auto next = static_cast<int32_t>(key.index.size());
+        auto [it, fresh] = key.index.try_emplace(f->kode, next);
+        if (fresh) key.table.rows.push_back({int64_t{next}, f->kode, f->nama});
         renumber.push_back(it->second);
       }
-      for (const std::string& name : {"waktu_" + target, "terdekat_" + target}) {
-        a.rasters.emplace_back(name, fmt::format("{}/{}{}.tif", options.out_dir, name, suffix));
-      }
-      const std::string& tpath = a.rasters[a.rasters.size() - 2].second;
-      const std::string& npath = a.rasters.back().second;
+      const std::string tname = "waktu_" + target;
+      const std::string nname = "terdekat_" + target;
+      const std::string tpath = fmt::format("{}/{}{}.tif", options.out_dir, tname, suffix);
+      const std::string npath = fmt::format("{}/{}{}.tif", options.out_dir, nname, suffix);
+      a.rasters.emplace_back(tname, tpath);
+      a.rasters.emplace_back(nname, npath);
       // A tile writes its own zones' cells and the sure ones near them (TileRasterCells).
       const std::vector<uint8_t> cells =
           tiled ? TileRasterCells(model, t, leave, near) : std::vector<uint8_t>();

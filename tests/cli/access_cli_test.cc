@@ -20,23 +20,27 @@ using testing::TempDir;
 
 using testing::J;
 
+// Gives a dataset 100 m cells from (400000, 9600000) in EPSG:32748 (UTM 48S).
+void SetGrid(GDALDatasetH ds, bool crs = true) {
+  double gt[6] = {400000, 100, 0, 9600000, 0, -100};
+  GDALSetGeoTransform(ds, gt);
+  if (!crs) return;
+  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+  OSRImportFromEPSG(srs, 32748);
+  char* wkt = nullptr;
+  OSRExportToWkt(srs, &wkt);
+  GDALSetProjection(ds, wkt);
+  CPLFree(wkt);
+  OSRDestroySpatialReference(srs);
+}
+
 // Writes a Float32 GeoTIFF (EPSG:32748 unless `crs` is false) from row-major values.
 void WriteTiff(const std::string& path, int rows, int cols, const std::vector<float>& values,
                bool crs = true) {
   GDALAllRegister();
   GDALDatasetH ds =
       GDALCreate(GDALGetDriverByName("GTiff"), path.c_str(), cols, rows, 1, GDT_Float32, nullptr);
-  double gt[6] = {400000, 100, 0, 9600000, 0, -100};
-  GDALSetGeoTransform(ds, gt);
-  if (crs) {
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    OSRImportFromEPSG(srs, 32748);
-    char* wkt = nullptr;
-    OSRExportToWkt(srs, &wkt);
-    GDALSetProjection(ds, wkt);
-    CPLFree(wkt);
-    OSRDestroySpatialReference(srs);
-  }
+  SetGrid(ds, crs);
   GDALRasterBandH band = GDALGetRasterBand(ds, 1);
   GDALSetRasterNoDataValue(band, -9999);
   (void)GDALRasterIO(band, GF_Write, 0, 0, cols, rows, const_cast<float*>(values.data()), cols,
@@ -120,15 +124,7 @@ TEST(AccessSolveCli, ARasterLargerThanMemoryIsRefusedFromItsHeader) {
   GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), huge.c_str(), 100000, 100000, 1,
                                GDT_Float32, const_cast<char**>(options));
   ASSERT_NE(ds, nullptr);
-  double gt[6] = {400000, 100, 0, 9600000, 0, -100};
-  GDALSetGeoTransform(ds, gt);
-  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-  OSRImportFromEPSG(srs, 32748);
-  char* wkt = nullptr;
-  OSRExportToWkt(srs, &wkt);
-  GDALSetProjection(ds, wkt);
-  CPLFree(wkt);
-  OSRDestroySpatialReference(srs);
+  SetGrid(ds);
   GDALClose(ds);
   const std::string sources =
       dir.Write("s.csv", "x,y\n" + std::to_string(X(1)) + "," + std::to_string(Y(1)) + "\n");
