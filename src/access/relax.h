@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -49,10 +50,17 @@ Cell* CellsOf(const Network& net, int l) {
   }
 }
 
+// A cell's time with its sign bit set marks a cell whose time improved and whose neighbours
+// have not yet been offered it (the blocked solver, blocks.h); times are never negative.
+inline bool IsPending(float time) { return std::signbit(time); }
+
 // Relaxes the neighbours of global cell g; `push(gj, rows, time)` files a cell whose time
-// dropped (`rows` from g's row).
+// dropped (`rows` from g's row). kPending (blocks.h): no settled bits; a neighbour that
+// improves is marked pending (sign bit) and filed unless it was pending at the same time
+// already, and g's own time must not be pending.
 // Reads and writes rows r - 2 to r + 2 of the cell's layers (the other layer at the same cell).
-template <typename Cell, int kMoves, bool kCornerCutting, bool kTwoLayers, typename Push>
+template <typename Cell, int kMoves, bool kCornerCutting, bool kTwoLayers, bool kPending = false,
+          typename Push>
 inline void Relax(const Network& net, std::size_t g, Push&& push) {
   const int l = kTwoLayers && g >= net.layer_size ? 1 : 0;
   const std::size_t i = g - static_cast<std::size_t>(l) * net.layer_size;
@@ -65,9 +73,17 @@ inline void Relax(const Network& net, std::size_t g, Push&& push) {
     if (nt > net.limit) return;
     const float ft = static_cast<float>(nt);
     const Cell old = target;
-    if (!Better(ft, here.nearest, old) || IsSettled(net.settled, gj)) return;
-    target = Cell{ft, here.nearest};
-    if (ft < old.time) push(gj, rows, nt);
+    if constexpr (kPending) {
+      const bool pending = IsPending(old.time);
+      const float old_time = std::fabs(old.time);
+      if (!Better(ft, here.nearest, Cell{old_time, old.nearest})) return;
+      target = Cell{-ft, here.nearest};
+      if (ft < old_time || !pending) push(gj, rows, nt);
+    } else {
+      if (!Better(ft, here.nearest, old) || IsSettled(net.settled, gj)) return;
+      target = Cell{ft, here.nearest};
+      if (ft < old.time) push(gj, rows, nt);
+    }
   };
 #pragma GCC unroll 16
   for (int k = 0; k < kMoves; ++k) {

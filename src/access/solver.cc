@@ -7,6 +7,7 @@
 #include <queue>
 #include <thread>
 
+#include "access/blocks.h"
 #include "access/pair_of_threads.h"
 #include "access/relax.h"
 #include "access/share_policy.h"
@@ -218,10 +219,20 @@ void RunHeap(const Network& net, SolverScratch& scratch, const std::vector<std::
   }
 }
 
+// Whether a search runs by blocks (blocks.h): a whole-grid search (no list of the cells visited,
+// no early stop) with buckets.
+bool ByBlocks(const SolverScratch& scratch, double width, double ring) {
+  return !scratch.record_visited && scratch.awaited_needed == 0 && width > 0 &&
+         ring <= double{1 << 22};
+}
+
 template <typename Cell, int kMoves, bool kCornerCutting, bool kTwoLayers>
 void Run(const Network& net, SolverScratch& scratch, const std::vector<std::size_t>& seeds,
          double width, double ring, bool parallel) {
-  if (width > 0 && ring <= double{1 << 22}) {
+  if (ByBlocks(scratch, width, ring)) {
+    blocks::Search<Cell, kMoves, kCornerCutting, kTwoLayers>(net, width)
+        .Run(seeds, parallel ? 2 : 1);
+  } else if (width > 0 && ring <= double{1 << 22}) {
     RunBuckets<Cell, kMoves, kCornerCutting, kTwoLayers>(net, scratch, seeds, width,
                                                          static_cast<std::size_t>(ring), parallel);
   } else {
@@ -357,7 +368,9 @@ void Search(const Prepared& p, SolverScratch& scratch, const FrictionGrid& frict
     const std::size_t i = static_cast<std::size_t>(base.Index(src.row, src.col));
     Cell& cell = CellsOf<Cell>(net, src.layer)[i];
     if (!(net.cost[src.layer][i] < kInf) || cell.nearest >= 0) continue;
-    cell = Cell{0.0f, static_cast<decltype(Cell::nearest)>(s)};
+    // By blocks a cell to relax is marked by its time's sign bit.
+    cell = Cell{ByBlocks(scratch, p.width, p.ring) ? -0.0f : 0.0f,
+                static_cast<decltype(Cell::nearest)>(s)};
     seeds.push_back(static_cast<std::size_t>(src.layer) * n + i);
   }
   if (seeds.empty() || !p.passable) return;
@@ -383,7 +396,11 @@ void SolveTravelTime(SolverScratch& scratch, const FrictionGrid& friction,
   const std::size_t cells = compact ? out.compact.size() : out.cells.size();
   scratch.record_visited = false;
   scratch.awaited_needed = 0;
-  scratch.settled.assign((cells + 63) / 64, 0);
+  if (ByBlocks(scratch, p.width, p.ring)) {
+    scratch.settled = {};  // not needed: a cell still to relax has its time's sign bit set
+  } else {
+    scratch.settled.assign((cells + 63) / 64, 0);
+  }
   p.net.settled = scratch.settled.data();
   if (compact) {
     Search<CompactCell>(p, scratch, friction, sources, options);

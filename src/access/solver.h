@@ -6,13 +6,14 @@
 // between them at chosen cells costing a boarding (land -> water) and a landing
 // (water -> land) penalty.
 //
-// Algorithm: Dial's bucket queue with bucket width = the smallest possible step cost, so every
-// cell popped from the current bucket is final and the cells of one bucket can be relaxed by
-// several threads at once (delta-stepping); float32 times; a settled bit per cell; equal
-// times go to the lower source index, so the result does not depend on the thread count.
+// Algorithm: Dial's bucket queue with bucket width = the smallest possible step cost; float32
+// times; equal times go to the lower source index, so the result does not depend on the thread
+// count. SolveTravelTime runs the buckets tile by tile over tiles of the grid kept in cache,
+// offering a cell again when its time improves later (blocks.h); BoundedSearch runs them over
+// the whole grid, every cell popped from the current bucket final, with a settled bit per
+// cell, and two threads relax the cells of one bucket by stripes of rows (see solver.cc).
 // Memory: friction 4 + time 4 + nearest 2 bytes per cell and layer with fewer than 32,768
-// sources (4 with more), plus 1 bit and the queue. Two threads relax the cells of one bucket
-// by stripes of rows, without atomics (see solver.cc).
+// sources (4 with more), plus the queue (and 1 bit for BoundedSearch).
 // Thread-compatible: one SolverScratch per thread.
 #pragma once
 

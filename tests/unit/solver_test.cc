@@ -332,6 +332,77 @@ TEST(BoundedSearch, RepeatedSearchesEqualFreshSolvesOnTwoLayers) {
   }
 }
 
+TEST(Solver, TileByTileEqualsDialsBucketsOverTheWholeGrid) {
+  // A whole-grid solve goes tile by tile (blocks.h), a bounded search by Dial's buckets over the
+  // whole grid: two algorithms, one answer, byte for byte. 1030 x 1020 cells (9 x 8 tiles of
+  // 128, enough for two threads)
+  // with whole-number friction, so that times from two sources often meet exactly (ties go to
+  // the lower index), rivers as a second layer, 25 sources.
+  std::mt19937 rng(11);
+  FrictionGrid f;
+  f.spec.rows = 1030;
+  f.spec.cols = 1020;
+  f.layers.emplace_back(f.spec.rows, f.spec.cols, 0.0f, kX);
+  f.layers.emplace_back(f.spec.rows, f.spec.cols, 0.0f, kX);
+  f.board = grid::PaddedGrid<float>(f.spec.rows, f.spec.cols, kX, kX);
+  f.land = grid::PaddedGrid<float>(f.spec.rows, f.spec.cols, kX, kX);
+  for (int r = 0; r < f.spec.rows; ++r) {
+    for (int c = 0; c < f.spec.cols; ++c) {
+      const bool river = c % 197 == 40 || r % 231 == 64;
+      const auto v = static_cast<int>(rng() % 10);
+      f.layers[0].at(r, c) = river ? 8.0f : v == 0 ? kX : static_cast<float>(1 + v % 4);
+      f.layers[1].at(r, c) = river ? 1.0f : kX;
+      if (river) {
+        f.board.at(r, c) = 6;
+        f.land.at(r, c) = 3;
+      }
+    }
+  }
+  std::vector<Source> sources;
+  for (int k = 0; k < 25; ++k) {
+    sources.push_back({static_cast<int>(rng() % 1030), static_cast<int>(rng() % 1020), 0});
+  }
+  for (const int neighbours : {8, 16}) {
+    for (const bool corners : {true, false}) {
+      {
+        // Unbounded, and bounded with every other setting.
+        const double bound = corners == (neighbours == 8) ? 1e9 : 250.0;
+        SolveOptions options;
+        options.neighbours = neighbours;
+        options.corner_cutting = corners;
+        options.max_cost = bound;
+        options.direction = Direction::kToSources;
+        BoundedSearch dial(f, options);
+        const TravelTimes& want = dial.Run(sources);
+        for (const int threads : {1, 2}) {
+          options.threads = threads;
+          const TravelTimes got = Solve(f, sources, options);
+          int differ = 0;
+          int reached = 0;
+          int borders = 0;  // land cells next to a cell of another nearest source
+          for (std::size_t i = 0; i < want.size(); ++i) {
+            differ += got.TimeAt(i) != want.TimeAt(i) || got.NearestAt(i) != want.NearestAt(i);
+            reached += std::isfinite(want.TimeAt(i)) ? 1 : 0;
+          }
+          for (int r = 0; r + 1 < f.spec.rows; ++r) {
+            for (int c = 0; c < f.spec.cols; ++c) {
+              const int32_t here = want.Nearest(0, r, c);
+              borders +=
+                  here >= 0 && want.Nearest(0, r + 1, c) >= 0 && want.Nearest(0, r + 1, c) != here;
+            }
+          }
+          const std::string what = std::to_string(neighbours) + " neighbours, corners " +
+                                   std::to_string(corners) + ", bound " + std::to_string(bound) +
+                                   ", threads " + std::to_string(threads);
+          EXPECT_EQ(differ, 0) << what;
+          EXPECT_GT(reached, 300000) << what;
+          EXPECT_GT(borders, 1500) << what;  // where sources meet, across the tiles
+        }
+      }
+    }
+  }
+}
+
 TEST(BoundedSearch, StoppingWhenTheAwaitedCellsAreFinalGivesTheirExactTimes) {
   // Searches stopped early (all awaited cells, or the first of them) alternate with full
   // bounded searches on one object: the awaited cells' times equal a fresh solve's, the search
