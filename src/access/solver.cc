@@ -280,10 +280,10 @@ Prepared Prepare(const FrictionGrid& friction, const SolveOptions& options, bool
   const std::size_t total = n * static_cast<std::size_t>(layers);
   if (compact) {
     out.cells = {};
-    out.compact.assign(total, CompactCell{kInf, -1});
+    grid::AssignInParallel(out.compact, total, CompactCell{kInf, -1});
   } else {
     out.compact = {};
-    out.cells.assign(total, TravelCell{kInf, -1});
+    grid::AssignInParallel(out.cells, total, TravelCell{kInf, -1});
   }
 
   Prepared p;

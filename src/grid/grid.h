@@ -3,6 +3,7 @@
 // check. Plain values; thread-compatible.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -68,14 +69,23 @@ class PaddedGrid {
 
   PaddedGrid() = default;
   PaddedGrid(int rows, int cols, T fill, T border)
-      : rows_(rows),
-        cols_(cols),
-        stride_(cols + 2 * kPad),
-        values_(static_cast<std::size_t>(rows + 2 * kPad) * (cols + 2 * kPad), border) {
-    for (int r = 0; r < rows; ++r) {
-      T* row = &values_[static_cast<std::size_t>(Index(r, 0))];
-      for (int c = 0; c < cols; ++c) row[c] = fill;
-    }
+      : rows_(rows), cols_(cols), stride_(cols + 2 * kPad) {
+    // Written once, by padded rows, on two threads for a large grid (large_vector.h).
+    const std::size_t padded_rows = static_cast<std::size_t>(rows) + std::size_t{2} * kPad;
+    const auto stride = static_cast<std::size_t>(stride_);
+    values_.resize(padded_rows * stride);
+    T* data = values_.data();
+    FillInParallel(
+        padded_rows,
+        [&](std::size_t first, std::size_t last) {
+          for (std::size_t r = first; r < last; ++r) {
+            T* row = data + r * stride;
+            const bool inner = r >= kPad && r < static_cast<std::size_t>(rows) + kPad;
+            std::fill(row, row + stride, border);
+            if (inner) std::fill(row + kPad, row + kPad + cols, fill);
+          }
+        },
+        stride);
   }
 
   int rows() const { return rows_; }

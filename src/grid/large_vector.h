@@ -9,9 +9,13 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdlib>
 #include <new>
+#include <thread>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace jangkau::grid {
@@ -41,6 +45,17 @@ struct LargeAllocator {
     return static_cast<T*>(p);
   }
   void deallocate(T* p, std::size_t /*n*/) { std::free(p); }  // NOLINT(cppcoreguidelines-no-malloc)
+  // resize() leaves cells of a trivial type as they are (the memory untouched): the caller fills
+  // them, in parallel (FillInParallel). Construction with a value is as usual.
+  template <typename U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;  // NOLINT(cppcoreguidelines-owning-memory)
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p))
+        U(std::forward<Args>(args)...);  // NOLINT(cppcoreguidelines-owning-memory)
+  }
 
   template <typename U>
   bool operator==(const LargeAllocator<U>& /*other*/) const {
@@ -50,5 +65,34 @@ struct LargeAllocator {
 
 template <typename T>
 using LargeVector = std::vector<T, LargeAllocator<T>>;
+
+// Runs fill(begin, end) over [0, n) items of `item_cells` cells each, on two threads from 2^20
+// cells. The first write to fresh
+// memory makes the kernel zero its pages, which on this kind of virtual machine costs about as
+// much as the solve's preparation itself (0.3-0.6 s for the 216 MB of a 36 M-cell output,
+// measured with perf); two threads fault their halves at once. Small ranges stay on the caller.
+template <typename F>
+void FillInParallel(std::size_t n, F&& fill, std::size_t item_cells = 1) {
+  constexpr std::size_t kMinParallel = std::size_t{1} << 20;
+  if (n * item_cells < kMinParallel || n < 2 || std::thread::hardware_concurrency() < 2) {
+    fill(std::size_t{0}, n);
+    return;
+  }
+  const std::size_t half = n / 2;
+  std::thread helper([&fill, half, n] { fill(half, n); });
+  fill(std::size_t{0}, half);
+  helper.join();
+}
+
+// v resized to n cells, all `value`, written by FillInParallel.
+template <typename T>
+void AssignInParallel(LargeVector<T>& v, std::size_t n, const T& value) {
+  v.clear();
+  v.resize(n);
+  T* data = v.data();
+  FillInParallel(n, [data, &value](std::size_t begin, std::size_t end) {
+    std::fill(data + begin, data + end, value);
+  });
+}
 
 }  // namespace jangkau::grid

@@ -465,6 +465,32 @@ TEST(BoundedSearch, StoppingWhenTheAwaitedCellsAreFinalGivesTheirExactTimes) {
   }
 }
 
+TEST(Grid, LargeGridsAreFilledOnTwoThreadsEveryCellOnce) {
+  // Above 2^20 cells the padded grid and the solver's output are written by two threads in
+  // halves (grid/large_vector.h); every cell must hold what one thread would have written.
+  const grid::PaddedGrid<float> g(1031, 1017, 3.5f, kX);
+  const int pad = grid::PaddedGrid<float>::kPad;
+  std::size_t wrong = 0;
+  for (int r = -pad; r < 1031 + pad; ++r) {
+    for (int c = -pad; c < 1017 + pad; ++c) {
+      const bool inside = r >= 0 && r < 1031 && c >= 0 && c < 1017;
+      const float v = g.data()[static_cast<std::size_t>(g.Index(r, c))];
+      wrong += v != (inside ? 3.5f : kX);
+    }
+  }
+  EXPECT_EQ(wrong, 0u);
+  EXPECT_EQ(g.padded_size(), std::size_t{1035} * 1021);
+
+  grid::LargeVector<CompactCell> cells;
+  for (const float value : {7.0f, kX}) {  // reused: every cell written again
+    grid::AssignInParallel(cells, (std::size_t{1} << 21) + 3, CompactCell{value, -1});
+    ASSERT_EQ(cells.size(), (std::size_t{1} << 21) + 3);
+    std::size_t differ = 0;
+    for (const CompactCell& cell : cells) differ += cell.time != value || cell.nearest != -1;
+    EXPECT_EQ(differ, 0u) << value;
+  }
+}
+
 TEST(Components, AWallSplitsTheLandAndABoatJoinsIt) {
   // Land row split by the river column; without a boat layer the halves are apart.
   const FrictionGrid land = Parse("1 1 x 1 1\n1 1 x 1 1");
