@@ -36,6 +36,19 @@ FrictionGrid Parse(const std::string& text) {
   return f;
 }
 
+// A land and a water layer of rows x cols cells at friction 0, with no transfers between them:
+// the caller sets the landscape.
+FrictionGrid TwoLayers(int rows, int cols) {
+  FrictionGrid f;
+  f.spec.rows = rows;
+  f.spec.cols = cols;
+  f.layers.emplace_back(rows, cols, 0.0f, kX);
+  f.layers.emplace_back(rows, cols, 0.0f, kX);
+  f.board = grid::PaddedGrid<float>(rows, cols, kX, kX);
+  f.land = grid::PaddedGrid<float>(rows, cols, kX, kX);
+  return f;
+}
+
 TravelTimes Solve(const FrictionGrid& f, std::vector<Source> sources, SolveOptions options = {}) {
   SolverScratch scratch;
   TravelTimes t;
@@ -289,13 +302,7 @@ TEST(BoundedSearch, RepeatedSearchesEqualFreshSolvesOnTwoLayers) {
   // A river network on a random landscape: each bounded search must match a fresh solve with
   // the same bound, whatever the earlier searches left behind.
   std::mt19937 rng(7);
-  FrictionGrid f;
-  f.spec.rows = 120;
-  f.spec.cols = 150;
-  f.layers.emplace_back(f.spec.rows, f.spec.cols, 0.0f, kX);
-  f.layers.emplace_back(f.spec.rows, f.spec.cols, 0.0f, kX);
-  f.board = grid::PaddedGrid<float>(f.spec.rows, f.spec.cols, kX, kX);
-  f.land = grid::PaddedGrid<float>(f.spec.rows, f.spec.cols, kX, kX);
+  FrictionGrid f = TwoLayers(120, 150);
   std::uniform_real_distribution<float> u(0, 1);
   for (int r = 0; r < f.spec.rows; ++r) {
     for (int c = 0; c < f.spec.cols; ++c) {
@@ -335,17 +342,10 @@ TEST(BoundedSearch, RepeatedSearchesEqualFreshSolvesOnTwoLayers) {
 TEST(Solver, TileByTileEqualsDialsBucketsOverTheWholeGrid) {
   // A whole-grid solve goes tile by tile (blocks.h), a bounded search by Dial's buckets over the
   // whole grid: two algorithms, one answer, byte for byte. 1030 x 1020 cells (9 x 8 tiles of
-  // 128, enough for two threads)
-  // with whole-number friction, so that times from two sources often meet exactly (ties go to
-  // the lower index), rivers as a second layer, 25 sources.
+  // 128, enough for two threads) with whole-number friction, so that times from two sources
+  // often meet exactly (ties go to the lower index), rivers as a second layer, 25 sources.
   std::mt19937 rng(11);
-  FrictionGrid f;
-  f.spec.rows = 1030;
-  f.spec.cols = 1020;
-  f.layers.emplace_back(f.spec.rows, f.spec.cols, 0.0f, kX);
-  f.layers.emplace_back(f.spec.rows, f.spec.cols, 0.0f, kX);
-  f.board = grid::PaddedGrid<float>(f.spec.rows, f.spec.cols, kX, kX);
-  f.land = grid::PaddedGrid<float>(f.spec.rows, f.spec.cols, kX, kX);
+  FrictionGrid f = TwoLayers(1030, 1020);
   for (int r = 0; r < f.spec.rows; ++r) {
     for (int c = 0; c < f.spec.cols; ++c) {
       const bool river = c % 197 == 40 || r % 231 == 64;
