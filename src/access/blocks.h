@@ -64,7 +64,8 @@ struct Tiling {
   static bool Inside(int64_t row, int64_t col) {
     const int64_t r = row & (kTileSide - 1);
     const int64_t c = col & (kTileSide - 1);
-    return r >= 2 && r < kTileSide - 2 && c >= 2 && c < kTileSide - 2;
+    return r >= relax::kReach && r < kTileSide - relax::kReach && c >= relax::kReach &&
+           c < kTileSide - relax::kReach;
   }
   // The tiles touching tile t (itself included).
   template <typename F>
@@ -225,14 +226,7 @@ class Search {
       };
       for (std::size_t k = 0; k < list.size(); ++k) {
         if (k + kAhead < list.size()) {
-          const std::size_t ahead = list[k + kAhead];
-          const int l = kTwoLayers && ahead >= net_.layer_size ? 1 : 0;
-          const auto ia =
-              static_cast<int64_t>(ahead - static_cast<std::size_t>(l) * net_.layer_size);
-          for (int64_t dr : {-stride, int64_t{0}, stride}) {
-            __builtin_prefetch(&relax::CellsOf<Cell>(net_, l)[ia + dr], 1);
-            __builtin_prefetch(&net_.cost[l][ia + dr], 0);
-          }
+          relax::PrefetchAround<Cell, kTwoLayers>(net_, stride, list[k + kAhead]);
         }
         const uint32_t g = list[k];
         Cell* cell = CellAt(g);

@@ -94,15 +94,7 @@ void RunBuckets(const Network& net, SolverScratch& scratch, const std::vector<st
     };
     for (std::size_t k = 0; k < count; ++k) {
       if (k + kPrefetch < count) {
-        // Memory latency dominates: fetch the rows around a cell a few places ahead.
-        const std::size_t ahead = cells[k + kPrefetch];
-        const int l = kTwoLayers && ahead >= net.layer_size ? 1 : 0;
-        const int64_t ia =
-            static_cast<int64_t>(ahead - static_cast<std::size_t>(l) * net.layer_size);
-        for (int64_t dr : {-stride, int64_t{0}, stride}) {
-          __builtin_prefetch(&CellsOf<Cell>(net, l)[ia + dr], 1);
-          __builtin_prefetch(&net.cost[l][ia + dr], 0);
-        }
+        relax::PrefetchAround<Cell, kTwoLayers>(net, stride, cells[k + kPrefetch]);
       }
       if (split) {
         row = static_cast<uint32_t>(cells[k] % net.layer_size) / static_cast<uint32_t>(stride);
@@ -219,52 +211,47 @@ void RunHeap(const Network& net, SolverScratch& scratch, const std::vector<std::
   }
 }
 
-// Whether a search runs by blocks (blocks.h): a whole-grid search (no list of the cells visited,
-// no early stop) with buckets.
-bool ByBlocks(const SolverScratch& scratch, double width, double ring) {
-  return !scratch.record_visited && scratch.awaited_needed == 0 && width > 0 &&
-         ring <= double{1 << 22};
-}
-
-template <typename Cell, int kMoves, bool kCornerCutting, bool kTwoLayers>
-void Run(const Network& net, SolverScratch& scratch, const std::vector<std::size_t>& seeds,
-         double width, double ring, bool parallel) {
-  if (ByBlocks(scratch, width, ring)) {
-    blocks::Search<Cell, kMoves, kCornerCutting, kTwoLayers>(net, width)
-        .Run(seeds, parallel ? 2 : 1);
-  } else if (width > 0 && ring <= double{1 << 22}) {
-    RunBuckets<Cell, kMoves, kCornerCutting, kTwoLayers>(net, scratch, seeds, width,
-                                                         static_cast<std::size_t>(ring), parallel);
-  } else {
-    // Zero-cost steps or a huge cost range: a binary heap keeps it exact.
-    RunHeap<Cell, kMoves, kCornerCutting, kTwoLayers>(net, scratch, seeds);
-  }
-}
-
-template <typename Cell, int kMoves>
-void Dispatch(bool corner_cutting, bool two, const Network& net, SolverScratch& scratch,
-              const std::vector<std::size_t>& seeds, double width, double ring, bool parallel) {
-  if (corner_cutting) {
-    two ? Run<Cell, kMoves, true, true>(net, scratch, seeds, width, ring, parallel)
-        : Run<Cell, kMoves, true, false>(net, scratch, seeds, width, ring, parallel);
-  } else {
-    two ? Run<Cell, kMoves, false, true>(net, scratch, seeds, width, ring, parallel)
-        : Run<Cell, kMoves, false, false>(net, scratch, seeds, width, ring, parallel);
-  }
-}
-
-}  // namespace
-
-namespace {
-
 // What a search needs besides its sources: the network over `out` and the bucket geometry.
 // Computing the step bounds reads the whole grid once.
 struct Prepared {
   Network net;
   double width = 0;
   double ring = 0;
-  bool passable = false;  // some cell can be crossed
+  bool passable = false;   // some cell can be crossed
+  bool by_blocks = false;  // a whole-grid search, tile by tile (blocks.h)
 };
+
+// Whether buckets of `width` serve: no zero-cost step, and a ring short enough to hold (the
+// whole-grid buckets), which also keeps every bucket number below cells x ring, inside int64
+// (the tile-by-tile search numbers its buckets from the start).
+bool BucketsServe(const Prepared& p) { return p.width > 0 && p.ring <= double{1 << 22}; }
+
+template <typename Cell, int kMoves, bool kCornerCutting, bool kTwoLayers>
+void Run(const Prepared& p, SolverScratch& scratch, const std::vector<std::size_t>& seeds,
+         bool parallel) {
+  if (p.by_blocks) {
+    blocks::Search<Cell, kMoves, kCornerCutting, kTwoLayers>(p.net, p.width)
+        .Run(seeds, parallel ? 2 : 1);
+  } else if (BucketsServe(p)) {
+    RunBuckets<Cell, kMoves, kCornerCutting, kTwoLayers>(
+        p.net, scratch, seeds, p.width, static_cast<std::size_t>(p.ring), parallel);
+  } else {
+    // Zero-cost steps or a huge cost range: a binary heap keeps it exact.
+    RunHeap<Cell, kMoves, kCornerCutting, kTwoLayers>(p.net, scratch, seeds);
+  }
+}
+
+template <typename Cell, int kMoves>
+void Dispatch(bool corner_cutting, bool two, const Prepared& p, SolverScratch& scratch,
+              const std::vector<std::size_t>& seeds, bool parallel) {
+  if (corner_cutting) {
+    two ? Run<Cell, kMoves, true, true>(p, scratch, seeds, parallel)
+        : Run<Cell, kMoves, true, false>(p, scratch, seeds, parallel);
+  } else {
+    two ? Run<Cell, kMoves, false, true>(p, scratch, seeds, parallel)
+        : Run<Cell, kMoves, false, false>(p, scratch, seeds, parallel);
+  }
+}
 
 // `compact`: the output in 6-byte cells (fewer than kCompactSources sources).
 Prepared Prepare(const FrictionGrid& friction, const SolveOptions& options, bool compact,
@@ -369,8 +356,7 @@ void Search(const Prepared& p, SolverScratch& scratch, const FrictionGrid& frict
     Cell& cell = CellsOf<Cell>(net, src.layer)[i];
     if (!(net.cost[src.layer][i] < kInf) || cell.nearest >= 0) continue;
     // By blocks a cell to relax is marked by its time's sign bit.
-    cell = Cell{ByBlocks(scratch, p.width, p.ring) ? -0.0f : 0.0f,
-                static_cast<decltype(Cell::nearest)>(s)};
+    cell = Cell{p.by_blocks ? -0.0f : 0.0f, static_cast<decltype(Cell::nearest)>(s)};
     seeds.push_back(static_cast<std::size_t>(src.layer) * n + i);
   }
   if (seeds.empty() || !p.passable) return;
@@ -380,9 +366,9 @@ void Search(const Prepared& p, SolverScratch& scratch, const FrictionGrid& frict
   const bool parallel = threads >= 2 && base.rows() * int64_t{base.cols()} >= (1 << 20);
   const bool two = layers == 2;
   if (options.neighbours == 16) {
-    Dispatch<Cell, 16>(options.corner_cutting, two, net, scratch, seeds, p.width, p.ring, parallel);
+    Dispatch<Cell, 16>(options.corner_cutting, two, p, scratch, seeds, parallel);
   } else {
-    Dispatch<Cell, 8>(options.corner_cutting, two, net, scratch, seeds, p.width, p.ring, parallel);
+    Dispatch<Cell, 8>(options.corner_cutting, two, p, scratch, seeds, parallel);
   }
 }
 
@@ -396,7 +382,9 @@ void SolveTravelTime(SolverScratch& scratch, const FrictionGrid& friction,
   const std::size_t cells = compact ? out.compact.size() : out.cells.size();
   scratch.record_visited = false;
   scratch.awaited_needed = 0;
-  if (ByBlocks(scratch, p.width, p.ring)) {
+  // A whole-grid search (no list of the cells visited, no early stop) goes tile by tile.
+  p.by_blocks = BucketsServe(p);
+  if (p.by_blocks) {
     scratch.settled = {};  // not needed: a cell still to relax has its time's sign bit set
   } else {
     scratch.settled.assign((cells + 63) / 64, 0);

@@ -16,11 +16,14 @@
 #include <cstdint>
 #include <vector>
 
+#include "access/relax.h"
+
 namespace jangkau::access {
+
+using relax::kReach;
 
 inline constexpr int kStripeShift = 6;
 inline constexpr int64_t kStripeRows = int64_t{1} << kStripeShift;
-inline constexpr int64_t kReach = 2;
 inline constexpr int64_t kMinSplitStride = 64;
 
 struct Stripes {

@@ -403,6 +403,39 @@ TEST(Solver, TileByTileEqualsDialsBucketsOverTheWholeGrid) {
   }
 }
 
+TEST(Solver, TileByTileATieFromTheLowerSourceReachesCellsAlreadyRelaxed) {
+  // A corridor along row 1 with a dead-end branch down column 80; source 0 at column 140 (the
+  // second tile of 128 columns), source 1 at column 20 (the first). Both tiles hold a time of 0,
+  // so the first tile goes first: source 1's wave reaches the branch's mouth (60 steps from
+  // each source) and runs down the whole branch in that turn. Source 0's wave arrives later, at
+  // the same times: ties go to the lower index, so the mouth and every cell of the branch
+  // behind it (reached only through the mouth, no corner cutting) must change to source 0 although
+  // they were relaxed already.
+  FrictionGrid f;
+  f.spec.rows = 40;
+  f.spec.cols = 200;
+  f.layers.emplace_back(f.spec.rows, f.spec.cols, 0.0f, kX);
+  for (int c = 0; c < f.spec.cols; ++c) f.layers[0].at(0, c) = kX;
+  for (int r = 1; r < f.spec.rows; ++r) {
+    for (int c = 0; c < f.spec.cols; ++c) f.layers[0].at(r, c) = r == 1 || c == 80 ? 1.0f : kX;
+  }
+  const std::vector<Source> sources = {{1, 140, 0}, {1, 20, 0}};
+  for (const int neighbours : {8, 16}) {
+    SolveOptions options;
+    options.neighbours = neighbours;
+    options.corner_cutting = false;  // the branch is entered only through its mouth
+    const TravelTimes t = Solve(f, sources, options);
+    for (int r = 1; r < f.spec.rows; ++r) {
+      // Each step crosses half of two cells of friction 1: one unit.
+      EXPECT_EQ(t.Time(0, r, 80), static_cast<float>(60 + r - 1)) << "row " << r;
+      EXPECT_EQ(t.Nearest(0, r, 80), 0) << "row " << r << ", " << neighbours << " neighbours";
+    }
+    options.max_cost = 1e9;
+    BoundedSearch dial(f, options);
+    EXPECT_EQ(Differing(t, dial.Run(sources)), 0);
+  }
+}
+
 TEST(BoundedSearch, StoppingWhenTheAwaitedCellsAreFinalGivesTheirExactTimes) {
   // Searches stopped early (all awaited cells, or the first of them) alternate with full
   // bounded searches on one object: the awaited cells' times equal a fresh solve's, the search
@@ -461,7 +494,9 @@ TEST(BoundedSearch, StoppingWhenTheAwaitedCellsAreFinalGivesTheirExactTimes) {
       reached += std::isfinite(got.TimeAt(i)) ? 1 : 0;
       fresh_reached += std::isfinite(fresh.TimeAt(i)) ? 1 : 0;
     }
-    if (needed == 1) EXPECT_LT(reached, fresh_reached) << "search " << k;
+    if (needed == 1) {
+      EXPECT_LT(reached, fresh_reached) << "search " << k;
+    }
   }
 }
 
