@@ -9,6 +9,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "access/kings_avx2.h"
 #include "access/moves.h"
 #include "access/solver.h"
 
@@ -28,6 +29,8 @@ struct Network {
   const float* down = nullptr;  // layer 1 -> 0
   std::size_t layer_size = 0;
   std::array<Move, 16> moves{};
+  KingsLanes kings{};  // the 8 king's moves as vector lanes
+  bool avx2 = false;   // use them: the CPU has AVX2 and the solve allows it
   double limit = 0;
   uint64_t* settled = nullptr;
 };
@@ -109,8 +112,13 @@ inline void Relax(const Network& net, std::size_t g, Push&& push) {
   constexpr bool kDeferred = kMoves > 8;
   std::array<double, kMoves> nts;
   uint32_t won = 0;
+  if (net.avx2) {
+    won = KingsOffersAvx2<Cell, kCornerCutting>(net.kings, cost, cells, i, t, ca, here.nearest,
+                                                net.limit, nts.data());
+  }
 #pragma GCC unroll 16
   for (int k = 0; k < kMoves; ++k) {
+    if (k < 8 && net.avx2) continue;  // the king's moves, worked out above
     const Move& m = net.moves[k];
     const std::size_t j = static_cast<std::size_t>(static_cast<int64_t>(i) + m.offset);
     double sum = ca + cost[j];

@@ -211,6 +211,11 @@ void RunHeap(const Network& net, SolverScratch& scratch, const std::vector<std::
   }
 }
 
+bool CpuHasAvx2() {
+  static const bool has = __builtin_cpu_supports("avx2") != 0;
+  return has;
+}
+
 // What a search needs besides its sources: the network over `out` and the bucket geometry.
 // Computing the step bounds reads the whole grid once.
 struct Prepared {
@@ -296,6 +301,19 @@ Prepared Prepare(const FrictionGrid& friction, const SolveOptions& options, bool
       MakeMoves(options.neighbours, base.stride(), friction.spec.cell_w, friction.spec.cell_h);
   std::copy(moves.begin(), moves.end(), net.moves.begin());
   net.limit = options.max_cost;
+  if (options.vector_instructions && CpuHasAvx2() &&
+      base.stride() < (int64_t{1} << 27)) {  // byte offsets of the cells fit int32
+    net.avx2 = true;
+    const int64_t cell_size = compact ? sizeof(CompactCell) : sizeof(TravelCell);
+    for (std::size_t k = 0; k < 8; ++k) {
+      const Move& m = moves[k];
+      net.kings.cost[k] = static_cast<int32_t>(m.offset);
+      net.kings.cell_bytes[k] = static_cast<int32_t>(m.offset * cell_size);
+      net.kings.via1[k] = static_cast<int32_t>(m.via1);
+      net.kings.via2[k] = static_cast<int32_t>(m.via2);
+      net.kings.factor[k] = m.factor;
+    }
+  }
 
   // Bucket width: the least any step can cost; ring: enough buckets for the longest step.
   double min_factor = kInf;

@@ -58,6 +58,9 @@ struct SolveOptions {
   // Threads relaxing one bucket together (the cells of a bucket cannot improve each other);
   // 0 = every core. Results do not depend on it: ties go to the lower source index.
   int threads = 0;
+  // Whether the relaxation may use the CPU's vector instructions (AVX2, where it has them).
+  // Results do not depend on it (the same arithmetic, bit for bit); false for comparison.
+  bool vector_instructions = true;
 };
 
 // Times (+infinity where unreachable or beyond max_cost) and the index of the nearest source

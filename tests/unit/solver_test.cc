@@ -241,6 +241,64 @@ TEST(Solver, ThreadCountDoesNotChangeTheResult) {
   }
 }
 
+TEST(Solver, VectorInstructionsDoNotChangeTheResult) {
+  // The 8 king's moves' offers are worked out at once where the CPU has AVX2 (with 16
+  // neighbours the knight's moves follow one by one): the same arithmetic, so the same bytes as
+  // the scalar pass. Real-valued friction and whole-number
+  // friction (ties between sources), corner cutting on and off, a bound, the 6-byte cells (few
+  // sources, 16 neighbours) and the 8-byte ones (more than 32,767 sources, 8 neighbours), on
+  // one layer and with rivers; whole-grid and bounded searches.
+  // On a CPU without AVX2 both runs are scalar.
+  std::mt19937 rng(5);
+  FrictionGrid real = RandomLand(rng);
+  FrictionGrid whole = TwoLayers(real.spec.rows, real.spec.cols);
+  for (int r = 0; r < whole.spec.rows; ++r) {
+    for (int c = 0; c < whole.spec.cols; ++c) {
+      const bool river = c % 97 == 30;
+      const auto v = static_cast<int>(rng() % 8);
+      whole.layers[0].at(r, c) = v == 0 ? kX : static_cast<float>(v % 3 + 1);
+      whole.layers[1].at(r, c) = river ? 1.0f : kX;
+      if (river && r % 9 == 0) {
+        whole.board.at(r, c) = 4;
+        whole.land.at(r, c) = 2;
+      }
+    }
+  }
+  std::vector<Source> few;
+  std::vector<Source> many;
+  for (int k = 0; k < 40000; ++k) {
+    const Source s{static_cast<int>(rng() % 1100), static_cast<int>(rng() % 1000), 0};
+    (k < 30 ? few : many).push_back(s);
+  }
+  for (const FrictionGrid* grid : {&real, &whole}) {
+    for (const bool corners : {true, false}) {
+      for (const std::vector<Source>* sources : {&few, &many}) {
+        SolveOptions scalar;
+        scalar.neighbours = sources == &few ? 16 : 8;
+        scalar.corner_cutting = corners;
+        scalar.max_cost = corners ? 1e9 : 900;
+        scalar.vector_instructions = false;
+        SolveOptions vector = scalar;
+        vector.vector_instructions = true;
+        const TravelTimes want = Solve(*grid, *sources, scalar);
+        const TravelTimes got = Solve(*grid, *sources, vector);
+        int reached = 0;
+        for (std::size_t i = 0; i < want.size(); ++i) reached += std::isfinite(want.TimeAt(i));
+        const std::string what = std::to_string(scalar.neighbours) + " neighbours, " +
+                                 std::to_string(grid->layers.size()) + " layers, corners " +
+                                 std::to_string(corners) + ", " + std::to_string(sources->size()) +
+                                 " sources";
+        EXPECT_EQ(Differing(want, got), 0) << what;
+        EXPECT_GT(reached, 500000) << what;
+        // The searches that stop (sites, routes, dispatch) share the offers.
+        BoundedSearch scalar_search(*grid, scalar);
+        BoundedSearch vector_search(*grid, vector);
+        EXPECT_EQ(Differing(scalar_search.Run(*sources), vector_search.Run(*sources)), 0) << what;
+      }
+    }
+  }
+}
+
 TEST(BoundedSearch, OnTwoThreadsEachSearchResetsWhatBothThreadsSettled) {
   // Wide bounded searches on a grid large enough for two threads (each thread lists the cells
   // it settled), with a search stopped early (one thread) between them: each equals a fresh

@@ -1,0 +1,88 @@
+// The 8 king's moves' offers from one cell at once, with AVX2 (the relaxation's first pass,
+// relax.h). The same arithmetic as the scalar pass, operation for operation and in the same
+// precision: the friction of the two cells summed in double, times the move's factor, plus the
+// cell's time, rounded once to float; no fused multiply-add (not in the "avx2" target), so
+// every offer and every result is bit for bit the scalar one (tested). Used where the CPU has
+// AVX2 (Network::avx2, checked once at run time); a kernel without it keeps the scalar pass.
+// Internal to access/solver.cc. Pure; thread-safe.
+#pragma once
+
+#include <immintrin.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+#include "access/solver.h"
+
+namespace jangkau::access::relax {
+
+// The moves' offsets as gather indices: cells of friction (4 bytes), bytes of the output's
+// cells, and the two orthogonal cells a diagonal cuts past (0: none, the cell itself).
+struct KingsLanes {
+  alignas(32) int32_t cost[8];
+  alignas(32) int32_t cell_bytes[8];
+  alignas(32) int32_t via1[8];
+  alignas(32) int32_t via2[8];
+  alignas(32) double factor[8];
+};
+
+// Bit k set where move k's offer beats what its target holds, within `limit`; nts[k] gets
+// every move's time in double. `who`: the source of the cell relaxed.
+template <typename Cell, bool kCornerCutting>
+__attribute__((target("avx2"))) inline uint32_t KingsOffersAvx2(const KingsLanes& lanes,
+                                                                const float* cost,
+                                                                const Cell* cells, std::size_t i,
+                                                                double t, double ca, int32_t who,
+                                                                double limit, double* nts) {
+  const __m256i at = _mm256_load_si256(reinterpret_cast<const __m256i*>(lanes.cost));
+  const __m256 c = _mm256_i32gather_ps(cost + i, at, 4);
+  const __m256d a = _mm256_set1_pd(ca);
+  const __m256d sum_lo = _mm256_add_pd(a, _mm256_cvtps_pd(_mm256_castps256_ps128(c)));
+  const __m256d sum_hi = _mm256_add_pd(a, _mm256_cvtps_pd(_mm256_extractf128_ps(c, 1)));
+  const __m256d tt = _mm256_set1_pd(t);
+  const __m256d nt_lo = _mm256_add_pd(tt, _mm256_mul_pd(sum_lo, _mm256_load_pd(lanes.factor)));
+  const __m256d nt_hi = _mm256_add_pd(tt, _mm256_mul_pd(sum_hi, _mm256_load_pd(lanes.factor + 4)));
+  _mm256_storeu_pd(nts, nt_lo);
+  _mm256_storeu_pd(nts + 4, nt_hi);
+  const __m256d inf = _mm256_set1_pd(__builtin_inf());
+  const __m256d lim = _mm256_set1_pd(limit);
+  // (A lambda would not share the function's target: written out for each half.)
+  const int within_lo = _mm256_movemask_pd(
+      _mm256_and_pd(_mm256_cmp_pd(nt_lo, inf, _CMP_LT_OQ), _mm256_cmp_pd(nt_lo, lim, _CMP_LE_OQ)));
+  const int within_hi = _mm256_movemask_pd(
+      _mm256_and_pd(_mm256_cmp_pd(nt_hi, inf, _CMP_LT_OQ), _mm256_cmp_pd(nt_hi, lim, _CMP_LE_OQ)));
+  const auto ok = static_cast<uint32_t>(within_lo | (within_hi << 4));
+  const __m256 ft = _mm256_set_m128(_mm256_cvtpd_ps(nt_hi), _mm256_cvtpd_ps(nt_lo));
+
+  // The targets' times (without the pending sign) and sources.
+  const __m256i bytes = _mm256_load_si256(reinterpret_cast<const __m256i*>(lanes.cell_bytes));
+  const auto* base = reinterpret_cast<const char*>(cells + i);
+  const __m256 old =
+      _mm256_and_ps(_mm256_i32gather_ps(reinterpret_cast<const float*>(base), bytes, 1),
+                    _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff)));
+  __m256i nearest = _mm256_i32gather_epi32(
+      reinterpret_cast<const int*>(base + offsetof(Cell, nearest)), bytes, 1);
+  if constexpr (sizeof(Cell::nearest) == 2) {
+    nearest = _mm256_srai_epi32(_mm256_slli_epi32(nearest, 16), 16);  // the low two bytes
+  }
+  const __m256 better = _mm256_or_ps(
+      _mm256_cmp_ps(ft, old, _CMP_LT_OQ),
+      _mm256_and_ps(_mm256_cmp_ps(ft, old, _CMP_EQ_OQ),
+                    _mm256_castsi256_ps(_mm256_cmpgt_epi32(nearest, _mm256_set1_epi32(who)))));
+  uint32_t won = ok & static_cast<uint32_t>(_mm256_movemask_ps(better));
+  if constexpr (!kCornerCutting) {
+    // A diagonal needs both cells it cuts past passable (orthogonal moves look at the cell
+    // itself, passable).
+    const __m256 v1 = _mm256_i32gather_ps(
+        cost + i, _mm256_load_si256(reinterpret_cast<const __m256i*>(lanes.via1)), 4);
+    const __m256 v2 = _mm256_i32gather_ps(
+        cost + i, _mm256_load_si256(reinterpret_cast<const __m256i*>(lanes.via2)), 4);
+    const __m256 finf = _mm256_set1_ps(__builtin_inff());
+    won &= static_cast<uint32_t>(_mm256_movemask_ps(
+        _mm256_and_ps(_mm256_cmp_ps(v1, finf, _CMP_LT_OQ), _mm256_cmp_ps(v2, finf, _CMP_LT_OQ))));
+  }
+  return won;
+}
+
+}  // namespace jangkau::access::relax
