@@ -2,7 +2,8 @@
 // relax.h). The same arithmetic as the scalar pass, operation for operation and in the same
 // precision: the friction of the two cells summed in double, times the move's factor, plus the
 // cell's time, rounded once to float; no fused multiply-add (not in the "avx2" target), so
-// every offer and every result is bit for bit the scalar one (tested). Used where the CPU has
+// every offer and every result is bit for bit the scalar one (tested). Reads rows r - 1 to r + 1
+// from column c - 1 to c + 2 of the friction (within the padding). Used where the CPU has
 // AVX2 (Network::avx2, checked once at run time); a kernel without it keeps the scalar pass.
 // Internal to access/solver.cc. Pure; thread-safe.
 #pragma once
@@ -17,15 +18,24 @@
 
 namespace jangkau::access::relax {
 
-// The moves' offsets as gather indices: cells of friction (4 bytes), bytes of the output's
-// cells, and the two orthogonal cells a diagonal cuts past (0: none, the cell itself).
+// The king's moves in MakeMoves' order (moves.h): up, left, right, down, then the diagonals
+// up-left, up-right, down-left, down-right. The friction of their cells is read as three rows
+// of four; the output's cells are gathered at their offsets in bytes.
 struct KingsLanes {
-  alignas(32) int32_t cost[8];
+  int64_t stride = 0;
   alignas(32) int32_t cell_bytes[8];
-  alignas(32) int32_t via1[8];
-  alignas(32) int32_t via2[8];
   alignas(32) double factor[8];
 };
+
+// Whether `offsets` (the first 8 moves) are the king's moves in the order above.
+inline bool KingsInOrder(const int64_t* offsets, int64_t stride) {
+  const int64_t want[8] = {-stride,     -1,          1,          stride,
+                           -stride - 1, -stride + 1, stride - 1, stride + 1};
+  for (int k = 0; k < 8; ++k) {
+    if (offsets[k] != want[k]) return false;
+  }
+  return true;
+}
 
 // Bit k set where move k's offer beats what its target holds, within `limit`; nts[k] gets
 // every move's time in double. `who`: the source of the cell relaxed.
@@ -35,8 +45,15 @@ __attribute__((target("avx2"))) inline uint32_t KingsOffersAvx2(const KingsLanes
                                                                 const Cell* cells, std::size_t i,
                                                                 double t, double ca, int32_t who,
                                                                 double limit, double* nts) {
-  const __m256i at = _mm256_load_si256(reinterpret_cast<const __m256i*>(lanes.cost));
-  const __m256 c = _mm256_i32gather_ps(cost + i, at, 4);
+  // The rows above, of and below the cell from the column before it: u0 u1 u2, m0 . m2,
+  // d0 d1 d2 (a fourth column read and left), into the moves' order u1 m0 m2 d1 u0 u2 d0 d2.
+  const float* at = cost + i - 1;
+  const __m256 ud =
+      _mm256_set_m128(_mm_loadu_ps(at + lanes.stride), _mm_loadu_ps(at - lanes.stride));
+  const __m256 mid = _mm256_castps128_ps256(_mm_loadu_ps(at));
+  const __m256 c = _mm256_blend_ps(
+      _mm256_permutevar8x32_ps(ud, _mm256_setr_epi32(1, 0, 0, 5, 0, 2, 4, 6)),
+      _mm256_permutevar8x32_ps(mid, _mm256_setr_epi32(0, 0, 2, 0, 0, 0, 0, 0)), 0b00000110);
   const __m256d a = _mm256_set1_pd(ca);
   const __m256d sum_lo = _mm256_add_pd(a, _mm256_cvtps_pd(_mm256_castps256_ps128(c)));
   const __m256d sum_hi = _mm256_add_pd(a, _mm256_cvtps_pd(_mm256_extractf128_ps(c, 1)));
@@ -72,12 +89,11 @@ __attribute__((target("avx2"))) inline uint32_t KingsOffersAvx2(const KingsLanes
                     _mm256_castsi256_ps(_mm256_cmpgt_epi32(nearest, _mm256_set1_epi32(who)))));
   uint32_t won = ok & static_cast<uint32_t>(_mm256_movemask_ps(better));
   if constexpr (!kCornerCutting) {
-    // A diagonal needs both cells it cuts past passable (orthogonal moves look at the cell
-    // itself, passable).
-    const __m256 v1 = _mm256_i32gather_ps(
-        cost + i, _mm256_load_si256(reinterpret_cast<const __m256i*>(lanes.via1)), 4);
-    const __m256 v2 = _mm256_i32gather_ps(
-        cost + i, _mm256_load_si256(reinterpret_cast<const __m256i*>(lanes.via2)), 4);
+    // A diagonal needs both orthogonal cells it cuts past passable: u1 and m0 for up-left, and
+    // so on. An orthogonal move looks at its own target, whose offer cannot win when it is
+    // impassable anyway.
+    const __m256 v1 = _mm256_permutevar8x32_ps(c, _mm256_setr_epi32(0, 1, 2, 3, 0, 0, 3, 3));
+    const __m256 v2 = _mm256_permutevar8x32_ps(c, _mm256_setr_epi32(0, 1, 2, 3, 1, 2, 1, 2));
     const __m256 finf = _mm256_set1_ps(__builtin_inff());
     won &= static_cast<uint32_t>(_mm256_movemask_ps(
         _mm256_and_ps(_mm256_cmp_ps(v1, finf, _CMP_LT_OQ), _mm256_cmp_ps(v2, finf, _CMP_LT_OQ))));

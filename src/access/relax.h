@@ -72,7 +72,8 @@ inline void PrefetchAround(const Network& net, int64_t stride, std::size_t g) {
   }
 }
 
-// Relaxes the neighbours of global cell g; `push(gj, rows, time)` files a cell whose time
+// Relaxes the neighbours of global cell g (always inlined: GCC left it a call once it grew,
+// 7-12% slower); `push(gj, rows, time)` files a cell whose time
 // dropped (`rows` from g's row). kPending (blocks.h): no settled bits; a neighbour that
 // improves is marked pending (sign bit) and filed unless it was pending at the same time
 // already, and g's own time must not be pending.
@@ -80,7 +81,7 @@ inline void PrefetchAround(const Network& net, int64_t stride, std::size_t g) {
 // cell).
 template <typename Cell, int kMoves, bool kCornerCutting, bool kTwoLayers, bool kPending = false,
           typename Push>
-inline void Relax(const Network& net, std::size_t g, Push&& push) {
+[[gnu::always_inline]] inline void Relax(const Network& net, std::size_t g, Push&& push) {
   const int l = kTwoLayers && g >= net.layer_size ? 1 : 0;
   const std::size_t i = g - static_cast<std::size_t>(l) * net.layer_size;
   const float* cost = net.cost[l];
@@ -106,9 +107,10 @@ inline void Relax(const Network& net, std::size_t g, Push&& push) {
       if (ft < old.time) push(gj, rows, nt);
     }
   };
-  // With 16 neighbours, two passes: every move's offer worked out without a branch, then only
-  // the winners written; a branch per offer mispredicts on those that win (about 2 of 16 on the
-  // benchmark grid). 16 neighbours: 13% faster; 8: 6% slower, so they branch (measured).
+  // Two passes: every offer worked out first (the king's moves 8 at once with AVX2), then only
+  // the winners written; a branch per offer mispredicts on the few that win (about 2 of 16 on
+  // the benchmark grid). Without AVX2 that is 13% faster with 16 neighbours but 6% slower with
+  // 8, which branch per offer there (measured).
   constexpr bool kDeferred = kMoves > 8;
   std::array<double, kMoves> nts;
   uint32_t won = 0;

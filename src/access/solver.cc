@@ -301,17 +301,17 @@ Prepared Prepare(const FrictionGrid& friction, const SolveOptions& options, bool
       MakeMoves(options.neighbours, base.stride(), friction.spec.cell_w, friction.spec.cell_h);
   std::copy(moves.begin(), moves.end(), net.moves.begin());
   net.limit = options.max_cost;
+  std::array<int64_t, 8> offsets{};
+  for (std::size_t k = 0; k < 8; ++k) offsets[k] = moves[k].offset;
   if (options.vector_instructions && CpuHasAvx2() &&
+      relax::KingsInOrder(offsets.data(), base.stride()) &&
       base.stride() < (int64_t{1} << 27)) {  // byte offsets of the cells fit int32
     net.avx2 = true;
+    net.kings.stride = base.stride();
     const int64_t cell_size = compact ? sizeof(CompactCell) : sizeof(TravelCell);
     for (std::size_t k = 0; k < 8; ++k) {
-      const Move& m = moves[k];
-      net.kings.cost[k] = static_cast<int32_t>(m.offset);
-      net.kings.cell_bytes[k] = static_cast<int32_t>(m.offset * cell_size);
-      net.kings.via1[k] = static_cast<int32_t>(m.via1);
-      net.kings.via2[k] = static_cast<int32_t>(m.via2);
-      net.kings.factor[k] = m.factor;
+      net.kings.cell_bytes[k] = static_cast<int32_t>(moves[k].offset * cell_size);
+      net.kings.factor[k] = moves[k].factor;
     }
   }
 
