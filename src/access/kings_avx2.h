@@ -73,16 +73,50 @@ __attribute__((target("avx2"))) inline uint32_t KingsOffersAvx2(const KingsLanes
   const __m256 ft = _mm256_set_m128(_mm256_cvtpd_ps(nt_hi), _mm256_cvtpd_ps(nt_lo));
 
   // The targets' times (without the pending sign) and sources.
-  const __m256i bytes = _mm256_load_si256(reinterpret_cast<const __m256i*>(lanes.cell_bytes));
-  const auto* base = reinterpret_cast<const char*>(cells + i);
-  const __m256 old =
-      _mm256_and_ps(_mm256_i32gather_ps(reinterpret_cast<const float*>(base), bytes, 1),
-                    _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff)));
-  __m256i nearest = _mm256_i32gather_epi32(
-      reinterpret_cast<const int*>(base + offsetof(Cell, nearest)), bytes, 1);
-  if constexpr (sizeof(Cell::nearest) == 2) {
-    nearest = _mm256_srai_epi32(_mm256_slli_epi32(nearest, 16), 16);  // the low two bytes
+  const __m256i order_ud = _mm256_setr_epi32(1, 0, 0, 5, 0, 2, 4, 6);
+  const __m256i order_mid = _mm256_setr_epi32(0, 0, 2, 0, 0, 0, 0, 0);
+  __m256i time_bits;
+  __m256i nearest;
+  if constexpr (sizeof(Cell) == 6) {
+    // 6-byte cells: each row's three cells read as 16 bytes for the times (bytes 0, 6, 12)
+    // and 16 bytes two further on for the sources (bytes 4, 10, 16), put in the moves' order
+    // like the friction.
+    const __m128i times_at = _mm_setr_epi8(0, 1, 2, 3, 6, 7, 8, 9, 12, 13, 14, 15, -1, -1, -1, -1);
+    const __m128i sources_at =  // each into the upper half of its lane, for the sign
+        _mm_setr_epi8(-1, -1, 2, 3, -1, -1, 8, 9, -1, -1, 14, 15, -1, -1, -1, -1);
+    const auto* row = reinterpret_cast<const char*>(cells + i - 1);
+    const int64_t rb = lanes.stride * static_cast<int64_t>(sizeof(Cell));
+    const __m128i up_a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row - rb));
+    const __m128i up_b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row - rb + 2));
+    const __m128i mid_a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row));
+    const __m128i mid_b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 2));
+    const __m128i dn_a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + rb));
+    const __m128i dn_b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + rb + 2));
+    time_bits = _mm256_blend_epi32(
+        _mm256_permutevar8x32_epi32(
+            _mm256_set_m128i(_mm_shuffle_epi8(dn_a, times_at), _mm_shuffle_epi8(up_a, times_at)),
+            order_ud),
+        _mm256_permutevar8x32_epi32(_mm256_castsi128_si256(_mm_shuffle_epi8(mid_a, times_at)),
+                                    order_mid),
+        0b00000110);
+    nearest = _mm256_srai_epi32(
+        _mm256_blend_epi32(
+            _mm256_permutevar8x32_epi32(_mm256_set_m128i(_mm_shuffle_epi8(dn_b, sources_at),
+                                                         _mm_shuffle_epi8(up_b, sources_at)),
+                                        order_ud),
+            _mm256_permutevar8x32_epi32(_mm256_castsi128_si256(_mm_shuffle_epi8(mid_b, sources_at)),
+                                        order_mid),
+            0b00000110),
+        16);
+  } else {
+    const __m256i bytes = _mm256_load_si256(reinterpret_cast<const __m256i*>(lanes.cell_bytes));
+    const auto* base = reinterpret_cast<const char*>(cells + i);
+    time_bits = _mm256_i32gather_epi32(reinterpret_cast<const int*>(base), bytes, 1);
+    nearest = _mm256_i32gather_epi32(reinterpret_cast<const int*>(base + offsetof(Cell, nearest)),
+                                     bytes, 1);
   }
+  const __m256 old =
+      _mm256_castsi256_ps(_mm256_and_si256(time_bits, _mm256_set1_epi32(0x7fffffff)));
   const __m256 better = _mm256_or_ps(
       _mm256_cmp_ps(ft, old, _CMP_LT_OQ),
       _mm256_and_ps(_mm256_cmp_ps(ft, old, _CMP_EQ_OQ),
