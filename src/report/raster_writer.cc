@@ -29,9 +29,15 @@ std::expected<void, Error> Write(const std::string& path, const grid::GridSpec& 
   GDALSetProjection(ds, spec.crs_wkt.c_str());
   GDALRasterBandH band = GDALGetRasterBand(ds, 1);
   GDALSetRasterNoDataValue(band, static_cast<double>(nodata));
-  // Rows in blocks matching the 256-row tiles, so each tile is compressed once.
+  // Rows in strips of one row of 256 x 256 tiles, each tile handed to GDAL whole (past its
+  // block cache: no copy into it, no fresh memory for it) and compressed once.
   constexpr int kBlock = 256;
+  int block_w = 0;
+  int block_h = 0;
+  GDALGetBlockSize(band, &block_w, &block_h);
+  const bool by_tiles = block_w == kBlock && block_h == kBlock;
   std::vector<T> block(static_cast<std::size_t>(spec.cols) * kBlock);
+  std::vector<T> tile(by_tiles ? static_cast<std::size_t>(kBlock) * kBlock : 0);
   CPLErr err = CE_None;
   for (int r0 = 0; r0 < spec.rows && err == CE_None; r0 += kBlock) {
     const int nrows = std::min(kBlock, spec.rows - r0);
@@ -44,8 +50,21 @@ std::expected<void, Error> Write(const std::string& path, const grid::GridSpec& 
         }
       }
     }
-    err = GDALRasterIO(band, GF_Write, 0, r0, spec.cols, nrows, block.data(), spec.cols, nrows,
-                       type, 0, 0);
+    if (!by_tiles) {
+      err = GDALRasterIO(band, GF_Write, 0, r0, spec.cols, nrows, block.data(), spec.cols, nrows,
+                         type, 0, 0);
+      continue;
+    }
+    for (int c0 = 0; c0 < spec.cols && err == CE_None; c0 += kBlock) {
+      // Cells of a tile beyond the raster's edge hold nodata.
+      const int ncols = std::min(kBlock, spec.cols - c0);
+      if (ncols < kBlock || nrows < kBlock) std::fill(tile.begin(), tile.end(), nodata);
+      for (int r = 0; r < nrows; ++r) {
+        std::copy_n(&block[static_cast<std::size_t>(r) * spec.cols + c0], ncols,
+                    &tile[static_cast<std::size_t>(r) * kBlock]);
+      }
+      err = GDALWriteBlock(band, c0 / kBlock, r0 / kBlock, tile.data());
+    }
   }
   const std::string message = CPLGetLastErrorMsg();
   GDALClose(ds);

@@ -5,6 +5,7 @@
 #include <ogr_api.h>
 #include <nlohmann/json.hpp>
 
+#include "report/raster_writer.h"
 #include "report/table.h"
 #include "report/workspace_tables.h"
 #include "test_util.h"
@@ -107,6 +108,54 @@ TEST(FileWriters, AFailedWriteLeavesNoFile) {
   auto r = WriteCsvFile(Sample(), "/nonexistent-dir/t.csv");
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().msg, Msg::kWrite);
+}
+
+TEST(RasterWriter, EveryCellReadsBackAcrossTilesAndTheirEdges) {
+  // 300 x 520 cells: two rows of three 256 x 256 tiles, the last of each cut by the edge. Each
+  // cell holds a value of its own; non-finite ones are written as nodata.
+  TempDir dir;
+  grid::GridSpec spec;
+  spec.rows = 300;
+  spec.cols = 520;
+  spec.origin_x = 400000;
+  spec.origin_y = 9600000;
+  spec.cell_w = spec.cell_h = 100;
+  const auto value = [](int r, int c) {
+    return r == 7 && c % 9 == 0 ? std::numeric_limits<float>::infinity()
+                                : static_cast<float>(r) * 1000.0f + static_cast<float>(c) + 0.25f;
+  };
+  const std::string times = dir.File("t.tif");
+  const std::string ids = dir.File("n.tif");
+  ASSERT_TRUE(report::WriteFloatRaster(times, spec, -1.0f, [&](int r, float* out) {
+    for (int c = 0; c < spec.cols; ++c) out[c] = value(r, c);
+  }));
+  ASSERT_TRUE(report::WriteInt32Raster(ids, spec, -1, [&](int r, int32_t* out) {
+    for (int c = 0; c < spec.cols; ++c) out[c] = r * 1000 + c;
+  }));
+  GDALAllRegister();
+  for (const std::string& path : {times, ids}) {
+    GDALDatasetH ds = GDALOpen(path.c_str(), GA_ReadOnly);
+    ASSERT_NE(ds, nullptr);
+    ASSERT_EQ(GDALGetRasterXSize(ds), spec.cols);
+    ASSERT_EQ(GDALGetRasterYSize(ds), spec.rows);
+    std::vector<double> v(static_cast<std::size_t>(spec.rows) * spec.cols);
+    ASSERT_EQ(GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Read, 0, 0, spec.cols, spec.rows, v.data(),
+                           spec.cols, spec.rows, GDT_Float64, 0, 0),
+              CE_None);
+    GDALClose(ds);
+    int wrong = 0;
+    for (int r = 0; r < spec.rows; ++r) {
+      for (int c = 0; c < spec.cols; ++c) {
+        const double got = v[static_cast<std::size_t>(r) * spec.cols + c];
+        const float want = value(r, c);
+        const double expected = path == ids           ? r * 1000.0 + c
+                                : std::isfinite(want) ? static_cast<double>(want)
+                                                      : -1.0;
+        wrong += got != expected;
+      }
+    }
+    EXPECT_EQ(wrong, 0) << path;
+  }
 }
 
 TEST(WorkspaceTables, AssumedValuesStayInTheirOwnColumns) {
