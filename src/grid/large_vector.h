@@ -63,6 +63,8 @@ struct LargeAllocator {
   }
 };
 
+// Beware: unlike a plain std::vector, resize(n) leaves the new cells of a trivial type unwritten
+// (whatever the memory held). Fill them (AssignInParallel, FillInParallel) or use assign(n, v).
 template <typename T>
 using LargeVector = std::vector<T, LargeAllocator<T>>;
 
