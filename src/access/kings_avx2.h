@@ -37,6 +37,24 @@ inline bool KingsInOrder(const int64_t* offsets, int64_t stride) {
   return true;
 }
 
+// Three rows of four 32-bit lanes from the column before the cell (u0 u1 u2 ., m0 . m2 .,
+// d0 d1 d2 .) put into the moves' order u1 m0 m2 d1 u0 u2 d0 d2. Serves the friction, the
+// targets' times and their sources alike.
+__attribute__((target("avx2"))) inline __m256i InMovesOrder(__m128i up, __m128i mid, __m128i down) {
+  return _mm256_blend_epi32(_mm256_permutevar8x32_epi32(_mm256_set_m128i(down, up),
+                                                        _mm256_setr_epi32(1, 0, 0, 5, 0, 2, 4, 6)),
+                            _mm256_permutevar8x32_epi32(_mm256_castsi128_si256(mid),
+                                                        _mm256_setr_epi32(0, 0, 2, 0, 0, 0, 0, 0)),
+                            0b00000110);
+}
+
+// Bit k set where lane k is finite and at most `limit`.
+__attribute__((target("avx2"))) inline int Within(__m256d times, double limit) {
+  return _mm256_movemask_pd(
+      _mm256_and_pd(_mm256_cmp_pd(times, _mm256_set1_pd(__builtin_inf()), _CMP_LT_OQ),
+                    _mm256_cmp_pd(times, _mm256_set1_pd(limit), _CMP_LE_OQ)));
+}
+
 // Bit k set where move k's offer beats what its target holds, within `limit`; nts[k] gets
 // every move's time in double. `who`: the source of the cell relaxed.
 template <typename Cell, bool kCornerCutting>
@@ -45,15 +63,11 @@ __attribute__((target("avx2"))) inline uint32_t KingsOffersAvx2(const KingsLanes
                                                                 const Cell* cells, std::size_t i,
                                                                 double t, double ca, int32_t who,
                                                                 double limit, double* nts) {
-  // The rows above, of and below the cell from the column before it: u0 u1 u2, m0 . m2,
-  // d0 d1 d2 (a fourth column read and left), into the moves' order u1 m0 m2 d1 u0 u2 d0 d2.
+  // The friction of the rows above, of and below the cell, in the moves' order.
   const float* at = cost + i - 1;
-  const __m256 ud =
-      _mm256_set_m128(_mm_loadu_ps(at + lanes.stride), _mm_loadu_ps(at - lanes.stride));
-  const __m256 mid = _mm256_castps128_ps256(_mm_loadu_ps(at));
-  const __m256 c = _mm256_blend_ps(
-      _mm256_permutevar8x32_ps(ud, _mm256_setr_epi32(1, 0, 0, 5, 0, 2, 4, 6)),
-      _mm256_permutevar8x32_ps(mid, _mm256_setr_epi32(0, 0, 2, 0, 0, 0, 0, 0)), 0b00000110);
+  const __m256 c = _mm256_castsi256_ps(InMovesOrder(
+      _mm_castps_si128(_mm_loadu_ps(at - lanes.stride)), _mm_castps_si128(_mm_loadu_ps(at)),
+      _mm_castps_si128(_mm_loadu_ps(at + lanes.stride))));
   const __m256d a = _mm256_set1_pd(ca);
   const __m256d sum_lo = _mm256_add_pd(a, _mm256_cvtps_pd(_mm256_castps256_ps128(c)));
   const __m256d sum_hi = _mm256_add_pd(a, _mm256_cvtps_pd(_mm256_extractf128_ps(c, 1)));
@@ -62,19 +76,10 @@ __attribute__((target("avx2"))) inline uint32_t KingsOffersAvx2(const KingsLanes
   const __m256d nt_hi = _mm256_add_pd(tt, _mm256_mul_pd(sum_hi, _mm256_load_pd(lanes.factor + 4)));
   _mm256_storeu_pd(nts, nt_lo);
   _mm256_storeu_pd(nts + 4, nt_hi);
-  const __m256d inf = _mm256_set1_pd(__builtin_inf());
-  const __m256d lim = _mm256_set1_pd(limit);
-  // (A lambda would not share the function's target: written out for each half.)
-  const int within_lo = _mm256_movemask_pd(
-      _mm256_and_pd(_mm256_cmp_pd(nt_lo, inf, _CMP_LT_OQ), _mm256_cmp_pd(nt_lo, lim, _CMP_LE_OQ)));
-  const int within_hi = _mm256_movemask_pd(
-      _mm256_and_pd(_mm256_cmp_pd(nt_hi, inf, _CMP_LT_OQ), _mm256_cmp_pd(nt_hi, lim, _CMP_LE_OQ)));
-  const auto ok = static_cast<uint32_t>(within_lo | (within_hi << 4));
+  const auto ok = static_cast<uint32_t>(Within(nt_lo, limit) | (Within(nt_hi, limit) << 4));
   const __m256 ft = _mm256_set_m128(_mm256_cvtpd_ps(nt_hi), _mm256_cvtpd_ps(nt_lo));
 
   // The targets' times (without the pending sign) and sources.
-  const __m256i order_ud = _mm256_setr_epi32(1, 0, 0, 5, 0, 2, 4, 6);
-  const __m256i order_mid = _mm256_setr_epi32(0, 0, 2, 0, 0, 0, 0, 0);
   __m256i time_bits;
   __m256i nearest;
   if constexpr (sizeof(Cell) == 6) {
@@ -86,28 +91,16 @@ __attribute__((target("avx2"))) inline uint32_t KingsOffersAvx2(const KingsLanes
         _mm_setr_epi8(-1, -1, 2, 3, -1, -1, 8, 9, -1, -1, 14, 15, -1, -1, -1, -1);
     const auto* row = reinterpret_cast<const char*>(cells + i - 1);
     const int64_t rb = lanes.stride * static_cast<int64_t>(sizeof(Cell));
-    const __m128i up_a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row - rb));
-    const __m128i up_b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row - rb + 2));
-    const __m128i mid_a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row));
-    const __m128i mid_b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 2));
-    const __m128i dn_a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + rb));
-    const __m128i dn_b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + rb + 2));
-    time_bits = _mm256_blend_epi32(
-        _mm256_permutevar8x32_epi32(
-            _mm256_set_m128i(_mm_shuffle_epi8(dn_a, times_at), _mm_shuffle_epi8(up_a, times_at)),
-            order_ud),
-        _mm256_permutevar8x32_epi32(_mm256_castsi128_si256(_mm_shuffle_epi8(mid_a, times_at)),
-                                    order_mid),
-        0b00000110);
-    nearest = _mm256_srai_epi32(
-        _mm256_blend_epi32(
-            _mm256_permutevar8x32_epi32(_mm256_set_m128i(_mm_shuffle_epi8(dn_b, sources_at),
-                                                         _mm_shuffle_epi8(up_b, sources_at)),
-                                        order_ud),
-            _mm256_permutevar8x32_epi32(_mm256_castsi128_si256(_mm_shuffle_epi8(mid_b, sources_at)),
-                                        order_mid),
-            0b00000110),
-        16);
+    const auto load = [row](int64_t at) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + at));
+    };
+    time_bits =
+        InMovesOrder(_mm_shuffle_epi8(load(-rb), times_at), _mm_shuffle_epi8(load(0), times_at),
+                     _mm_shuffle_epi8(load(rb), times_at));
+    nearest = _mm256_srai_epi32(InMovesOrder(_mm_shuffle_epi8(load(2 - rb), sources_at),
+                                             _mm_shuffle_epi8(load(2), sources_at),
+                                             _mm_shuffle_epi8(load(2 + rb), sources_at)),
+                                16);
   } else {
     const __m256i bytes = _mm256_load_si256(reinterpret_cast<const __m256i*>(lanes.cell_bytes));
     const auto* base = reinterpret_cast<const char*>(cells + i);

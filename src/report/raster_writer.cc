@@ -18,8 +18,11 @@ std::expected<void, Error> Write(const std::string& path, const grid::GridSpec& 
   GDALAllRegister();
   GDALDriverH driver = GDALGetDriverByName("GTiff");
   const std::string tmp = path + ".tmp.tif";
-  const char* options[] = {"TILED=YES",        "COMPRESS=ZSTD",
-                           "ZSTD_LEVEL=1",     "NUM_THREADS=ALL_CPUS",
+  // Rows in strips of one row of 256 x 256 tiles, each tile handed to GDAL whole (past its
+  // block cache: no copy into it, no fresh memory for it) and compressed once.
+  constexpr int kBlock = 256;
+  const char* options[] = {"TILED=YES",        "BLOCKXSIZE=256", "BLOCKYSIZE=256",
+                           "COMPRESS=ZSTD",    "ZSTD_LEVEL=1",   "NUM_THREADS=ALL_CPUS",
                            "BIGTIFF=IF_SAFER", nullptr};
   GDALDatasetH ds =
       GDALCreate(driver, tmp.c_str(), spec.cols, spec.rows, 1, type, const_cast<char**>(options));
@@ -29,16 +32,17 @@ std::expected<void, Error> Write(const std::string& path, const grid::GridSpec& 
   GDALSetProjection(ds, spec.crs_wkt.c_str());
   GDALRasterBandH band = GDALGetRasterBand(ds, 1);
   GDALSetRasterNoDataValue(band, static_cast<double>(nodata));
-  // Rows in strips of one row of 256 x 256 tiles, each tile handed to GDAL whole (past its
-  // block cache: no copy into it, no fresh memory for it) and compressed once.
-  constexpr int kBlock = 256;
   int block_w = 0;
   int block_h = 0;
   GDALGetBlockSize(band, &block_w, &block_h);
-  const bool by_tiles = block_w == kBlock && block_h == kBlock;
-  std::vector<T> block(static_cast<std::size_t>(spec.cols) * kBlock);
-  std::vector<T> tile(by_tiles ? static_cast<std::size_t>(kBlock) * kBlock : 0);
   CPLErr err = CE_None;
+  if (block_w != kBlock || block_h != kBlock) {  // the driver ignored the options above
+    CPLError(CE_Failure, CPLE_AppDefined, "GTiff made %d x %d blocks, not %d x %d", block_w,
+             block_h, kBlock, kBlock);
+    err = CE_Failure;
+  }
+  std::vector<T> block(static_cast<std::size_t>(spec.cols) * kBlock);
+  std::vector<T> tile(static_cast<std::size_t>(kBlock) * kBlock);
   for (int r0 = 0; r0 < spec.rows && err == CE_None; r0 += kBlock) {
     const int nrows = std::min(kBlock, spec.rows - r0);
     for (int r = 0; r < nrows; ++r) {
@@ -49,11 +53,6 @@ std::expected<void, Error> Write(const std::string& path, const grid::GridSpec& 
           if (!std::isfinite(out[c])) out[c] = nodata;
         }
       }
-    }
-    if (!by_tiles) {
-      err = GDALRasterIO(band, GF_Write, 0, r0, spec.cols, nrows, block.data(), spec.cols, nrows,
-                         type, 0, 0);
-      continue;
     }
     for (int c0 = 0; c0 < spec.cols && err == CE_None; c0 += kBlock) {
       // Cells of a tile beyond the raster's edge hold nodata.
