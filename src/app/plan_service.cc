@@ -1,6 +1,7 @@
 #include "app/plan_service.h"
 
 #include "app/request_limits.h"
+#include "base/text_util.h"
 
 #include <algorithm>
 #include <chrono>
@@ -157,7 +158,7 @@ std::expected<Scenario, Error> BuildScenario(const store::Workspace& ws,
     if (auto e = OutsideLimit("tambah.lon", a.lon, kLon)) return std::unexpected(*e);
     if (auto e = OutsideLimit("tambah.lat", a.lat, kLat)) return std::unexpected(*e);
     if (a.kode.empty() || a.kode.size() > 32) {
-      return std::unexpected(Error{Msg::kBadCode, {"tambah.kode", a.kode.substr(0, 32), "1-32"}});
+      return std::unexpected(Error{Msg::kBadCode, {"tambah.kode", Utf8Prefix(a.kode, 32), "1-32"}});
     }
   }
   Scenario sc;

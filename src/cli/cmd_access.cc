@@ -9,6 +9,7 @@
 #include "access/solver.h"
 #include "app/access_service.h"
 #include "app/request_limits.h"
+#include "base/text_util.h"
 #include "cli/cli_context.h"
 #include "cli/progress_bar.h"
 #include "ingest/raster_reader.h"
@@ -275,18 +276,19 @@ void AddAccessCommand(CLI::App& app, CliContext& ctx) {
                  "distance to a road (BIG). Import roads with `jangkau import roads FILE`.")
           << '\n';
     }
-    // Population beyond 60 and 120 minutes from a puskesmas, by kecamatan.
-    ctx.out << ctx.T("Penduduk di luar 60 dan 120 menit dari puskesmas, per kecamatan:",
-                     "Population beyond 60 and 120 minutes from a puskesmas, by kecamatan:")
+    // Population beyond 60 and 120 minutes from a puskesmas, by kecamatan (and by kabupaten
+    // in a province's workspace).
+    ctx.out << ctx.T("Penduduk di luar 60 dan 120 menit dari puskesmas, per wilayah:",
+                     "Population beyond 60 and 120 minutes from a puskesmas, by region:")
             << '\n';
-    ctx.out << fmt::format("  {:<10} {:<24} {:>10} {:>10} {:>10} {:>8}\n", "kode",
-                           ctx.T("kecamatan", "kecamatan"), ctx.T("penduduk", "population"), "> 60",
+    ctx.out << fmt::format("  {:<10} {:<32} {:>10} {:>10} {:>10} {:>8}\n", "kode",
+                           ctx.T("wilayah", "region"), ctx.T("penduduk", "population"), "> 60",
                            "> 120", ctx.T("rerata", "mean"));
     for (const auto& r : report->regions.at("puskesmas")) {
       const auto level = LevelOfCode(r.kode_wilayah);
       if (level != RegionLevel::kKecamatan && level != RegionLevel::kKabupaten) continue;
-      ctx.out << fmt::format("  {:<10} {:<24} {:>10.0f} {:>10.0f} {:>10.0f} {:>8}\n",
-                             r.kode_wilayah, report->region_names[r.kode_wilayah].substr(0, 24),
+      ctx.out << fmt::format("  {:<10} {:<32} {:>10.0f} {:>10.0f} {:>10.0f} {:>8}\n",
+                             r.kode_wilayah, Utf8Prefix(report->region_names[r.kode_wilayah], 32),
                              r.penduduk, std::max(0.0, r.penduduk - r.dalam_60),
                              std::max(0.0, r.penduduk - r.dalam_120),
                              r.rata_menit ? fmt::format("{:.0f}", *r.rata_menit) : "-");

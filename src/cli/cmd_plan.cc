@@ -9,6 +9,7 @@
 #include "app/import_service.h"
 #include "app/plan_service.h"
 #include "app/request_limits.h"
+#include "base/text_util.h"
 #include "cli/plan_helpers.h"
 #include "cli/progress_bar.h"
 #include "report/table.h"
@@ -76,7 +77,7 @@ void RunCompare(CliContext& ctx, const PlanCommon& c, const std::string& out_dir
           << '\n';
   for (std::size_t i = 0; i < worst.size() && i < 10; ++i) {
     const auto* v = worst[i];
-    ctx.out << fmt::format("  {:<14} {:<24} {:>8.0f}  {} -> {}\n", v->kode, v->nama.substr(0, 24),
+    ctx.out << fmt::format("  {:<14} {:<24} {:>8.0f}  {} -> {}\n", v->kode, Utf8Prefix(v->nama, 24),
                            v->Loses(1), v->terdekat_sebelum.empty() ? "-" : v->terdekat_sebelum,
                            v->terdekat_sesudah.empty() ? "-" : v->terdekat_sesudah);
   }
@@ -89,7 +90,7 @@ void RunCompare(CliContext& ctx, const PlanCommon& c, const std::string& out_dir
     if (!f.lonjakan) continue;
     any = true;
     ctx.out << fmt::format("  {:<12} {:<24} {:>8.0f} -> {:>8.0f} {}\n", f.kode,
-                           f.nama.substr(0, 24), f.per_tenaga_sebelum.value_or(0),
+                           Utf8Prefix(f.nama, 24), f.per_tenaga_sebelum.value_or(0),
                            f.per_tenaga_sesudah.value_or(0), ctx.T("per tenaga", "per worker"));
   }
   if (!any) ctx.out << "  -\n";

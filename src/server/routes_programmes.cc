@@ -5,6 +5,7 @@
 #include "app/programmes_board.h"
 #include "app/programmes_service.h"
 #include "app/stunting_sources.h"
+#include "base/text_util.h"
 #include "report/geojson.h"
 #include "server/routes.h"
 
@@ -28,7 +29,7 @@ std::optional<app::ProgrammeOptions> Options(Call& c, std::initializer_list<cons
     choices += (choices.empty() ? "" : ", ") + std::string(l);
   }
   if (!known) {
-    SendError(c, Msg::kHttpBadParam, {"by", by.substr(0, 32) + " (" + choices + ")"});
+    SendError(c, Msg::kHttpBadParam, {"by", Utf8Prefix(by, 32) + " (" + choices + ")"});
     return std::nullopt;
   }
   o.by = app::ParseProgrammeLevel(by).value_or(app::ProgrammeLevel::kDesa);

@@ -12,6 +12,7 @@
 #include "app/reference_tables.h"
 #include "app/surveillance_flood.h"
 #include "app/surveillance_service.h"
+#include "base/text_util.h"
 #include "report/geojson.h"
 #include "report/workspace_tables.h"
 #include "server/routes.h"
@@ -29,7 +30,7 @@ std::optional<std::pair<std::optional<EpiWeek>, std::optional<EpiWeek>>> WeekRan
     if (text.empty()) continue;
     *week = EpiWeek::Parse(text);
     if (!*week) {
-      SendError(c, Msg::kHttpBadParam, {name, text.substr(0, 32)});
+      SendError(c, Msg::kHttpBadParam, {name, Utf8Prefix(text, 32)});
       return std::nullopt;
     }
   }
@@ -42,7 +43,7 @@ std::optional<int> YearsBack(Call& c) {
   int b = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), b);
   if (ec != std::errc() || end != text.data() + text.size() || b < 1 || b > 10) {
-    SendError(c, Msg::kHttpBadParam, {"b", text.substr(0, 32)});
+    SendError(c, Msg::kHttpBadParam, {"b", Utf8Prefix(text, 32)});
     return std::nullopt;
   }
   return b;
@@ -55,7 +56,7 @@ std::optional<app::AlertOptions> AlertQuery(Call& c) {
   if (!methods) {
     SendError(
         c, Msg::kHttpBadParam,
-        {"method", method.substr(0, 32) + " (" + std::string(app::kAlertMethodChoices) + ")"});
+        {"method", Utf8Prefix(method, 32) + " (" + std::string(app::kAlertMethodChoices) + ")"});
     return std::nullopt;
   }
   o.methods = *methods;
@@ -261,7 +262,7 @@ void AlertMap(ServerContext& ctx, Call& c) {
 // that week (null where none was sent), for its form.
 void WeekForm(ServerContext& ctx, Call& c) {
   const auto week = EpiWeek::Parse(c.captures.at(1));
-  if (!week) return SendError(c, Msg::kHttpNotFound, {c.captures.at(1).substr(0, 32)});
+  if (!week) return SendError(c, Msg::kHttpNotFound, {Utf8Prefix(c.captures.at(1), 32)});
   auto body = ctx.Read([&](store::Workspace& ws) -> std::expected<Json, Error> {
     auto diseases = app::LoadSkdrDiseases(ws);
     if (!diseases) return std::unexpected(diseases.error());
@@ -294,7 +295,7 @@ void WeekForm(ServerContext& ctx, Call& c) {
 // the facility's own report of that week (a disease sent again replaces its count).
 void PutWeek(ServerContext& ctx, Call& c) {
   const std::string minggu = c.captures.at(1);
-  if (!EpiWeek::Parse(minggu)) return SendError(c, Msg::kHttpNotFound, {minggu.substr(0, 32)});
+  if (!EpiWeek::Parse(minggu)) return SendError(c, Msg::kHttpNotFound, {Utf8Prefix(minggu, 32)});
   auto rows = ParseJson(c.req.body);
   if (!rows) return SendFailure(c, rows.error());
   if (!rows->is_array()) return SendError(c, Msg::kHttpFieldType, {"(isi / body)", "array"});
@@ -332,7 +333,8 @@ void AddSurveillanceRoutes(Router& r, ServerContext& ctx) {
           o.to = range->second;
           const std::string by = c.Param("by", "faskes");
           if (by != "faskes" && by != "minggu") {
-            return SendError(c, Msg::kHttpBadParam, {"by", by.substr(0, 32) + " (faskes, minggu)"});
+            return SendError(c, Msg::kHttpBadParam,
+                             {"by", Utf8Prefix(by, 32) + " (faskes, minggu)"});
           }
           o.by_week = by == "minggu";
           const std::string hours = c.Param("deadline_hours", "72");
@@ -340,7 +342,7 @@ void AddSurveillanceRoutes(Router& r, ServerContext& ctx) {
               std::from_chars(hours.data(), hours.data() + hours.size(), o.deadline_hours);
           if (ec != std::errc() || end != hours.data() + hours.size() || o.deadline_hours < 0 ||
               o.deadline_hours > 24 * 60) {
-            return SendError(c, Msg::kHttpBadParam, {"deadline_hours", hours.substr(0, 32)});
+            return SendError(c, Msg::kHttpBadParam, {"deadline_hours", Utf8Prefix(hours, 32)});
           }
           SendTable(c, ctx.Read([&](store::Workspace& ws) {
             o.only = RegionFacilities(c, ws);

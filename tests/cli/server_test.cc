@@ -1184,6 +1184,12 @@ TEST_F(ServerTest, Issue14WeeklyReportsAndAlerts) {
   EXPECT_EQ(id, "P1602010202:2025-W10:A:fixed");
   EXPECT_EQ(a["ditahan"], 0);
   EXPECT_EQ(Get(viewer, "/api/v1/surveillance/alerts?method=ramalan")->status, 400);
+  // A value shown in the refusal is cut to 32 bytes, never inside a character: here an 'é'
+  // across the cut is left out whole (a cut byte would reach the client as U+FFFD).
+  auto cut = Get(viewer, "/api/v1/surveillance/alerts?method=" + std::string(31, 'a') + "%C3%A9");
+  ASSERT_EQ(cut->status, 400) << cut->body;
+  EXPECT_NE(cut->body.find(std::string(31, 'a') + " ("), std::string::npos) << cut->body;
+  EXPECT_EQ(cut->body.find("\xEF\xBF\xBD"), std::string::npos) << cut->body;
   EXPECT_EQ(Get(viewer, "/api/v1/surveillance/alerts?from=2025-W99")->status, 400);
   EXPECT_EQ(Get(viewer, "/api/v1/surveillance/alerts?skenario=tidak-ada")->status, 404);
 
