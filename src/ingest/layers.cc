@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -247,12 +248,18 @@ std::vector<float> Rasterize(const grid::GridSpec& spec, const std::vector<std::
   if (wkbs.empty()) return out;
   GDALAllRegister();
   GDALDriverH mem = GDALGetDriverByName("MEM");
-  GDALDatasetH ds = GDALCreate(mem, "", spec.cols, spec.rows, 1, GDT_Float32, nullptr);
+  // GDAL burns straight into `out` (a MEM band over its memory): no second grid-sized buffer
+  // in GDAL and no copy back.
+  GDALDatasetH ds = GDALCreate(mem, "", spec.cols, spec.rows, 0, GDT_Float32, nullptr);
+  char pointer[64];
+  std::snprintf(pointer, sizeof(pointer), "DATAPOINTER=%p", static_cast<void*>(out.data()));
+  const std::string pixel = "PIXELOFFSET=" + std::to_string(sizeof(float));
+  const std::string line = "LINEOFFSET=" + std::to_string(sizeof(float) * spec.cols);
+  const char* band_options[] = {pointer, pixel.c_str(), line.c_str(), nullptr};
+  GDALAddBand(ds, GDT_Float32, const_cast<char**>(band_options));
   double gt[6] = {spec.origin_x, spec.cell_w, 0, spec.origin_y, 0, -spec.cell_h};
   GDALSetGeoTransform(ds, gt);
   GDALSetProjection(ds, spec.crs_wkt.c_str());
-  GDALRasterBandH band = GDALGetRasterBand(ds, 1);
-  GDALFillRaster(band, fill, 0);
   Transform t;
   MakeTransform(spec.crs_wkt, t);
   std::vector<OGRGeometryH> geoms;
@@ -272,10 +279,8 @@ std::vector<float> Rasterize(const grid::GridSpec& spec, const std::vector<std::
   GDALRasterizeGeometries(ds, 1, &band_list, static_cast<int>(geoms.size()), geoms.data(), nullptr,
                           nullptr, burn.data(), all_touched ? const_cast<char**>(touched) : nullptr,
                           nullptr, nullptr);
-  (void)GDALRasterIO(band, GF_Read, 0, 0, spec.cols, spec.rows, out.data(), spec.cols, spec.rows,
-                     GDT_Float32, 0, 0);
   for (OGRGeometryH g : geoms) OGR_G_DestroyGeometry(g);
-  GDALClose(ds);
+  GDALClose(ds);  // flushes what GDAL still caches into `out`
   return out;
 }
 
