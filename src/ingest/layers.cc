@@ -253,9 +253,7 @@ std::vector<float> Rasterize(const grid::GridSpec& spec, const std::vector<std::
   GDALDatasetH ds = GDALCreate(mem, "", spec.cols, spec.rows, 0, GDT_Float32, nullptr);
   char pointer[64];
   std::snprintf(pointer, sizeof(pointer), "DATAPOINTER=%p", static_cast<void*>(out.data()));
-  const std::string pixel = "PIXELOFFSET=" + std::to_string(sizeof(float));
-  const std::string line = "LINEOFFSET=" + std::to_string(sizeof(float) * spec.cols);
-  const char* band_options[] = {pointer, pixel.c_str(), line.c_str(), nullptr};
+  const char* band_options[] = {pointer, nullptr};  // rows of spec.cols floats, packed (default)
   GDALAddBand(ds, GDT_Float32, const_cast<char**>(band_options));
   double gt[6] = {spec.origin_x, spec.cell_w, 0, spec.origin_y, 0, -spec.cell_h};
   GDALSetGeoTransform(ds, gt);
